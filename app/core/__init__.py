@@ -1,0 +1,1 @@
+"""Domain: entities, validation and yearly summaries. Pure Python — never imports Qt."""

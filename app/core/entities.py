@@ -1,0 +1,96 @@
+"""Plain domain objects handed between the layers (never live database rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.core.attendance import Attendance
+from app.core.vocabulary import Format, OrgCategory, Scope, Status
+
+
+@dataclass(frozen=True)
+class Forbund:
+    id: int | None
+    name: str
+
+
+@dataclass(frozen=True)
+class Insats:
+    id: int | None
+    forbund_id: int | None
+    name: str
+    start: date
+    end: date
+    goals: str = ""
+    is_current: bool = False
+
+    @property
+    def years(self) -> range:
+        return range(self.start.year, self.end.year + 1)
+
+
+@dataclass(frozen=True)
+class Kommun:
+    id: int | None
+    name: str
+    delregion: str = ""
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: int | None
+    name: str
+    category: OrgCategory
+
+
+@dataclass(frozen=True)
+class ActivityType:
+    id: int | None
+    name: str
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One logged activity with its counts.
+
+    For a training given in steps, ``steps`` holds the date of each step; ``start``
+    and ``end`` are then the first and last of them.
+    """
+
+    id: int | None
+    insats_id: int
+    type_id: int
+    title: str
+    start: date
+    end: date | None = None
+    steps: tuple[date, ...] = ()
+    scope: Scope = Scope.KOMMUN
+    kommun_id: int | None = None
+    place: str = ""
+    format: Format = Format.FYSISKT
+    status: Status = Status.GENOMFORD
+    coorganiser_ids: tuple[int, ...] = ()
+    notes: str = ""
+    attendance: Attendance = field(default_factory=Attendance)
+
+    @property
+    def year(self) -> int:
+        return self.start.year
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """What the activity table shows for one activity: display values only."""
+
+    id: int
+    start: date
+    end: date | None
+    type_name: str
+    title: str
+    place_label: str
+    place: str
+    format: Format
+    status: Status
+    participants: int

@@ -1,0 +1,88 @@
+"""What a new database is set up with: the förbund, its first insats and its lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from app.core.entities import Insats, Kommun, Organisation
+from app.core.errors import ValidationError
+from app.core.validation import validate_insats
+from app.core.vocabulary import (
+    DEFAULT_ACTIVITY_TYPES,
+    DEFAULT_ORGANISATIONS,
+    GAVLEBORG_KOMMUNER,
+)
+
+
+@dataclass(frozen=True)
+class InitialSetup:
+    forbund_name: str
+    insats: Insats
+    kommuner: tuple[Kommun, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    activity_types: tuple[str, ...] = DEFAULT_ACTIVITY_TYPES
+
+
+def gavleborg_defaults(today: date | None = None) -> InitialSetup:
+    """The suggestion shown on first start: Gävleborg's ten kommuner and usual partners."""
+    year = (today or date.today()).year
+    return InitialSetup(
+        forbund_name="Samordningsförbund Gävleborg",
+        insats=Insats(
+            id=None,
+            forbund_id=None,
+            name="Ökad kompetens för utveckling av arbetsintegrerande socialt företagande (ASF)",
+            start=date(year, 1, 1),
+            end=date(year + 3, 12, 31),
+            goals=(
+                "Att öka kunskapen om ASF hos förtroendevalda och tjänstepersoner "
+                "inom offentlig sektor.\n"
+                "Att göra ASF känt på övergripande nivå hos förbundets parter.\n"
+                "Att bidra till utveckling av hållbara stödstrukturer för ASF "
+                "på lokal och regional nivå."
+            ),
+            is_current=True,
+        ),
+        kommuner=tuple(Kommun(None, name, region) for name, region in GAVLEBORG_KOMMUNER),
+        organisations=tuple(Organisation(None, name, cat) for name, cat in DEFAULT_ORGANISATIONS),
+    )
+
+
+def _duplicates(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    dups: list[str] = []
+    for name in names:
+        key = name.casefold()
+        if key in seen and name not in dups:
+            dups.append(name)
+        seen.add(key)
+    return dups
+
+
+def check_names(what: str, names: list[str]) -> list[str]:
+    """Problems with a list of names: empty names and names given twice."""
+    problems: list[str] = []
+    if any(not n.strip() for n in names):
+        problems.append(f"Varje {what} måste ha ett namn.")
+    for dup in _duplicates([n.strip() for n in names if n.strip()]):
+        problems.append(f"{what.capitalize()} {dup} finns två gånger.")
+    return problems
+
+
+def validate_setup(setup: InitialSetup) -> InitialSetup:
+    problems: list[str] = []
+    if not setup.forbund_name.strip():
+        problems.append("Ange förbundets namn.")
+    try:
+        validate_insats(setup.insats)
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+    problems += check_names("kommun", [k.name for k in setup.kommuner])
+    problems += check_names("organisation", [o.name for o in setup.organisations])
+    problems += check_names("aktivitetstyp", list(setup.activity_types))
+    if not setup.activity_types:
+        problems.append("Det behövs minst en aktivitetstyp.")
+    if problems:
+        raise ValidationError(problems)
+    return setup

@@ -1,0 +1,302 @@
+"""The year's figures: computed here once, shown by the overview, the CLI and the reports.
+
+Every table's total row is the sum of its rows, and every breakdown of
+participants sums to the same total, because the part that was not broken down
+is a row of its own ("Ej fördelat" / "Ej angivet").
+Participants are counted from held (genomförda) activities only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.attendance import Attendance
+from app.core.vocabulary import OrgCategory, Role, Scope, Status
+
+CHANGE = "Förändring"
+UNALLOCATED = "Ej fördelat"
+GENDER_UNKNOWN = "Ej angivet"
+
+
+@dataclass(frozen=True)
+class ActivityFact:
+    """The little the summary needs to know about one activity."""
+
+    type_name: str
+    place_label: str
+    status: Status
+    attendance: Attendance
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    label: str
+    values: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SummaryTable:
+    key: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[SummaryRow, ...]
+    has_total: bool = True
+    note: str = ""
+
+    @property
+    def total(self) -> SummaryRow:
+        sums = tuple(sum(row.values[i] for row in self.rows) for i in range(len(self.columns)))
+        return SummaryRow("Totalt", sums)
+
+    def value(self, label: str, column: str) -> int:
+        """The figure in row ``label`` (or "Totalt") and column ``column``."""
+        col = self.columns.index(column)
+        if label == "Totalt" and self.has_total:
+            return self.total.values[col]
+        for row in self.rows:
+            if row.label == label:
+                return row.values[col]
+        raise KeyError(label)
+
+    def to_dict(self) -> dict[str, Any]:
+        def row_dict(row: SummaryRow) -> dict[str, Any]:
+            return {"label": row.label, "values": dict(zip(self.columns, row.values, strict=True))}
+
+        out: dict[str, Any] = {
+            "key": self.key,
+            "title": self.title,
+            "columns": list(self.columns),
+            "rows": [row_dict(r) for r in self.rows],
+        }
+        if self.has_total:
+            out["total"] = row_dict(self.total)
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    insats_name: str
+    tables: tuple[SummaryTable, ...]
+
+    @property
+    def previous_year(self) -> int:
+        return self.year - 1
+
+    def table(self, key: str) -> SummaryTable:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "previous_year": self.previous_year,
+            "insats": self.insats_name,
+            "tables": [t.to_dict() for t in self.tables],
+        }
+
+
+def _held(facts: Iterable[ActivityFact]) -> list[ActivityFact]:
+    return [f for f in facts if f.status is Status.GENOMFORD]
+
+
+def _compare_rows(
+    labels: Sequence[str], current: Counter[str], previous: Counter[str]
+) -> tuple[SummaryRow, ...]:
+    return tuple(
+        SummaryRow(label, (current[label], previous[label], current[label] - previous[label]))
+        for label in labels
+    )
+
+
+def _participants_by(
+    facts: Iterable[ActivityFact], parts: Callable[[Attendance], Iterable[tuple[str, int]]]
+) -> Counter[str]:
+    counter: Counter[str] = Counter()
+    for fact in _held(facts):
+        for label, n in parts(fact.attendance):
+            counter[label] += n
+    return counter
+
+
+def _org_parts(a: Attendance) -> Iterable[tuple[str, int]]:
+    yield from ((c.label, a.org(c)) for c in OrgCategory)
+    yield UNALLOCATED, a.org_unallocated
+
+
+def _role_parts(a: Attendance) -> Iterable[tuple[str, int]]:
+    yield from ((r.label, a.role(r)) for r in Role)
+    yield UNALLOCATED, a.role_unallocated
+
+
+def _gender_parts(a: Attendance) -> Iterable[tuple[str, int]]:
+    yield "Kvinnor", a.women
+    yield "Män", a.men
+    yield GENDER_UNKNOWN, a.gender_unknown
+
+
+def _ordered_labels(preferred: Sequence[str], *counters: Counter[str]) -> list[str]:
+    """The preferred labels in their order, then any other label seen, alphabetically."""
+    seen = {label for c in counters for label, n in c.items() if n}
+    extra = sorted(seen.difference(preferred), key=str.casefold)
+    return [*preferred, *extra]
+
+
+def _activities_table(
+    key: str,
+    title: str,
+    labels: Sequence[str],
+    label_of: Callable[[ActivityFact], str],
+    current: Sequence[ActivityFact],
+    previous: Sequence[ActivityFact],
+    year: int,
+) -> SummaryTable:
+    by_status: dict[Status, Counter[str]] = {s: Counter() for s in Status}
+    for fact in current:
+        by_status[fact.status][label_of(fact)] += 1
+    held_before: Counter[str] = Counter(label_of(f) for f in _held(previous))
+    held_now = by_status[Status.GENOMFORD]
+    rows = tuple(
+        SummaryRow(
+            label,
+            (
+                held_now[label],
+                by_status[Status.PLANERAD][label],
+                by_status[Status.INSTALLD][label],
+                held_before[label],
+                held_now[label] - held_before[label],
+            ),
+        )
+        for label in labels
+    )
+    columns = ("Genomförda", "Planerade", "Inställda", f"Genomförda {year - 1}", CHANGE)
+    return SummaryTable(key, title, columns, rows)
+
+
+def build_year_summary(
+    year: int,
+    insats_name: str,
+    current: Sequence[ActivityFact],
+    previous: Sequence[ActivityFact],
+    kommun_names: Sequence[str] = (),
+    type_names: Sequence[str] = (),
+) -> YearSummary:
+    """Compute the year's figures from the year's and the previous year's activities.
+
+    ``kommun_names`` and ``type_names`` give the order of rows; kommuner are always
+    listed (a kommun not reached is worth seeing), types only when used in either year.
+    """
+    compare_cols = (str(year), str(year - 1), CHANGE)
+
+    def count(facts: Sequence[ActivityFact], status: Status) -> int:
+        return sum(1 for f in facts if f.status is status)
+
+    def volume(facts: Sequence[ActivityFact]) -> int:
+        return sum(f.attendance.total for f in _held(facts))
+
+    g, p, i = Status.GENOMFORD, Status.PLANERAD, Status.INSTALLD
+    key_rows = tuple(
+        SummaryRow(label, (now, before, now - before))
+        for label, now, before in (
+            ("Genomförda aktiviteter", count(current, g), count(previous, g)),
+            ("Planerade aktiviteter", count(current, p), count(previous, p)),
+            ("Inställda aktiviteter", count(current, i), count(previous, i)),
+            ("Deltagare (volym)", volume(current), volume(previous)),
+        )
+    )
+    key_figures = SummaryTable(
+        "nyckeltal",
+        "Nyckeltal",
+        compare_cols,
+        key_rows,
+        has_total=False,
+        note=(
+            "Deltagare räknas från genomförda aktiviteter. "
+            "Volym: samma person räknas en gång per aktivitet."
+        ),
+    )
+
+    used_types = {f.type_name for f in (*current, *previous)}
+    type_labels = [t for t in type_names if t in used_types]
+    type_labels += sorted(used_types.difference(type_labels), key=str.casefold)
+    per_type = _activities_table(
+        "aktiviteter_typ",
+        "Aktiviteter per typ",
+        type_labels,
+        lambda f: f.type_name,
+        current,
+        previous,
+        year,
+    )
+
+    place_counts = Counter(f.place_label for f in (*current, *previous))
+    place_labels = _ordered_labels(list(kommun_names), place_counts)
+    for scope in (Scope.LANSOVERGRIPANDE, Scope.NATIONELLT):
+        if scope.label in place_labels:
+            place_labels.remove(scope.label)
+            place_labels.append(scope.label)
+    per_kommun = _activities_table(
+        "aktiviteter_kommun",
+        "Aktiviteter per kommun",
+        place_labels,
+        lambda f: f.place_label,
+        current,
+        previous,
+        year,
+    )
+
+    def participants_table(
+        key: str,
+        title: str,
+        preferred: Sequence[str],
+        parts: Callable[[Attendance], Iterable[tuple[str, int]]],
+    ) -> SummaryTable:
+        now = _participants_by(current, parts)
+        before = _participants_by(previous, parts)
+        return SummaryTable(key, title, compare_cols, _compare_rows(preferred, now, before))
+
+    def participants_per_place() -> SummaryTable:
+        now: Counter[str] = Counter()
+        before: Counter[str] = Counter()
+        for facts, counter in ((current, now), (previous, before)):
+            for f in _held(facts):
+                counter[f.place_label] += f.attendance.total
+        return SummaryTable(
+            "deltagare_kommun",
+            "Deltagare per kommun",
+            compare_cols,
+            _compare_rows(place_labels, now, before),
+        )
+
+    tables = (
+        key_figures,
+        per_type,
+        per_kommun,
+        participants_per_place(),
+        participants_table(
+            "deltagare_organisation",
+            "Deltagare per organisation",
+            [c.label for c in OrgCategory] + [UNALLOCATED],
+            _org_parts,
+        ),
+        participants_table(
+            "deltagare_roll",
+            "Deltagare per roll (målgrupp)",
+            [r.label for r in Role] + [UNALLOCATED],
+            _role_parts,
+        ),
+        participants_table(
+            "deltagare_kon",
+            "Deltagare per kön",
+            ["Kvinnor", "Män", GENDER_UNKNOWN],
+            _gender_parts,
+        ),
+    )
+    return YearSummary(year, insats_name, tables)

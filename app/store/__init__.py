@@ -1,0 +1,1 @@
+"""SQLAlchemy models, sessions and queries. No Qt."""

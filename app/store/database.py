@@ -1,0 +1,55 @@
+"""The open database: one file, migrated at open, with a repository per area."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from app.store import migrations
+from app.store.activities import ActivityRepository
+from app.store.engine import make_engine
+from app.store.reference import ReferenceRepository
+from app.store.summaries import SummaryRepository
+
+DB_ENV = "INSATSLOGG_DB"
+DB_FILENAME = "insatslogg.sqlite3"
+
+
+def default_path() -> Path:
+    """Where the database lives unless told otherwise: the platform's user data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("Insatslogg", appauthor=False) / DB_FILENAME
+
+
+def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--db PATH`` first, then $INSATSLOGG_DB, then the user data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_path()
+
+
+class Store:
+    """The database file and the repositories that read and write it."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self.reference = ReferenceRepository(engine)
+        self.activities = ActivityRepository(engine)
+        self.summaries = SummaryRepository(engine, self.reference)
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open (or create) the database at ``path`` and bring its schema up to date."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        migrations.upgrade(path)
+        return cls(path, make_engine(path))
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,79 @@
+"""Brings a database file to the newest schema with the Alembic migrations in db/."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import db
+from app.core.errors import DomainError
+from app.store.engine import make_engine
+
+
+def current_revision(path: Path) -> str | None:
+    """The revision stamped in the file, read with plain sqlite3 (cheap at start)."""
+    if not path.exists():
+        return None
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if row is None:
+            return None
+        version = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return None if version is None else str(version[0])
+    except sqlite3.DatabaseError as exc:
+        raise DomainError(
+            f"Filen {path} går inte att läsa som en Insatslogg-databas ({exc})."
+        ) from exc
+    finally:
+        con.close()
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(db.MIGRATIONS_DIR))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(db.MIGRATIONS_DIR)).get_current_head()
+    assert head is not None
+    return head
+
+
+def upgrade(path: Path) -> bool:
+    """Apply any missing migrations. Returns True when something was applied.
+
+    A file written by a newer Insatslogg (an unknown revision) is refused.
+    """
+    found = current_revision(path)
+    if found == db.HEAD_REVISION:
+        return False
+    if found is not None and found not in known_revisions():
+        raise DomainError(
+            "Databasen är skapad av en nyare version av Insatslogg "
+            f"(schemaversion {found}). Uppdatera programmet för att öppna den."
+        )
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(db.MIGRATIONS_DIR))
+    migration_engine = make_engine(path, foreign_keys=False)
+    try:
+        with migration_engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DomainError(
+                    f"Uppgraderingen av databasen skulle lämna trasiga referenser: {broken}"
+                )
+    finally:
+        migration_engine.dispose()
+    return True

@@ -1,0 +1,191 @@
+"""SQLAlchemy 2 models. The schema itself is created only by the Alembic migrations in db/."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Count columns on `activity`, in the order the domain lists them.
+ORG_COLUMNS: dict[str, str] = {
+    "arbetsformedlingen": "org_arbetsformedlingen",
+    "forsakringskassan": "org_forsakringskassan",
+    "kommun": "org_kommun",
+    "region": "org_region",
+    "asf": "org_asf",
+    "annan": "org_annan",
+}
+ROLE_COLUMNS: dict[str, str] = {
+    "tjansteperson": "role_tjansteperson",
+    "chef": "role_chef",
+    "fortroendevald": "role_fortroendevald",
+    "asf_foretradare": "role_asf_foretradare",
+    "ovriga": "role_ovriga",
+}
+COUNT_COLUMNS: tuple[str, ...] = (
+    "participants",
+    *ORG_COLUMNS.values(),
+    *ROLE_COLUMNS.values(),
+    "women",
+    "men",
+)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ForbundModel(Base):
+    __tablename__ = "forbund"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class InsatsModel(Base):
+    __tablename__ = "insats"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    forbund_id: Mapped[int] = mapped_column(ForeignKey("forbund.id", ondelete="RESTRICT"))
+    name: Mapped[str] = mapped_column(String(300))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    goals: Mapped[str] = mapped_column(Text, default="")
+    is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class KommunModel(Base):
+    __tablename__ = "kommun"
+    __table_args__ = (UniqueConstraint("forbund_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    forbund_id: Mapped[int] = mapped_column(ForeignKey("forbund.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    delregion: Mapped[str] = mapped_column(String(100), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OrganisationModel(Base):
+    __tablename__ = "organisation"
+    __table_args__ = (
+        UniqueConstraint("forbund_id", "name"),
+        CheckConstraint(
+            "category IN "
+            "('arbetsformedlingen','forsakringskassan','kommun','region','asf','annan')",
+            name="category",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    forbund_id: Mapped[int] = mapped_column(ForeignKey("forbund.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(30))
+
+
+class ActivityTypeModel(Base):
+    __tablename__ = "activity_type"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+activity_checks = (
+    CheckConstraint("scope IN ('kommun','lansovergripande','nationellt')", name="scope"),
+    CheckConstraint("format IN ('fysiskt','digitalt','hybrid')", name="format"),
+    CheckConstraint("status IN ('planerad','genomford','installd')", name="status"),
+    CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates"),
+    CheckConstraint(" AND ".join(f"{c} >= 0" for c in COUNT_COLUMNS), name="counts_not_negative"),
+    CheckConstraint(
+        "(" + " + ".join(ORG_COLUMNS.values()) + ") <= participants", name="orgs_within_total"
+    ),
+    CheckConstraint(
+        "(" + " + ".join(ROLE_COLUMNS.values()) + ") <= participants", name="roles_within_total"
+    ),
+    CheckConstraint("women + men <= participants", name="gender_within_total"),
+    Index("ix_activity_insats_start", "insats_id", "start_date"),
+)
+
+
+class ActivityModel(Base):
+    __tablename__ = "activity"
+    __table_args__ = activity_checks
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    insats_id: Mapped[int] = mapped_column(ForeignKey("insats.id", ondelete="CASCADE"))
+    type_id: Mapped[int] = mapped_column(ForeignKey("activity_type.id", ondelete="RESTRICT"))
+    title: Mapped[str] = mapped_column(String(500))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    scope: Mapped[str] = mapped_column(String(20), default="kommun")
+    kommun_id: Mapped[int | None] = mapped_column(
+        ForeignKey("kommun.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    place: Mapped[str] = mapped_column(String(300), default="")
+    format: Mapped[str] = mapped_column(String(20), default="fysiskt")
+    status: Mapped[str] = mapped_column(String(20), default="genomford")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    participants: Mapped[int] = mapped_column(Integer, default=0)
+    org_arbetsformedlingen: Mapped[int] = mapped_column(Integer, default=0)
+    org_forsakringskassan: Mapped[int] = mapped_column(Integer, default=0)
+    org_kommun: Mapped[int] = mapped_column(Integer, default=0)
+    org_region: Mapped[int] = mapped_column(Integer, default=0)
+    org_asf: Mapped[int] = mapped_column(Integer, default=0)
+    org_annan: Mapped[int] = mapped_column(Integer, default=0)
+    role_tjansteperson: Mapped[int] = mapped_column(Integer, default=0)
+    role_chef: Mapped[int] = mapped_column(Integer, default=0)
+    role_fortroendevald: Mapped[int] = mapped_column(Integer, default=0)
+    role_asf_foretradare: Mapped[int] = mapped_column(Integer, default=0)
+    role_ovriga: Mapped[int] = mapped_column(Integer, default=0)
+    women: Mapped[int] = mapped_column(Integer, default=0)
+    men: Mapped[int] = mapped_column(Integer, default=0)
+
+    steps: Mapped[list[ActivityStepModel]] = relationship(
+        cascade="all, delete-orphan", order_by="ActivityStepModel.step_date"
+    )
+    coorganisers: Mapped[list[ActivityCoorganiserModel]] = relationship(
+        cascade="all, delete-orphan"
+    )
+
+
+class ActivityStepModel(Base):
+    """One day of a training given in steps."""
+
+    __tablename__ = "activity_step"
+    __table_args__ = (UniqueConstraint("activity_id", "step_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
+    step_date: Mapped[date] = mapped_column(Date)
+
+
+class ActivityCoorganiserModel(Base):
+    __tablename__ = "activity_coorganiser"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True
+    )
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
