@@ -96,4 +96,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"insatslogg: kunde inte läsa eller skriva filen: {exc}", file=sys.stderr)
         return 1
     return 2
-

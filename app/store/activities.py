@@ -1,201 +1,184 @@
-"""Reading and writing activities with their counts, steps and co-organisers."""
+"""Activities with their counts, steps and co-organisers.
+
+Reads are plain SQL on sqlite3 (the first screen needs them fast); writes go
+through the ORM in activity_writes, imported when first needed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from types import ModuleType
 from typing import Any
-
-from sqlalchemy import Engine, Row, and_, delete, distinct, func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from app.core.attendance import Attendance
 from app.core.entities import Activity, ActivityRow
 from app.core.errors import DomainError
 from app.core.validation import validate_activity
 from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
-from app.store.models import (
-    ORG_COLUMNS,
-    ROLE_COLUMNS,
-    ActivityCoorganiserModel,
-    ActivityModel,
-    ActivityStepModel,
-    ActivityTypeModel,
-    KommunModel,
-)
+from app.store.columns import COUNT_COLUMNS, ORG_COLUMNS, ROLE_COLUMNS
+from app.store.database_file import DatabaseFile
 
-
-def year_bounds(year: int) -> tuple[date, date]:
-    """[1 January of ``year``, 1 January of the next year)."""
-    return date(year, 1, 1), date(year + 1, 1, 1)
-
-
-def count_columns() -> list[Any]:
-    """The activity's count columns in the order attendance_from_row reads them."""
-    cols = [ActivityModel.participants]
-    cols += [getattr(ActivityModel, c) for c in ORG_COLUMNS.values()]
-    cols += [getattr(ActivityModel, c) for c in ROLE_COLUMNS.values()]
-    cols += [ActivityModel.women, ActivityModel.men]
-    return cols
-
-
+COUNTS_SQL = ", ".join(f"a.{c}" for c in COUNT_COLUMNS)
 _N_ORG = len(ORG_COLUMNS)
 _N_ROLE = len(ROLE_COLUMNS)
 _ORGS = [OrgCategory(k) for k in ORG_COLUMNS]
 _ROLES = [Role(k) for k in ROLE_COLUMNS]
+_FORMATS = {f.value: f for f in Format}
+_STATUSES = {s.value: s for s in Status}
+_SCOPES = {s.value: s for s in Scope}
 
 
-def attendance_from_values(values: tuple[int, ...] | Row[Any]) -> Attendance:
-    """Attendance from the values of ``count_columns()``, as stored (already checked)."""
-    total = values[0]
+def year_bounds(year: int) -> tuple[str, str]:
+    """[1 January of ``year``, 1 January of the next year), as stored (ISO dates)."""
+    return date(year, 1, 1).isoformat(), date(year + 1, 1, 1).isoformat()
+
+
+def attendance_from_values(values: Sequence[int]) -> Attendance:
+    """Attendance from the values of COUNT_COLUMNS, as stored (already checked)."""
     orgs = dict(zip(_ORGS, values[1 : 1 + _N_ORG], strict=True))
     roles = dict(zip(_ROLES, values[1 + _N_ORG : 1 + _N_ORG + _N_ROLE], strict=True))
-    women, men = values[1 + _N_ORG + _N_ROLE], values[2 + _N_ORG + _N_ROLE]
-    return Attendance(total, orgs, roles, women, men)
-
-
-def _write_counts(m: ActivityModel, a: Attendance) -> None:
-    m.participants = a.total
-    for key, col in ORG_COLUMNS.items():
-        setattr(m, col, a.org(OrgCategory(key)))
-    for key, col in ROLE_COLUMNS.items():
-        setattr(m, col, a.role(Role(key)))
-    m.women, m.men = a.women, a.men
-
-
-def _to_entity(m: ActivityModel) -> Activity:
-    values = tuple(getattr(m, c.key) for c in count_columns())
-    return Activity(
-        id=m.id,
-        insats_id=m.insats_id,
-        type_id=m.type_id,
-        title=m.title,
-        start=m.start_date,
-        end=m.end_date,
-        steps=tuple(s.step_date for s in m.steps),
-        scope=Scope(m.scope),
-        kommun_id=m.kommun_id,
-        place=m.place,
-        format=Format(m.format),
-        status=Status(m.status),
-        coorganiser_ids=tuple(sorted(c.organisation_id for c in m.coorganisers)),
-        notes=m.notes,
-        attendance=attendance_from_values(values),
+    return Attendance(
+        values[0], orgs, roles, values[1 + _N_ORG + _N_ROLE], values[2 + _N_ORG + _N_ROLE]
     )
 
 
-def _fill(m: ActivityModel, a: Activity) -> None:
-    m.insats_id, m.type_id, m.title = a.insats_id, a.type_id, a.title
-    m.start_date, m.end_date = a.start, a.end
-    m.scope, m.kommun_id, m.place = a.scope.value, a.kommun_id, a.place
-    m.format, m.status, m.notes = a.format.value, a.status.value, a.notes
-    _write_counts(m, a.attendance)
-    m.steps = [ActivityStepModel(step_date=d) for d in a.steps] if len(a.steps) > 1 else []
-    m.coorganisers = [ActivityCoorganiserModel(organisation_id=o) for o in a.coorganiser_ids]
+def place_label(scope: str, kommun_name: str | None) -> str:
+    """What the tables show as an activity's kommun."""
+    if scope == Scope.KOMMUN.value and kommun_name:
+        return kommun_name
+    return _SCOPES[scope].label
+
+
+def _writes() -> ModuleType:
+    from app.store import activity_writes
+
+    return activity_writes
 
 
 class ActivityRepository:
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
+    def __init__(self, db: DatabaseFile) -> None:
+        self._db = db
 
+    # --- reads --------------------------------------------------------------------------
     def get(self, activity_id: int) -> Activity:
-        with Session(self._engine) as s:
-            m = s.get(ActivityModel, activity_id)
-            if m is None:
-                raise DomainError(f"Aktiviteten finns inte längre (id {activity_id}).")
-            return _to_entity(m)
+        return self.get_many([activity_id])[0]
 
-    def add(self, activity: Activity) -> Activity:
-        """Store a new activity (or put a deleted one back, when it has its old id)."""
-        activity = validate_activity(activity)
-        with Session(self._engine) as s:
-            m = ActivityModel(id=activity.id)
-            _fill(m, activity)
-            s.add(m)
-            self._commit(s)
-            return _to_entity(m)
-
-    def update(self, activity: Activity) -> Activity:
-        if activity.id is None:
-            raise ValueError("update needs an activity with an id")
-        activity = validate_activity(activity)
-        with Session(self._engine) as s:
-            m = s.get(ActivityModel, activity.id)
-            if m is None:
-                raise DomainError("Aktiviteten finns inte längre; den kan ha tagits bort.")
-            _fill(m, activity)
-            self._commit(s)
-            return _to_entity(m)
-
-    def delete(self, activity_id: int) -> Activity:
-        """Remove an activity; returns it as it was, so it can be put back."""
-        with Session(self._engine) as s:
-            m = s.get(ActivityModel, activity_id)
-            if m is None:
-                raise DomainError("Aktiviteten finns inte längre; den kan ha tagits bort.")
-            before = _to_entity(m)
-            s.execute(delete(ActivityModel).where(ActivityModel.id == activity_id))
-            self._commit(s)
-            return before
-
-    @staticmethod
-    def _commit(s: Session) -> None:
-        try:
-            s.commit()
-        except IntegrityError as exc:
-            s.rollback()
-            raise DomainError(
-                "Aktiviteten kunde inte sparas: den hänvisar till en typ, kommun eller "
-                f"organisation som inte finns, eller har motsägelsefulla antal ({exc.orig})."
-            ) from exc
+    def get_many(self, activity_ids: Sequence[int]) -> list[Activity]:
+        """The activities, in the order asked; DomainError if one no longer exists."""
+        found: dict[int, Activity] = {}
+        with self._db.read() as con:
+            for activity_id in activity_ids:
+                row = con.execute(
+                    "SELECT a.id, a.insats_id, a.type_id, a.title, a.start_date, a.end_date, "
+                    "a.scope, a.kommun_id, a.place, a.format, a.status, a.notes, "
+                    f"{COUNTS_SQL} FROM activity a WHERE a.id = ?",
+                    (activity_id,),
+                ).fetchone()
+                if row is None:
+                    raise DomainError("Aktiviteten finns inte längre; den kan ha tagits bort.")
+                steps = tuple(
+                    date.fromisoformat(r[0])
+                    for r in con.execute(
+                        "SELECT step_date FROM activity_step WHERE activity_id = ? "
+                        "ORDER BY step_date",
+                        (activity_id,),
+                    )
+                )
+                coorganisers = tuple(
+                    r[0]
+                    for r in con.execute(
+                        "SELECT organisation_id FROM activity_coorganiser WHERE activity_id = ? "
+                        "ORDER BY organisation_id",
+                        (activity_id,),
+                    )
+                )
+                found[activity_id] = Activity(
+                    id=row[0],
+                    insats_id=row[1],
+                    type_id=row[2],
+                    title=row[3],
+                    start=date.fromisoformat(row[4]),
+                    end=date.fromisoformat(row[5]) if row[5] else None,
+                    steps=steps,
+                    scope=_SCOPES[row[6]],
+                    kommun_id=row[7],
+                    place=row[8],
+                    format=_FORMATS[row[9]],
+                    status=_STATUSES[row[10]],
+                    coorganiser_ids=coorganisers,
+                    notes=row[11],
+                    attendance=attendance_from_values(row[12:]),
+                )
+        return [found[i] for i in activity_ids]
 
     def rows(self, insats_id: int, year: int | None) -> list[ActivityRow]:
         """The activity table's rows for a year (all years when ``year`` is None)."""
-        q = (
-            select(
-                ActivityModel.id,
-                ActivityModel.start_date,
-                ActivityModel.end_date,
-                ActivityTypeModel.name,
-                ActivityModel.title,
-                ActivityModel.scope,
-                KommunModel.name,
-                ActivityModel.place,
-                ActivityModel.format,
-                ActivityModel.status,
-                ActivityModel.participants,
-            )
-            .join(ActivityTypeModel, ActivityModel.type_id == ActivityTypeModel.id)
-            .outerjoin(KommunModel, ActivityModel.kommun_id == KommunModel.id)
-            .where(ActivityModel.insats_id == insats_id)
-            .order_by(ActivityModel.start_date, ActivityModel.id)
+        sql = (
+            "SELECT a.id, a.start_date, a.end_date, t.name, a.title, a.scope, k.name, a.place, "
+            "a.format, a.status, a.participants FROM activity a "
+            "JOIN activity_type t ON t.id = a.type_id "
+            "LEFT JOIN kommun k ON k.id = a.kommun_id WHERE a.insats_id = ?"
         )
+        params: tuple[Any, ...] = (insats_id,)
         if year is not None:
-            first, after = year_bounds(year)
-            q = q.where(and_(ActivityModel.start_date >= first, ActivityModel.start_date < after))
-        formats = {f.value: f for f in Format}
-        statuses = {s.value: s for s in Status}
-        scope_labels = {s.value: s.label for s in Scope}
-        with Session(self._engine) as s:
+            sql += " AND a.start_date >= ? AND a.start_date < ?"
+            params += year_bounds(year)
+        sql += " ORDER BY a.start_date, a.id"
+        parse = date.fromisoformat
+        with self._db.read() as con:
             return [
                 ActivityRow(
                     id=r[0],
-                    start=r[1],
-                    end=r[2],
+                    start=parse(r[1]),
+                    end=parse(r[2]) if r[2] else None,
                     type_name=r[3],
                     title=r[4],
-                    place_label=r[6] if r[5] == "kommun" and r[6] else scope_labels[r[5]],
+                    place_label=place_label(r[5], r[6]),
                     place=r[7],
-                    format=formats[r[8]],
-                    status=statuses[r[9]],
+                    format=_FORMATS[r[8]],
+                    status=_STATUSES[r[9]],
                     participants=r[10],
                 )
-                for r in s.execute(q)
+                for r in con.execute(sql, params)
             ]
 
     def years(self, insats_id: int) -> list[int]:
         """The years that have at least one activity."""
-        year = func.substr(ActivityModel.start_date, 1, 4)
-        with Session(self._engine) as s:
-            q = select(distinct(year)).where(ActivityModel.insats_id == insats_id).order_by(year)
-            return [int(y) for y in s.scalars(q)]
+        with self._db.read() as con:
+            rows = con.execute(
+                "SELECT DISTINCT substr(start_date, 1, 4) FROM activity WHERE insats_id = ? "
+                "ORDER BY 1",
+                (insats_id,),
+            ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    # --- writes -------------------------------------------------------------------------
+    def add(self, activity: Activity) -> Activity:
+        """Store a new activity (or put a deleted one back, when it has its old id)."""
+        activity = validate_activity(activity)
+        (new_id,) = _writes().insert(self._db.engine, [activity])
+        return self.get(new_id)
+
+    def update(self, activity: Activity) -> Activity:
+        if activity.id is None:
+            raise ValueError("update needs an activity with an id")
+        activity_id = activity.id
+        activity = validate_activity(activity)
+        _writes().update(self._db.engine, activity)
+        return self.get(activity_id)
+
+    def delete(self, activity_id: int) -> Activity:
+        """Remove an activity; returns it as it was, so it can be put back."""
+        return self.delete_many([activity_id])[0]
+
+    def delete_many(self, activity_ids: Sequence[int]) -> list[Activity]:
+        """Remove activities in one transaction; returns them as they were."""
+        before = self.get_many(activity_ids)
+        _writes().delete_many(self._db.engine, activity_ids)
+        return before
+
+    def restore_many(self, activities: Sequence[Activity]) -> list[Activity]:
+        """Put deleted activities back with their old ids, in one transaction."""
+        checked = [validate_activity(a) for a in activities]
+        return self.get_many(_writes().insert(self._db.engine, checked))

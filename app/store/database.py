@@ -5,11 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine
-
 from app.store import migrations
 from app.store.activities import ActivityRepository
-from app.store.engine import make_engine
+from app.store.database_file import DatabaseFile
 from app.store.reference import ReferenceRepository
 from app.store.summaries import SummaryRepository
 
@@ -37,19 +35,19 @@ def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 class Store:
     """The database file and the repositories that read and write it."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.engine = engine
-        self.reference = ReferenceRepository(engine)
-        self.activities = ActivityRepository(engine)
-        self.summaries = SummaryRepository(engine, self.reference)
+        self.file = DatabaseFile(path)
+        self.reference = ReferenceRepository(self.file)
+        self.activities = ActivityRepository(self.file)
+        self.summaries = SummaryRepository(self.file, self.reference)
 
     @classmethod
     def open(cls, path: Path) -> Store:
         """Open (or create) the database at ``path`` and bring its schema up to date."""
         path.parent.mkdir(parents=True, exist_ok=True)
         migrations.upgrade(path)
-        return cls(path, make_engine(path))
+        return cls(path)
 
     def close(self) -> None:
-        self.engine.dispose()
+        self.file.dispose()

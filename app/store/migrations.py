@@ -7,7 +7,6 @@ from pathlib import Path
 
 import db
 from app.core.errors import DomainError
-from app.store.engine import make_engine
 
 
 def current_revision(path: Path) -> str | None:
@@ -61,6 +60,8 @@ def upgrade(path: Path) -> bool:
         )
     from alembic import command
     from alembic.config import Config
+
+    from app.store.engine import make_engine
 
     config = Config()
     config.set_main_option("script_location", str(db.MIGRATIONS_DIR))

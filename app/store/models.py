@@ -18,6 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.store.columns import COUNT_COLUMNS, ORG_COLUMNS, ROLE_COLUMNS
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -25,30 +27,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-# Count columns on `activity`, in the order the domain lists them.
-ORG_COLUMNS: dict[str, str] = {
-    "arbetsformedlingen": "org_arbetsformedlingen",
-    "forsakringskassan": "org_forsakringskassan",
-    "kommun": "org_kommun",
-    "region": "org_region",
-    "asf": "org_asf",
-    "annan": "org_annan",
-}
-ROLE_COLUMNS: dict[str, str] = {
-    "tjansteperson": "role_tjansteperson",
-    "chef": "role_chef",
-    "fortroendevald": "role_fortroendevald",
-    "asf_foretradare": "role_asf_foretradare",
-    "ovriga": "role_ovriga",
-}
-COUNT_COLUMNS: tuple[str, ...] = (
-    "participants",
-    *ORG_COLUMNS.values(),
-    *ROLE_COLUMNS.values(),
-    "women",
-    "men",
-)
 
 
 class Base(DeclarativeBase):

@@ -1,0 +1,73 @@
+"""Writing activities with their counts, steps and co-organisers (ORM)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.core.entities import Activity
+from app.core.errors import DomainError
+from app.core.vocabulary import OrgCategory, Role
+from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
+from app.store.models import ActivityCoorganiserModel, ActivityModel, ActivityStepModel
+
+
+def _fill(m: ActivityModel, a: Activity) -> None:
+    m.insats_id, m.type_id, m.title = a.insats_id, a.type_id, a.title
+    m.start_date, m.end_date = a.start, a.end
+    m.scope, m.kommun_id, m.place = a.scope.value, a.kommun_id, a.place
+    m.format, m.status, m.notes = a.format.value, a.status.value, a.notes
+    counts = a.attendance
+    m.participants = counts.total
+    for key, col in ORG_COLUMNS.items():
+        setattr(m, col, counts.org(OrgCategory(key)))
+    for key, col in ROLE_COLUMNS.items():
+        setattr(m, col, counts.role(Role(key)))
+    m.women, m.men = counts.women, counts.men
+    m.steps = [ActivityStepModel(step_date=d) for d in a.steps] if len(a.steps) > 1 else []
+    m.coorganisers = [ActivityCoorganiserModel(organisation_id=o) for o in a.coorganiser_ids]
+
+
+def _commit(s: Session) -> None:
+    try:
+        s.commit()
+    except IntegrityError as exc:
+        s.rollback()
+        raise DomainError(
+            "Aktiviteten kunde inte sparas: den hänvisar till en typ, kommun eller "
+            f"organisation som inte finns, eller har motsägelsefulla antal ({exc.orig})."
+        ) from exc
+
+
+def insert(engine: Engine, activities: Sequence[Activity]) -> list[int]:
+    """Insert validated activities in one transaction; an activity with an id keeps it."""
+    with Session(engine) as s:
+        models = []
+        for a in activities:
+            m = ActivityModel(id=a.id)
+            _fill(m, a)
+            s.add(m)
+            models.append(m)
+        _commit(s)
+        return [m.id for m in models]
+
+
+def update(engine: Engine, activity: Activity) -> None:
+    with Session(engine) as s:
+        m = s.get(ActivityModel, activity.id)
+        if m is None:
+            raise DomainError("Aktiviteten finns inte längre; den kan ha tagits bort.")
+        _fill(m, activity)
+        _commit(s)
+
+
+def delete_many(engine: Engine, activity_ids: Sequence[int]) -> None:
+    with Session(engine) as s:
+        found = set(s.scalars(select(ActivityModel.id).where(ActivityModel.id.in_(activity_ids))))
+        if found != set(activity_ids):
+            raise DomainError("Aktiviteten finns inte längre; den kan ha tagits bort.")
+        s.execute(delete(ActivityModel).where(ActivityModel.id.in_(activity_ids)))
+        _commit(s)

@@ -1,0 +1,46 @@
+"""One database file, reached two ways.
+
+Reads use the standard library's sqlite3 directly: they are what the first
+screen needs, and importing SQLAlchemy alone takes longer than the whole
+start-up budget. Writes go through SQLAlchemy, whose engine is made on first use.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+
+class DatabaseFile:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._engine: Engine | None = None
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A short-lived connection that sees every committed write and cannot write."""
+        con = sqlite3.connect(self.path, timeout=5.0)
+        try:
+            con.execute("PRAGMA query_only = ON")
+            yield con
+        finally:
+            con.close()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from app.store.engine import make_engine
+
+            self._engine = make_engine(self.path)
+        return self._engine
+
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None

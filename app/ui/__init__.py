@@ -1,0 +1,1 @@
+"""Qt windows, models, dialogs and undo commands."""

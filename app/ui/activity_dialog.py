@@ -1,0 +1,366 @@
+"""The dialog for adding or editing one activity and who came."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.entities import Activity, ActivityType, Kommun, Organisation
+from app.core.errors import ValidationError
+from app.core.validation import validate_activity
+from app.core.vocabulary import Format, Scope, Status
+from app.ui.attendance_editor import AttendanceEditor
+from app.ui.formatting import DATE_FORMAT, SWEDISH, fmt_date, from_qdate, to_qdate
+
+
+@dataclass(frozen=True)
+class ActivityChoices:
+    """The lists the dialog offers: the insats's types, kommuner and organisations."""
+
+    insats_id: int
+    types: tuple[ActivityType, ...]
+    kommuner: tuple[Kommun, ...]
+    organisations: tuple[Organisation, ...]
+
+
+def _date_edit(d: date) -> QDateEdit:
+    edit = QDateEdit(to_qdate(d))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setLocale(SWEDISH)
+    return edit
+
+
+class ActivityDialog(QDialog):
+    def __init__(
+        self,
+        choices: ActivityChoices,
+        activity: Activity | None = None,
+        default_date: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._choices = choices
+        self._original = activity
+        self.result_activity: Activity | None = None
+        self.setWindowTitle(
+            self.tr("Ny aktivitet")
+            if activity is None or activity.id is None
+            else self.tr("Redigera aktivitet")
+        )
+        start = activity.start if activity else (default_date or date.today())
+
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("type")
+        for t in choices.types:
+            if t.active or (activity and activity.type_id == t.id):
+                self.type_combo.addItem(t.name, t.id)
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("title")
+        self.title_edit.setPlaceholderText(self.tr("t.ex. Frukostmöte om ASF i Ockelbo"))
+
+        # Dates: one day, consecutive days, or a training in steps.
+        self.start_edit = _date_edit(start)
+        self.start_edit.setObjectName("start")
+        self.one_day = QRadioButton(self.tr("En dag"))
+        self.many_days = QRadioButton(self.tr("Flera dagar i följd"))
+        self.in_steps = QRadioButton(self.tr("I steg (olika datum)"))
+        self._length = QButtonGroup(self)
+        for i, b in enumerate((self.one_day, self.many_days, self.in_steps)):
+            self._length.addButton(b, i)
+        self.end_edit = _date_edit(start)
+        self.end_edit.setObjectName("end")
+        self.steps_list = QListWidget()
+        self.steps_list.setObjectName("steps")
+        self.steps_list.setMaximumHeight(90)
+        self.steps_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.add_step = QPushButton(self.tr("Lägg till steg"))
+        self.remove_step = QPushButton(self.tr("Ta bort steg"))
+        self.add_step.clicked.connect(self._add_step)
+        self.remove_step.clicked.connect(self._remove_step)
+
+        self.where_combo = QComboBox()
+        self.where_combo.setObjectName("where")
+        for k in choices.kommuner:
+            self.where_combo.addItem(k.name, (Scope.KOMMUN.value, k.id))
+        self.where_combo.insertSeparator(self.where_combo.count())
+        for scope in (Scope.LANSOVERGRIPANDE, Scope.NATIONELLT):
+            self.where_combo.addItem(scope.label, (scope.value, None))
+        self.place_edit = QLineEdit()
+        self.place_edit.setObjectName("place")
+        self.place_edit.setPlaceholderText(self.tr("lokal, ort eller länk"))
+        self.format_combo = QComboBox()
+        self.format_combo.setObjectName("format")
+        for f in Format:
+            self.format_combo.addItem(f.label, f.value)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("status")
+        for s in Status:
+            self.status_combo.addItem(s.label, s.value)
+        self.coorganisers = QListWidget()
+        self.coorganisers.setObjectName("coorganisers")
+        self.coorganisers.setMaximumHeight(120)
+        for o in choices.organisations:
+            item = QListWidgetItem(o.name)
+            item.setData(Qt.ItemDataRole.UserRole, o.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.coorganisers.addItem(item)
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setObjectName("notes")
+        self.notes_edit.setMaximumHeight(80)
+        self.attendance = AttendanceEditor()
+
+        self.problems = QLabel()
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b00020;")
+        self.problems.setVisible(False)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Spara"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        self._layout()
+        self._length.idToggled.connect(self._length_changed)
+        if activity is not None:
+            self._load(activity)
+        else:
+            self.one_day.setChecked(True)
+        self._length_changed()
+
+    def _layout(self) -> None:
+        length_row = QHBoxLayout()
+        for b in (self.one_day, self.many_days, self.in_steps):
+            length_row.addWidget(b)
+        length_row.addStretch(1)
+        end_row = QHBoxLayout()
+        self.end_label = QLabel(self.tr("Slutdatum:"))
+        end_row.addWidget(self.end_label)
+        end_row.addWidget(self.end_edit)
+        end_row.addStretch(1)
+        steps_buttons = QVBoxLayout()
+        steps_buttons.addWidget(self.add_step)
+        steps_buttons.addWidget(self.remove_step)
+        steps_buttons.addStretch(1)
+        self.steps_box = QWidget()
+        steps_row = QHBoxLayout(self.steps_box)
+        steps_row.setContentsMargins(0, 0, 0, 0)
+        steps_row.addWidget(self.steps_list, 1)
+        steps_row.addLayout(steps_buttons)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Typ:"), self.type_combo)
+        form.addRow(self.tr("Titel/tema:"), self.title_edit)
+        form.addRow(self.tr("Datum:"), self.start_edit)
+        form.addRow(self.tr("Längd:"), length_row)
+        form.addRow("", end_row)
+        form.addRow(self.tr("Stegens datum:"), self.steps_box)
+        self._steps_label = form.labelForField(self.steps_box)
+        form.addRow(self.tr("Kommun:"), self.where_combo)
+        form.addRow(self.tr("Plats:"), self.place_edit)
+        form.addRow(self.tr("Form:"), self.format_combo)
+        form.addRow(self.tr("Status:"), self.status_combo)
+        form.addRow(self.tr("Medarrangörer:"), self.coorganisers)
+        form.addRow(self.tr("Anteckningar:"), self.notes_edit)
+
+        general = QGroupBox(self.tr("Aktivitet"))
+        general.setLayout(form)
+        who = QGroupBox(self.tr("Deltagare"))
+        who_layout = QVBoxLayout(who)
+        hint = QLabel(
+            self.tr(
+                "Ange totalt antal, och fördelningen där den är känd. "
+                "Det som inte fördelas visas som ”Ej fördelat”."
+            )
+        )
+        hint.setWordWrap(True)
+        who_layout.addWidget(hint)
+        who_layout.addWidget(self.attendance)
+        who_layout.addStretch(1)
+
+        columns = QHBoxLayout()
+        columns.addWidget(general, 1)
+        columns.addWidget(who, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+    # --- loading and reading ------------------------------------------------------------
+    def _load(self, a: Activity) -> None:
+        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(a.type_id)))
+        self.title_edit.setText(a.title)
+        self.start_edit.setDate(to_qdate(a.start))
+        if len(a.steps) > 1:
+            self.in_steps.setChecked(True)
+            for d in a.steps:
+                self._append_step(d)
+        elif a.end is not None and a.end != a.start:
+            self.many_days.setChecked(True)
+            self.end_edit.setDate(to_qdate(a.end))
+        else:
+            self.one_day.setChecked(True)
+        where = (a.scope.value, a.kommun_id if a.scope is Scope.KOMMUN else None)
+        self.where_combo.setCurrentIndex(max(0, self.where_combo.findData(where)))
+        self.place_edit.setText(a.place)
+        self.format_combo.setCurrentIndex(self.format_combo.findData(a.format.value))
+        self.status_combo.setCurrentIndex(self.status_combo.findData(a.status.value))
+        chosen = set(a.coorganiser_ids)
+        for i in range(self.coorganisers.count()):
+            item = self.coorganisers.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in chosen:
+                item.setCheckState(Qt.CheckState.Checked)
+        self.notes_edit.setPlainText(a.notes)
+        self.attendance.set_attendance(a.attendance)
+
+    def _length_changed(self, *_: object) -> None:
+        steps = self.in_steps.isChecked()
+        many = self.many_days.isChecked()
+        self.end_label.setVisible(many)
+        self.end_edit.setVisible(many)
+        self.steps_box.setVisible(steps)
+        if self._steps_label is not None:
+            self._steps_label.setVisible(steps)
+        if steps and self.steps_list.count() == 0:
+            self._append_step(from_qdate(self.start_edit.date()))
+
+    def _step_dates(self) -> list[date]:
+        return [
+            date.fromisoformat(self.steps_list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.steps_list.count())
+        ]
+
+    def _append_step(self, d: date) -> None:
+        dates = sorted({*self._step_dates(), d})
+        self.steps_list.clear()
+        for n, step in enumerate(dates, start=1):
+            item = QListWidgetItem(self.tr("Steg {n}: {d}").format(n=n, d=fmt_date(step)))
+            item.setData(Qt.ItemDataRole.UserRole, step.isoformat())
+            self.steps_list.addItem(item)
+
+    def _add_step(self) -> None:
+        dates = self._step_dates()
+        start = from_qdate(self.start_edit.date())
+        candidate = start if not dates else dates[-1]
+        while candidate in dates:
+            candidate = date.fromordinal(candidate.toordinal() + 7)
+        self._append_step(candidate)
+        self.start_edit.setDate(to_qdate(min(start, candidate)))
+
+    def _remove_step(self) -> None:
+        row = self.steps_list.currentRow()
+        if row < 0:
+            row = self.steps_list.count() - 1
+        if row >= 0:
+            dates = self._step_dates()
+            del dates[row]
+            self.steps_list.clear()
+            for d in dates:
+                self._append_step(d)
+
+    def set_step_dates(self, dates: list[date]) -> None:
+        """Replace the steps (also used by the step date editor)."""
+        self.in_steps.setChecked(True)
+        self.steps_list.clear()
+        for d in dates:
+            self._append_step(d)
+
+    def activity(self) -> Activity:
+        """The activity as entered; raises ValidationError listing every problem."""
+        problems: list[str] = []
+        try:
+            attendance = self.attendance.attendance()
+        except ValidationError as exc:
+            problems += exc.problems
+            attendance = None
+        start = from_qdate(self.start_edit.date())
+        end: date | None = None
+        steps: tuple[date, ...] = ()
+        if self.many_days.isChecked():
+            end = from_qdate(self.end_edit.date())
+        elif self.in_steps.isChecked():
+            steps = tuple(self._step_dates())
+            if len(steps) < 2:
+                problems.append("En utbildning i steg behöver minst två datum.")
+        scope_value, kommun_id = self.where_combo.currentData()
+        type_id = self.type_combo.currentData()
+        if type_id is None:
+            problems.append("Välj aktivitetstyp.")
+        coorganisers = tuple(
+            self.coorganisers.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.coorganisers.count())
+            if self.coorganisers.item(i).checkState() == Qt.CheckState.Checked
+        )
+        draft = Activity(
+            id=self._original.id if self._original else None,
+            insats_id=self._original.insats_id if self._original else self._choices.insats_id,
+            type_id=type_id if type_id is not None else 0,
+            title=self.title_edit.text(),
+            start=start,
+            end=end,
+            steps=steps,
+            scope=Scope(scope_value),
+            kommun_id=kommun_id,
+            place=self.place_edit.text(),
+            format=Format(self.format_combo.currentData()),
+            status=Status(self.status_combo.currentData()),
+            coorganiser_ids=coorganisers,
+            notes=self.notes_edit.toPlainText(),
+        )
+        if attendance is not None:
+            draft = replace(draft, attendance=attendance)
+            try:
+                draft = validate_activity(draft)
+            except ValidationError as exc:
+                problems += exc.problems
+        if problems:
+            raise ValidationError(problems)
+        return draft
+
+    def accept(self) -> None:
+        try:
+            self.result_activity = self.activity()
+        except ValidationError as exc:
+            self.problems.setText("\n".join(exc.problems))
+            self.problems.setVisible(True)
+            return
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        choices: ActivityChoices,
+        activity: Activity | None = None,
+        default_date: date | None = None,
+    ) -> Activity | None:
+        """Show the dialog; the activity entered, or None when cancelled."""
+        dialog = cls(choices, activity, default_date, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.result_activity
+        return None

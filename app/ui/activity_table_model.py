@@ -1,0 +1,137 @@
+"""The activity table: one row per activity of the shown year.
+
+Sorting and filtering work on the model's own Python list (see core.activity_filter),
+never through a proxy calling data() per comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.core.activity_filter import ActivityFilter, filter_rows, sort_indices
+from app.core.entities import ActivityRow
+from app.ui.formatting import fmt_int, fmt_span
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("Datum", "Typ", "Titel/tema", "Kommun", "Plats", "Form", "Status", "Deltagare")
+PARTICIPANTS_COLUMN = 7
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ActivityTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ActivityRow] = []
+        self._visible: list[int] = []
+        self._filter = ActivityFilter()
+        self._sort_column = 0
+        self._descending = False
+
+    # --- content ------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[ActivityRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._apply()
+        self.endResetModel()
+
+    def set_filter(self, flt: ActivityFilter) -> None:
+        if flt == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = flt
+        self._apply()
+        self.endResetModel()
+
+    @property
+    def filter(self) -> ActivityFilter:
+        return self._filter
+
+    def _apply(self) -> None:
+        indices = filter_rows(self._rows, self._filter)
+        self._visible = sort_indices(self._rows, indices, self._sort_column, self._descending)
+
+    def row_of_id(self, activity_id: int) -> int | None:
+        for pos, i in enumerate(self._visible):
+            if self._rows[i].id == activity_id:
+                return pos
+        return None
+
+    def activity_row(self, row: int) -> ActivityRow:
+        return self._rows[self._visible[row]]
+
+    @property
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    def visible_participants(self) -> int:
+        return sum(self._rows[i].participants for i in self._visible)
+
+    # --- Qt model -----------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+                return COLUMNS[section]
+            if orientation == Qt.Orientation.Vertical:
+                return str(section + 1)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._visible)):
+            return None
+        row = self._rows[self._visible[index.row()]]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
+            return row.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == PARTICIPANTS_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    @staticmethod
+    def _display(row: ActivityRow, col: int) -> str:
+        match col:
+            case 0:
+                return fmt_span(row.start, row.end)
+            case 1:
+                return row.type_name
+            case 2:
+                return row.title
+            case 3:
+                return row.place_label
+            case 4:
+                return row.place
+            case 5:
+                return row.format.label
+            case 6:
+                return row.status.label
+            case _:
+                return fmt_int(row.participants)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._rows[self._visible[i.row()]].id for i in old]
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._visible = sort_indices(self._rows, self._visible, column, self._descending)
+        new_pos = {self._rows[i].id: pos for pos, i in enumerate(self._visible)}
+        for idx, aid in zip(old, old_ids, strict=True):
+            self.changePersistentIndex(idx, self.index(new_pos[aid], idx.column()))
+        self.layoutChanged.emit()

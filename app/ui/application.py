@@ -1,0 +1,74 @@
+"""Starting the window: the QApplication, Swedish translations, the database, first set-up."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME
+from app.core.errors import DomainError
+from app.store.database import Store, resolve_path
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    icon = RESOURCES / "icons" / "insatslogg.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    translator = QTranslator(app)
+    if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    return app
+
+
+def open_store(path: Path) -> Store | None:
+    """Open the database, or explain in Swedish why not and return None."""
+    try:
+        return Store.open(path)
+    except (DomainError, OSError) as exc:
+        QMessageBox.critical(None, APP_NAME, f"Databasen {path} kunde inte öppnas.\n\n{exc}")
+        return None
+
+
+def ensure_set_up(store: Store) -> bool:
+    """On first start, ask for the förbund and insats. False if the user cancels."""
+    if store.reference.is_set_up():
+        return True
+    from app.core.setup import gavleborg_defaults
+    from app.ui.setup_dialog import SetupDialog
+
+    setup = SetupDialog.ask(None, gavleborg_defaults())
+    if setup is None:
+        return False
+    store.reference.set_up(setup)
+    return True
+
+
+def run(db: str | None = None) -> int:
+    app = make_application()
+    store = open_store(resolve_path(db))
+    if store is None:
+        return 1
+    try:
+        if not ensure_set_up(store):
+            return 0
+        from app.ui.main_window import MainWindow
+
+        window = MainWindow(store, QSettings())
+        window.show()
+        return app.exec()
+    finally:
+        store.close()

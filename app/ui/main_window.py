@@ -1,0 +1,469 @@
+"""The main window: one year at a time — the activity table and the year overview."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+from app.core.entities import Insats
+from app.core.errors import DomainError
+from app.store.database import Store
+from app.ui.activity_dialog import ActivityChoices, ActivityDialog
+from app.ui.activity_filter_bar import ActivityFilterBar
+from app.ui.activity_table_model import ID_ROLE, ActivityTableModel
+from app.ui.formatting import fmt_int
+from app.ui.overview_widget import OverviewWidget
+from app.ui.undo_commands import AddActivity, DeleteActivities, EditActivity
+
+TAB_ACTIVITIES, TAB_OVERVIEW = 0, 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.insats: Insats = self._load_insats()
+        self.year = date.today().year
+
+        self.model = ActivityTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("activityTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 190), (1, 130), (3, 130), (4, 140), (5, 80), (6, 90), (7, 80)):
+            header.resizeSection(col, width)
+        self.table.doubleClicked.connect(self.edit_activity)
+
+        self.filter_bar = ActivityFilterBar()
+        self.filter_bar.changed.connect(self._filter_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        activities_page = QWidget()
+        page_layout = QVBoxLayout(activities_page)
+        page_layout.addWidget(self.filter_bar)
+        page_layout.addWidget(self.table, 1)
+        page_layout.addWidget(self.count_label)
+
+        self.overview = OverviewWidget()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(activities_page, self.tr("Aktiviteter"))
+        self.tabs.addTab(self.overview, self.tr("Årsöversikt"))
+        self.setCentralWidget(self.tabs)
+
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("yearCombo")
+        self.year_combo.setMinimumContentsLength(6)
+        self.year_combo.currentIndexChanged.connect(self._year_chosen)
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.undo_stack.cleanChanged.connect(self._update_actions)
+
+        self._restore_settings()
+        self._refresh_choices()
+        self._fill_years(self._initial_year())
+        self.reload()
+
+    # --- set-up -------------------------------------------------------------------------
+    def _load_insats(self) -> Insats:
+        insats = self.store.reference.current_insats()
+        if insats is None or insats.id is None:
+            raise DomainError("Databasen har ingen insats.")
+        return insats
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _create_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.act_new = self._action(
+            self.tr("&Ny aktivitet…"), self.new_activity, keys.New, self.tr("Logga en ny aktivitet")
+        )
+        self.act_edit = self._action(
+            self.tr("&Redigera aktivitet…"), self.edit_activity, QKeySequence(Qt.Key.Key_Return)
+        )
+        self.act_duplicate = self._action(
+            self.tr("&Duplicera"),
+            self.duplicate_activity,
+            QKeySequence("Ctrl+D"),
+            self.tr("Kopiera den markerade aktiviteten"),
+        )
+        self.act_delete = self._action(self.tr("&Ta bort"), self.delete_activities, keys.Delete)
+        self.act_quit = self._action(self.tr("&Avsluta"), self.close, keys.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Ångra"))
+        self.act_undo.setShortcuts([QKeySequence(keys.Undo)])
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Gör om"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.act_prev_year = self._action(
+            self.tr("&Föregående år"), lambda: self._step_year(-1), QKeySequence("Ctrl+PgUp")
+        )
+        self.act_next_year = self._action(
+            self.tr("&Nästa år"), lambda: self._step_year(1), QKeySequence("Ctrl+PgDown")
+        )
+        self.act_show_activities = self._action(
+            self.tr("&Aktiviteter"),
+            lambda: self.tabs.setCurrentIndex(TAB_ACTIVITIES),
+            QKeySequence("Ctrl+1"),
+        )
+        self.act_show_overview = self._action(
+            self.tr("Års&översikt"),
+            lambda: self.tabs.setCurrentIndex(TAB_OVERVIEW),
+            QKeySequence("Ctrl+2"),
+        )
+        self.act_clear_filter = self._action(
+            self.tr("&Rensa filter"), self.filter_bar.clear, QKeySequence("Ctrl+Shift+F")
+        )
+        self.act_find = self._action(self.tr("&Sök…"), self._focus_search, keys.Find)
+        self.act_insats = self._action(self.tr("&Förbund och insats…"), self._edit_insats)
+        self.act_insatser = self._action(
+            self.tr("&Byt eller lägg till insats…"), self._choose_insats
+        )
+        self.act_kommuner = self._action(self.tr("&Kommuner…"), self._edit_kommuner)
+        self.act_orgs = self._action(self.tr("&Organisationer…"), self._edit_organisations)
+        self.act_types = self._action(self.tr("&Aktivitetstyper…"), self._edit_types)
+        self.act_about = self._action(self.tr("&Om Insatslogg"), self._about)
+
+    def _create_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&Arkiv"))
+        m.addAction(self.act_new)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = bar.addMenu(self.tr("&Redigera"))
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addActions([self.act_edit, self.act_duplicate, self.act_delete])
+        m.addSeparator()
+        m.addActions([self.act_find, self.act_clear_filter])
+        m = bar.addMenu(self.tr("&Visa"))
+        m.addActions([self.act_show_activities, self.act_show_overview])
+        m.addSeparator()
+        m.addActions([self.act_prev_year, self.act_next_year])
+        m = bar.addMenu(self.tr("&Inställningar"))
+        m.addActions([self.act_insats, self.act_insatser])
+        m.addSeparator()
+        m.addActions([self.act_kommuner, self.act_orgs, self.act_types])
+        m = bar.addMenu(self.tr("&Hjälp"))
+        m.addAction(self.act_about)
+
+        tb = self.addToolBar(self.tr("Verktyg"))
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        prev_btn = QToolButton()
+        prev_btn.setDefaultAction(self.act_prev_year)
+        prev_btn.setText("◀")
+        next_btn = QToolButton()
+        next_btn.setDefaultAction(self.act_next_year)
+        next_btn.setText("▶")
+        tb.addWidget(QLabel(self.tr(" År: ")))
+        tb.addWidget(prev_btn)
+        tb.addWidget(self.year_combo)
+        tb.addWidget(next_btn)
+        tb.addSeparator()
+        tb.addActions([self.act_new, self.act_edit, self.act_duplicate, self.act_delete])
+        tb.addSeparator()
+        tb.addActions([self.act_undo, self.act_redo])
+        self.statusBar()
+
+    # --- years --------------------------------------------------------------------------
+    def _available_years(self) -> list[int]:
+        assert self.insats.id is not None
+        years = set(self.insats.years)
+        years.update(self.store.activities.years(self.insats.id))
+        years.add(date.today().year)
+        return sorted(years)
+
+    def _initial_year(self) -> int:
+        saved = self.settings.value("main/year")
+        years = self._available_years()
+        try:
+            wanted = int(saved) if saved is not None else date.today().year  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            wanted = date.today().year
+        if wanted in years:
+            return wanted
+        return years[-1]
+
+    def _fill_years(self, selected: int) -> None:
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for y in self._available_years():
+            self.year_combo.addItem(str(y), y)
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(selected)))
+        self.year_combo.blockSignals(False)
+        self.year = int(self.year_combo.currentData())
+
+    def _year_chosen(self, _index: int) -> None:
+        year = self.year_combo.currentData()
+        if year is not None and year != self.year:
+            self.year = int(year)
+            self.reload()
+
+    def _step_year(self, step: int) -> None:
+        i = self.year_combo.currentIndex() + step
+        if 0 <= i < self.year_combo.count():
+            self.year_combo.setCurrentIndex(i)
+
+    def show_year(self, year: int) -> None:
+        if self.year_combo.findData(year) < 0:
+            self._fill_years(year)
+        self.year_combo.setCurrentIndex(self.year_combo.findData(year))
+
+    # --- loading ------------------------------------------------------------------------
+    def _refresh_choices(self) -> None:
+        assert self.insats.forbund_id is not None
+        self.kommuner = self.store.reference.kommuner(self.insats.forbund_id)
+        self.organisations = self.store.reference.organisations(self.insats.forbund_id)
+        self.types = self.store.reference.activity_types(include_inactive=True)
+        self.filter_bar.set_choices([t.name for t in self.types], [k.name for k in self.kommuner])
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Re-read the shown year's activities and summary from the database."""
+        assert self.insats.id is not None
+        self.model.set_rows(self.store.activities.rows(self.insats.id, self.year))
+        self.overview.set_summary(self.store.summaries.year_summary(self.insats.id, self.year))
+        self.setWindowTitle(f"{self.insats.name} – {self.year} – {APP_NAME}")
+        if select_id is not None:
+            self.select_activity(select_id)
+        self._update_counts()
+        self._update_actions()
+
+    def _after_change(self, activity_id: int | None) -> None:
+        """After an edit or undo: show the year of the changed activity and select it."""
+        if activity_id is not None:
+            try:
+                year = self.store.activities.get(activity_id).year
+            except DomainError:
+                year = self.year
+            if year != self.year:
+                self.show_year(year)
+        self.reload(activity_id)
+
+    def select_activity(self, activity_id: int) -> None:
+        row = self.model.row_of_id(activity_id)
+        if row is None:
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _filter_changed(self, flt: object) -> None:
+        from app.core.activity_filter import ActivityFilter
+
+        if isinstance(flt, ActivityFilter):
+            self.model.set_filter(flt)
+            self._update_counts()
+            self._update_actions()
+
+    def _update_counts(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count
+        text = self.tr("{shown} av {total} aktiviteter {year}").format(
+            shown=fmt_int(shown), total=fmt_int(total), year=self.year
+        )
+        if shown == total:
+            text = self.tr("{total} aktiviteter {year}").format(
+                total=fmt_int(total), year=self.year
+            )
+        participants = self.model.visible_participants()
+        self.count_label.setText(
+            text + self.tr(" · {n} deltagare (volym)").format(n=fmt_int(participants))
+        )
+
+    def _update_actions(self, *_: object) -> None:
+        n = len(self.selected_ids())
+        self.act_edit.setEnabled(n == 1)
+        self.act_duplicate.setEnabled(n == 1)
+        self.act_delete.setEnabled(n >= 1)
+
+    def selected_ids(self) -> list[int]:
+        sel = self.table.selectionModel()
+        if sel is None:
+            return []
+        return [int(self.model.data(i, ID_ROLE)) for i in sel.selectedRows()]
+
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentIndex(TAB_ACTIVITIES)
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    # --- editing ------------------------------------------------------------------------
+    def _choices(self) -> ActivityChoices:
+        assert self.insats.id is not None
+        return ActivityChoices(
+            self.insats.id, tuple(self.types), tuple(self.kommuner), tuple(self.organisations)
+        )
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+
+    def _default_date(self) -> date:
+        today = date.today()
+        return today if today.year == self.year else date(self.year, 1, 1)
+
+    def new_activity(self) -> None:
+        activity = ActivityDialog.ask(self, self._choices(), default_date=self._default_date())
+        if activity is not None:
+            self.undo_stack.push(
+                AddActivity(self.store, activity, self._after_change, self._show_error)
+            )
+
+    def edit_activity(self, *_: object) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        try:
+            before = self.store.activities.get(ids[0])
+        except DomainError as exc:
+            self._show_error(str(exc))
+            self.reload()
+            return
+        after = ActivityDialog.ask(self, self._choices(), before)
+        if after is not None and after != before:
+            self.undo_stack.push(
+                EditActivity(self.store, before, after, self._after_change, self._show_error)
+            )
+
+    def duplicate_activity(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        original = self.store.activities.get(ids[0])
+        copy = replace(original, id=None, title=original.title)
+        self.undo_stack.push(
+            AddActivity(
+                self.store,
+                copy,
+                self._after_change,
+                self._show_error,
+                text=self.tr("Duplicera aktivitet"),
+            )
+        )
+
+    def delete_activities(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self.undo_stack.push(
+            DeleteActivities(self.store, ids, self._after_change, self._show_error)
+        )
+        self.statusBar().showMessage(self.tr("Borttagen. Ångra med Ctrl+Z."), 5000)
+
+    # --- settings dialogs ---------------------------------------------------------------
+    def _after_reference_change(self) -> None:
+        self.insats = self._load_insats()
+        self._refresh_choices()
+        self._fill_years(self.year)
+        self.reload()
+
+    def _edit_insats(self) -> None:
+        from app.ui.settings_dialogs import InsatsDialog
+
+        if InsatsDialog.ask(self, self.store):
+            self._after_reference_change()
+
+    def _choose_insats(self) -> None:
+        from app.ui.settings_dialogs import InsatserDialog
+
+        if InsatserDialog.ask(self, self.store):
+            # Undo steps belong to the insats they were made in.
+            self.undo_stack.clear()
+            self._after_reference_change()
+
+    def _edit_kommuner(self) -> None:
+        from app.ui.settings_dialogs import KommunerDialog
+
+        if KommunerDialog.ask(self, self.store):
+            self._after_reference_change()
+
+    def _edit_organisations(self) -> None:
+        from app.ui.settings_dialogs import OrganisationsDialog
+
+        if OrganisationsDialog.ask(self, self.store):
+            self._after_reference_change()
+
+    def _edit_types(self) -> None:
+        from app.ui.settings_dialogs import ActivityTypesDialog
+
+        if ActivityTypesDialog.ask(self, self.store):
+            self._after_reference_change()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Om Insatslogg"),
+            self.tr(
+                "<h3>Insatslogg {version}</h3>"
+                "<p>Aktiviteter, deltagare och årsuppföljning för processledare i "
+                "samordningsförbund.</p><p>Databas: {path}</p>"
+            ).format(version=__version__, path=self.store.path),
+        )
+
+    # --- window state -------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("main/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        header = self.settings.value("main/tableHeader")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+        tab = self.settings.value("main/tab")
+        if tab is not None:
+            self.tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
+
+    def save_settings(self) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/state", self.saveState())
+        self.settings.setValue("main/tableHeader", self.table.horizontalHeader().saveState())
+        self.settings.setValue("main/tab", self.tabs.currentIndex())
+        self.settings.setValue("main/year", self.year)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
