@@ -96,6 +96,8 @@ class ActivityDialog(QDialog):
         self.steps_list.setObjectName("steps")
         self.steps_list.setMaximumHeight(90)
         self.steps_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.step_date_edit = _date_edit(start)
+        self.step_date_edit.setObjectName("stepDate")
         self.add_step = QPushButton(self.tr("Lägg till steg"))
         self.remove_step = QPushButton(self.tr("Ta bort steg"))
         self.add_step.clicked.connect(self._add_step)
@@ -147,10 +149,16 @@ class ActivityDialog(QDialog):
 
         self._layout()
         self._length.idToggled.connect(self._length_changed)
+        # A new activity is "genomförd" if its date has passed, else "planerad",
+        # until the user picks a status.
+        self._status_chosen = activity is not None
+        self.status_combo.activated.connect(self._status_picked)
+        self.start_edit.dateChanged.connect(self._suggest_status)
         if activity is not None:
             self._load(activity)
         else:
             self.one_day.setChecked(True)
+            self._suggest_status()
         self._length_changed()
 
     def _layout(self) -> None:
@@ -164,6 +172,7 @@ class ActivityDialog(QDialog):
         end_row.addWidget(self.end_edit)
         end_row.addStretch(1)
         steps_buttons = QVBoxLayout()
+        steps_buttons.addWidget(self.step_date_edit)
         steps_buttons.addWidget(self.add_step)
         steps_buttons.addWidget(self.remove_step)
         steps_buttons.addStretch(1)
@@ -238,6 +247,16 @@ class ActivityDialog(QDialog):
         self.notes_edit.setPlainText(a.notes)
         self.attendance.set_attendance(a.attendance)
 
+    def _status_picked(self, _index: int) -> None:
+        self._status_chosen = True
+
+    def _suggest_status(self, *_: object) -> None:
+        if self._status_chosen:
+            return
+        held = from_qdate(self.start_edit.date()) <= date.today()
+        status = Status.GENOMFORD if held else Status.PLANERAD
+        self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
+
     def _length_changed(self, *_: object) -> None:
         steps = self.in_steps.isChecked()
         many = self.many_days.isChecked()
@@ -247,7 +266,9 @@ class ActivityDialog(QDialog):
         if self._steps_label is not None:
             self._steps_label.setVisible(steps)
         if steps and self.steps_list.count() == 0:
-            self._append_step(from_qdate(self.start_edit.date()))
+            first = self.start_edit.date()
+            self._append_step(from_qdate(first))
+            self.step_date_edit.setDate(first.addDays(7))
 
     def _step_dates(self) -> list[date]:
         return [
@@ -264,13 +285,11 @@ class ActivityDialog(QDialog):
             self.steps_list.addItem(item)
 
     def _add_step(self) -> None:
-        dates = self._step_dates()
-        start = from_qdate(self.start_edit.date())
-        candidate = start if not dates else dates[-1]
-        while candidate in dates:
-            candidate = date.fromordinal(candidate.toordinal() + 7)
-        self._append_step(candidate)
-        self.start_edit.setDate(to_qdate(min(start, candidate)))
+        """Add the date in the step date field, then suggest the same weekday a week later."""
+        new = from_qdate(self.step_date_edit.date())
+        self._append_step(new)
+        self.start_edit.setDate(to_qdate(self._step_dates()[0]))
+        self.step_date_edit.setDate(to_qdate(new).addDays(7))
 
     def _remove_step(self) -> None:
         row = self.steps_list.currentRow()
@@ -282,13 +301,6 @@ class ActivityDialog(QDialog):
             self.steps_list.clear()
             for d in dates:
                 self._append_step(d)
-
-    def set_step_dates(self, dates: list[date]) -> None:
-        """Replace the steps (also used by the step date editor)."""
-        self.in_steps.setChecked(True)
-        self.steps_list.clear()
-        for d in dates:
-            self._append_step(d)
 
     def activity(self) -> Activity:
         """The activity as entered; raises ValidationError listing every problem."""
