@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from app.core.attendance import Attendance
@@ -23,12 +24,18 @@ GENDER_UNKNOWN = "Ej angivet"
 
 @dataclass(frozen=True)
 class ActivityFact:
-    """The little the summary needs to know about one activity."""
+    """The little the summary needs to know about an activity.
+
+    A fact may stand for several activities of the same type, place and status
+    (``activities``), with their attendance added up: the figures are the same
+    as for the activities one by one, and the store can group them in SQL.
+    """
 
     type_name: str
     place_label: str
     status: Status
     attendance: Attendance
+    activities: int = 1
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,7 @@ class SummaryTable:
     has_total: bool = True
     note: str = ""
 
-    @property
+    @cached_property
     def total(self) -> SummaryRow:
         sums = tuple(sum(row.values[i] for row in self.rows) for i in range(len(self.columns)))
         return SummaryRow("Totalt", sums)
@@ -160,8 +167,10 @@ def _activities_table(
 ) -> SummaryTable:
     by_status: dict[Status, Counter[str]] = {s: Counter() for s in Status}
     for fact in current:
-        by_status[fact.status][label_of(fact)] += 1
-    held_before: Counter[str] = Counter(label_of(f) for f in _held(previous))
+        by_status[fact.status][label_of(fact)] += fact.activities
+    held_before: Counter[str] = Counter()
+    for fact in _held(previous):
+        held_before[label_of(fact)] += fact.activities
     held_now = by_status[Status.GENOMFORD]
     rows = tuple(
         SummaryRow(
@@ -196,7 +205,7 @@ def build_year_summary(
     compare_cols = (str(year), str(year - 1), CHANGE)
 
     def count(facts: Sequence[ActivityFact], status: Status) -> int:
-        return sum(1 for f in facts if f.status is status)
+        return sum(f.activities for f in facts if f.status is status)
 
     def volume(facts: Sequence[ActivityFact]) -> int:
         return sum(f.attendance.total for f in _held(facts))

@@ -143,6 +143,15 @@ class ActivityRepository:
                 for r in con.execute(sql, params)
             ]
 
+    def year_span(self, insats_id: int) -> tuple[int, int] | None:
+        """The first and last year with an activity, or None when there is none."""
+        with self._db.read() as con:
+            first, last = con.execute(
+                "SELECT min(start_date), max(start_date) FROM activity WHERE insats_id = ?",
+                (insats_id,),
+            ).fetchone()
+        return None if first is None else (int(first[:4]), int(last[:4]))
+
     def years(self, insats_id: int) -> list[int]:
         """The years that have at least one activity."""
         with self._db.read() as con:

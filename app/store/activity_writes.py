@@ -60,6 +60,11 @@ def update(engine: Engine, activity: Activity) -> None:
         m = s.get(ActivityModel, activity.id)
         if m is None:
             raise DomainError("Aktiviteten finns inte längre; den kan ha tagits bort.")
+        # Remove the old steps and co-organisers first: the new lists may repeat them,
+        # and the unit of work would otherwise insert before it deletes.
+        m.steps.clear()
+        m.coorganisers.clear()
+        s.flush()
         _fill(m, activity)
         _commit(s)
 

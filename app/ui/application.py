@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -57,6 +58,20 @@ def ensure_set_up(store: Store) -> bool:
     return True
 
 
+def warm_up_writes() -> None:
+    """Import the ORM write path in the background, so the first save is instant.
+
+    The first screen only reads (plain sqlite3); SQLAlchemy takes about half a
+    second to import, which the user should not wait for at start.
+    """
+
+    def load() -> None:
+        import app.store.activity_writes
+        import app.store.reference_writes  # noqa: F401
+
+    threading.Thread(target=load, name="warm-up", daemon=True).start()
+
+
 def run(db: str | None = None) -> int:
     app = make_application()
     store = open_store(resolve_path(db))
@@ -69,6 +84,7 @@ def run(db: str | None = None) -> int:
 
         window = MainWindow(store, QSettings())
         window.show()
+        QTimer.singleShot(0, warm_up_writes)
         return app.exec()
     finally:
         store.close()

@@ -91,7 +91,9 @@ class MainWindow(QMainWindow):
 
         self._restore_settings()
         self._refresh_choices()
-        self._fill_years(self._initial_year())
+        self._overview_stale = True
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._fill_years()
         self.reload()
 
     # --- set-up -------------------------------------------------------------------------
@@ -211,13 +213,14 @@ class MainWindow(QMainWindow):
     def _available_years(self) -> list[int]:
         assert self.insats.id is not None
         years = set(self.insats.years)
-        years.update(self.store.activities.years(self.insats.id))
+        span = self.store.activities.year_span(self.insats.id)
+        if span is not None:
+            years.update(range(span[0], span[1] + 1))
         years.add(date.today().year)
         return sorted(years)
 
-    def _initial_year(self) -> int:
+    def _initial_year(self, years: list[int]) -> int:
         saved = self.settings.value("main/year")
-        years = self._available_years()
         try:
             wanted = int(saved) if saved is not None else date.today().year  # type: ignore[call-overload]
         except (TypeError, ValueError):
@@ -226,10 +229,14 @@ class MainWindow(QMainWindow):
             return wanted
         return years[-1]
 
-    def _fill_years(self, selected: int) -> None:
+    def _fill_years(self, selected: int | None = None) -> None:
+        """Fill the year list; select ``selected``, or the saved year at start."""
+        years = self._available_years()
+        if selected is None:
+            selected = self._initial_year(years)
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
-        for y in self._available_years():
+        for y in years:
             self.year_combo.addItem(str(y), y)
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(selected)))
         self.year_combo.blockSignals(False)
@@ -263,12 +270,24 @@ class MainWindow(QMainWindow):
         """Re-read the shown year's activities and summary from the database."""
         assert self.insats.id is not None
         self.model.set_rows(self.store.activities.rows(self.insats.id, self.year))
-        self.overview.set_summary(self.store.summaries.year_summary(self.insats.id, self.year))
+        self._overview_stale = True
+        if self.tabs.currentIndex() == TAB_OVERVIEW:
+            self.refresh_overview()
         self.setWindowTitle(f"{self.insats.name} – {self.year} – {APP_NAME}")
         if select_id is not None:
             self.select_activity(select_id)
         self._update_counts()
         self._update_actions()
+
+    def refresh_overview(self) -> None:
+        """Recompute the year overview (only when it is shown: it is not needed before)."""
+        assert self.insats.id is not None
+        self.overview.set_summary(self.store.summaries.year_summary(self.insats.id, self.year))
+        self._overview_stale = False
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_OVERVIEW and self._overview_stale:
+            self.refresh_overview()
 
     def _after_change(self, activity_id: int | None) -> None:
         """After an edit or undo: show the year of the changed activity and select it."""

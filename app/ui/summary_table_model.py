@@ -17,28 +17,32 @@ class SummaryTableModel(QAbstractTableModel):
     def __init__(self, table: SummaryTable | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._table = table
+        self._rows = self._rows_of(table)
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_table(self, table: SummaryTable) -> None:
         self.beginResetModel()
         self._table = table
+        self._rows = self._rows_of(table)
         self.endResetModel()
 
     @property
     def table(self) -> SummaryTable | None:
         return self._table
 
-    def _rows(self) -> list[SummaryRow]:
-        if self._table is None:
+    @staticmethod
+    def _rows_of(table: SummaryTable | None) -> list[SummaryRow]:
+        """The table's rows, then its total row."""
+        if table is None:
             return []
-        rows = list(self._table.rows)
-        if self._table.has_total:
-            rows.append(self._table.total)
+        rows = list(table.rows)
+        if table.has_total:
+            rows.append(table.total)
         return rows
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows())
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self._table is None:
@@ -58,7 +62,7 @@ class SummaryTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        rows = self._rows()
+        rows = self._rows
         if not index.isValid() or self._table is None or not 0 <= index.row() < len(rows):
             return None
         row = rows[index.row()]

@@ -69,6 +69,8 @@ def table_rows(w: MainWindow) -> list[dict[str, str]]:
 
 
 def overview_cell(w: MainWindow, key: str, label: str, column: str) -> str:
+    """A cell of the year overview, as the user sees it on the Årsöversikt tab."""
+    w.act_show_overview.trigger()
     model = w.overview.models[key]
     cols = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     for r in range(model.rowCount()):
