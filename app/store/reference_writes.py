@@ -21,6 +21,10 @@ from app.store.models import (
 )
 
 
+def _activities(n: int) -> str:
+    return "1 aktivitet" if n == 1 else f"{n} aktiviteter"
+
+
 def set_up(engine: Engine, setup: InitialSetup) -> int:
     """Create the förbund, its current insats and its lists in one transaction.
 
@@ -110,7 +114,7 @@ def save_kommuner(engine: Engine, forbund_id: int, kommuner: Sequence[Kommun]) -
             if used:
                 raise DomainError(
                     f"Kommunen {existing[kid].name} kan inte tas bort: "
-                    f"den används av {used} aktiviteter."
+                    f"den används av {_activities(used)}."
                 )
             s.delete(existing[kid])
         s.flush()
@@ -139,7 +143,7 @@ def save_organisations(
             if used:
                 raise DomainError(
                     f"Organisationen {existing[oid].name} kan inte tas bort: "
-                    f"den är medarrangör till {used} aktiviteter."
+                    f"den är medarrangör till {_activities(used)}."
                 )
             s.delete(existing[oid])
         s.flush()
@@ -161,7 +165,7 @@ def save_activity_types(engine: Engine, types: Sequence[ActivityType]) -> None:
             if used:
                 raise DomainError(
                     f"Aktivitetstypen {existing[tid].name} kan inte tas bort: den används av "
-                    f"{used} aktiviteter. Gör den inaktiv i stället."
+                    f"{_activities(used)}. Gör den inaktiv i stället."
                 )
             s.delete(existing[tid])
         s.flush()

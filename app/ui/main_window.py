@@ -220,14 +220,21 @@ class MainWindow(QMainWindow):
         return sorted(years)
 
     def _initial_year(self, years: list[int]) -> int:
+        """The year shown at start: the one shown last time, else this year if the insats
+        runs now, else the insats's last year with activities."""
         saved = self.settings.value("main/year")
         try:
-            wanted = int(saved) if saved is not None else date.today().year  # type: ignore[call-overload]
+            wanted = int(saved) if saved is not None else None  # type: ignore[call-overload]
         except (TypeError, ValueError):
-            wanted = date.today().year
+            wanted = None
         if wanted in years:
-            return wanted
-        return years[-1]
+            return int(wanted)  # type: ignore[arg-type]
+        today = date.today().year
+        if today in self.insats.years:
+            return today
+        assert self.insats.id is not None
+        span = self.store.activities.year_span(self.insats.id)
+        return span[1] if span is not None else self.insats.end.year
 
     def _fill_years(self, selected: int | None = None) -> None:
         """Fill the year list; select ``selected``, or the saved year at start."""

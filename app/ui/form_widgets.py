@@ -1,0 +1,110 @@
+"""Form pieces shared by the first-start and settings dialogs: the insats form and error label."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+from app.core.entities import Insats
+from app.ui.formatting import DATE_FORMAT, SWEDISH, from_qdate, to_qdate
+
+
+def make_date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(to_qdate(day), parent)
+    edit.setLocale(SWEDISH)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    return edit
+
+
+class ErrorLabel(QLabel):
+    """Red text under a form listing what stops it from being saved; hidden when all is well."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorLabel")
+        self.setStyleSheet("QLabel#errorLabel { color: #b3261e; }")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide()
+
+    def show_problems(self, problems: list[str]) -> None:
+        if len(problems) == 1:
+            self.setText(problems[0])
+        else:
+            self.setText("\n".join(f"• {p}" for p in problems))
+        self.setVisible(bool(problems))
+
+    def clear_problems(self) -> None:
+        self.clear()
+        self.hide()
+
+
+class InsatsForm(QWidget):
+    """Name, period and goals of an insats, and optionally the förbund's name above them."""
+
+    def __init__(
+        self, insats: Insats, forbund_name: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._insats = insats
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.forbund_edit: QLineEdit | None = None
+        if forbund_name is not None:
+            self.forbund_edit = QLineEdit(forbund_name)
+            layout.addRow(self.tr("&Förbundets namn:"), self.forbund_edit)
+
+        self.name_edit = QLineEdit(insats.name)
+        self.name_edit.setCursorPosition(0)
+        layout.addRow(self.tr("&Insatsens namn:"), self.name_edit)
+
+        self.start_edit = make_date_edit(insats.start)
+        self.end_edit = make_date_edit(insats.end)
+        period = QHBoxLayout()
+        period.addWidget(self.start_edit)
+        to_label = QLabel(self.tr("till"))
+        period.addWidget(to_label)
+        period.addWidget(self.end_edit)
+        period.addStretch(1)
+        period_label = QLabel(self.tr("&Period från:"))
+        period_label.setBuddy(self.start_edit)
+        layout.addRow(period_label, period)
+
+        self.goals_edit = QPlainTextEdit(insats.goals)
+        self.goals_edit.setTabChangesFocus(True)
+        self.goals_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        lines = 5
+        self.goals_edit.setMinimumHeight(
+            self.goals_edit.fontMetrics().lineSpacing() * lines
+            + 2 * int(self.goals_edit.document().documentMargin())
+            + 2 * self.goals_edit.frameWidth()
+        )
+        layout.addRow(self.tr("&Mål:"), self.goals_edit)
+
+    def forbund_name(self) -> str:
+        return "" if self.forbund_edit is None else self.forbund_edit.text()
+
+    def insats(self) -> Insats:
+        """The insats as the form shows it (not yet validated)."""
+        return replace(
+            self._insats,
+            name=self.name_edit.text(),
+            start=from_qdate(self.start_edit.date()),
+            end=from_qdate(self.end_edit.date()),
+            goals=self.goals_edit.toPlainText(),
+        )

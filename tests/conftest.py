@@ -1,0 +1,121 @@
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.core.attendance import Attendance
+from app.core.entities import Activity, Insats
+from app.core.setup import gavleborg_defaults
+from app.core.vocabulary import Scope, Status
+from app.store.database import Store
+
+SETUP_DAY = date(2018, 1, 1)
+
+MakeActivity = Callable[..., Activity]
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.sqlite3"
+
+
+@pytest.fixture
+def empty_store(db_path: Path) -> Iterator[Store]:
+    """A migrated database with nothing in it (no förbund, no insats)."""
+    store = Store.open(db_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """A database set up with Gävleborg's defaults; its insats runs 2018–2021."""
+    store = Store.open(db_path)
+    store.reference.set_up(gavleborg_defaults(SETUP_DAY))
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def insats(store: Store) -> Insats:
+    current = store.reference.current_insats()
+    assert current is not None and current.id is not None
+    return current
+
+
+@pytest.fixture
+def type_ids(store: Store) -> dict[str, int]:
+    return {
+        t.name: t.id
+        for t in store.reference.activity_types(include_inactive=True)
+        if t.id is not None
+    }
+
+
+@pytest.fixture
+def kommun_ids(store: Store, insats: Insats) -> dict[str, int]:
+    assert insats.forbund_id is not None
+    return {k.name: k.id for k in store.reference.kommuner(insats.forbund_id) if k.id is not None}
+
+
+@pytest.fixture
+def org_ids(store: Store, insats: Insats) -> dict[str, int]:
+    assert insats.forbund_id is not None
+    return {
+        o.name: o.id for o in store.reference.organisations(insats.forbund_id) if o.id is not None
+    }
+
+
+@pytest.fixture
+def make_activity(
+    insats: Insats, type_ids: dict[str, int], kommun_ids: dict[str, int]
+) -> MakeActivity:
+    """Build (not store) an Activity of the current insats.
+
+    ``where`` is a kommun name or a Scope (Länsövergripande/Nationellt).
+    """
+
+    def make(
+        type_name: str = "Seminarium",
+        where: str | Scope = "Gävle",
+        day: date = date(2018, 3, 14),
+        status: Status = Status.GENOMFORD,
+        attendance: Attendance | None = None,
+        *,
+        title: str | None = None,
+        **fields: object,
+    ) -> Activity:
+        if isinstance(where, Scope):
+            scope, kommun_id = where, None
+        else:
+            scope, kommun_id = Scope.KOMMUN, kommun_ids[where]
+        assert insats.id is not None
+        return Activity(
+            id=None,
+            insats_id=insats.id,
+            type_id=type_ids[type_name],
+            title=title if title is not None else f"{type_name} {day.isoformat()}",
+            start=day,
+            scope=scope,
+            kommun_id=kommun_id,
+            status=status,
+            attendance=attendance if attendance is not None else Attendance(),
+            **fields,  # type: ignore[arg-type]
+        )
+
+    return make
+
+
+@pytest.fixture
+def add_activity(store: Store, make_activity: MakeActivity) -> MakeActivity:
+    """Like ``make_activity`` but stores the activity and returns it as stored."""
+
+    def add(*args: object, **kwargs: object) -> Activity:
+        return store.activities.add(make_activity(*args, **kwargs))
+
+    return add
