@@ -140,7 +140,7 @@ def test_kommun_in_use_cannot_be_removed(
     click_save(qtbot, dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.error_label.text() == (
-        "Kommunen Hofors kan inte tas bort: den används av 1 aktiviteter."
+        "Kommunen Hofors kan inte tas bort: den används av 1 aktivitet."
     )
     assert "Hofors" in [k.name for k in store.reference.kommuner(forbund_id(insats))]
 
