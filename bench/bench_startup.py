@@ -58,7 +58,11 @@ def main(argv: list[str] | None = None) -> int:
         started = time.time()
         out = subprocess.run(
             [sys.executable, "-c", CHILD, str(args.db), str(settings)],
-            env=env, cwd=repo, capture_output=True, text=True, check=True,
+            env=env,
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.split()
         if i == 0:
             print(f"warm-up run: {out[1]} rows of {out[2]} shown")

@@ -71,10 +71,10 @@ def measure(app: QApplication, rows: list[ActivityRow]) -> float:
         "fritext 'utbildning gävle'": ActivityFilter(text="utbildning gävle"),
     }
     for label, flt in filters.items():
-        ms_set = timed(app, lambda f=flt: (model.set_filter(ActivityFilter()),
-                                           model.set_filter(f)))
-        ms_clear = timed(app, lambda f=flt: (model.set_filter(f),
-                                             model.set_filter(ActivityFilter())))
+        ms_set = timed(app, lambda f=flt: (model.set_filter(ActivityFilter()), model.set_filter(f)))
+        ms_clear = timed(
+            app, lambda f=flt: (model.set_filter(f), model.set_filter(ActivityFilter()))
+        )
         worst = max(worst, ms_set, ms_clear)
         print(f"  filter {label:<28} set+clear {ms_set:6.1f} ms / clear {ms_clear:6.1f} ms")
     view.close()

@@ -2,6 +2,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,19 @@ from app.store.database import Store
 SETUP_DAY = date(2018, 1, 1)
 
 MakeActivity = Callable[..., Activity]
+
+
+def stamp_revision(path: Path, revision: str) -> None:
+    """Make ``path`` look written by another Insatslogg version.
+
+    The only raw SQL in the tests: no API writes alembic_version.
+    """
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            con.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    finally:
+        con.close()
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""Benchmarks: a generator of large made-up databases and timings of the store's queries."""

@@ -1,0 +1,73 @@
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine
+
+import db
+from app.core.errors import DomainError
+from app.store import migrations
+from app.store.database import Store
+from app.store.models import Base
+from tests.conftest import stamp_revision
+
+
+def test_migrating_an_empty_file_gives_the_models_schema(db_path):
+    db_path.touch()  # an empty file, as a fresh sqlite3 database is
+    assert migrations.current_revision(db_path) is None
+
+    assert migrations.upgrade(db_path) is True
+
+    engine = create_engine(f"sqlite:///{db_path}")
+    try:
+        with engine.connect() as connection:
+            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            tables = set(engine.dialect.get_table_names(connection))
+    finally:
+        engine.dispose()
+    assert diff == []
+    assert tables == set(Base.metadata.tables) | {"alembic_version"}
+    assert migrations.current_revision(db_path) == db.HEAD_REVISION
+
+
+def test_upgrading_an_up_to_date_file_does_nothing(db_path):
+    assert migrations.upgrade(db_path) is True  # creates the file
+    assert db_path.exists()
+
+    assert migrations.upgrade(db_path) is False
+    assert migrations.current_revision(db_path) == db.HEAD_REVISION
+
+
+def test_head_revision_constant_names_the_newest_migration():
+    assert migrations.head_revision() == db.HEAD_REVISION
+    assert db.HEAD_REVISION in migrations.known_revisions()
+
+
+def test_a_database_from_a_newer_version_is_refused(db_path):
+    Store.open(db_path).close()
+    stamp_revision(db_path, "9999_framtida")
+
+    with pytest.raises(DomainError) as info:
+        Store.open(db_path)
+
+    assert "nyare version" in str(info.value)
+    assert "9999_framtida" in str(info.value)
+    # The file is left as it was.
+    assert migrations.current_revision(db_path) == "9999_framtida"
+
+
+def test_a_file_that_is_not_a_database_is_refused(db_path):
+    db_path.write_text("Det här är en textfil, ingen databas.\n" * 20, encoding="utf-8")
+
+    with pytest.raises(DomainError, match="går inte att läsa som en Insatslogg-databas"):
+        Store.open(db_path)
+
+
+def test_the_app_engine_enforces_foreign_keys_and_uses_wal(store):
+    with store.file.engine.connect() as connection:
+        foreign_keys = connection.exec_driver_sql("PRAGMA foreign_keys").scalar()
+        journal_mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        synchronous = connection.exec_driver_sql("PRAGMA synchronous").scalar()
+
+    assert foreign_keys == 1
+    assert journal_mode == "wal"
+    assert synchronous == 2  # FULL

@@ -1,0 +1,78 @@
+"""The layers below the GUI stay free of Qt, and the domain free of the database."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).resolve().parent.parent / "app"
+NON_GUI_LAYERS = [d for d in ("core", "store", "reports") if (APP / d).is_dir()]
+QT = {"PySide6", "shiboken6"}
+NOT_IN_CORE = {"sqlalchemy", "alembic", "app.store", "app.ui", "app.reports", "db"}
+
+
+def imported_modules(source: str) -> set[str]:
+    """Every module an ``import`` or ``from ... import`` in ``source`` names (absolute only)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def matches(module: str, forbidden: set[str]) -> bool:
+    return any(module == f or module.startswith(f + ".") for f in forbidden)
+
+
+def files_in(layer: str) -> list[Path]:
+    return sorted((APP / layer).rglob("*.py"))
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(APP.parent).as_posix()
+
+
+def test_the_checker_sees_imports_wherever_they_are():
+    source = (
+        "import os\n"
+        "from PySide6.QtCore import Qt\n"
+        "def f():\n"
+        "    import shiboken6\n"
+        "    from sqlalchemy.orm import Session\n"
+        "if True:\n"
+        "    import app.store.models as m\n"
+        "from . import sibling\n"
+    )
+    found = imported_modules(source)
+
+    assert {"os", "PySide6.QtCore", "shiboken6", "sqlalchemy.orm", "app.store.models"} <= found
+    assert [m for m in sorted(found) if matches(m, QT)] == ["PySide6.QtCore", "shiboken6"]
+    assert matches("sqlalchemy.orm", NOT_IN_CORE)
+    assert not matches("sqlalchemy_utils", NOT_IN_CORE)
+    assert not matches("app.storehouse", NOT_IN_CORE)
+
+
+def test_the_layers_have_files():
+    assert {"core", "store"} <= set(NON_GUI_LAYERS)
+    assert len(files_in("core")) >= 5
+    assert len(files_in("store")) >= 5
+
+
+@pytest.mark.parametrize("path", [p for layer in NON_GUI_LAYERS for p in files_in(layer)], ids=rel)
+def test_no_qt_below_the_gui(path):
+    qt_imports = sorted(
+        m for m in imported_modules(path.read_text(encoding="utf-8")) if matches(m, QT)
+    )
+
+    assert qt_imports == [], f"{rel(path)} imports {qt_imports}"
+
+
+@pytest.mark.parametrize("path", files_in("core"), ids=rel)
+def test_core_does_not_know_the_database(path):
+    wrong = sorted(
+        m for m in imported_modules(path.read_text(encoding="utf-8")) if matches(m, NOT_IN_CORE)
+    )
+
+    assert wrong == [], f"{rel(path)} imports {wrong}"

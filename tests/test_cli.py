@@ -1,0 +1,132 @@
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.core.attendance import Attendance
+from app.core.vocabulary import Scope, Status
+from app.store.database import DB_ENV, Store
+from tests.conftest import stamp_revision
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def filled(store, add_activity):
+    add_activity("Seminarium", "Gävle", date(2018, 3, 1), attendance=Attendance.build(30, women=20))
+    add_activity("Workshop", Scope.LANSOVERGRIPANDE, date(2018, 9, 1), Status.PLANERAD)
+    add_activity("Frukostmöte", "Hofors", date(2017, 5, 1), attendance=Attendance.build(12))
+    return store
+
+
+def test_summary_json_is_the_year_summary(filled, insats, db_path, capsys):
+    code = main(["summary", "--year", "2018", "--json", "--db", str(db_path)])
+
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert err == ""
+    data = json.loads(out)
+    assert data == filled.summaries.year_summary(insats.id, 2018).to_dict()
+    assert (data["year"], data["previous_year"], data["insats"]) == (2018, 2017, insats.name)
+    key_figures = data["tables"][0]
+    assert key_figures["rows"][3] == {
+        "label": "Deltagare (volym)",
+        "values": {"2018": 30, "2017": 12, "Förändring": 18},
+    }
+    assert "Länsövergripande" in out  # not escaped as \u00e4
+
+
+def test_db_option_before_the_command(filled, insats, db_path, capsys):
+    assert main(["--db", str(db_path), "summary", "--year", "2017", "--json"]) == 0
+
+    data = json.loads(capsys.readouterr().out)
+    assert data == filled.summaries.year_summary(insats.id, 2017).to_dict()
+
+
+def test_summary_as_text(filled, insats, db_path, capsys):
+    assert main(["summary", "--year", "2018", "--db", str(db_path)]) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{insats.name} — 2018"
+    key_line = next(line for line in lines if line.startswith("Deltagare (volym)"))
+    assert key_line.split()[-3:] == ["30", "12", "18"]
+    gavle = next(line for line in lines if line.startswith("Gävle "))
+    assert gavle.split()[1:] == ["1", "0", "0", "0", "1"]  # Aktiviteter per kommun
+
+
+def test_database_from_the_environment(filled, insats, db_path, capsys, monkeypatch):
+    monkeypatch.setenv(DB_ENV, str(db_path))
+
+    assert main(["summary", "--year", "2018", "--json"]) == 0
+
+    data = json.loads(capsys.readouterr().out)
+    assert data == filled.summaries.year_summary(insats.id, 2018).to_dict()
+
+
+def test_db_option_wins_over_the_environment(
+    filled, insats, db_path, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv(DB_ENV, str(tmp_path / "finns-inte.sqlite3"))
+
+    assert main(["summary", "--year", "2018", "--json", "--db", str(db_path)]) == 0
+    assert json.loads(capsys.readouterr().out)["insats"] == insats.name
+
+
+def test_missing_database_file(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv(DB_ENV, raising=False)
+    missing = tmp_path / "saknas.sqlite3"
+
+    code = main(["summary", "--year", "2018", "--db", str(missing)])
+
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out == ""
+    assert err == f"insatslogg: Databasfilen {missing} finns inte.\n"
+    assert "Traceback" not in err
+    assert not missing.exists()  # not created as a side effect
+
+
+def test_database_without_insats(empty_store, db_path, capsys):
+    code = main(["summary", "--year", "2018", "--db", str(db_path)])
+
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert err.startswith("insatslogg: Databasen har ingen insats ännu.")
+
+
+def test_database_from_a_newer_version(db_path, capsys):
+    Store.open(db_path).close()
+    stamp_revision(db_path, "ffff")
+
+    code = main(["summary", "--year", "2018", "--db", str(db_path)])
+
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert "nyare version av Insatslogg" in err
+    assert "Traceback" not in err
+
+
+def test_year_is_required(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["summary", "--json"])
+
+    assert info.value.code == 2
+    assert "--year" in capsys.readouterr().err
+
+
+def test_python_dash_m_app(filled, insats, db_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "summary", "--year", "2018", "--json", "--db", str(db_path)],
+        cwd=ROOT,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == filled.summaries.year_summary(insats.id, 2018).to_dict()
