@@ -32,27 +32,6 @@ def _haystack(row: ActivityRow) -> str:
     return f"{row.title}\n{row.place}\n{row.type_name}\n{row.place_label}".casefold()
 
 
-def filter_rows(rows: Sequence[ActivityRow], flt: ActivityFilter) -> list[int]:
-    """Indices of the rows that pass the filter, in the order given."""
-    if flt.is_empty:
-        return list(range(len(rows)))
-    words = flt.text.casefold().split()
-    out: list[int] = []
-    for i, row in enumerate(rows):
-        if flt.type_name and row.type_name != flt.type_name:
-            continue
-        if flt.place_label and row.place_label != flt.place_label:
-            continue
-        if flt.status is not None and row.status is not flt.status:
-            continue
-        if words:
-            hay = _haystack(row)
-            if not all(w in hay for w in words):
-                continue
-        out.append(i)
-    return out
-
-
 # Sort keys per column; ties are broken by date and id so the order is stable and total.
 SORT_KEYS: tuple[Callable[[ActivityRow], Any], ...] = (
     lambda r: (r.start, r.id),
@@ -66,8 +45,47 @@ SORT_KEYS: tuple[Callable[[ActivityRow], Any], ...] = (
 )
 
 
-def sort_indices(
-    rows: Sequence[ActivityRow], indices: Sequence[int], column: int, descending: bool
-) -> list[int]:
-    key = SORT_KEYS[column]
-    return sorted(indices, key=lambda i: key(rows[i]), reverse=descending)
+class RowIndex:
+    """The rows with their sort keys and search texts, each computed once when first needed."""
+
+    def __init__(self, rows: Sequence[ActivityRow]) -> None:
+        self.rows = list(rows)
+        self._keys: dict[int, list[Any]] = {}
+        self._haystacks: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def keys(self, column: int) -> list[Any]:
+        if column not in self._keys:
+            key = SORT_KEYS[column]
+            self._keys[column] = [key(r) for r in self.rows]
+        return self._keys[column]
+
+    def haystacks(self) -> list[str]:
+        if self._haystacks is None:
+            self._haystacks = [_haystack(r) for r in self.rows]
+        return self._haystacks
+
+    def filter(self, flt: ActivityFilter) -> list[int]:
+        """Indices of the rows that pass the filter, in row order."""
+        if flt.is_empty:
+            return list(range(len(self.rows)))
+        words = flt.text.casefold().split()
+        hay = self.haystacks() if words else []
+        out: list[int] = []
+        for i, row in enumerate(self.rows):
+            if flt.type_name and row.type_name != flt.type_name:
+                continue
+            if flt.place_label and row.place_label != flt.place_label:
+                continue
+            if flt.status is not None and row.status is not flt.status:
+                continue
+            if words and not all(w in hay[i] for w in words):
+                continue
+            out.append(i)
+        return out
+
+    def sort(self, indices: Sequence[int], column: int, descending: bool) -> list[int]:
+        keys = self.keys(column)
+        return sorted(indices, key=keys.__getitem__, reverse=descending)

@@ -25,7 +25,8 @@ class DatabaseFile:
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
         """A short-lived connection that sees every committed write and cannot write."""
-        con = sqlite3.connect(self.path, timeout=5.0)
+        # mode=rw: a file that has gone missing is an error, not a new empty database.
+        con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True, timeout=5.0)
         try:
             con.execute("PRAGMA query_only = ON")
             yield con

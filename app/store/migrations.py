@@ -13,7 +13,7 @@ def current_revision(path: Path) -> str | None:
     """The revision stamped in the file, read with plain sqlite3 (cheap at start)."""
     if not path.exists():
         return None
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         row = con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.core.activity_filter import ActivityFilter, filter_rows, sort_indices
+from app.core.activity_filter import ActivityFilter, RowIndex
 from app.core.entities import ActivityRow
 from app.ui.formatting import fmt_int, fmt_span
 
@@ -25,6 +25,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class ActivityTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._index = RowIndex([])
         self._rows: list[ActivityRow] = []
         self._visible: list[int] = []
         self._filter = ActivityFilter()
@@ -34,7 +35,8 @@ class ActivityTableModel(QAbstractTableModel):
     # --- content ------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ActivityRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._index = RowIndex(rows)
+        self._rows = self._index.rows
         self._apply()
         self.endResetModel()
 
@@ -51,8 +53,8 @@ class ActivityTableModel(QAbstractTableModel):
         return self._filter
 
     def _apply(self) -> None:
-        indices = filter_rows(self._rows, self._filter)
-        self._visible = sort_indices(self._rows, indices, self._sort_column, self._descending)
+        indices = self._index.filter(self._filter)
+        self._visible = self._index.sort(indices, self._sort_column, self._descending)
 
     def row_of_id(self, activity_id: int) -> int | None:
         for pos, i in enumerate(self._visible):
@@ -130,7 +132,7 @@ class ActivityTableModel(QAbstractTableModel):
         old_ids = [self._rows[self._visible[i.row()]].id for i in old]
         self._sort_column = column
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self._visible = sort_indices(self._rows, self._visible, column, self._descending)
+        self._visible = self._index.sort(self._visible, column, self._descending)
         new_pos = {self._rows[i].id: pos for pos, i in enumerate(self._visible)}
         for idx, aid in zip(old, old_ids, strict=True):
             self.changePersistentIndex(idx, self.index(new_pos[aid], idx.column()))
