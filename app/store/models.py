@@ -103,6 +103,8 @@ activity_checks = (
     ),
     CheckConstraint("women + men <= participants", name="gender_within_total"),
     Index("ix_activity_insats_start", "insats_id", "start_date"),
+    # Never reuse the id of a deleted activity: undo puts it back under that id.
+    {"sqlite_autoincrement": True},
 )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.entities import ActivityType, Insats, Kommun, Organisation
@@ -19,6 +21,15 @@ from app.store.models import (
     KommunModel,
     OrganisationModel,
 )
+
+M = TypeVar("M", ForbundModel, InsatsModel)
+
+
+def _get(s: Session, model: type[M], row_id: int, what: str) -> M:
+    m = s.get(model, row_id)
+    if m is None:
+        raise DomainError(f"{what} finns inte längre (id {row_id}).")
+    return m
 
 
 def _activities(n: int) -> str:
@@ -72,7 +83,7 @@ def set_up(engine: Engine, setup: InitialSetup) -> int:
 
 def rename_forbund(engine: Engine, forbund_id: int, name: str) -> None:
     with Session(engine) as s, s.begin():
-        s.get_one(ForbundModel, forbund_id).name = name
+        _get(s, ForbundModel, forbund_id, "Förbundet").name = name
 
 
 def save_insats(engine: Engine, insats: Insats) -> int:
@@ -85,7 +96,7 @@ def save_insats(engine: Engine, insats: Insats) -> int:
             m = InsatsModel(forbund_id=forbund_id)
             s.add(m)
         else:
-            m = s.get_one(InsatsModel, insats.id)
+            m = _get(s, InsatsModel, insats.id, "Insatsen")
         m.name, m.goals = insats.name, insats.goals
         m.start_date, m.end_date = insats.start, insats.end
         if insats.is_current:
@@ -97,79 +108,128 @@ def save_insats(engine: Engine, insats: Insats) -> int:
 
 def set_current_insats(engine: Engine, insats_id: int) -> None:
     with Session(engine) as s, s.begin():
-        s.get_one(InsatsModel, insats_id)
+        _get(s, InsatsModel, insats_id, "Insatsen")
         s.execute(update(InsatsModel).values(is_current=InsatsModel.id == insats_id))
+
+
+Row = TypeVar("Row", KommunModel, OrganisationModel, ActivityTypeModel)
+Item = TypeVar("Item", Kommun, Organisation, ActivityType)
+
+
+def _replace_list(
+    s: Session,
+    existing: dict[int, Row],
+    wanted: Sequence[Item],
+    *,
+    uses: Callable[[int], Any],
+    refusal: Callable[[Row, int], str],
+    new: Callable[[], Row],
+    apply: Callable[[Row, Item, int], None],
+) -> None:
+    """Make the rows ``existing`` exactly ``wanted``: update, add, and delete unused rows.
+
+    Kept rows first get temporary names, so that names may be swapped between them.
+    """
+    kept = {w.id for w in wanted if w.id is not None}
+    if kept - existing.keys():
+        raise DomainError("Listan har ändrats av någon annan. Stäng fönstret och försök igen.")
+    for row_id in existing.keys() - kept:
+        used = s.scalar(select(func.count()).where(uses(row_id)))
+        if used:
+            raise DomainError(refusal(existing[row_id], used))
+        s.delete(existing[row_id])
+    s.flush()
+    for row_id in kept:
+        existing[row_id].name = f"\x00{row_id}"
+    s.flush()
+    for i, w in enumerate(wanted):
+        m = existing[w.id] if w.id is not None else new()
+        apply(m, w, i)
+        s.add(m)
+
+
+def _commit(s: Session) -> None:
+    try:
+        s.commit()
+    except IntegrityError as exc:
+        s.rollback()
+        raise DomainError(f"Ändringen kunde inte sparas ({exc.orig}).") from exc
 
 
 def save_kommuner(engine: Engine, forbund_id: int, kommuner: Sequence[Kommun]) -> None:
     """Make the förbund's kommuner exactly ``kommuner`` (in that order)."""
-    with Session(engine) as s, s.begin():
+
+    def apply(m: KommunModel, k: Kommun, i: int) -> None:
+        m.name, m.delregion, m.sort_order = k.name.strip(), k.delregion.strip(), i
+
+    with Session(engine) as s:
         existing = {
             m.id: m
             for m in s.scalars(select(KommunModel).where(KommunModel.forbund_id == forbund_id))
         }
-        kept = {k.id for k in kommuner if k.id is not None}
-        for kid in set(existing) - kept:
-            used = s.scalar(select(func.count()).where(ActivityModel.kommun_id == kid))
-            if used:
-                raise DomainError(
-                    f"Kommunen {existing[kid].name} kan inte tas bort: "
-                    f"den används av {_activities(used)}."
-                )
-            s.delete(existing[kid])
-        s.flush()
-        for i, k in enumerate(kommuner):
-            m = existing[k.id] if k.id is not None else KommunModel(forbund_id=forbund_id)
-            m.name, m.delregion, m.sort_order = k.name.strip(), k.delregion.strip(), i
-            s.add(m)
+        _replace_list(
+            s,
+            existing,
+            kommuner,
+            uses=lambda kid: ActivityModel.kommun_id == kid,
+            refusal=lambda m, n: (
+                f"Kommunen {m.name} kan inte tas bort: den används av {_activities(n)}."
+            ),
+            new=lambda: KommunModel(forbund_id=forbund_id),
+            apply=apply,
+        )
+        _commit(s)
 
 
 def save_organisations(
     engine: Engine, forbund_id: int, organisations: Sequence[Organisation]
 ) -> None:
     """Make the förbund's organisations exactly ``organisations``."""
-    with Session(engine) as s, s.begin():
+
+    def apply(m: OrganisationModel, o: Organisation, _i: int) -> None:
+        m.name, m.category = o.name.strip(), o.category.value
+
+    with Session(engine) as s:
         existing = {
             m.id: m
             for m in s.scalars(
                 select(OrganisationModel).where(OrganisationModel.forbund_id == forbund_id)
             )
         }
-        kept = {o.id for o in organisations if o.id is not None}
-        for oid in set(existing) - kept:
-            used = s.scalar(
-                select(func.count()).where(ActivityCoorganiserModel.organisation_id == oid)
-            )
-            if used:
-                raise DomainError(
-                    f"Organisationen {existing[oid].name} kan inte tas bort: "
-                    f"den är medarrangör till {_activities(used)}."
-                )
-            s.delete(existing[oid])
-        s.flush()
-        for o in organisations:
-            m = existing[o.id] if o.id is not None else OrganisationModel(forbund_id=forbund_id)
-            m.name, m.category = o.name.strip(), o.category.value
-            s.add(m)
+        _replace_list(
+            s,
+            existing,
+            organisations,
+            uses=lambda oid: ActivityCoorganiserModel.organisation_id == oid,
+            refusal=lambda m, n: (
+                f"Organisationen {m.name} kan inte tas bort: "
+                f"den är medarrangör till {_activities(n)}."
+            ),
+            new=lambda: OrganisationModel(forbund_id=forbund_id),
+            apply=apply,
+        )
+        _commit(s)
 
 
 def save_activity_types(engine: Engine, types: Sequence[ActivityType]) -> None:
     """Make the list of activity types exactly ``types``, in that order."""
     if not any(t.active for t in types):
         raise ValidationError(["Minst en aktivitetstyp måste vara aktiv."])
-    with Session(engine) as s, s.begin():
-        existing = {m.id: m for m in s.scalars(select(ActivityTypeModel))}
-        kept = {t.id for t in types if t.id is not None}
-        for tid in set(existing) - kept:
-            used = s.scalar(select(func.count()).where(ActivityModel.type_id == tid))
-            if used:
-                raise DomainError(
-                    f"Aktivitetstypen {existing[tid].name} kan inte tas bort: den används av "
-                    f"{_activities(used)}. Gör den inaktiv i stället."
-                )
-            s.delete(existing[tid])
-        s.flush()
-        for i, t in enumerate(types):
-            m = existing[t.id] if t.id is not None else ActivityTypeModel()
-            m.name, m.sort_order, m.active = t.name.strip(), i, t.active
-            s.add(m)
+
+    def apply(m: ActivityTypeModel, t: ActivityType, i: int) -> None:
+        m.name, m.sort_order, m.active = t.name.strip(), i, t.active
+
+    with Session(engine) as s:
+        _replace_list(
+            s,
+            {m.id: m for m in s.scalars(select(ActivityTypeModel))},
+            types,
+            uses=lambda tid: ActivityModel.type_id == tid,
+            refusal=lambda m, n: (
+                f"Aktivitetstypen {m.name} kan inte tas bort: den används av "
+                f"{_activities(n)}. Gör den inaktiv i stället."
+            ),
+            new=ActivityTypeModel,
+            apply=apply,
+        )
+        _commit(s)

@@ -158,6 +158,7 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_activity")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("activity", schema=None) as batch_op:
         batch_op.create_index("ix_activity_insats_start", ["insats_id", "start_date"], unique=False)

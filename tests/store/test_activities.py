@@ -284,3 +284,13 @@ def test_year_span(store, insats, add_activity):
     add_activity(day=date(2017, 12, 31))
 
     assert store.activities.year_span(insats.id) == (2017, 2019)
+
+
+def test_a_deleted_activitys_id_is_never_reused(store, add_activity):
+    """Undo puts a deleted activity back under its id, so a new one must not take it."""
+    newest = add_activity("Workshop", "Gävle", date(2018, 5, 1))
+    store.activities.delete(newest.id)
+    newcomer = add_activity("Workshop", "Gävle", date(2018, 5, 2))
+    assert newcomer.id != newest.id
+    store.activities.restore_many([newest])
+    assert store.activities.get(newest.id).start == date(2018, 5, 1)
