@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import db
@@ -45,6 +46,22 @@ def head_revision() -> str:
     return head
 
 
+def backup_before_migration(path: Path, revision: str) -> Path:
+    """Copy the database with SQLite's online backup before its schema is changed."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.före-schema-{revision}.{stamp}{path.suffix}")
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target
+
+
 def upgrade(path: Path) -> bool:
     """Apply any missing migrations. Returns True when something was applied.
 
@@ -58,6 +75,8 @@ def upgrade(path: Path) -> bool:
             "Databasen är skapad av en nyare version av Insatslogg "
             f"(schemaversion {found}). Uppdatera programmet för att öppna den."
         )
+    if found is not None:
+        backup_before_migration(path, found)
     from alembic import command
     from alembic.config import Config
 

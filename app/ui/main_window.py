@@ -86,6 +86,10 @@ class MainWindow(QMainWindow):
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
         self._create_actions()
         self._create_menus_and_toolbar()
+        # Return and Delete act on the table only: in the search field they edit text.
+        for action in (self.act_edit, self.act_delete):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.undo_stack.cleanChanged.connect(self._update_actions)
 

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -71,3 +73,21 @@ def test_the_app_engine_enforces_foreign_keys_and_uses_wal(store):
     assert foreign_keys == 1
     assert journal_mode == "wal"
     assert synchronous == 2  # FULL
+
+
+def test_backup_before_migration_is_a_full_copy(store, add_activity, db_path):
+    add_activity("Workshop", "Gävle", date(2018, 5, 1), title="Före uppgraderingen")
+    backup = migrations.backup_before_migration(db_path, "0001")
+    assert backup.parent == db_path.parent and "före-schema-0001" in backup.name
+    copy = Store.open(backup)
+    try:
+        insats = copy.reference.current_insats()
+        assert insats is not None and insats.id is not None
+        assert [r.title for r in copy.activities.rows(insats.id, 2018)] == ["Före uppgraderingen"]
+    finally:
+        copy.close()
+
+
+def test_a_new_file_gets_no_backup(db_path):
+    Store.open(db_path).close()
+    assert sorted(p.name for p in db_path.parent.iterdir() if "före-schema" in p.name) == []
