@@ -19,6 +19,7 @@ from app.ui.activity_dialog import ActivityChoices, ActivityDialog
 from app.ui.activity_table_model import COLUMNS
 from app.ui.main_window import MainWindow
 from tests.conftest import MakeActivity
+from tests.ui.keyboard import retype
 
 Fill = Callable[[ActivityDialog], None]
 
@@ -151,7 +152,7 @@ def test_contradicting_counts_keep_the_dialog_open(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fill(d: ActivityDialog) -> None:
-        d.title_edit.setText("Frukostmöte")  # keyClicks only types ASCII
+        retype(qtbot, d.title_edit, "Frukostmöte")
         d.start_edit.setDate(QDate(2018, 2, 1))
         d.attendance.total.setValue(10)
         d.attendance.role_spins[Role.CHEF].setValue(12)
@@ -171,7 +172,7 @@ def test_only_a_total_is_enough(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fill(d: ActivityDialog) -> None:
-        d.title_edit.setText("Informationsmöte på AF")
+        retype(qtbot, d.title_edit, "Informationsmöte på AF")
         d.start_edit.setDate(QDate(2018, 9, 3))
         d.where_combo.setCurrentText(Scope.LANSOVERGRIPANDE.label)
         d.attendance.total.setValue(17)
@@ -188,7 +189,7 @@ def test_training_in_steps_is_one_activity_over_its_dates(
 ) -> None:
     def fill(d: ActivityDialog) -> None:
         d.type_combo.setCurrentText("Utbildning")
-        d.title_edit.setText("Processutbildning för Arbetsförmedlingen")
+        retype(qtbot, d.title_edit, "Processutbildning för Arbetsförmedlingen")
         d.start_edit.setDate(QDate(2018, 1, 17))
         d.in_steps.setChecked(True)
         for day in (QDate(2018, 2, 14), QDate(2018, 3, 14), QDate(2018, 4, 11)):

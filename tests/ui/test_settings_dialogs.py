@@ -7,15 +7,12 @@ from datetime import date
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QWidget,
 )
 from pytestqt.modeltest import ModelTester
@@ -33,20 +30,9 @@ from app.ui.settings_dialogs import (
     NewInsatsDialog,
     OrganisationsDialog,
 )
+from tests.ui.keyboard import retype
 
 CHECK = Qt.ItemDataRole.CheckStateRole
-
-
-def retype(qtbot: QtBot, edit: QLineEdit | QPlainTextEdit, text: str) -> None:
-    """Clear ``edit`` and type ``text`` as key presses (QTest itself only knows ASCII keys)."""
-    edit.clear()
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(edit, char)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-                QApplication.sendEvent(edit, event)
 
 
 def click_save(qtbot: QtBot, dialog: StoreDialog) -> None:

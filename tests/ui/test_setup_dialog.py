@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +17,7 @@ from app.core.setup import InitialSetup, gavleborg_defaults
 from app.core.vocabulary import DEFAULT_ACTIVITY_TYPES, OrgCategory
 from app.store.database import Store
 from app.ui.setup_dialog import SetupDialog
+from tests.ui.keyboard import retype
 
 DEFAULTS = gavleborg_defaults(date(2018, 1, 1))
 
@@ -32,18 +32,6 @@ def dialog(qtbot: QtBot) -> Iterator[SetupDialog]:
 def click_ok(qtbot: QtBot, dialog: SetupDialog) -> None:
     ok = dialog.button_box.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-
-
-def retype(qtbot: QtBot, edit: QLineEdit | QPlainTextEdit, text: str) -> None:
-    """Clear ``edit`` and type ``text`` as key presses (QTest itself only knows ASCII keys)."""
-    edit.clear()
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(edit, char)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-                QApplication.sendEvent(edit, event)
 
 
 def test_suggests_gavleborg(dialog: SetupDialog, qtmodeltester: ModelTester) -> None:
