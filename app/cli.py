@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.core.errors import DomainError
+from app.core.summary import CHANGE, SummaryTable
 
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -37,18 +38,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _format_table_text(table: dict[str, object]) -> list[str]:
-    columns = list(table["columns"])  # type: ignore[call-overload]
-    rows = list(table["rows"])  # type: ignore[call-overload]
-    if "total" in table:
-        rows.append(table["total"])
-    width = max([len(str(r["label"])) for r in rows] + [len(str(table["title"]))])
-    widths = [max(8, len(str(c))) for c in columns]
-    head = "  ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True))
-    lines = [f"{table['title']:<{width}}  {head}"]
+def format_table(table: SummaryTable) -> list[str]:
+    """A summary table as aligned plain-text lines, total row last."""
+    rows = [*table.rows, table.total] if table.has_total else list(table.rows)
+    label_width = max(len(table.title), *(len(r.label) for r in rows))
+    widths = [max(8, len(c)) for c in table.columns]
+    head = "  ".join(f"{c:>{w}}" for c, w in zip(table.columns, widths, strict=True))
+    lines = [f"{table.title:<{label_width}}  {head}"]
     for r in rows:
-        values = "  ".join(f"{r['values'][c]:>{w}}" for c, w in zip(columns, widths, strict=True))
-        lines.append(f"{r['label']:<{width}}  {values}")
+        cells = [
+            f"{v:+}" if c == CHANGE and v else str(v)
+            for c, v in zip(table.columns, r.values, strict=True)
+        ]
+        values = "  ".join(f"{v:>{w}}" for v, w in zip(cells, widths, strict=True))
+        lines.append(f"{r.label:<{label_width}}  {values}")
     return lines
 
 
@@ -66,17 +69,17 @@ def cmd_summary(args: argparse.Namespace) -> int:
                 "Databasen har ingen insats ännu. Starta Insatslogg och lägg upp förbund och "
                 "insats först."
             )
-        summary = store.summaries.year_summary(insats.id, args.year).to_dict()
+        summary = store.summaries.year_summary(insats.id, args.year)
     finally:
         store.close()
     if args.json:
-        json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(summary.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print(f"{summary['insats']} — {summary['year']}")
-        for table in summary["tables"]:
+        print(f"{summary.insats_name} — {summary.year}")
+        for table in summary.tables:
             print()
-            print("\n".join(_format_table_text(table)))
+            print("\n".join(format_table(table)))
     return 0
 
 

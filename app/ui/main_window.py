@@ -226,13 +226,9 @@ class MainWindow(QMainWindow):
     def _initial_year(self, years: list[int]) -> int:
         """The year shown at start: the one shown last time, else this year if the insats
         runs now, else the insats's last year with activities."""
-        saved = self.settings.value("main/year")
-        try:
-            wanted = int(saved) if saved is not None else None  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            wanted = None
-        if wanted in years:
-            return int(wanted)  # type: ignore[arg-type]
+        wanted = self._int_setting("main/year")
+        if wanted is not None and wanted in years:
+            return wanted
         today = date.today().year
         if today in self.insats.years:
             return today
@@ -488,9 +484,17 @@ class MainWindow(QMainWindow):
         header = self.settings.value("main/tableHeader")
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
-        tab = self.settings.value("main/tab")
+        tab = self._int_setting("main/tab")
         if tab is not None:
-            self.tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
+            self.tabs.setCurrentIndex(tab)
+
+    def _int_setting(self, key: str) -> int | None:
+        """A whole number from the settings file, or None if missing or garbled."""
+        value = self.settings.value(key)
+        try:
+            return int(str(value)) if value is not None else None
+        except ValueError:
+            return None
 
     def save_settings(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
