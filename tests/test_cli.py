@@ -53,7 +53,7 @@ def test_summary_as_text(filled, insats, db_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"{insats.name} — 2018"
     key_line = next(line for line in lines if line.startswith("Deltagare (volym)"))
-    assert key_line.split()[-3:] == ["30", "12", "18"]
+    assert key_line.split()[-3:] == ["30", "12", "+18"]
     gavle = next(line for line in lines if line.startswith("Gävle "))
     assert gavle.split()[1:] == ["1", "0", "0", "0", "1"]  # Aktiviteter per kommun
 
