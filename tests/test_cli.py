@@ -55,7 +55,7 @@ def test_summary_as_text(filled, insats, db_path, capsys):
     key_line = next(line for line in lines if line.startswith("Deltagare (volym)"))
     assert key_line.split()[-3:] == ["30", "12", "+18"]
     gavle = next(line for line in lines if line.startswith("Gävle "))
-    assert gavle.split()[1:] == ["1", "0", "0", "0", "1"]  # Aktiviteter per kommun
+    assert gavle.split()[1:] == ["1", "0", "0", "0", "+1"]  # Aktiviteter per kommun
 
 
 def test_database_from_the_environment(filled, insats, db_path, capsys, monkeypatch):
