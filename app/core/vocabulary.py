@@ -148,3 +148,104 @@ DEFAULT_ORGANISATIONS: tuple[tuple[str, OrgCategory], ...] = (
     ("Tillväxtverket", OrgCategory.ANNAN),
     ("Sveriges Kommuner och Regioner (SKR)", OrgCategory.ANNAN),
 )
+
+
+class GroupStatus(StrEnum):
+    """Where a local samverkansgrupp stands."""
+
+    BILDAD = "bildad"
+    AKTIV = "aktiv"
+    VILANDE = "vilande"
+    AVSLUTAD = "avslutad"
+
+    @property
+    def label(self) -> str:
+        return _GROUP_STATUS_LABELS[self]
+
+    @property
+    def meets(self) -> bool:
+        """Whether a group in this status counts as active."""
+        return self in (GroupStatus.BILDAD, GroupStatus.AKTIV)
+
+
+_GROUP_STATUS_LABELS = {
+    GroupStatus.BILDAD: "Bildad",
+    GroupStatus.AKTIV: "Aktiv",
+    GroupStatus.VILANDE: "Vilande",
+    GroupStatus.AVSLUTAD: "Avslutad",
+}
+
+
+class Outcome(StrEnum):
+    """What a funded placement led to."""
+
+    ARBETE = "arbete"
+    STUDIER = "studier"
+    ARBETSFORMEDLINGEN = "arbetsformedlingen"
+    OFFENTLIG_FORSORJNING = "offentlig_forsorjning"
+    FORTSATT_INSATS = "fortsatt_insats"
+    ANNAT = "annat"
+
+    @property
+    def label(self) -> str:
+        return _OUTCOME_LABELS[self]
+
+
+_OUTCOME_LABELS = {
+    Outcome.ARBETE: "Arbete",
+    Outcome.STUDIER: "Studier",
+    Outcome.ARBETSFORMEDLINGEN: "Vidare till Arbetsförmedlingen",
+    Outcome.OFFENTLIG_FORSORJNING: "Åter i offentlig försörjning",
+    Outcome.FORTSATT_INSATS: "Fortsatt insats",
+    Outcome.ANNAT: "Annat",
+}
+
+
+class PlacedSource(StrEnum):
+    """Who placed people in the county's ASF companies."""
+
+    ARBETSFORMEDLINGEN = "arbetsformedlingen"
+    KOMMUN = "kommun"
+    OVRIGA = "ovriga"
+
+    @property
+    def label(self) -> str:
+        return _PLACED_LABELS[self]
+
+
+_PLACED_LABELS = {
+    PlacedSource.ARBETSFORMEDLINGEN: "Arbetsförmedlingen",
+    PlacedSource.KOMMUN: "Kommunen",
+    PlacedSource.OVRIGA: "Övriga (utan ersättning)",
+}
+
+
+class MilestoneKind(StrEnum):
+    POLICY = "policy"
+    RIKTLINJE = "riktlinje"
+    HANDLINGSPLAN = "handlingsplan"
+    RESERVERAT_KONTRAKT = "reserverat_kontrakt"
+    PRIS = "pris"
+    GRANSKNING = "granskning"
+    MEDIA = "media"
+    PROJEKT_START = "projekt_start"
+    PROJEKT_SLUT = "projekt_slut"
+    ANNAT = "annat"
+
+    @property
+    def label(self) -> str:
+        return _MILESTONE_LABELS[self]
+
+
+_MILESTONE_LABELS = {
+    MilestoneKind.POLICY: "Policy antagen",
+    MilestoneKind.RIKTLINJE: "Riktlinje antagen",
+    MilestoneKind.HANDLINGSPLAN: "Handlingsplan antagen",
+    MilestoneKind.RESERVERAT_KONTRAKT: "Upphandling med reserverat kontrakt",
+    MilestoneKind.PRIS: "Pris/utmärkelse",
+    MilestoneKind.GRANSKNING: "Granskning",
+    MilestoneKind.MEDIA: "Media (film, podd, handbok)",
+    MilestoneKind.PROJEKT_START: "Projektstart",
+    MilestoneKind.PROJEKT_SLUT: "Projektslut",
+    MilestoneKind.ANNAT: "Annat",
+}

@@ -140,6 +140,13 @@ class ActivityModel(Base):
     role_ovriga: Mapped[int] = mapped_column(Integer, default=0)
     women: Mapped[int] = mapped_column(Integer, default=0)
     men: Mapped[int] = mapped_column(Integer, default=0)
+    # A meeting of a samverkansgrupp; a planned activity under a goal of the year plan.
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("samverkansgrupp.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    goal_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plan_goal.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
     steps: Mapped[list[ActivityStepModel]] = relationship(
         cascade="all, delete-orphan", order_by="ActivityStepModel.step_date"
@@ -169,3 +176,8 @@ class ActivityCoorganiserModel(Base):
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisation.id", ondelete="RESTRICT"), primary_key=True, index=True
     )
+
+
+# The rest of the year's record (issue 3) lives in its own module; importing it here
+# registers its tables on Base.metadata wherever the models are used.
+from app.store import record_models  # noqa: E402, F401
