@@ -74,6 +74,12 @@ class Activity:
     coorganiser_ids: tuple[int, ...] = ()
     notes: str = ""
     attendance: Attendance = field(default_factory=Attendance)
+    # A meeting of this samverkansgrupp (counts toward people reached like any activity).
+    group_id: int | None = None
+    # The goal of the year plan the activity was planned under.
+    goal_id: int | None = None
+    # Named participants, only where needed; the counts above never depend on them.
+    participant_ids: tuple[int, ...] = ()
 
     @property
     def year(self) -> int:

@@ -29,6 +29,7 @@ def normalise_activity(activity: Activity) -> Activity:
         end=end,
         kommun_id=kommun_id,
         coorganiser_ids=tuple(dict.fromkeys(activity.coorganiser_ids)),
+        participant_ids=tuple(sorted(set(activity.participant_ids))),
     )
 
 
@@ -43,6 +44,12 @@ def validate_activity(activity: Activity) -> Activity:
     if activity.scope is Scope.KOMMUN and activity.kommun_id is None:
         problems.append(
             "Välj kommun, eller ange att aktiviteten är länsövergripande eller nationell."
+        )
+    named = len(activity.participant_ids)
+    if named > activity.attendance.total:
+        problems.append(
+            f"Fler namngivna deltagare ({named}) än totalt antal deltagare "
+            f"({activity.attendance.total})."
         )
     if activity.status is Status.INSTALLD and activity.attendance.total > 0:
         problems.append("En inställd aktivitet kan inte ha deltagare. Ändra status eller antal.")

@@ -72,7 +72,7 @@ class ActivityRepository:
                 row = con.execute(
                     "SELECT a.id, a.insats_id, a.type_id, a.title, a.start_date, a.end_date, "
                     "a.scope, a.kommun_id, a.place, a.format, a.status, a.notes, "
-                    f"{COUNTS_SQL} FROM activity a WHERE a.id = ?",
+                    f"a.group_id, a.goal_id, {COUNTS_SQL} FROM activity a WHERE a.id = ?",
                     (activity_id,),
                 ).fetchone()
                 if row is None:
@@ -93,6 +93,14 @@ class ActivityRepository:
                         (activity_id,),
                     )
                 )
+                participants = tuple(
+                    r[0]
+                    for r in con.execute(
+                        "SELECT person_id FROM activity_participant WHERE activity_id = ? "
+                        "ORDER BY person_id",
+                        (activity_id,),
+                    )
+                )
                 found[activity_id] = Activity(
                     id=row[0],
                     insats_id=row[1],
@@ -108,7 +116,10 @@ class ActivityRepository:
                     status=_STATUSES[row[10]],
                     coorganiser_ids=coorganisers,
                     notes=row[11],
-                    attendance=attendance_from_values(row[12:]),
+                    group_id=row[12],
+                    goal_id=row[13],
+                    participant_ids=participants,
+                    attendance=attendance_from_values(row[14:]),
                 )
         return [found[i] for i in activity_ids]
 

@@ -13,6 +13,7 @@ from app.core.errors import DomainError
 from app.core.vocabulary import OrgCategory, Role
 from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
 from app.store.models import ActivityCoorganiserModel, ActivityModel, ActivityStepModel
+from app.store.record_models import ActivityParticipantModel
 
 
 def _fill(m: ActivityModel, a: Activity) -> None:
@@ -29,6 +30,8 @@ def _fill(m: ActivityModel, a: Activity) -> None:
     m.women, m.men = counts.women, counts.men
     m.steps = [ActivityStepModel(step_date=d) for d in a.steps] if len(a.steps) > 1 else []
     m.coorganisers = [ActivityCoorganiserModel(organisation_id=o) for o in a.coorganiser_ids]
+    m.participants_named = [ActivityParticipantModel(person_id=p) for p in a.participant_ids]
+    m.group_id, m.goal_id = a.group_id, a.goal_id
 
 
 def _commit(s: Session) -> None:
@@ -64,6 +67,7 @@ def update(engine: Engine, activity: Activity) -> None:
         # and the unit of work would otherwise insert before it deletes.
         m.steps.clear()
         m.coorganisers.clear()
+        m.participants_named.clear()
         s.flush()
         _fill(m, activity)
         _commit(s)

@@ -154,6 +154,9 @@ class ActivityModel(Base):
     coorganisers: Mapped[list[ActivityCoorganiserModel]] = relationship(
         cascade="all, delete-orphan"
     )
+    participants_named: Mapped[list[ActivityParticipantModel]] = relationship(
+        cascade="all, delete-orphan"
+    )
 
 
 class ActivityStepModel(Base):
@@ -181,3 +184,4 @@ class ActivityCoorganiserModel(Base):
 # The rest of the year's record (issue 3) lives in its own module; importing it here
 # registers its tables on Base.metadata wherever the models are used.
 from app.store import record_models  # noqa: E402, F401
+from app.store.record_models import ActivityParticipantModel  # noqa: E402

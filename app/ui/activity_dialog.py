@@ -43,6 +43,9 @@ class ActivityChoices:
     types: tuple[ActivityType, ...]
     kommuner: tuple[Kommun, ...]
     organisations: tuple[Organisation, ...]
+    # (id, label) of the insats's samverkansgrupper and of the year plan's goals.
+    groups: tuple[tuple[int, str], ...] = ()
+    goals: tuple[tuple[int, str], ...] = ()
 
 
 def _date_edit(d: date) -> QDateEdit:
@@ -130,6 +133,16 @@ class ActivityDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.coorganisers.addItem(item)
+        self.group_combo = QComboBox()
+        self.group_combo.setObjectName("group")
+        self.group_combo.addItem(self.tr("(inget – inte ett gruppmöte)"), None)
+        for group_id, label in choices.groups:
+            self.group_combo.addItem(label, group_id)
+        self.goal_combo = QComboBox()
+        self.goal_combo.setObjectName("goal")
+        self.goal_combo.addItem(self.tr("(inget mål)"), None)
+        for goal_id, label in choices.goals:
+            self.goal_combo.addItem(label, goal_id)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setMaximumHeight(80)
@@ -195,6 +208,8 @@ class ActivityDialog(QDialog):
         form.addRow(self.tr("Form:"), self.format_combo)
         form.addRow(self.tr("Status:"), self.status_combo)
         form.addRow(self.tr("Medarrangörer:"), self.coorganisers)
+        form.addRow(self.tr("Möte i samverkansgrupp:"), self.group_combo)
+        form.addRow(self.tr("Mål i årsplanen:"), self.goal_combo)
         form.addRow(self.tr("Anteckningar:"), self.notes_edit)
 
         general = QGroupBox(self.tr("Aktivitet"))
@@ -245,6 +260,10 @@ class ActivityDialog(QDialog):
             if item.data(Qt.ItemDataRole.UserRole) in chosen:
                 item.setCheckState(Qt.CheckState.Checked)
         self.notes_edit.setPlainText(a.notes)
+        for combo, value in ((self.group_combo, a.group_id), (self.goal_combo, a.goal_id)):
+            if value is not None and combo.findData(value) < 0:
+                combo.addItem(self.tr("(borttagen, id {})").format(value), value)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
         self.attendance.set_attendance(a.attendance)
 
     def _status_picked(self, _index: int) -> None:
@@ -343,6 +362,9 @@ class ActivityDialog(QDialog):
             status=Status(self.status_combo.currentData()),
             coorganiser_ids=coorganisers,
             notes=self.notes_edit.toPlainText(),
+            group_id=self.group_combo.currentData(),
+            goal_id=self.goal_combo.currentData(),
+            participant_ids=self._original.participant_ids if self._original else (),
         )
         if attendance is not None:
             draft = replace(draft, attendance=attendance)
