@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from app.core.attendance import Attendance
+from app.core.findings import Finding
 from app.core.vocabulary import OrgCategory, Role, Scope, Status
 
 CHANGE = "Förändring"
@@ -90,6 +91,7 @@ class YearSummary:
     year: int
     insats_name: str
     tables: tuple[SummaryTable, ...]
+    findings: tuple[Finding, ...] = ()
 
     @property
     def previous_year(self) -> int:
@@ -107,6 +109,7 @@ class YearSummary:
             "previous_year": self.previous_year,
             "insats": self.insats_name,
             "tables": [t.to_dict() for t in self.tables],
+            "findings": [f.to_dict() for f in self.findings],
         }
 
 
