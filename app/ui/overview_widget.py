@@ -1,4 +1,4 @@
-"""The year overview: the core YearSummary's tables, side by side."""
+"""The year overview: the core YearSummary's tables and findings."""
 
 from __future__ import annotations
 
@@ -57,6 +57,12 @@ class SummaryTableView(QTableView):
 
 
 class OverviewWidget(QScrollArea):
+    """Every table of the YearSummary, in two columns, with the year's findings on top.
+
+    Tables the layout does not name (later sections of the record) follow in the
+    column that is shorter, in the order the summary gives them.
+    """
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
@@ -69,32 +75,57 @@ class OverviewWidget(QScrollArea):
         self.heading.setFont(font)
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.findings_box = QGroupBox()
+        self.findings_box.setObjectName("findingsBox")
+        self.findings_box.setStyleSheet(
+            "QGroupBox#findingsBox { background: #fff4df; border: 1px solid #e0a030; }"
+        )
+        self.findings_label = QLabel()
+        self.findings_label.setObjectName("findings")
+        self.findings_label.setWordWrap(True)
+        self.findings_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.findings_box).addWidget(self.findings_label)
         self.models: dict[str, SummaryTableModel] = {}
         self.views: dict[str, SummaryTableView] = {}
         self.boxes: dict[str, QGroupBox] = {}
+        self._columns = (QVBoxLayout(), QVBoxLayout())
         columns = QHBoxLayout()
         columns.setSpacing(16)
-        for keys in COLUMNS_OF_TABLES:
-            column = QVBoxLayout()
-            for key in keys:
-                box = QGroupBox()
-                view = SummaryTableView()
-                view.setObjectName(f"summary_{key}")
-                model = SummaryTableModel(parent=self)
-                view.setModel(model)
-                box_layout = QVBoxLayout(box)
-                box_layout.addWidget(view)
-                column.addWidget(box)
-                self.models[key], self.views[key], self.boxes[key] = model, view, box
+        for column in self._columns:
             column.addStretch(1)
             columns.addLayout(column, 1)
         layout = QVBoxLayout(inner)
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
+        layout.addWidget(self.findings_box)
         layout.addLayout(columns)
         layout.addStretch(1)
         self.setWidget(inner)
         self.summary: YearSummary | None = None
+        for keys, column in zip(COLUMNS_OF_TABLES, self._columns, strict=True):
+            for key in keys:
+                self._add_table(key, column)
+
+    def _add_table(self, key: str, column: QVBoxLayout) -> None:
+        box = QGroupBox()
+        view = SummaryTableView()
+        view.setObjectName(f"summary_{key}")
+        model = SummaryTableModel(parent=self)
+        view.setModel(model)
+        QVBoxLayout(box).addWidget(view)
+        column.insertWidget(column.count() - 1, box)  # above the stretch
+        self.models[key], self.views[key], self.boxes[key] = model, view, box
+
+    def _shorter_column(self) -> QVBoxLayout:
+        heights = [
+            sum(
+                self.boxes[k].sizeHint().height()
+                for k in self.boxes
+                if column.indexOf(self.boxes[k]) >= 0
+            )
+            for column in self._columns
+        ]
+        return self._columns[heights.index(min(heights))]
 
     def set_summary(self, summary: YearSummary) -> None:
         self.summary = summary
@@ -105,8 +136,16 @@ class OverviewWidget(QScrollArea):
         )
         notes = [t.note for t in summary.tables if t.note]
         self.note.setText(" ".join(notes))
+        n = len(summary.findings)
+        self.findings_box.setTitle(self.tr("Avvikelser att se över ({n})").format(n=n))
+        self.findings_box.setVisible(n > 0)
+        self.findings_label.setText("\n".join(f"• {f}" for f in summary.findings))
+        shown = {t.key for t in summary.tables}
         for table in summary.tables:
-            if table.key in self.models:  # every table the core makes has a place
-                self.boxes[table.key].setTitle(table.title)
-                self.models[table.key].set_table(table)
-                self.views[table.key].fit_height()
+            if table.key not in self.models:
+                self._add_table(table.key, self._shorter_column())
+            self.boxes[table.key].setTitle(table.title)
+            self.models[table.key].set_table(table)
+            self.views[table.key].fit_height()
+        for key, box in self.boxes.items():
+            box.setVisible(key in shown)
