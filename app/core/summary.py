@@ -92,6 +92,8 @@ class YearSummary:
     insats_name: str
     tables: tuple[SummaryTable, ...]
     findings: tuple[Finding, ...] = ()
+    # The year's milestones in date order, as plain values (date, kind, where, text, link).
+    milestones: tuple[dict[str, Any], ...] = ()
 
     @property
     def previous_year(self) -> int:
@@ -109,6 +111,7 @@ class YearSummary:
             "previous_year": self.previous_year,
             "insats": self.insats_name,
             "tables": [t.to_dict() for t in self.tables],
+            "milestones": list(self.milestones),
             "findings": [f.to_dict() for f in self.findings],
         }
 

@@ -7,9 +7,16 @@ from pathlib import Path
 
 from app.store import migrations
 from app.store.activities import ActivityRepository
+from app.store.county_stats import CountyStatsRepository
 from app.store.database_file import DatabaseFile
+from app.store.groups import GroupRepository
+from app.store.milestones import MilestoneRepository
+from app.store.people import PeopleRepository
+from app.store.placements import PlacementRepository
+from app.store.reach import ReachRepository
 from app.store.reference import ReferenceRepository
-from app.store.summaries import SummaryRepository
+from app.store.summaries import RecordSources, SummaryRepository
+from app.store.year_plan import PlanRepository
 
 DB_ENV = "INSATSLOGG_DB"
 DB_FILENAME = "insatslogg.sqlite3"
@@ -40,7 +47,25 @@ class Store:
         self.file = DatabaseFile(path)
         self.reference = ReferenceRepository(self.file)
         self.activities = ActivityRepository(self.file)
-        self.summaries = SummaryRepository(self.file, self.reference)
+        self.people = PeopleRepository(self.file)
+        self.reach = ReachRepository(self.file)
+        self.plan = PlanRepository(self.file)
+        self.placements = PlacementRepository(self.file)
+        self.county_stats = CountyStatsRepository(self.file)
+        self.milestones = MilestoneRepository(self.file)
+        self.groups = GroupRepository(self.file)
+        self.summaries = SummaryRepository(
+            self.file,
+            self.reference,
+            RecordSources(
+                groups=self.groups,
+                reach=self.reach,
+                plan=self.plan,
+                placements=self.placements,
+                county_stats=self.county_stats,
+                milestones=self.milestones,
+            ),
+        )
 
     @classmethod
     def open(cls, path: Path) -> Store:

@@ -21,6 +21,13 @@ from app.store.models import (
     KommunModel,
     OrganisationModel,
 )
+from app.store.record_models import (
+    GroupMemberModel,
+    GroupModel,
+    MilestoneModel,
+    PlacementModel,
+    RegisteredReachModel,
+)
 
 M = TypeVar("M", ForbundModel, InsatsModel)
 
@@ -32,8 +39,14 @@ def _get(s: Session, model: type[M], row_id: int, what: str) -> M:
     return m
 
 
-def _activities(n: int) -> str:
-    return "1 aktivitet" if n == 1 else f"{n} aktiviteter"
+# Where a row can be in use: (singular, plural, the column that points at it).
+Use = tuple[str, str, Any]
+
+
+def _uses_text(counts: list[tuple[int, str, str]]) -> str:
+    """'2 aktiviteter och 1 samverkansgrupp' from (n, singular, plural) with n > 0."""
+    parts = [f"{n} {one if n == 1 else many}" for n, one, many in counts]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
 
 
 def set_up(engine: Engine, setup: InitialSetup) -> int:
@@ -121,8 +134,8 @@ def _replace_list(
     existing: dict[int, Row],
     wanted: Sequence[Item],
     *,
-    uses: Callable[[int], Any],
-    refusal: Callable[[Row, int], str],
+    uses: Sequence[Use],
+    refusal: Callable[[Row, str], str],
     new: Callable[[], Row],
     apply: Callable[[Row, Item, int], None],
 ) -> None:
@@ -134,9 +147,13 @@ def _replace_list(
     if kept - existing.keys():
         raise DomainError("Listan har ändrats av någon annan. Stäng fönstret och försök igen.")
     for row_id in existing.keys() - kept:
-        used = s.scalar(select(func.count()).where(uses(row_id)))
-        if used:
-            raise DomainError(refusal(existing[row_id], used))
+        counts = [
+            (n, one, many)
+            for one, many, column in uses
+            if (n := s.scalar(select(func.count()).where(column == row_id)) or 0)
+        ]
+        if counts:
+            raise DomainError(refusal(existing[row_id], _uses_text(counts)))
         s.delete(existing[row_id])
     s.flush()
     for row_id in kept:
@@ -171,10 +188,14 @@ def save_kommuner(engine: Engine, forbund_id: int, kommuner: Sequence[Kommun]) -
             s,
             existing,
             kommuner,
-            uses=lambda kid: ActivityModel.kommun_id == kid,
-            refusal=lambda m, n: (
-                f"Kommunen {m.name} kan inte tas bort: den används av {_activities(n)}."
+            uses=(
+                ("aktivitet", "aktiviteter", ActivityModel.kommun_id),
+                ("samverkansgrupp", "samverkansgrupper", GroupModel.kommun_id),
+                ("registrerad nåbarhet", "registrerade nåbarheter", RegisteredReachModel.kommun_id),
+                ("placering", "placeringar", PlacementModel.kommun_id),
+                ("milstolpe", "milstolpar", MilestoneModel.kommun_id),
             ),
+            refusal=lambda m, used: f"Kommunen {m.name} kan inte tas bort: den används av {used}.",
             new=lambda: KommunModel(forbund_id=forbund_id),
             apply=apply,
         )
@@ -200,10 +221,17 @@ def save_organisations(
             s,
             existing,
             organisations,
-            uses=lambda oid: ActivityCoorganiserModel.organisation_id == oid,
-            refusal=lambda m, n: (
-                f"Organisationen {m.name} kan inte tas bort: "
-                f"den är medarrangör till {_activities(n)}."
+            uses=(
+                (
+                    "aktivitet (medarrangör)",
+                    "aktiviteter (medarrangör)",
+                    ActivityCoorganiserModel.organisation_id,
+                ),
+                ("gruppmedlem", "gruppmedlemmar", GroupMemberModel.organisation_id),
+                ("milstolpe", "milstolpar", MilestoneModel.organisation_id),
+            ),
+            refusal=lambda m, used: (
+                f"Organisationen {m.name} kan inte tas bort: den används av {used}."
             ),
             new=lambda: OrganisationModel(forbund_id=forbund_id),
             apply=apply,
@@ -224,10 +252,10 @@ def save_activity_types(engine: Engine, types: Sequence[ActivityType]) -> None:
             s,
             {m.id: m for m in s.scalars(select(ActivityTypeModel))},
             types,
-            uses=lambda tid: ActivityModel.type_id == tid,
-            refusal=lambda m, n: (
+            uses=(("aktivitet", "aktiviteter", ActivityModel.type_id),),
+            refusal=lambda m, used: (
                 f"Aktivitetstypen {m.name} kan inte tas bort: den används av "
-                f"{_activities(n)}. Gör den inaktiv i stället."
+                f"{used}. Gör den inaktiv i stället."
             ),
             new=ActivityTypeModel,
             apply=apply,

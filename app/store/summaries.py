@@ -2,21 +2,52 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
 from app.core.summary import ActivityFact, YearSummary, build_year_summary
 from app.core.vocabulary import Status
+from app.core.year_record import YearRecordInputs, build_full_year_summary
 from app.store.activities import attendance_from_values, place_label, year_bounds
 from app.store.columns import COUNT_COLUMNS
 from app.store.database_file import DatabaseFile
 from app.store.reference import ReferenceRepository
 
+if TYPE_CHECKING:
+    from app.store.county_stats import CountyStatsRepository
+    from app.store.groups import GroupRepository
+    from app.store.milestones import MilestoneRepository
+    from app.store.placements import PlacementRepository
+    from app.store.reach import ReachRepository
+    from app.store.year_plan import PlanRepository
+
 _STATUSES = {s.value: s for s in Status}
 SUMS_SQL = ", ".join(f"sum(a.{c})" for c in COUNT_COLUMNS)
 
 
+@dataclass(frozen=True)
+class RecordSources:
+    """The repositories of the rest of the year's record, for the full year summary."""
+
+    groups: GroupRepository
+    reach: ReachRepository
+    plan: PlanRepository
+    placements: PlacementRepository
+    county_stats: CountyStatsRepository
+    milestones: MilestoneRepository
+
+
 class SummaryRepository:
-    def __init__(self, db: DatabaseFile, reference: ReferenceRepository) -> None:
+    def __init__(
+        self,
+        db: DatabaseFile,
+        reference: ReferenceRepository,
+        sources: RecordSources | None = None,
+    ) -> None:
         self._db = db
         self._reference = reference
+        self._sources = sources
 
     def facts(self, insats_id: int, year: int) -> list[ActivityFact]:
         """The year's activities, grouped by type, place and status with their counts summed."""
@@ -42,15 +73,39 @@ class SummaryRepository:
             for r in rows
         ]
 
-    def year_summary(self, insats_id: int, year: int) -> YearSummary:
-        """The year's figures for an insats, compared with the year before."""
+    def year_summary(self, insats_id: int, year: int, today: date | None = None) -> YearSummary:
+        """The year's figures for an insats, compared with the year before, with the rest
+        of the record (reach, groups, plan, placements, county statistics, milestones) and
+        every finding. ``today`` dates the findings that depend on it (default: today)."""
         insats = self._reference.insats(insats_id)
         assert insats.forbund_id is not None
-        return build_year_summary(
-            year,
-            insats.name,
-            self.facts(insats_id, year),
-            self.facts(insats_id, year - 1),
-            kommun_names=[k.name for k in self._reference.kommuner(insats.forbund_id)],
-            type_names=[t.name for t in self._reference.activity_types(include_inactive=True)],
+        forbund_id = insats.forbund_id
+        current = self.facts(insats_id, year)
+        previous = self.facts(insats_id, year - 1)
+        kommuner = self._reference.kommuner(forbund_id)
+        type_names = [t.name for t in self._reference.activity_types(include_inactive=True)]
+        src = self._sources
+        if src is None:
+            return build_year_summary(
+                year, insats.name, current, previous, [k.name for k in kommuner], type_names
+            )
+        inputs = YearRecordInputs(
+            insats=insats,
+            kommun_names={k.id: k.name for k in kommuner if k.id is not None},
+            organisation_names={
+                o.id: o.name for o in self._reference.organisations(forbund_id) if o.id is not None
+            },
+            groups=src.groups.list(insats_id),
+            meetings=src.groups.meeting_counts(insats_id, year),
+            registered=src.reach.entries(insats_id, year),
+            unique_individuals=src.reach.unique_participants(insats_id, year),
+            goals=src.plan.goals(insats_id, year),
+            goal_facts=src.plan.goal_facts(insats_id, year),
+            plan_activities=src.plan.activities(insats_id, year),
+            placements=src.placements.list(insats_id, year),
+            county_stats=[s for s in src.county_stats.list(forbund_id) if s.year <= year],
+            delregioner=src.county_stats.delregioner(forbund_id),
+            milestones=src.milestones.list(insats_id, year),
+            today=today,
         )
+        return build_full_year_summary(year, current, previous, inputs, type_names)

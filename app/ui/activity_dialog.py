@@ -33,6 +33,7 @@ from app.core.validation import validate_activity
 from app.core.vocabulary import Format, Scope, Status
 from app.ui.attendance_editor import AttendanceEditor
 from app.ui.formatting import DATE_FORMAT, SWEDISH, fmt_date, from_qdate, to_qdate
+from app.ui.participants_editor import ParticipantsEditor, ParticipantsSection, PeopleSearch
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class ActivityChoices:
     # (id, label) of the insats's samverkansgrupper and of the year plan's goals.
     groups: tuple[tuple[int, str], ...] = ()
     goals: tuple[tuple[int, str], ...] = ()
+    # The förbund's named persons; without it the dialog keeps the names it was given.
+    people: PeopleSearch | None = None
 
 
 def _date_edit(d: date) -> QDateEdit:
@@ -147,6 +150,11 @@ class ActivityDialog(QDialog):
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setMaximumHeight(80)
         self.attendance = AttendanceEditor()
+        self.participants: ParticipantsEditor | None = None
+        self.participants_section: ParticipantsSection | None = None
+        if choices.people is not None:
+            self.participants = ParticipantsEditor(choices.people, choices.organisations)
+            self.participants_section = ParticipantsSection(self.participants)
 
         self.problems = QLabel()
         self.problems.setObjectName("problems")
@@ -225,6 +233,8 @@ class ActivityDialog(QDialog):
         hint.setWordWrap(True)
         who_layout.addWidget(hint)
         who_layout.addWidget(self.attendance)
+        if self.participants_section is not None:
+            who_layout.addWidget(self.participants_section)
         who_layout.addStretch(1)
 
         columns = QHBoxLayout()
@@ -265,6 +275,8 @@ class ActivityDialog(QDialog):
                 combo.addItem(self.tr("(borttagen, id {})").format(value), value)
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.attendance.set_attendance(a.attendance)
+        if self.participants is not None:
+            self.participants.set_participants(a.participant_ids)
 
     def _status_picked(self, _index: int) -> None:
         self._status_chosen = True
@@ -364,7 +376,7 @@ class ActivityDialog(QDialog):
             notes=self.notes_edit.toPlainText(),
             group_id=self.group_combo.currentData(),
             goal_id=self.goal_combo.currentData(),
-            participant_ids=self._original.participant_ids if self._original else (),
+            participant_ids=self._participant_ids(),
         )
         if attendance is not None:
             draft = replace(draft, attendance=attendance)
@@ -375,6 +387,11 @@ class ActivityDialog(QDialog):
         if problems:
             raise ValidationError(problems)
         return draft
+
+    def _participant_ids(self) -> tuple[int, ...]:
+        if self.participants is not None:
+            return self.participants.participant_ids()
+        return self._original.participant_ids if self._original else ()
 
     def accept(self) -> None:
         try:

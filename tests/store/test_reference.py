@@ -279,7 +279,7 @@ def test_a_co_organiser_cannot_be_removed(store, insats, org_ids, add_activity):
         )
 
     assert str(info.value) == (
-        "Organisationen Movexum kan inte tas bort: den är medarrangör till 1 aktivitet."
+        "Organisationen Movexum kan inte tas bort: den används av 1 aktivitet (medarrangör)."
     )
     assert store.reference.organisations(insats.forbund_id) == before
 
@@ -424,3 +424,16 @@ def test_saving_a_list_with_a_vanished_row_is_a_domain_error(store, insats):
 def test_a_vanished_insats_is_a_domain_error(store):
     with pytest.raises(DomainError, match="Insatsen finns inte"):
         store.reference.set_current_insats(99_999)
+
+
+def test_a_kommun_with_a_samverkansgrupp_cannot_be_removed(store, insats, kommun_ids):
+    from app.core.groups import Group
+
+    store.groups.save(Group(None, insats.id, kommun_ids["Hofors"], "ASF-gruppen Hofors"))
+    kommuner = store.reference.kommuner(insats.forbund_id)
+    with pytest.raises(DomainError) as caught:
+        store.reference.save_kommuner(
+            insats.forbund_id, [k for k in kommuner if k.name != "Hofors"]
+        )
+    assert str(caught.value) == "Kommunen Hofors kan inte tas bort: den används av 1 samverkansgrupp."
+    assert store.reference.kommuner(insats.forbund_id) == kommuner

@@ -1,0 +1,83 @@
+"""Milestones: a policy adopted, a reserved contract, a prize, a film — dated, with a text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from app.core.errors import ValidationError
+from app.core.vocabulary import MilestoneKind
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """Something that happened on a date; the kommun and the organisation are both optional.
+
+    ``link`` is a web address or a path to a file (a policy document, a report).
+    """
+
+    id: int | None
+    insats_id: int
+    day: date
+    kind: MilestoneKind
+    text: str
+    kommun_id: int | None = None
+    organisation_id: int | None = None
+    link: str = ""
+
+    @property
+    def year(self) -> int:
+        return self.day.year
+
+    def to_dict(
+        self,
+        kommun_names: Mapping[int, str] | None = None,
+        organisation_names: Mapping[int, str] | None = None,
+    ) -> dict[str, Any]:
+        kommuner = kommun_names or {}
+        orgs = organisation_names or {}
+        return {
+            "id": self.id,
+            "date": self.day.isoformat(),
+            "kind": self.kind.value,
+            "kind_label": self.kind.label,
+            "kommun": None if self.kommun_id is None else kommuner.get(self.kommun_id),
+            "organisation": (
+                None if self.organisation_id is None else orgs.get(self.organisation_id)
+            ),
+            "text": self.text,
+            "link": self.link,
+        }
+
+
+def validate_milestone(m: Milestone) -> Milestone:
+    """The milestone with trimmed texts, or ValidationError saying what is missing."""
+    m = replace(m, text=m.text.strip(), link=m.link.strip())
+    problems: list[str] = []
+    if not m.text:
+        problems.append("Beskriv milstolpen med en text.")
+    if problems:
+        raise ValidationError(problems)
+    return m
+
+
+def milestones_in_year(milestones: Iterable[Milestone], year: int) -> list[Milestone]:
+    """The year's milestones by date (then in the order they were entered)."""
+    return sorted(
+        (m for m in milestones if m.year == year),
+        key=lambda m: (m.day, m.id is None, m.id or 0),
+    )
+
+
+def milestones_to_dicts(
+    milestones: Iterable[Milestone],
+    year: int,
+    kommun_names: Mapping[int, str] | None = None,
+    organisation_names: Mapping[int, str] | None = None,
+) -> list[dict[str, Any]]:
+    """The year's milestones for JSON (``insatslogg summary --json``)."""
+    return [
+        m.to_dict(kommun_names, organisation_names) for m in milestones_in_year(milestones, year)
+    ]

@@ -1,0 +1,118 @@
+"""The rest of the year's record — reach, samverkansgrupper, year plan, placements,
+county statistics, milestones — as summary tables and findings.
+
+build_year_summary calls this, so the overview, the CLI and the reports all get the
+same figures from one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from app.core.county_stats import CountyStats, check_county_stats, county_stats_table
+from app.core.entities import Insats
+from app.core.findings import Finding
+from app.core.groups import (
+    Group,
+    MeetingCount,
+    grid_years,
+    group_findings,
+    group_grid,
+    groups_table,
+)
+from app.core.milestones import Milestone, milestones_to_dicts
+from app.core.placements import Placement, check_placements, placements_table
+from app.core.reach import RegisteredReach, people_reached_tables, reach_findings
+from app.core.summary import ActivityFact, SummaryTable, YearSummary, build_year_summary
+from app.core.year_plan import GoalFact, PlanActivity, PlanGoal, plan_findings, plan_followup_table
+
+
+@dataclass(frozen=True)
+class YearRecordInputs:
+    """Everything of the record that is not an activity, for one insats and year."""
+
+    insats: Insats
+    kommun_names: Mapping[int, str]
+    organisation_names: Mapping[int, str]
+    groups: Sequence[Group] = ()
+    meetings: Mapping[int, MeetingCount] | None = None
+    registered: Sequence[RegisteredReach] = ()
+    unique_individuals: int | None = None
+    goals: Sequence[PlanGoal] = ()
+    goal_facts: Sequence[GoalFact] = ()
+    plan_activities: Sequence[PlanActivity] = ()
+    placements: Sequence[Placement] = ()  # the year's
+    county_stats: Sequence[CountyStats] = ()  # every year up to and including this one
+    delregioner: Sequence[str] = ()
+    milestones: Sequence[Milestone] = ()  # the year's
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class YearRecordSections:
+    tables: tuple[SummaryTable, ...]
+    findings: tuple[Finding, ...]
+    milestones: tuple[dict[str, Any], ...]
+
+
+def year_record_sections(
+    year: int, facts: Sequence[ActivityFact], inputs: YearRecordInputs
+) -> YearRecordSections:
+    """Tables and findings for the year, in the order the overview and reports show them."""
+    today = inputs.today or date.today()
+    names = inputs.kommun_names
+    meetings = inputs.meetings or {}
+    tables: list[SummaryTable] = list(
+        people_reached_tables(year, facts, inputs.registered, names, inputs.unique_individuals)
+    )
+    findings: list[Finding] = list(
+        reach_findings(
+            year, inputs.registered, inputs.insats, names, facts, inputs.unique_individuals
+        )
+    )
+    if inputs.groups:
+        years = grid_years(inputs.groups, inputs.insats.start.year, year)
+        tables.append(groups_table(inputs.groups, names, meetings, year))
+        tables.append(group_grid(inputs.groups, names, years))
+        findings += group_findings(inputs.groups, year, meetings, names, as_of=today)
+    if inputs.goals or inputs.goal_facts:
+        tables.append(plan_followup_table(inputs.goals, inputs.goal_facts, year))
+        findings += plan_findings(year, inputs.goals, inputs.plan_activities, today)
+    if inputs.placements:
+        tables.append(placements_table(inputs.placements, year, names))
+        findings += check_placements(inputs.placements, names, year)
+    if inputs.county_stats:
+        tables.append(county_stats_table(inputs.county_stats, inputs.delregioner))
+        for stats in inputs.county_stats:
+            if stats.year == year:
+                findings += check_county_stats(stats)
+    milestones = milestones_to_dicts(inputs.milestones, year, names, inputs.organisation_names)
+    return YearRecordSections(tuple(tables), tuple(findings), tuple(milestones))
+
+
+def build_full_year_summary(
+    year: int,
+    current: Sequence[ActivityFact],
+    previous: Sequence[ActivityFact],
+    inputs: YearRecordInputs,
+    type_names: Sequence[str] = (),
+) -> YearSummary:
+    """The whole year: the activity figures and the rest of the record, with all findings."""
+    base = build_year_summary(
+        year,
+        inputs.insats.name,
+        current,
+        previous,
+        kommun_names=list(inputs.kommun_names.values()),
+        type_names=type_names,
+    )
+    sections = year_record_sections(year, current, inputs)
+    return replace(
+        base,
+        tables=base.tables + sections.tables,
+        findings=base.findings + sections.findings,
+        milestones=sections.milestones,
+    )

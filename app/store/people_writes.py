@@ -1,0 +1,106 @@
+"""Writing named participants and settings (ORM).
+
+Erasing overwrites the removed rows in the file (SQLite's secure_delete) and then moves
+the write-ahead log into the database file, so an erased name does not linger on disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Engine, delete, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.core.errors import DomainError
+from app.core.people import ERASED_NAME, Person
+from app.store.models import ForbundModel, OrganisationModel
+from app.store.record_models import ActivityParticipantModel, PersonModel, SettingModel
+
+
+def _commit(s: Session, what: str) -> None:
+    try:
+        s.commit()
+    except IntegrityError as exc:
+        s.rollback()
+        raise DomainError(f"{what} kunde inte sparas ({exc.orig}).") from exc
+
+
+def save(engine: Engine, person: Person) -> int:
+    """Insert (id None) or update a validated person; returns its id."""
+    with Session(engine) as s:
+        if s.get(ForbundModel, person.forbund_id) is None:
+            raise DomainError("Förbundet finns inte längre.")
+        if person.organisation_id is not None:
+            org = s.get(OrganisationModel, person.organisation_id)
+            if org is None or org.forbund_id != person.forbund_id:
+                raise DomainError(
+                    "Organisationen finns inte längre i förbundets lista. Välj en annan."
+                )
+        if person.id is None:
+            m = PersonModel(forbund_id=person.forbund_id)
+            s.add(m)
+        else:
+            found = s.get(PersonModel, person.id)
+            if found is None:
+                raise DomainError("Personen finns inte längre; den kan ha raderats.")
+            m = found
+        m.name, m.organisation_id, m.email = person.name, person.organisation_id, person.email
+        s.flush()
+        person_id = m.id
+        _commit(s, "Personen")
+        return person_id
+
+
+def erase_many(engine: Engine, person_ids: Sequence[int]) -> int:
+    """Erase the persons' data in one transaction; returns how many were erased.
+
+    A person named in activities keeps an anonymous row — no name, e-mail or
+    organisation — so that the unique-individual counts stay exactly as they were.
+    A person in no activity is removed. Persons already erased are skipped.
+    """
+    ids = list(dict.fromkeys(person_ids))
+    with Session(engine) as s:
+        # Overwrite what is deleted, instead of leaving it in free pages of the file.
+        s.execute(text("PRAGMA secure_delete = ON"))
+        found = list(
+            s.scalars(select(PersonModel.id).where(PersonModel.id.in_(ids), PersonModel.name != ""))
+        )
+        linked = set(
+            s.scalars(
+                select(ActivityParticipantModel.person_id).where(
+                    ActivityParticipantModel.person_id.in_(found)
+                )
+            )
+        )
+        s.execute(
+            update(PersonModel)
+            .where(PersonModel.id.in_(linked))
+            .values(name=ERASED_NAME, email="", organisation_id=None)
+        )
+        s.execute(delete(PersonModel).where(PersonModel.id.in_(set(found) - linked)))
+        _commit(s, "Raderingen")
+    _checkpoint(engine)
+    return len(found)
+
+
+def _checkpoint(engine: Engine) -> None:
+    """Copy the write-ahead log into the database file and empty it (best effort:
+    a reader holding it open only delays this to the next checkpoint)."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.close()
+    finally:
+        raw.close()
+
+
+def set_setting(engine: Engine, key: str, value: str) -> None:
+    with Session(engine) as s:
+        m = s.get(SettingModel, key)
+        if m is None:
+            s.add(SettingModel(key=key, value=value))
+        else:
+            m.value = value
+        _commit(s, "Inställningen")

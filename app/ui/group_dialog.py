@@ -1,0 +1,493 @@
+"""The dialog for adding or editing a samverkansgrupp: name, kommun, status history, members."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.entities import Insats, Kommun, Organisation
+from app.core.errors import DomainError, ValidationError
+from app.core.groups import Group, GroupMember, GroupStatusChange, validate_group
+from app.core.vocabulary import GroupStatus, Role
+from app.store.database import Store
+from app.ui.form_widgets import ErrorLabel, make_date_edit
+from app.ui.formatting import DATE_FORMAT, SWEDISH, fmt_date, from_qdate, to_qdate
+from app.ui.list_editor import ListEditor
+from app.ui.list_models import Column, EntityListModel
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_CONTEXT = "GroupDialog"
+NO_ORGANISATION = -1  # the organisation combo's value for "(ingen)"
+
+
+def _is_cell(model: QAbstractItemModel, index: AnyIndex) -> bool:
+    return (
+        index.isValid()
+        and index.model() is model
+        and 0 <= index.row() < model.rowCount()
+        and 0 <= index.column() < model.columnCount()
+    )
+
+
+# --- models -------------------------------------------------------------------------------
+
+
+class StatusHistoryModel(EntityListModel[Any]):
+    """The group's status changes: date, status, note. Sorted by date when saved."""
+
+    DAY, STATUS, NOTE = range(3)
+    columns = (
+        Column(str(QT_TRANSLATE_NOOP(_CONTEXT, "Datum")), "day"),
+        Column(str(QT_TRANSLATE_NOOP(_CONTEXT, "Status")), "status"),
+        Column(str(QT_TRANSLATE_NOOP(_CONTEXT, "Anteckning")), "note", stretch=True),
+    )
+
+    def __init__(
+        self,
+        rows: Sequence[GroupStatusChange] = (),
+        default_day: Callable[[], date] = date.today,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(rows, parent)
+        self._default_day = default_day
+
+    def new_entity(self) -> GroupStatusChange:
+        taken = {c.day for c in self.entities()}
+        day = self._default_day()
+        while day in taken:
+            day += timedelta(days=1)
+        return GroupStatusChange(day, GroupStatus.AKTIV, "")
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not _is_cell(self, index):
+            return None
+        change: GroupStatusChange = self.entity(index.row())
+        if index.column() == self.DAY:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return fmt_date(change.day)
+            if role == Qt.ItemDataRole.EditRole:
+                return to_qdate(change.day)
+            return None
+        if index.column() == self.STATUS:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return change.status.label
+            if role == Qt.ItemDataRole.EditRole:
+                return change.status.value
+            return None
+        return super().data(index, role)
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not _is_cell(self, index) or role != Qt.ItemDataRole.EditRole:
+            return False
+        row = index.row()
+        change: GroupStatusChange = self.entity(row)
+        if index.column() == self.DAY:
+            if isinstance(value, QDate) and value.isValid():
+                new = replace(change, day=from_qdate(value))
+            elif isinstance(value, date):
+                new = replace(change, day=value)
+            else:
+                return False
+        elif index.column() == self.STATUS:
+            try:
+                new = replace(change, status=GroupStatus(value))
+            except ValueError:
+                return False
+        else:
+            return super().setData(index, value, role)
+        self._rows[row] = new
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, role])
+        return True
+
+
+class MemberListModel(EntityListModel[Any]):
+    """The group's members: organisation (or none), role, and a name if wanted."""
+
+    ORGANISATION, ROLE, NAME = range(3)
+    columns = (
+        Column(str(QT_TRANSLATE_NOOP(_CONTEXT, "Organisation")), "organisation_id"),
+        Column(str(QT_TRANSLATE_NOOP(_CONTEXT, "Roll")), "role"),
+        Column(str(QT_TRANSLATE_NOOP(_CONTEXT, "Namn (valfritt)")), "name", stretch=True),
+    )
+
+    def __init__(
+        self,
+        rows: Sequence[GroupMember] = (),
+        organisations: Sequence[Organisation] = (),
+        parent: Any = None,
+    ) -> None:
+        super().__init__(rows, parent)
+        self._org_names = {o.id: o.name for o in organisations if o.id is not None}
+
+    def new_entity(self) -> GroupMember:
+        return GroupMember(None, None, Role.TJANSTEPERSON, "")
+
+    def org_name(self, organisation_id: int | None) -> str:
+        if organisation_id is None:
+            return self.tr("(ingen)")
+        return self._org_names.get(organisation_id, f"(id {organisation_id})")
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not _is_cell(self, index):
+            return None
+        member: GroupMember = self.entity(index.row())
+        if index.column() == self.ORGANISATION:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.org_name(member.organisation_id)
+            if role == Qt.ItemDataRole.EditRole:
+                return NO_ORGANISATION if member.organisation_id is None else member.organisation_id
+            return None
+        if index.column() == self.ROLE:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return member.role.label
+            if role == Qt.ItemDataRole.EditRole:
+                return member.role.value
+            return None
+        return super().data(index, role)
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not _is_cell(self, index) or role != Qt.ItemDataRole.EditRole:
+            return False
+        row = index.row()
+        member: GroupMember = self.entity(row)
+        if index.column() == self.ORGANISATION:
+            try:
+                org_id = int(value)
+            except (TypeError, ValueError):
+                return False
+            new = replace(member, organisation_id=None if org_id == NO_ORGANISATION else org_id)
+        elif index.column() == self.ROLE:
+            try:
+                new = replace(member, role=Role(value))
+            except ValueError:
+                return False
+        else:
+            return super().setData(index, value, role)
+        self._rows[row] = new
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, role])
+        return True
+
+
+# --- delegates ----------------------------------------------------------------------------
+
+
+class ComboDelegate(QStyledItemDelegate):
+    """Edits a cell with a combo box of (label, value) items; the model's EditRole is the value."""
+
+    def __init__(self, items: Sequence[tuple[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items = list(items)
+
+    def make_combo(self, parent: QWidget | None = None) -> QComboBox:
+        combo = QComboBox(parent)
+        for label, value in self._items:
+            combo.addItem(label, value)
+        return combo
+
+    def editor_width(self) -> int:
+        probe = self.make_combo()
+        try:
+            return probe.sizeHint().width() + 8
+        finally:
+            probe.deleteLater()
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        combo = self.make_combo(parent)
+        combo.activated.connect(lambda _row: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class DateDelegate(QStyledItemDelegate):
+    """Edits a date cell with a Swedish date field (yyyy-MM-dd) and a calendar."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        edit = QDateEdit(parent)
+        edit.setLocale(SWEDISH)
+        edit.setDisplayFormat(DATE_FORMAT)
+        edit.setCalendarPopup(True)
+        return edit
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QDateEdit) and isinstance(value, QDate):
+            editor.setDate(value)
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        if isinstance(editor, QDateEdit):
+            model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+    @staticmethod
+    def editor_width() -> int:
+        probe = make_date_edit(date(2018, 12, 31))
+        try:
+            return probe.sizeHint().width() + 8
+        finally:
+            probe.deleteLater()
+
+
+def _fixed_column(editor: ListEditor, column: int, width: int) -> None:
+    header = editor.view.horizontalHeader()
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(column, width)
+
+
+# --- the dialog ---------------------------------------------------------------------------
+
+
+class GroupDialog(QDialog):
+    def __init__(
+        self,
+        store: Store,
+        insats: Insats,
+        group: Group | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if insats.id is None or insats.forbund_id is None:
+            raise DomainError("Insatsen är inte sparad ännu.")
+        self.store = store
+        self.insats = insats
+        self._original = group
+        self.result_group: Group | None = None
+        self.setLocale(SWEDISH)
+        new = group is None or group.id is None
+        self.setWindowTitle(
+            self.tr("Ny samverkansgrupp – Insatslogg")
+            if new
+            else self.tr("Redigera samverkansgrupp – Insatslogg")
+        )
+        self.kommuner: list[Kommun] = store.reference.kommuner(insats.forbund_id)
+        self.organisations: list[Organisation] = store.reference.organisations(insats.forbund_id)
+
+        # --- the group ---
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("name")
+        self.name_edit.setPlaceholderText(self.tr("t.ex. Samverkansgrupp ASF Bollnäs"))
+        self.kommun_combo = QComboBox()
+        self.kommun_combo.setObjectName("kommun")
+        self.kommun_combo.addItem(self.tr("(välj kommun)"), None)
+        for k in self.kommuner:
+            self.kommun_combo.addItem(k.name, k.id)
+        self.formed_check = QCheckBox(self.tr("Datum känt:"))
+        self.formed_check.setObjectName("formedKnown")
+        self.formed_edit = make_date_edit(min(date.today(), insats.end))
+        self.formed_edit.setObjectName("formed")
+        self.formed_check.toggled.connect(self.formed_edit.setEnabled)
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setObjectName("notes")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 3 + 14)
+
+        # --- status history and members ---
+        self.status_model = StatusHistoryModel(
+            group.statuses if group else (), self._default_status_day, self
+        )
+        self.status_editor = ListEditor(self.status_model, movable=False)
+        self.status_editor.setObjectName("statuses")
+        self.status_delegate = ComboDelegate(
+            [(s.label, s.value) for s in GroupStatus], self.status_editor.view
+        )
+        self.status_editor.view.setItemDelegateForColumn(
+            StatusHistoryModel.STATUS, self.status_delegate
+        )
+        self.status_editor.view.setItemDelegateForColumn(
+            StatusHistoryModel.DAY, DateDelegate(self.status_editor.view)
+        )
+        _fixed_column(self.status_editor, StatusHistoryModel.DAY, DateDelegate.editor_width())
+        _fixed_column(
+            self.status_editor, StatusHistoryModel.STATUS, self.status_delegate.editor_width()
+        )
+
+        self.member_model = MemberListModel(
+            group.members if group else (), self.organisations, self
+        )
+        self.member_editor = ListEditor(self.member_model, movable=False)
+        self.member_editor.setObjectName("members")
+        org_items: list[tuple[str, Any]] = [(self.tr("(ingen)"), NO_ORGANISATION)]
+        org_items += [(o.name, o.id) for o in self.organisations]
+        self.org_delegate = ComboDelegate(org_items, self.member_editor.view)
+        self.role_delegate = ComboDelegate(
+            [(r.label, r.value) for r in Role], self.member_editor.view
+        )
+        self.member_editor.view.setItemDelegateForColumn(
+            MemberListModel.ORGANISATION, self.org_delegate
+        )
+        self.member_editor.view.setItemDelegateForColumn(MemberListModel.ROLE, self.role_delegate)
+        _fixed_column(
+            self.member_editor, MemberListModel.ORGANISATION, self.org_delegate.editor_width()
+        )
+        _fixed_column(self.member_editor, MemberListModel.ROLE, self.role_delegate.editor_width())
+
+        self.error_label = ErrorLabel()
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Spara"))
+        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+
+        self._lay_out()
+        self._load(group)
+        for editor in (self.status_editor, self.member_editor):
+            editor.view.setMinimumHeight(editor.view.verticalHeader().defaultSectionSize() * 5)
+        self.resize(900, 760)
+
+    def _lay_out(self) -> None:
+        formed_row = QHBoxLayout()
+        formed_row.addWidget(self.formed_check)
+        formed_row.addWidget(self.formed_edit)
+        formed_row.addStretch(1)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Namn:"), self.name_edit)
+        form.addRow(self.tr("&Kommun:"), self.kommun_combo)
+        form.addRow(self.tr("Bildad:"), formed_row)
+        form.addRow(self.tr("&Anteckningar:"), self.notes_edit)
+
+        status_box = QGroupBox(self.tr("Status över tid"))
+        status_layout = QVBoxLayout(status_box)
+        status_hint = QLabel(
+            self.tr(
+                "Bildat-datumet räknas som status Bildad. Lägg till en rad när gruppen "
+                "blir aktiv, vilande eller avslutas, med en anteckning om varför."
+            )
+        )
+        status_hint.setWordWrap(True)
+        status_layout.addWidget(status_hint)
+        status_layout.addWidget(self.status_editor, 1)
+
+        member_box = QGroupBox(self.tr("Medlemmar"))
+        member_layout = QVBoxLayout(member_box)
+        member_hint = QLabel(
+            self.tr(
+                "Organisation och roll för varje plats i gruppen. Namnet är valfritt; "
+                "organisationerna läggs upp under Inställningar."
+            )
+        )
+        member_hint.setWordWrap(True)
+        member_layout.addWidget(member_hint)
+        member_layout.addWidget(self.member_editor, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(status_box, 1)
+        layout.addWidget(member_box, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.button_box)
+
+    def _load(self, group: Group | None) -> None:
+        self.formed_check.setChecked(False)
+        self.formed_edit.setEnabled(False)
+        if group is None:
+            return
+        self.name_edit.setText(group.name)
+        self.name_edit.setCursorPosition(0)
+        # A kommun with a group cannot be removed, so the group's kommun is in the list.
+        self.kommun_combo.setCurrentIndex(max(self.kommun_combo.findData(group.kommun_id), 0))
+        if group.formed is not None:
+            self.formed_check.setChecked(True)
+            self.formed_edit.setDate(to_qdate(group.formed))
+        self.notes_edit.setPlainText(group.notes)
+
+    def _default_status_day(self) -> date:
+        """A new status row's date: today, or the insats's last day if it has ended."""
+        today = date.today()
+        return min(today, self.insats.end)
+
+    # --- reading and saving ---------------------------------------------------------------
+    def group(self) -> Group:
+        """The group as the dialog shows it (not yet validated)."""
+        self.status_editor.commit_pending()
+        self.member_editor.commit_pending()
+        assert self.insats.id is not None
+        return Group(
+            id=self._original.id if self._original else None,
+            insats_id=self._original.insats_id if self._original else self.insats.id,
+            kommun_id=self.kommun_combo.currentData(),
+            name=self.name_edit.text(),
+            formed=from_qdate(self.formed_edit.date()) if self.formed_check.isChecked() else None,
+            notes=self.notes_edit.toPlainText(),
+            statuses=tuple(self.status_model.entities()),
+            members=tuple(self.member_model.entities()),
+        )
+
+    def accept(self) -> None:
+        try:
+            self.result_group = self.store.groups.save(validate_group(self.group()))
+        except ValidationError as exc:
+            self.error_label.show_problems(exc.problems)
+            return
+        except DomainError as exc:
+            self.error_label.show_problems([str(exc)])
+            return
+        self.error_label.clear_problems()
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, store: Store, insats: Insats, group: Group | None = None
+    ) -> Group | None:
+        """Show the dialog; the group as saved, or None when cancelled."""
+        try:
+            dialog = cls(store, insats, group, parent)
+        except DomainError as exc:
+            QMessageBox.warning(parent, "Insatslogg", str(exc))
+            return None
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.result_group
+            return None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,677 @@
+"""The Samverkansgrupper page: the insats's groups, where they were active, and their meetings.
+
+A meeting is an activity linked to its group (chosen in the activity dialog). The page
+lists them per group but does not log them itself: "Logga möte…" emits
+``meeting_requested`` with the group's id, and the main window opens the activity
+dialog (with ``app.core.groups.meeting_draft``) so the meeting gets its undo step there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.core.entities import ActivityRow, Insats
+from app.core.errors import DomainError
+from app.core.groups import (
+    NO_MEETINGS,
+    Group,
+    MeetingCount,
+    grid_years,
+    group_grid,
+    kommun_label,
+    sorted_groups,
+    status_in_year,
+    status_on,
+)
+from app.core.summary import SummaryTable
+from app.core.vocabulary import GroupStatus, Status
+from app.store.database import Store
+from app.ui.formatting import fmt_date, fmt_int, fmt_span
+from app.ui.group_dialog import GroupDialog
+from app.ui.summary_table_model import SummaryTableModel
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_CONTEXT = "GroupsPage"
+ID_ROLE = Qt.ItemDataRole.UserRole
+ACTIVE_BACKGROUND = QColor("#d5ecd4")
+RESTING_BACKGROUND = QColor("#f6e6bf")
+CELL_TEXT = QColor("#1b1b1b")
+
+
+def _valid(model: QAbstractTableModel, index: AnyIndex) -> bool:
+    return (
+        index.isValid()
+        and index.model() is model
+        and 0 <= index.row() < model.rowCount()
+        and 0 <= index.column() < model.columnCount()
+    )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _status_label(status: GroupStatus | None) -> str:
+    return "–" if status is None else status.label
+
+
+def _right(col_is_number: bool) -> Any:
+    if col_is_number:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return None
+
+
+# --- the groups table ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupTableRow:
+    group: Group
+    kommun: str
+    status_year: GroupStatus | None
+    status_now: GroupStatus | None
+    meetings: MeetingCount
+
+
+class GroupTableModel(QAbstractTableModel):
+    """One row per group: Kommun, Namn, Bildad, Status <år>, Status nu, Medlemmar,
+    Möten <år> (held meetings of the shown year)."""
+
+    KOMMUN, NAME, FORMED, STATUS_YEAR, STATUS_NOW, MEMBERS, MEETINGS = range(7)
+    _NUMBERS = (MEMBERS, MEETINGS)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[GroupTableRow] = []
+        self._year = date.today().year
+
+    def set_rows(self, rows: Sequence[GroupTableRow], year: int) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._year = year
+        self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def group(self, row: int) -> Group:
+        return self._rows[row].group
+
+    def row_of_id(self, group_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.group.id == group_id), None)
+
+    def headers(self) -> list[str]:
+        y = self._year
+        return [
+            _tr("Kommun"),
+            _tr("Namn"),
+            _tr("Bildad"),
+            _tr("Status {year}").format(year=y),
+            _tr("Status nu"),
+            _tr("Medlemmar"),
+            _tr("Möten {year}").format(year=y),
+        ]
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else 7
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < 7:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.headers()[section]
+            if role == Qt.ItemDataRole.ToolTipRole and section == self.MEETINGS:
+                return _tr("Genomförda möten {year}").format(year=self._year)
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not _valid(self, index):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME and row.group.notes:
+            return row.group.notes
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _right(col in self._NUMBERS)
+        if role == ID_ROLE:
+            return row.group.id
+        return None
+
+    def _display(self, row: GroupTableRow, col: int) -> str:
+        g = row.group
+        match col:
+            case self.KOMMUN:
+                return row.kommun
+            case self.NAME:
+                return g.name
+            case self.FORMED:
+                return fmt_date(g.formed) if g.formed else "–"
+            case self.STATUS_YEAR:
+                return _status_label(row.status_year)
+            case self.STATUS_NOW:
+                return _status_label(row.status_now)
+            case self.MEMBERS:
+                return fmt_int(len(g.members))
+            case _:
+                return fmt_int(row.meetings.held)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not _valid(self, index):
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+# --- the grid -----------------------------------------------------------------------------
+
+
+class GroupGridModel(SummaryTableModel):
+    """The kommuner × years grid (core ``group_grid``), coloured: green where a group was
+    active, yellow where the kommun's groups were only vilande; a tooltip names them."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(None, parent)
+        # (row, column) of a cell → the groups' names and statuses that year.
+        self._details: dict[tuple[int, int], list[tuple[str, GroupStatus]]] = {}
+        self._year: int | None = None
+
+    def set_grid(
+        self,
+        table: SummaryTable,
+        groups: Sequence[Group],
+        kommun_names: Mapping[int, str],
+        year: int | None = None,
+    ) -> None:
+        labels = [r.label for r in table.rows]
+        years = [int(c) for c in table.columns]
+        details: dict[tuple[int, int], list[tuple[str, GroupStatus]]] = {}
+        for g in sorted_groups(groups, kommun_names):
+            row = labels.index(kommun_label(kommun_names, g.kommun_id))
+            for i, y in enumerate(years):
+                status = status_in_year(g, y)
+                if status is not None:
+                    details.setdefault((row, i + 1), []).append((g.name, status))
+        self._details = details
+        self._year = year
+        self.set_table(table)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.columnCount() - 1, 0))
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        table = self.table
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and orientation == Qt.Orientation.Horizontal
+            and table is not None
+            and 1 <= section <= len(table.columns)
+            and table.columns[section - 1] == str(self._year)
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not _valid(self, index):
+            return None
+        if index.column() > 0 and role in (
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            held = self._details.get((index.row(), index.column()), [])
+            if not held:
+                return None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "\n".join(f"{name}: {status.label.lower()}" for name, status in held)
+            active = any(status.meets for _name, status in held)
+            resting = any(status is GroupStatus.VILANDE for _name, status in held)
+            if not (active or resting):
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(CELL_TEXT)
+            return QBrush(ACTIVE_BACKGROUND if active else RESTING_BACKGROUND)
+        return super().data(index, role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not _valid(self, index):
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+# --- the meeting log ----------------------------------------------------------------------
+
+
+class MeetingLogModel(QAbstractTableModel):
+    """The selected group's meetings, newest first."""
+
+    DATE, TYPE, TITLE, STATUS, PARTICIPANTS = range(5)
+    _HEADERS = (
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Datum")),
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Typ")),
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Titel/tema")),
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Status")),
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Deltagare")),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ActivityRow] = []
+
+    def set_rows(self, rows: Sequence[ActivityRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def held_participants(self) -> int:
+        return sum(r.participants for r in self._rows if r.status is Status.GENOMFORD)
+
+    def held_count(self) -> int:
+        return sum(1 for r in self._rows if r.status is Status.GENOMFORD)
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._HEADERS)
+        ):
+            return _tr(self._HEADERS[section])
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not _valid(self, index):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            match col:
+                case self.DATE:
+                    return fmt_span(row.start, row.end)
+                case self.TYPE:
+                    return row.type_name
+                case self.TITLE:
+                    return row.title
+                case self.STATUS:
+                    return row.status.label
+                case _:
+                    return fmt_int(row.participants)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
+            return row.title
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _right(col == self.PARTICIPANTS)
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not _valid(self, index):
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+# --- the page -----------------------------------------------------------------------------
+
+
+def _read_only_table(name: str, model: QAbstractTableModel) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class GroupsPage(QWidget):
+    """The insats's samverkansgrupper for the shown year."""
+
+    # A group was added, edited or removed (its meetings may have lost their group).
+    changed = Signal()
+    # "Logga möte…" was pressed for the group with this id.
+    meeting_requested = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.insats: Insats | None = None
+        self.year = date.today().year
+        self.groups: list[Group] = []
+        self.kommun_names: dict[int, str] = {}
+
+        self.model = GroupTableModel(self)
+        self.table = _read_only_table("groupTable", self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(GroupTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.edit_group)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+
+        self.new_button = QPushButton(self.tr("Ny grupp…"))
+        self.edit_button = QPushButton(self.tr("Redigera…"))
+        self.delete_button = QPushButton(self.tr("Ta bort"))
+        self.meeting_button = QPushButton(self.tr("Logga möte…"))
+        self.meeting_button.setToolTip(
+            self.tr("Lägg till en aktivitet som är ett möte i den markerade gruppen")
+        )
+        self.new_button.clicked.connect(self.new_group)
+        self.edit_button.clicked.connect(self.edit_group)
+        self.delete_button.clicked.connect(self.delete_group)
+        self.meeting_button.clicked.connect(self._request_meeting)
+
+        self.grid_model = GroupGridModel(self)
+        self.grid = _read_only_table("groupGrid", self.grid_model)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.grid.setAlternatingRowColors(False)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.grid.horizontalHeader().setMinimumSectionSize(56)
+        self.grid_note = QLabel(
+            self.tr(
+                "Antal grupper som var bildade eller aktiva någon gång under året. "
+                "Grönt: aktiv grupp. Gult: bara vilande. Håll muspekaren över en ruta "
+                "för att se grupperna."
+            )
+        )
+        self.grid_note.setWordWrap(True)
+
+        self.meeting_model = MeetingLogModel(self)
+        self.meetings = _read_only_table("meetingLog", self.meeting_model)
+        mh = self.meetings.horizontalHeader()
+        mh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        mh.setSectionResizeMode(MeetingLogModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.meetings_title = _title(self.tr("Möten"))
+        self.meetings_summary = QLabel()
+        self.meetings_summary.setObjectName("meetingSummary")
+        self.meetings_summary.setWordWrap(True)
+
+        self._lay_out()
+        self._update_buttons()
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.edit_button, self.delete_button, self.meeting_button):
+            b.setAutoDefault(False)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("groupCount")
+        buttons.addWidget(self.count_label)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.table, 1)
+
+        grid_box = QWidget()
+        grid_layout = QVBoxLayout(grid_box)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(_title(self.tr("Aktiva samverkansgrupper per kommun och år")))
+        grid_layout.addWidget(self.grid, 1)
+        grid_layout.addWidget(self.grid_note)
+
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        log_layout.addWidget(self.meetings_title)
+        log_layout.addWidget(self.meetings, 1)
+        log_layout.addWidget(self.meetings_summary)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.setChildrenCollapsible(False)
+        bottom.addWidget(grid_box)
+        bottom.addWidget(log_box)
+        bottom.setStretchFactor(0, 1)
+        bottom.setStretchFactor(1, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    # --- content --------------------------------------------------------------------------
+    def set_context(self, insats: Insats, year: int) -> None:
+        """Show ``insats``'s groups for ``year``."""
+        self.insats = insats
+        self.year = year
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Re-read the groups, the grid and the selected group's meetings."""
+        if self.insats is None or self.insats.id is None or self.insats.forbund_id is None:
+            return
+        if select_id is None:
+            select_id = self.selected_id()
+        insats_id = self.insats.id
+        self.kommun_names = {
+            k.id: k.name
+            for k in self.store.reference.kommuner(self.insats.forbund_id)
+            if k.id is not None
+        }
+        self.groups = self.store.groups.list(insats_id)
+        counts = self.store.groups.meeting_counts(insats_id, self.year)
+        today = date.today()
+        rows = [
+            GroupTableRow(
+                group=g,
+                kommun=kommun_label(self.kommun_names, g.kommun_id),
+                status_year=status_in_year(g, self.year),
+                status_now=status_on(g, today),
+                meetings=counts.get(g.id, NO_MEETINGS) if g.id is not None else NO_MEETINGS,
+            )
+            for g in sorted_groups(self.groups, self.kommun_names)
+        ]
+        self.model.set_rows(rows, self.year)
+        # Up to the insats's last year, but not into years that have not begun (a group
+        # still aktiv today would otherwise show as active there too).
+        last = max(self.year, min(self.insats.end.year, today.year))
+        years = grid_years(self.groups, min(self.insats.start.year, self.year), last)
+        self.grid_model.set_grid(
+            group_grid(self.groups, self.kommun_names, years),
+            self.groups,
+            self.kommun_names,
+            self.year,
+        )
+        active = sum(1 for r in rows if r.status_year is not None and r.status_year.meets)
+        self.count_label.setText(
+            self.tr("{n} grupper, {active} aktiva {year}").format(
+                n=fmt_int(len(rows)), active=fmt_int(active), year=self.year
+            )
+        )
+        if select_id is not None and self.select_group(select_id):
+            return
+        if rows:
+            self.select_group(rows[0].group.id or 0)
+        else:
+            self._show_meetings(None)
+            self.meetings_summary.setText(
+                self.tr("Insatsen har inga samverkansgrupper ännu. Lägg till med ”Ny grupp…”.")
+            )
+            self._update_buttons()
+
+    def select_group(self, group_id: int) -> bool:
+        row = self.model.row_of_id(group_id)
+        if row is None:
+            return False
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+        # currentRowChanged does not fire when the row stays the same after a reset.
+        self._selection_changed()
+        return True
+
+    def selected_id(self) -> int | None:
+        group = self.selected_group()
+        return None if group is None else group.id
+
+    def selected_group(self) -> Group | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.group(index.row())
+
+    def _selection_changed(self, *_: object) -> None:
+        self._show_meetings(self.selected_group())
+        self._update_buttons()
+
+    def _show_meetings(self, group: Group | None) -> None:
+        if group is None or group.id is None:
+            self.meeting_model.set_rows([])
+            self.meetings_title.setText(self.tr("Möten"))
+            self.meetings_summary.setText(self.tr("Markera en grupp för att se dess möten."))
+            return
+        self.meeting_model.set_rows(self.store.groups.meetings(group.id))
+        self.meetings_title.setText(
+            self.tr("Möten: {group}").format(
+                group=f"{kommun_label(self.kommun_names, group.kommun_id)} – {group.name}"
+            )
+        )
+        if self.meeting_model.rowCount() == 0:
+            self.meetings_summary.setText(
+                self.tr(
+                    "Inga möten loggade. Ett möte är en aktivitet där ”Möte i "
+                    "samverkansgrupp” är valt."
+                )
+            )
+        else:
+            self.meetings_summary.setText(
+                self.tr("{n} genomförda möten, {p} deltagare (volym), alla år.").format(
+                    n=fmt_int(self.meeting_model.held_count()),
+                    p=fmt_int(self.meeting_model.held_participants()),
+                )
+            )
+
+    def _update_buttons(self) -> None:
+        has = self.selected_group() is not None
+        self.new_button.setEnabled(self.insats is not None)
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        self.meeting_button.setEnabled(has)
+
+    # --- actions --------------------------------------------------------------------------
+    def new_group(self) -> None:
+        if self.insats is None:
+            return
+        saved = GroupDialog.ask(self, self.store, self.insats, None)
+        if saved is not None:
+            self.reload(saved.id)
+            self.changed.emit()
+
+    def edit_group(self, *_: object) -> None:
+        before = self.selected_group()
+        if before is None or before.id is None or self.insats is None:
+            return
+        try:
+            current = self.store.groups.get(before.id)
+        except DomainError as exc:
+            QMessageBox.warning(self, APP_NAME, str(exc))
+            self.reload()
+            return
+        saved = GroupDialog.ask(self, self.store, self.insats, current)
+        if saved is not None:
+            self.reload(saved.id)
+            self.changed.emit()
+
+    def delete_group(self) -> None:
+        group = self.selected_group()
+        if group is None or group.id is None:
+            return
+        held = len(self.store.groups.meetings(group.id))
+        text = self.tr("Ta bort samverkansgruppen {name} i {kommun}?").format(
+            name=group.name, kommun=kommun_label(self.kommun_names, group.kommun_id)
+        )
+        if held:
+            text += " " + self.tr(
+                "Dess {n} möten finns kvar som aktiviteter, men utan koppling till en grupp."
+            ).format(n=fmt_int(held))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ta bort samverkansgrupp"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.store.groups.delete(group.id)
+        except DomainError as exc:
+            QMessageBox.warning(self, APP_NAME, str(exc))
+        self.reload()
+        self.changed.emit()
+
+    def _request_meeting(self) -> None:
+        group_id = self.selected_id()
+        if group_id is not None:
+            self.meeting_requested.emit(group_id)

@@ -1,0 +1,169 @@
+"""The dialog for one milestone: date, kind, kommun and/or organisation, text and link."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.entities import Kommun, Organisation
+from app.core.errors import ValidationError
+from app.core.milestones import Milestone, validate_milestone
+from app.core.vocabulary import MilestoneKind
+from app.ui.form_widgets import make_date_edit
+from app.ui.formatting import SWEDISH, from_qdate, to_qdate
+from app.ui.placement_dialog import ERROR_STYLE, fixed_width, message_label
+
+
+class MilestoneDialog(QDialog):
+    def __init__(
+        self,
+        insats_id: int,
+        kommuner: Sequence[Kommun],
+        organisations: Sequence[Organisation],
+        milestone: Milestone | None = None,
+        default_date: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setLocale(SWEDISH)
+        self._insats_id = insats_id
+        self._original = milestone
+        self.result_milestone: Milestone | None = None
+        self.setWindowTitle(
+            self.tr("Ny milstolpe") if milestone is None else self.tr("Redigera milstolpe")
+        )
+
+        self.date_edit = make_date_edit(default_date or date.today())
+        self.date_edit.setObjectName("date")
+        fixed_width(self.date_edit)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("kind")
+        for kind in MilestoneKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.kommun_combo = QComboBox()
+        self.kommun_combo.setObjectName("kommun")
+        self.kommun_combo.addItem(self.tr("(ingen kommun)"), None)
+        for k in kommuner:
+            self.kommun_combo.addItem(k.name, k.id)
+        self.org_combo = QComboBox()
+        self.org_combo.setObjectName("organisation")
+        self.org_combo.addItem(self.tr("(ingen organisation)"), None)
+        for o in organisations:
+            self.org_combo.addItem(o.name, o.id)
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setObjectName("text")
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setPlaceholderText(
+            self.tr("t.ex. Bollnäs kommun antar policy för främjande av ASF")
+        )
+        self.text_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.link_edit = QLineEdit()
+        self.link_edit.setObjectName("link")
+        self.link_edit.setPlaceholderText(self.tr("webbadress eller sökväg till en fil"))
+        self.browse_button = QPushButton(self.tr("Välj fil…"))
+        self.browse_button.clicked.connect(self._browse)
+
+        self.problems = message_label("problems", ERROR_STYLE)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Spara"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link_edit, 1)
+        link_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Datum:"), self.date_edit)
+        form.addRow(self.tr("&Typ:"), self.kind_combo)
+        form.addRow(self.tr("&Kommun:"), self.kommun_combo)
+        form.addRow(self.tr("&Organisation:"), self.org_combo)
+        form.addRow(self.tr("&Beskrivning:"), self.text_edit)
+        link_label = QLabel(self.tr("&Länk eller fil:"))
+        link_label.setBuddy(self.link_edit)
+        form.addRow(link_label, link_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+        if milestone is not None:
+            self._load(milestone)
+
+    def _load(self, m: Milestone) -> None:
+        self.date_edit.setDate(to_qdate(m.day))
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(m.kind.value))
+        for combo, value in ((self.kommun_combo, m.kommun_id), (self.org_combo, m.organisation_id)):
+            if value is not None and combo.findData(value) < 0:
+                combo.addItem(self.tr("(borttagen, id {})").format(value), value)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.text_edit.setPlainText(m.text)
+        self.link_edit.setText(m.link)
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Välj fil"))
+        if path:
+            self.link_edit.setText(path)
+
+    def milestone(self) -> Milestone:
+        """The milestone as entered; ValidationError for what is missing."""
+        return validate_milestone(
+            Milestone(
+                id=self._original.id if self._original else None,
+                insats_id=self._original.insats_id if self._original else self._insats_id,
+                day=from_qdate(self.date_edit.date()),
+                kind=MilestoneKind(self.kind_combo.currentData()),
+                text=self.text_edit.toPlainText(),
+                kommun_id=self.kommun_combo.currentData(),
+                organisation_id=self.org_combo.currentData(),
+                link=self.link_edit.text(),
+            )
+        )
+
+    def accept(self) -> None:
+        try:
+            self.result_milestone = self.milestone()
+        except ValidationError as exc:
+            self.problems.setText("\n".join(exc.problems))
+            self.problems.setVisible(True)
+            return
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        insats_id: int,
+        kommuner: Sequence[Kommun],
+        organisations: Sequence[Organisation],
+        milestone: Milestone | None = None,
+        default_date: date | None = None,
+    ) -> Milestone | None:
+        """Show the dialog; the milestone entered, or None when cancelled."""
+        dialog = cls(insats_id, kommuner, organisations, milestone, default_date, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.result_milestone
+            return None
+        finally:
+            dialog.deleteLater()
