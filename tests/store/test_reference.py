@@ -435,5 +435,7 @@ def test_a_kommun_with_a_samverkansgrupp_cannot_be_removed(store, insats, kommun
         store.reference.save_kommuner(
             insats.forbund_id, [k for k in kommuner if k.name != "Hofors"]
         )
-    assert str(caught.value) == "Kommunen Hofors kan inte tas bort: den används av 1 samverkansgrupp."
+    assert str(caught.value) == (
+        "Kommunen Hofors kan inte tas bort: den används av 1 samverkansgrupp."
+    )
     assert store.reference.kommuner(insats.forbund_id) == kommuner
