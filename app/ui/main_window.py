@@ -30,9 +30,11 @@ from app.ui.activity_filter_bar import ActivityFilterBar
 from app.ui.activity_table_model import ID_ROLE, ActivityTableModel
 from app.ui.formatting import fmt_int
 from app.ui.overview_widget import OverviewWidget
+from app.ui.record_tabs import PAGES, LazyPage
 from app.ui.undo_commands import AddActivity, DeleteActivities, EditActivity
 
-TAB_ACTIVITIES, TAB_OVERVIEW = 0, 1
+TAB_ACTIVITIES = 0
+TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +79,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(activities_page, self.tr("Aktiviteter"))
+        self.record_pages: list[LazyPage] = []
+        for spec in PAGES:
+            lazy = LazyPage(spec, store, self._page_created)
+            self.record_pages.append(lazy)
+            self.tabs.addTab(lazy, self.tr(spec.title))
         self.tabs.addTab(self.overview, self.tr("Årsöversikt"))
         self.setCentralWidget(self.tabs)
 
@@ -169,6 +176,7 @@ class MainWindow(QMainWindow):
         self.act_kommuner = self._action(self.tr("&Kommuner…"), self._edit_kommuner)
         self.act_orgs = self._action(self.tr("&Organisationer…"), self._edit_organisations)
         self.act_types = self._action(self.tr("&Aktivitetstyper…"), self._edit_types)
+        self.act_privacy = self._action(self.tr("&Personuppgifter…"), self._privacy)
         self.act_about = self._action(self.tr("&Om Insatslogg"), self._about)
 
     def _create_menus_and_toolbar(self) -> None:
@@ -191,6 +199,8 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_insats, self.act_insatser])
         m.addSeparator()
         m.addActions([self.act_kommuner, self.act_orgs, self.act_types])
+        m.addSeparator()
+        m.addAction(self.act_privacy)
         m = bar.addMenu(self.tr("&Hjälp"))
         m.addAction(self.act_about)
 
@@ -221,7 +231,7 @@ class MainWindow(QMainWindow):
         if span is not None:
             years.update(range(span[0], span[1] + 1))
         years.add(date.today().year)
-        return sorted(years)
+        return list(range(min(years), max(years) + 1))
 
     def _initial_year(self, years: list[int]) -> int:
         """The year shown at start: the one shown last time, else this year if the insats
@@ -278,8 +288,9 @@ class MainWindow(QMainWindow):
         assert self.insats.id is not None
         self.model.set_rows(self.store.activities.rows(self.insats.id, self.year))
         self._overview_stale = True
-        if self.tabs.currentIndex() == TAB_OVERVIEW:
-            self.refresh_overview()
+        for lazy in self.record_pages:
+            lazy.set_context(self.insats, self.year)
+        self._tab_changed(self.tabs.currentIndex())
         self.setWindowTitle(f"{self.insats.name} – {self.year} – {APP_NAME}")
         if select_id is not None:
             self.select_activity(select_id)
@@ -293,8 +304,26 @@ class MainWindow(QMainWindow):
         self._overview_stale = False
 
     def _tab_changed(self, index: int) -> None:
+        """Bring the tab just shown up to date (pages and overview refresh lazily)."""
         if index == TAB_OVERVIEW and self._overview_stale:
             self.refresh_overview()
+        page = self.tabs.widget(index)
+        if isinstance(page, LazyPage):
+            page.shown()
+
+    def _page_created(self, page: QWidget) -> None:
+        page.changed.connect(self._record_changed)  # type: ignore[attr-defined]
+        meeting = getattr(page, "meeting_requested", None)
+        if meeting is not None:
+            meeting.connect(self.new_group_meeting)
+
+    def _record_changed(self) -> None:
+        """A page saved something: the overview and the other pages may show it."""
+        self._overview_stale = True
+        current = self.tabs.currentWidget()
+        for lazy in self.record_pages:
+            if lazy is not current:
+                lazy.mark_stale()
 
     def _after_change(self, activity_id: int | None) -> None:
         """After an edit or undo: show the year of the changed activity and select it."""
@@ -361,9 +390,17 @@ class MainWindow(QMainWindow):
 
     # --- editing ------------------------------------------------------------------------
     def _choices(self) -> ActivityChoices:
-        assert self.insats.id is not None
+        from app.ui.participants_editor import StorePeople
+
+        assert self.insats.id is not None and self.insats.forbund_id is not None
         return ActivityChoices(
-            self.insats.id, tuple(self.types), tuple(self.kommuner), tuple(self.organisations)
+            self.insats.id,
+            tuple(self.types),
+            tuple(self.kommuner),
+            tuple(self.organisations),
+            groups=tuple(self.store.groups.choices(self.insats.id)),
+            goals=tuple(self.store.plan.goal_choices(self.insats.id)),
+            people=StorePeople(self.store, self.insats.forbund_id),
         )
 
     def _show_error(self, message: str) -> None:
@@ -401,7 +438,8 @@ class MainWindow(QMainWindow):
         if len(ids) != 1:
             return
         original = self.store.activities.get(ids[0])
-        copy = replace(original, id=None, title=original.title)
+        # The named participants came to the original, not to the copy.
+        copy = replace(original, id=None, participant_ids=())
         self.undo_stack.push(
             AddActivity(
                 self.store,
@@ -411,6 +449,31 @@ class MainWindow(QMainWindow):
                 text=self.tr("Duplicera aktivitet"),
             )
         )
+
+    def new_group_meeting(self, group_id: int) -> None:
+        """Log a meeting of a samverkansgrupp: a new activity in its kommun, linked to it."""
+        from app.core.groups import meeting_draft
+
+        try:
+            group = self.store.groups.get(group_id)
+        except DomainError as exc:
+            self._show_error(str(exc))
+            return
+        active = [t for t in self.types if t.active and t.id is not None]
+        meeting_type = next((t for t in active if t.name == "Nätverksmöte"), active[0])
+        assert meeting_type.id is not None
+        draft = meeting_draft(group, meeting_type.id, self._default_date())
+        activity = ActivityDialog.ask(self, self._choices(), draft)
+        if activity is not None:
+            self.undo_stack.push(
+                AddActivity(
+                    self.store,
+                    activity,
+                    self._after_change,
+                    self._show_error,
+                    text=self.tr("Logga gruppmöte"),
+                )
+            )
 
     def delete_activities(self) -> None:
         ids = self.selected_ids()
@@ -458,6 +521,15 @@ class MainWindow(QMainWindow):
         from app.ui.settings_dialogs import ActivityTypesDialog
 
         if ActivityTypesDialog.ask(self, self.store):
+            self._after_reference_change()
+
+    def _privacy(self) -> None:
+        from app.ui.privacy_dialog import PrivacyDialog
+
+        assert self.insats.forbund_id is not None
+        if PrivacyDialog.ask(self, self.store, self.insats.forbund_id):
+            # Undo steps may name persons that no longer have names.
+            self.undo_stack.clear()
             self._after_reference_change()
 
     def _about(self) -> None:
