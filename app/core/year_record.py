@@ -74,7 +74,8 @@ def year_record_sections(
         )
     )
     if inputs.groups:
-        years = grid_years(inputs.groups, inputs.insats.start.year, year)
+        # From the first year a group existed (grid_years widens to it) to this year.
+        years = grid_years(inputs.groups, year, year)
         tables.append(groups_table(inputs.groups, names, meetings, year))
         tables.append(group_grid(inputs.groups, names, years))
         findings += group_findings(inputs.groups, year, meetings, names, as_of=today)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.findings import Finding
 from app.core.summary import YearSummary
 from app.ui.summary_table_model import SummaryTableModel
 
@@ -56,6 +59,27 @@ class SummaryTableView(QTableView):
         self.setFixedHeight(height)
 
 
+MAX_FINDINGS_LISTED = 12
+
+
+def findings_text(findings: Sequence[Finding]) -> str:
+    """The findings one per line; when there are many, one line per kind of finding."""
+    if len(findings) <= MAX_FINDINGS_LISTED:
+        return "\n".join(f"• {f}" for f in findings)
+    by_kind: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_kind.setdefault(f.what, []).append(f)
+    lines = []
+    for what, same in by_kind.items():
+        if len(same) == 1:
+            lines.append(f"• {same[0]}")
+            continue
+        examples = "; ".join(f.where for f in same[:3])
+        more = f" … och {len(same) - 3} till" if len(same) > 3 else ""
+        lines.append(f"• {what} – {len(same)} st: {examples}{more}")
+    return "\n".join(lines)
+
+
 class OverviewWidget(QScrollArea):
     """Every table of the YearSummary, in two columns, with the year's findings on top.
 
@@ -73,12 +97,12 @@ class OverviewWidget(QScrollArea):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.heading.setFont(font)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
         self.findings_box = QGroupBox()
         self.findings_box.setObjectName("findingsBox")
         self.findings_box.setStyleSheet(
-            "QGroupBox#findingsBox { background: #fff4df; border: 1px solid #e0a030; }"
+            "QGroupBox#findingsBox { background: #fff4df; border: 1px solid #e0a030;"
+            " margin-top: 1.4em; padding-top: 0.4em; }"
+            "QGroupBox#findingsBox::title { subcontrol-origin: margin; left: 6px; }"
         )
         self.findings_label = QLabel()
         self.findings_label.setObjectName("findings")
@@ -88,6 +112,7 @@ class OverviewWidget(QScrollArea):
         self.models: dict[str, SummaryTableModel] = {}
         self.views: dict[str, SummaryTableView] = {}
         self.boxes: dict[str, QGroupBox] = {}
+        self.notes: dict[str, QLabel] = {}
         self._columns = (QVBoxLayout(), QVBoxLayout())
         columns = QHBoxLayout()
         columns.setSpacing(16)
@@ -96,7 +121,6 @@ class OverviewWidget(QScrollArea):
             columns.addLayout(column, 1)
         layout = QVBoxLayout(inner)
         layout.addWidget(self.heading)
-        layout.addWidget(self.note)
         layout.addWidget(self.findings_box)
         layout.addLayout(columns)
         layout.addStretch(1)
@@ -112,7 +136,14 @@ class OverviewWidget(QScrollArea):
         view.setObjectName(f"summary_{key}")
         model = SummaryTableModel(parent=self)
         view.setModel(model)
-        QVBoxLayout(box).addWidget(view)
+        note = QLabel()
+        note.setObjectName(f"note_{key}")
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(view)
+        box_layout.addWidget(note)
+        self.notes[key] = note
         column.insertWidget(column.count() - 1, box)  # above the stretch
         self.models[key], self.views[key], self.boxes[key] = model, view, box
 
@@ -134,17 +165,17 @@ class OverviewWidget(QScrollArea):
                 year=summary.year, insats=summary.insats_name
             )
         )
-        notes = [t.note for t in summary.tables if t.note]
-        self.note.setText(" ".join(notes))
         n = len(summary.findings)
         self.findings_box.setTitle(self.tr("Avvikelser att se över ({n})").format(n=n))
         self.findings_box.setVisible(n > 0)
-        self.findings_label.setText("\n".join(f"• {f}" for f in summary.findings))
+        self.findings_label.setText(findings_text(summary.findings))
         shown = {t.key for t in summary.tables}
         for table in summary.tables:
             if table.key not in self.models:
                 self._add_table(table.key, self._shorter_column())
             self.boxes[table.key].setTitle(table.title)
+            self.notes[table.key].setText(table.note)
+            self.notes[table.key].setVisible(bool(table.note))
             self.models[table.key].set_table(table)
             self.views[table.key].fit_height()
         for key, box in self.boxes.items():
