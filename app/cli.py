@@ -80,6 +80,15 @@ def cmd_summary(args: argparse.Namespace) -> int:
         for table in summary.tables:
             print()
             print("\n".join(format_table(table)))
+        if summary.milestones:
+            print()
+            print("Milstolpar")
+            for m in summary.milestones:
+                print(f"  {m['date']}  {m['kind_label']}: {m['text']}")
+        print()
+        print(f"Avvikelser ({len(summary.findings)})")
+        for finding in summary.findings:
+            print(f"  {finding}")
     return 0
 
 

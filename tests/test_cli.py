@@ -130,3 +130,31 @@ def test_python_dash_m_app(filled, insats, db_path):
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == filled.summaries.year_summary(insats.id, 2018).to_dict()
+
+
+def test_summary_json_lists_the_findings_of_the_record(store, insats, db_path, capsys):
+    from app.core.county_stats import CountyStats
+    from app.core.vocabulary import PlacedSource
+
+    store.county_stats.save(
+        CountyStats(
+            None,
+            insats.forbund_id,
+            2018,
+            placed_total=244,
+            placed_by_source={
+                PlacedSource.ARBETSFORMEDLINGEN: 152,
+                PlacedSource.KOMMUN: 74,
+                PlacedSource.OVRIGA: 17,
+            },
+        )
+    )
+    assert main(["summary", "--year", "2018", "--json", "--db", str(db_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    county = [f for f in data["findings"] if f["where"].startswith("Länsstatistik 2018")]
+    assert [(f["expected"], f["found"]) for f in county] == [("243 (152 + 74 + 17)", "244")]
+    assert "lansstatistik" in {t["key"] for t in data["tables"]}
+
+    assert main(["summary", "--year", "2018", "--db", str(db_path)]) == 0
+    text = capsys.readouterr().out
+    assert "Avvikelser (1)" in text and "väntat 243 (152 + 74 + 17), angivet 244" in text
