@@ -7,7 +7,7 @@ breakdown always sums to the total.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from app.core.errors import ValidationError
@@ -103,3 +103,19 @@ class Attendance:
         if problems:
             raise ValidationError(problems)
         return cls(total=total, by_org=orgs, by_role=roles, women=women, men=men)
+
+
+def add_up(attendances: Iterable[Attendance]) -> Attendance:
+    """The counts of several activities added together (every breakdown adds up too)."""
+    total = women = men = 0
+    orgs = _zero_orgs()
+    roles = _zero_roles()
+    for a in attendances:
+        total += a.total
+        women += a.women
+        men += a.men
+        for c, n in a.by_org.items():
+            orgs[c] += n
+        for r, n in a.by_role.items():
+            roles[r] += n
+    return Attendance(total, orgs, roles, women, men)

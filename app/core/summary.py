@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from app.core.attendance import Attendance
+from app.core.attendance import Attendance, add_up
 from app.core.findings import Finding
 from app.core.vocabulary import OrgCategory, Role, Scope, Status
 
@@ -132,10 +132,10 @@ def _compare_rows(
 def _participants_by(
     facts: Iterable[ActivityFact], parts: Callable[[Attendance], Iterable[tuple[str, int]]]
 ) -> Counter[str]:
+    # A breakdown of the sum is the sum of the breakdowns, "Ej fördelat" included.
     counter: Counter[str] = Counter()
-    for fact in _held(facts):
-        for label, n in parts(fact.attendance):
-            counter[label] += n
+    for label, n in parts(add_up(f.attendance for f in _held(facts))):
+        counter[label] += n
     return counter
 
 

@@ -8,6 +8,7 @@ start-up budget. Writes go through SQLAlchemy, whose engine is made on first use
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,16 +22,27 @@ class DatabaseFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._engine: Engine | None = None
+        self._open = threading.local()
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
-        """A short-lived connection that sees every committed write and cannot write."""
+        """A short-lived connection that sees every committed write and cannot write.
+
+        Nested reads in the same thread share the outermost one's connection (and so
+        one consistent snapshot when the outer caller reads in a transaction).
+        """
+        current: sqlite3.Connection | None = getattr(self._open, "con", None)
+        if current is not None:
+            yield current
+            return
         # mode=rw: a file that has gone missing is an error, not a new empty database.
         con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True, timeout=5.0)
+        self._open.con = con
         try:
             con.execute("PRAGMA query_only = ON")
             yield con
         finally:
+            self._open.con = None
             con.close()
 
     @property

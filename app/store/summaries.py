@@ -77,6 +77,12 @@ class SummaryRepository:
         """The year's figures for an insats, compared with the year before, with the rest
         of the record (reach, groups, plan, placements, county statistics, milestones) and
         every finding. ``today`` dates the findings that depend on it (default: today)."""
+        # One connection, and one snapshot, for all the reads below.
+        with self._db.read() as con:
+            con.execute("BEGIN")
+            return self._year_summary(insats_id, year, today)
+
+    def _year_summary(self, insats_id: int, year: int, today: date | None) -> YearSummary:
         insats = self._reference.insats(insats_id)
         assert insats.forbund_id is not None
         forbund_id = insats.forbund_id
@@ -101,7 +107,7 @@ class SummaryRepository:
             unique_individuals=src.reach.unique_participants(insats_id, year),
             goals=src.plan.goals(insats_id, year),
             goal_facts=src.plan.goal_facts(insats_id, year),
-            plan_activities=src.plan.activities(insats_id, year),
+            plan_activities=src.plan.activities(insats_id, year, for_findings=True),
             placements=src.placements.list(insats_id, year),
             county_stats=[s for s in src.county_stats.list(forbund_id) if s.year <= year],
             delregioner=src.county_stats.delregioner(forbund_id),

@@ -25,11 +25,16 @@ from app.store.activities import year_bounds
 from app.store.database_file import DatabaseFile
 
 _STATUSES = {s.value: s for s in Status}
-# The activities of a year's plan; parameters: insats, insats, year, first day, day after.
+# The activities of a year's plan: those under one of its goals, and those under no goal
+# dated in the year. Two indexed lookups (an OR would scan every activity); the unary
+# "+" keeps SQLite from picking the other branch's index for a term.
+# Parameters: insats, insats, year, insats, first day, day after.
 _IN_PLAN = (
-    "a.insats_id = ? AND ("
-    "a.goal_id IN (SELECT id FROM plan_goal WHERE insats_id = ? AND year = ?) "
-    "OR (a.goal_id IS NULL AND a.start_date >= ? AND a.start_date < ?))"
+    "a.id IN ("
+    "SELECT id FROM activity WHERE +insats_id = ? AND goal_id IN "
+    "(SELECT id FROM plan_goal WHERE insats_id = ? AND year = ?) "
+    "UNION ALL SELECT id FROM activity "
+    "WHERE insats_id = ? AND +goal_id IS NULL AND start_date >= ? AND start_date < ?)"
 )
 
 
@@ -71,7 +76,7 @@ class PlanRepository:
         return [(r[0], f"{r[1]}: {r[2]}") for r in rows]
 
     def _params(self, insats_id: int, year: int) -> tuple[object, ...]:
-        return (insats_id, insats_id, year, *year_bounds(year))
+        return (insats_id, insats_id, year, insats_id, *year_bounds(year))
 
     def goal_facts(self, insats_id: int, year: int) -> list[GoalFact]:
         """The plan's activities counted per goal and status, with their participants."""
@@ -83,14 +88,21 @@ class PlanRepository:
             ).fetchall()
         return [GoalFact(r[0], _STATUSES[r[1]], r[2], r[3]) for r in rows]
 
-    def activities(self, insats_id: int, year: int) -> list[PlanActivity]:
-        """The plan's activities one by one, by date."""
+    def activities(
+        self, insats_id: int, year: int, *, for_findings: bool = False
+    ) -> list[PlanActivity]:
+        """The plan's activities one by one, by date.
+
+        ``for_findings`` keeps only what plan_findings looks at: activities under a goal
+        and activities still planned.
+        """
+        only = " AND (a.goal_id IS NOT NULL OR a.status = 'planerad')" if for_findings else ""
         parse = date.fromisoformat
         with self._db.read() as con:
             rows = con.execute(
                 "SELECT a.id, a.goal_id, a.start_date, a.end_date, a.title, t.name, a.status, "
                 "a.participants FROM activity a JOIN activity_type t ON t.id = a.type_id "
-                f"WHERE {_IN_PLAN} ORDER BY a.start_date, a.id",
+                f"WHERE {_IN_PLAN}{only} ORDER BY a.start_date, a.id",
                 self._params(insats_id, year),
             ).fetchall()
         return [
