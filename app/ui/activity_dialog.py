@@ -32,6 +32,7 @@ from app.core.errors import ValidationError
 from app.core.validation import validate_activity
 from app.core.vocabulary import Format, Scope, Status
 from app.ui.attendance_editor import AttendanceEditor
+from app.ui.form_widgets import validated
 from app.ui.formatting import DATE_FORMAT, SWEDISH, fmt_date, from_qdate, to_qdate
 from app.ui.participants_editor import ParticipantsEditor, ParticipantsSection, PeopleSearch
 
@@ -394,13 +395,10 @@ class ActivityDialog(QDialog):
         return self._original.participant_ids if self._original else ()
 
     def accept(self) -> None:
-        try:
-            self.result_activity = self.activity()
-        except ValidationError as exc:
-            self.problems.setText("\n".join(exc.problems))
-            self.problems.setVisible(True)
-            return
-        super().accept()
+        activity = validated(self.activity, self.problems)
+        if activity is not None:
+            self.result_activity = activity
+            super().accept()
 
     @classmethod
     def ask(

@@ -37,7 +37,7 @@ from app.core.county_stats import (
 from app.core.errors import ValidationError
 from app.core.findings import sum_text
 from app.core.vocabulary import PlacedSource
-from app.ui.form_widgets import make_date_edit
+from app.ui.form_widgets import make_date_edit, ok_cancel_buttons, run_modal, validated
 from app.ui.formatting import SWEDISH, from_qdate, to_qdate
 from app.ui.placement_dialog import (
     ERROR_STYLE,
@@ -122,14 +122,8 @@ class CountyStatsDialog(QDialog):
 
         self.warnings = message_label("warnings", WARNING_STYLE)
         self.problems = message_label("problems", ERROR_STYLE)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel_buttons(self, self.tr("Spara"), self.tr("Avbryt"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Spara"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self._layout(bool(delregioner))
 
         if stats is not None:
@@ -310,13 +304,10 @@ class CountyStatsDialog(QDialog):
         self.warnings.setVisible(bool(findings))
 
     def accept(self) -> None:
-        try:
-            self.result_stats = self.stats()
-        except ValidationError as exc:
-            self.problems.setText("\n".join(exc.problems))
-            self.problems.setVisible(True)
-            return
-        super().accept()
+        stats = validated(self.stats, self.problems)
+        if stats is not None:
+            self.result_stats = stats
+            super().accept()
 
     @classmethod
     def ask(
@@ -330,9 +321,4 @@ class CountyStatsDialog(QDialog):
     ) -> CountyStats | None:
         """Show the dialog; the statistics entered, or None when cancelled."""
         dialog = cls(forbund_id, delregioner, stats, year, taken_years, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.result_stats
-            return None
-        finally:
-            dialog.deleteLater()
+        return dialog.result_stats if run_modal(dialog) else None

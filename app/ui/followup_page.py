@@ -13,9 +13,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -65,9 +63,8 @@ from app.ui.county_stats_dialog import CountyStatsDialog
 from app.ui.formatting import fmt_date, fmt_int
 from app.ui.milestone_dialog import MilestoneDialog
 from app.ui.placement_dialog import PlacementDialog
+from app.ui.row_table_model import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole
 BREACH_BACKGROUND = QColor("#fde7e9")
 BREACH_FOREGROUND = QColor("#b3261e")
@@ -75,15 +72,7 @@ DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 TAB_PLACEMENTS, TAB_COUNTY, TAB_MILESTONES = range(3)
 T = TypeVar("T")
-
-
-def _valid(model: QAbstractTableModel, index: Index) -> bool:
-    return (
-        index.isValid()
-        and index.model() is model
-        and 0 <= index.row() < model.rowCount()
-        and 0 <= index.column() < model.columnCount()
-    )
+R = TypeVar("R")
 
 
 def _bold() -> QFont:
@@ -102,31 +91,17 @@ def _breach_role(role: int, tip: str) -> Any:
     return None
 
 
-class _ReadOnlyTable(QAbstractTableModel):
-    """Headers and flags shared by the page's read-only tables."""
-
-    headers: tuple[str, ...] = ()
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
+class _ReadOnlyTable(RowTableModel[R]):
+    """The page's tables: column headers as they are (not translated), no row numbers."""
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if (
             orientation == Qt.Orientation.Horizontal
             and role == DISPLAY
-            and 0 <= section < len(self.headers)
+            and 0 <= section < len(self._headers)
         ):
-            return self.headers[section]
+            return self.header(section)
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not _valid(self, index):
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 # --- placements ------------------------------------------------------------------------
@@ -139,12 +114,15 @@ _BREACH_COLUMNS = {
 }
 
 
+PlacementRow = tuple[Placement, str, dict[str, Finding]]  # the placement, huvudman, breaches
+
+
 def outcome_summary(p: Placement) -> str:
     """'1 arbete, 5 åter i offentlig försörjning' (empty when no outcome is given)."""
     return ", ".join(f"{p.outcome(o)} {o.label.lower()}" for o in Outcome if p.outcome(o))
 
 
-class PlacementTableModel(_ReadOnlyTable):
+class PlacementTableModel(_ReadOnlyTable[PlacementRow]):
     FIELDS = (
         "huvudman",
         "target",
@@ -156,7 +134,7 @@ class PlacementTableModel(_ReadOnlyTable):
         "length",
         "outcomes",
     )
-    headers = (
+    HEADERS = (
         "Huvudman",
         "Målgrupp",
         "Beviljade",
@@ -168,13 +146,8 @@ class PlacementTableModel(_ReadOnlyTable):
         "Utfall",
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[Placement, str, dict[str, Finding]]] = []
-
     def set_placements(self, placements: Sequence[Placement], names: dict[int, str]) -> None:
-        self.beginResetModel()
-        self._rows = []
+        rows: list[PlacementRow] = []
         for p in placements:
             label = huvudman_label(p, names)
             breaches = {
@@ -182,20 +155,15 @@ class PlacementTableModel(_ReadOnlyTable):
                 for f in check_placement(p, label)
                 for field in _BREACH_COLUMNS.get(f.what, ())
             }
-            self._rows.append((p, label, breaches))
-        self.endResetModel()
+            rows.append((p, label, breaches))
+        self.set_rows(rows)
 
     def placement(self, row: int) -> Placement:
-        return self._rows[row][0]
+        return self.row_at(row)[0]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if not _valid(self, index):
-            return None
-        p, label, breaches = self._rows[index.row()]
-        field = self.FIELDS[index.column()]
+    def cell(self, item: PlacementRow, column: int, role: int) -> Any:
+        p, label, breaches = item
+        field = self.FIELDS[column]
         if role == ID_ROLE:
             return p.id
         if field in breaches:
@@ -203,7 +171,7 @@ class PlacementTableModel(_ReadOnlyTable):
             styled = _breach_role(role, f"{f.what}: väntat {f.expected}, angivet {f.found}.")
             if styled is not None:
                 return styled
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() <= 7:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 7:
             return RIGHT
         if role == TOOLTIP and field in ("target", "outcomes"):
             return self._text(p, label, field) or None
@@ -238,9 +206,10 @@ class PlacementTableModel(_ReadOnlyTable):
 # --- county statistics -----------------------------------------------------------------
 
 _TOTAL_ROWS = (ROW_COMPANIES, ROW_EMPLOYEES, ROW_PLACED)
+MeasureRow = tuple[str, list[int | None]]  # a measure and its value in each year
 
 
-class CountyStatsTableModel(_ReadOnlyTable):
+class CountyStatsTableModel(_ReadOnlyTable[MeasureRow]):
     """The measures (rows) for every year with statistics (columns), side by side.
 
     A total that differs from its reported parts is red, with the sum of the parts in
@@ -250,7 +219,6 @@ class CountyStatsTableModel(_ReadOnlyTable):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stats: list[CountyStats] = []
-        self._rows: list[tuple[str, list[int | None]]] = []
         self._breaches: dict[tuple[str, int], str] = {}
         self._year: int | None = None
 
@@ -260,7 +228,7 @@ class CountyStatsTableModel(_ReadOnlyTable):
         self.beginResetModel()
         self._stats = sorted(stats, key=lambda s: s.year)
         self._year = year
-        self.headers = ("", *(str(s.year) for s in self._stats))
+        self._headers = ("", *(str(s.year) for s in self._stats))
         self._rows = measure_rows(self._stats, delregioner)
         self._breaches = {}
         for col, s in enumerate(self._stats, start=1):
@@ -280,9 +248,6 @@ class CountyStatsTableModel(_ReadOnlyTable):
                 return col
         return None
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if (
             orientation == Qt.Orientation.Horizontal
@@ -293,11 +258,8 @@ class CountyStatsTableModel(_ReadOnlyTable):
             return _bold()
         return super().headerData(section, orientation, role)
 
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if not _valid(self, index):
-            return None
-        label, values = self._rows[index.row()]
-        col = index.column()
+    def cell(self, item: MeasureRow, col: int, role: int) -> Any:
+        label, values = item
         if role == ID_ROLE:
             stats = self.stats_of_column(col)
             return None if stats is None else stats.id
@@ -323,37 +285,28 @@ class CountyStatsTableModel(_ReadOnlyTable):
 # --- milestones ------------------------------------------------------------------------
 
 
-class MilestoneTableModel(_ReadOnlyTable):
-    headers = ("Datum", "Typ", "Kommun", "Organisation", "Beskrivning", "Länk eller fil")
+class MilestoneTableModel(_ReadOnlyTable[Milestone]):
+    HEADERS = ("Datum", "Typ", "Kommun", "Organisation", "Beskrivning", "Länk eller fil")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Milestone] = []
         self._kommuner: dict[int, str] = {}
         self._orgs: dict[int, str] = {}
 
     def set_milestones(
         self, milestones: Sequence[Milestone], kommuner: dict[int, str], orgs: dict[int, str]
     ) -> None:
-        self.beginResetModel()
-        self._rows, self._kommuner, self._orgs = list(milestones), kommuner, orgs
-        self.endResetModel()
+        self._kommuner, self._orgs = kommuner, orgs
+        self.set_rows(milestones)
 
     def milestone(self, row: int) -> Milestone:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if not _valid(self, index):
-            return None
-        m = self._rows[index.row()]
+    def cell(self, m: Milestone, col: int, role: int) -> Any:
         if role == ID_ROLE:
             return m.id
         if role not in (DISPLAY, TOOLTIP):
             return None
-        col = index.column()
         if role == TOOLTIP and col not in (4, 5):
             return None
         if col == 0:

@@ -1,13 +1,18 @@
-"""Form pieces shared by the first-start and settings dialogs: the insats form and error label."""
+"""Form pieces shared by the dialogs: the insats form, the error label, Spara/Avbryt and combos."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.entities import Insats
+from app.core.entities import Insats, Kommun, Organisation
+from app.core.errors import DomainError, ValidationError
 from app.ui.formatting import DATE_FORMAT, SWEDISH, from_qdate, to_qdate
+
+T = TypeVar("T")
 
 
 def make_date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
@@ -50,6 +58,62 @@ class ErrorLabel(QLabel):
     def clear_problems(self) -> None:
         self.clear()
         self.hide()
+
+    def attempt(self, action: Callable[[], object]) -> bool:
+        """Run ``action`` (e.g. a save); False with what stopped it shown when it raises a
+        DomainError, True with nothing shown when it goes through."""
+        try:
+            action()
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except DomainError as exc:
+            self.show_problems([str(exc)])
+            return False
+        self.clear_problems()
+        return True
+
+
+def validated(build: Callable[[], T], problems: QLabel) -> T | None:
+    """What ``build`` returns; None when it raises ValidationError, whose problems are then
+    shown in ``problems``, one a line (the dialog stays open)."""
+    try:
+        return build()
+    except ValidationError as exc:
+        problems.setText("\n".join(exc.problems))
+        problems.setVisible(True)
+        return None
+
+
+def ok_cancel_buttons(dialog: QDialog, ok_text: str, cancel_text: str) -> QDialogButtonBox:
+    """OK and Cancel renamed (e.g. "Spara" and "Avbryt"), wired to accept and reject ``dialog``."""
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def run_modal(dialog: QDialog) -> bool:
+    """Show ``dialog`` until it is closed, then have it deleted; True when it was accepted."""
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
+def choice_combo(name: str, none_text: str, choices: Iterable[Kommun | Organisation]) -> QComboBox:
+    """A combo box named ``name``: ``none_text`` (data None), then every choice by name (data
+    its id)."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.addItem(none_text, None)
+    for choice in choices:
+        combo.addItem(choice.name, choice.id)
+    return combo
 
 
 class InsatsForm(QWidget):

@@ -36,27 +36,34 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.entities import Insats, Kommun, Organisation
-from app.core.errors import DomainError, ValidationError
+from app.core.errors import DomainError
 from app.core.groups import Group, GroupMember, GroupStatusChange, validate_group
 from app.core.vocabulary import GroupStatus, Role
 from app.store.database import Store
-from app.ui.form_widgets import ErrorLabel, make_date_edit
+from app.ui.form_widgets import (
+    ErrorLabel,
+    choice_combo,
+    make_date_edit,
+    ok_cancel_buttons,
+    run_modal,
+)
 from app.ui.formatting import DATE_FORMAT, SWEDISH, fmt_date, from_qdate, to_qdate
 from app.ui.list_editor import ListEditor
 from app.ui.list_models import Column, EntityListModel
+from app.ui.row_table_model import is_cell
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "GroupDialog"
 NO_ORGANISATION = -1  # the organisation combo's value for "(ingen)"
 
 
-def _is_cell(model: QAbstractItemModel, index: AnyIndex) -> bool:
-    return (
-        index.isValid()
-        and index.model() is model
-        and 0 <= index.row() < model.rowCount()
-        and 0 <= index.column() < model.columnCount()
-    )
+def _display_or_edit(role: int, display: Any, edit: Any) -> Any:
+    """What a cell shown as ``display`` and edited as ``edit`` holds for ``role``."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return display
+    if role == Qt.ItemDataRole.EditRole:
+        return edit
+    return None
 
 
 # --- models -------------------------------------------------------------------------------
@@ -89,28 +96,19 @@ class StatusHistoryModel(EntityListModel[Any]):
         return GroupStatusChange(day, GroupStatus.AKTIV, "")
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not _is_cell(self, index):
+        if not is_cell(self, index):
             return None
         change: GroupStatusChange = self.entity(index.row())
         if index.column() == self.DAY:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return fmt_date(change.day)
-            if role == Qt.ItemDataRole.EditRole:
-                return to_qdate(change.day)
-            return None
+            return _display_or_edit(role, fmt_date(change.day), to_qdate(change.day))
         if index.column() == self.STATUS:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return change.status.label
-            if role == Qt.ItemDataRole.EditRole:
-                return change.status.value
-            return None
+            return _display_or_edit(role, change.status.label, change.status.value)
         return super().data(index, role)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not _is_cell(self, index) or role != Qt.ItemDataRole.EditRole:
+        if not is_cell(self, index) or role != Qt.ItemDataRole.EditRole:
             return False
-        row = index.row()
-        change: GroupStatusChange = self.entity(row)
+        change: GroupStatusChange = self.entity(index.row())
         if index.column() == self.DAY:
             if isinstance(value, QDate) and value.isValid():
                 new = replace(change, day=from_qdate(value))
@@ -125,9 +123,7 @@ class StatusHistoryModel(EntityListModel[Any]):
                 return False
         else:
             return super().setData(index, value, role)
-        self._rows[row] = new
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, role])
-        return True
+        return self.replace_row(index, new, role)
 
 
 class MemberListModel(EntityListModel[Any]):
@@ -158,28 +154,21 @@ class MemberListModel(EntityListModel[Any]):
         return self._org_names.get(organisation_id, f"(id {organisation_id})")
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not _is_cell(self, index):
+        if not is_cell(self, index):
             return None
         member: GroupMember = self.entity(index.row())
         if index.column() == self.ORGANISATION:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.org_name(member.organisation_id)
-            if role == Qt.ItemDataRole.EditRole:
-                return NO_ORGANISATION if member.organisation_id is None else member.organisation_id
-            return None
+            org_id = member.organisation_id
+            edit = NO_ORGANISATION if org_id is None else org_id
+            return _display_or_edit(role, self.org_name(org_id), edit)
         if index.column() == self.ROLE:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return member.role.label
-            if role == Qt.ItemDataRole.EditRole:
-                return member.role.value
-            return None
+            return _display_or_edit(role, member.role.label, member.role.value)
         return super().data(index, role)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not _is_cell(self, index) or role != Qt.ItemDataRole.EditRole:
+        if not is_cell(self, index) or role != Qt.ItemDataRole.EditRole:
             return False
-        row = index.row()
-        member: GroupMember = self.entity(row)
+        member: GroupMember = self.entity(index.row())
         if index.column() == self.ORGANISATION:
             try:
                 org_id = int(value)
@@ -193,9 +182,7 @@ class MemberListModel(EntityListModel[Any]):
                 return False
         else:
             return super().setData(index, value, role)
-        self._rows[row] = new
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, role])
-        return True
+        return self.replace_row(index, new, role)
 
 
 # --- delegates ----------------------------------------------------------------------------
@@ -313,11 +300,7 @@ class GroupDialog(QDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("name")
         self.name_edit.setPlaceholderText(self.tr("t.ex. Samverkansgrupp ASF Bollnäs"))
-        self.kommun_combo = QComboBox()
-        self.kommun_combo.setObjectName("kommun")
-        self.kommun_combo.addItem(self.tr("(välj kommun)"), None)
-        for k in self.kommuner:
-            self.kommun_combo.addItem(k.name, k.id)
+        self.kommun_combo = choice_combo("kommun", self.tr("(välj kommun)"), self.kommuner)
         self.formed_check = QCheckBox(self.tr("Datum känt:"))
         self.formed_check.setObjectName("formedKnown")
         self.formed_edit = make_date_edit(min(date.today(), insats.end))
@@ -369,14 +352,8 @@ class GroupDialog(QDialog):
         _fixed_column(self.member_editor, MemberListModel.ROLE, self.role_delegate.editor_width())
 
         self.error_label = ErrorLabel()
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.button_box = ok_cancel_buttons(self, self.tr("Spara"), self.tr("Avbryt"))
         self.ok_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Spara"))
-        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
 
         self._lay_out()
         self._load(group)
@@ -464,16 +441,11 @@ class GroupDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self.result_group = self.store.groups.save(validate_group(self.group()))
-        except ValidationError as exc:
-            self.error_label.show_problems(exc.problems)
-            return
-        except DomainError as exc:
-            self.error_label.show_problems([str(exc)])
-            return
-        self.error_label.clear_problems()
-        super().accept()
+        if self.error_label.attempt(self._save):
+            super().accept()
+
+    def _save(self) -> None:
+        self.result_group = self.store.groups.save(validate_group(self.group()))
 
     @classmethod
     def ask(
@@ -485,9 +457,4 @@ class GroupDialog(QDialog):
         except DomainError as exc:
             QMessageBox.warning(parent, "Insatslogg", str(exc))
             return None
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.result_group
-            return None
-        finally:
-            dialog.deleteLater()
+        return dialog.result_group if run_modal(dialog) else None

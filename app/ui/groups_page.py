@@ -8,7 +8,7 @@ dialog (with ``app.core.groups.meeting_draft``) so the meeting gets its undo ste
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -56,24 +57,15 @@ from app.core.vocabulary import GroupStatus, Status
 from app.store.database import Store
 from app.ui.formatting import fmt_date, fmt_int, fmt_span
 from app.ui.group_dialog import GroupDialog
+from app.ui.row_table_model import READ_ONLY_FLAGS, RowTableModel, is_cell
 from app.ui.summary_table_model import SummaryTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 _CONTEXT = "GroupsPage"
 ID_ROLE = Qt.ItemDataRole.UserRole
 ACTIVE_BACKGROUND = QColor("#d5ecd4")
 RESTING_BACKGROUND = QColor("#f6e6bf")
 CELL_TEXT = QColor("#1b1b1b")
-
-
-def _valid(model: QAbstractTableModel, index: AnyIndex) -> bool:
-    return (
-        index.isValid()
-        and index.model() is model
-        and 0 <= index.row() < model.rowCount()
-        and 0 <= index.column() < model.columnCount()
-    )
 
 
 def _tr(text: str) -> str:
@@ -102,64 +94,55 @@ class GroupTableRow:
     meetings: MeetingCount
 
 
-class GroupTableModel(QAbstractTableModel):
+class GroupTableModel(RowTableModel[GroupTableRow]):
     """One row per group: Kommun, Namn, Bildad, Status <år>, Status nu, Medlemmar,
     Möten <år> (held meetings of the shown year)."""
 
     KOMMUN, NAME, FORMED, STATUS_YEAR, STATUS_NOW, MEMBERS, MEETINGS = range(7)
     _NUMBERS = (MEMBERS, MEETINGS)
+    HEADERS = (
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Kommun")),
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Namn")),
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Bildad")),
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Status {year}")),
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Status nu")),
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Medlemmar")),
+        str(QT_TRANSLATE_NOOP(_CONTEXT, "Möten {year}")),
+    )
+    CONTEXT = _CONTEXT
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[GroupTableRow] = []
         self._year = date.today().year
 
-    def set_rows(self, rows: Sequence[GroupTableRow], year: int) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._year = year
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[GroupTableRow], year: int | None = None) -> None:
+        """Show ``rows``, with the status and meetings of ``year`` (None: the year shown)."""
+        if year is not None:
+            self._year = year
+        super().set_rows(rows)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def group(self, row: int) -> Group:
-        return self._rows[row].group
+        return self.row_at(row).group
 
     def row_of_id(self, group_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.group.id == group_id), None)
 
-    def headers(self) -> list[str]:
-        y = self._year
-        return [
-            _tr("Kommun"),
-            _tr("Namn"),
-            _tr("Bildad"),
-            _tr("Status {year}").format(year=y),
-            _tr("Status nu"),
-            _tr("Medlemmar"),
-            _tr("Möten {year}").format(year=y),
-        ]
-
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else 7
+    def header(self, section: int) -> str:
+        return super().header(section).format(year=self._year)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < 7:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.headers()[section]
-            if role == Qt.ItemDataRole.ToolTipRole and section == self.MEETINGS:
-                return _tr("Genomförda möten {year}").format(year=self._year)
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section == self.MEETINGS
+        ):
+            return _tr("Genomförda möten {year}").format(year=self._year)
         return super().headerData(section, orientation, role)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not _valid(self, index):
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
+    def cell(self, row: GroupTableRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME and row.group.notes:
@@ -187,15 +170,6 @@ class GroupTableModel(QAbstractTableModel):
                 return fmt_int(len(g.members))
             case _:
                 return fmt_int(row.meetings.held)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not _valid(self, index):
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 # --- the grid -----------------------------------------------------------------------------
@@ -249,7 +223,7 @@ class GroupGridModel(SummaryTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not _valid(self, index):
+        if not is_cell(self, index):
             return None
         if index.column() > 0 and role in (
             Qt.ItemDataRole.BackgroundRole,
@@ -271,38 +245,24 @@ class GroupGridModel(SummaryTableModel):
         return super().data(index, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not _valid(self, index):
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return READ_ONLY_FLAGS if is_cell(self, index) else Qt.ItemFlag.NoItemFlags
 
 
 # --- the meeting log ----------------------------------------------------------------------
 
 
-class MeetingLogModel(QAbstractTableModel):
+class MeetingLogModel(RowTableModel[ActivityRow]):
     """The selected group's meetings, newest first."""
 
     DATE, TYPE, TITLE, STATUS, PARTICIPANTS = range(5)
-    _HEADERS = (
+    HEADERS = (
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Datum")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Typ")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Titel/tema")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Status")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Deltagare")),
     )
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ActivityRow] = []
-
-    def set_rows(self, rows: Sequence[ActivityRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    CONTEXT = _CONTEXT
 
     def held_participants(self) -> int:
         return sum(r.participants for r in self._rows if r.status is Status.GENOMFORD)
@@ -310,28 +270,7 @@ class MeetingLogModel(QAbstractTableModel):
     def held_count(self) -> int:
         return sum(1 for r in self._rows if r.status is Status.GENOMFORD)
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._HEADERS)
-        ):
-            return _tr(self._HEADERS[section])
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not _valid(self, index):
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
+    def cell(self, row: ActivityRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             match col:
                 case self.DATE:
@@ -351,15 +290,6 @@ class MeetingLogModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not _valid(self, index):
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 # --- the page -----------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from PySide6.QtGui import QFont
 from app.core.entities import ActivityType, Insats, Kommun, Organisation
 from app.core.vocabulary import OrgCategory
 from app.ui.formatting import fmt_span
+from app.ui.row_table_model import READ_ONLY_FLAGS, RowTableModel, is_cell
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -46,16 +47,6 @@ class Column:
     field: str  # the entity attribute the column shows
     kind: ColumnKind = ColumnKind.TEXT
     stretch: bool = False  # whether the view gives this column the spare width
-
-
-def _valid(model: QAbstractTableModel, index: AnyIndex) -> bool:
-    """Whether ``index`` points at a cell of ``model`` (without Qt's checkIndex warnings)."""
-    return (
-        index.isValid()
-        and index.model() is model
-        and 0 <= index.row() < model.rowCount()
-        and 0 <= index.column() < model.columnCount()
-    )
 
 
 def _is_checked(value: Any) -> bool:
@@ -116,7 +107,7 @@ class EntityListModel(QAbstractTableModel, Generic[E]):
         return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not _valid(self, index):
+        if not is_cell(self, index):
             return None
         column = self.columns[index.column()]
         value = getattr(self._rows[index.row()], column.field)
@@ -135,20 +126,15 @@ class EntityListModel(QAbstractTableModel, Generic[E]):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not _valid(self, index):
+        if not is_cell(self, index):
             return Qt.ItemFlag.NoItemFlags
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
         if self.columns[index.column()].kind is ColumnKind.CHECK:
-            return flags | Qt.ItemFlag.ItemIsUserCheckable
-        return flags | Qt.ItemFlag.ItemIsEditable
+            return READ_ONLY_FLAGS | Qt.ItemFlag.ItemIsUserCheckable
+        return READ_ONLY_FLAGS | Qt.ItemFlag.ItemIsEditable
 
     # --- editing ----------------------------------------------------------------------
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not _valid(self, index):
+        if not is_cell(self, index):
             return False
         column = self.columns[index.column()]
         new: Any
@@ -165,8 +151,12 @@ class EntityListModel(QAbstractTableModel, Generic[E]):
                 return False
         else:
             new = "" if value is None else str(value).strip()
-        row = index.row()
-        self._rows[row] = replace(self._rows[row], **{column.field: new})
+        entity = replace(self._rows[index.row()], **{column.field: new})
+        return self.replace_row(index, entity, role)
+
+    def replace_row(self, index: AnyIndex, entity: E, role: int) -> bool:
+        """Put ``entity`` in the row of ``index`` (a cell edited for ``role``); True."""
+        self._rows[index.row()] = entity
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, role])
         return True
 
@@ -250,72 +240,42 @@ class ActivityTypeListModel(EntityListModel[ActivityType]):
         return ActivityType(None, "", True)
 
 
-class InsatserModel(QAbstractTableModel):
+class InsatserModel(RowTableModel[Insats]):
     """Read-only list of all insatser; the current one is marked and shown in bold."""
 
     NAME, PERIOD, CURRENT = range(3)
-    _HEADERS = (
+    HEADERS = (
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Insats")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Period")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Aktuell")),
     )
+    CONTEXT = _CONTEXT
 
     def __init__(self, insatser: Iterable[Insats] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows = list(insatser)
 
     def set_insatser(self, insatser: Iterable[Insats]) -> None:
-        self.beginResetModel()
-        self._rows = list(insatser)
-        self.endResetModel()
+        self.set_rows(insatser)
 
     def insats(self, row: int) -> Insats:
-        return self._rows[row]
+        return self.row_at(row)
 
     def current_row(self) -> int:
         """The row of the current insats, -1 if none is marked current."""
         return next((i for i, ins in enumerate(self._rows) if ins.is_current), -1)
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._HEADERS)
-        ):
-            return QCoreApplication.translate(_CONTEXT, self._HEADERS[section])
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not _valid(self, index):
-            return None
-        ins = self._rows[index.row()]
+    def cell(self, ins: Insats, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and ins.is_current:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
             return ins.name
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if index.column() == self.NAME:
+        if column == self.NAME:
             return ins.name
-        if index.column() == self.PERIOD:
+        if column == self.PERIOD:
             return fmt_span(ins.start, ins.end)
         return QCoreApplication.translate(_CONTEXT, "Aktuell") if ins.is_current else ""
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not _valid(self, index):
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )

@@ -21,10 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.entities import Kommun, Organisation
-from app.core.errors import ValidationError
 from app.core.milestones import Milestone, validate_milestone
 from app.core.vocabulary import MilestoneKind
-from app.ui.form_widgets import make_date_edit
+from app.ui.form_widgets import (
+    choice_combo,
+    make_date_edit,
+    ok_cancel_buttons,
+    run_modal,
+    validated,
+)
 from app.ui.formatting import SWEDISH, from_qdate, to_qdate
 from app.ui.placement_dialog import ERROR_STYLE, fixed_width, message_label
 
@@ -55,16 +60,10 @@ class MilestoneDialog(QDialog):
         self.kind_combo.setObjectName("kind")
         for kind in MilestoneKind:
             self.kind_combo.addItem(kind.label, kind.value)
-        self.kommun_combo = QComboBox()
-        self.kommun_combo.setObjectName("kommun")
-        self.kommun_combo.addItem(self.tr("(ingen kommun)"), None)
-        for k in kommuner:
-            self.kommun_combo.addItem(k.name, k.id)
-        self.org_combo = QComboBox()
-        self.org_combo.setObjectName("organisation")
-        self.org_combo.addItem(self.tr("(ingen organisation)"), None)
-        for o in organisations:
-            self.org_combo.addItem(o.name, o.id)
+        self.kommun_combo = choice_combo("kommun", self.tr("(ingen kommun)"), kommuner)
+        self.org_combo = choice_combo(
+            "organisation", self.tr("(ingen organisation)"), organisations
+        )
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("text")
         self.text_edit.setTabChangesFocus(True)
@@ -79,14 +78,8 @@ class MilestoneDialog(QDialog):
         self.browse_button.clicked.connect(self._browse)
 
         self.problems = message_label("problems", ERROR_STYLE)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel_buttons(self, self.tr("Spara"), self.tr("Avbryt"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Spara"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         link_row = QHBoxLayout()
         link_row.addWidget(self.link_edit, 1)
@@ -141,13 +134,10 @@ class MilestoneDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self.result_milestone = self.milestone()
-        except ValidationError as exc:
-            self.problems.setText("\n".join(exc.problems))
-            self.problems.setVisible(True)
-            return
-        super().accept()
+        milestone = validated(self.milestone, self.problems)
+        if milestone is not None:
+            self.result_milestone = milestone
+            super().accept()
 
     @classmethod
     def ask(
@@ -161,9 +151,4 @@ class MilestoneDialog(QDialog):
     ) -> Milestone | None:
         """Show the dialog; the milestone entered, or None when cancelled."""
         dialog = cls(insats_id, kommuner, organisations, milestone, default_date, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.result_milestone
-            return None
-        finally:
-            dialog.deleteLater()
+        return dialog.result_milestone if run_modal(dialog) else None

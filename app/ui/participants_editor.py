@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -38,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.core.entities import Organisation
 from app.core.people import Person
 from app.ui.person_dialog import PersonDialog
+from app.ui.row_table_model import RowTableModel
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -83,33 +82,31 @@ class StorePeople:
         return self._store.people.save(person)
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(RowTableModel[Person]):
     """Persons with their organisation and e-mail, read-only."""
 
     NAME, ORGANISATION, EMAIL = range(3)
-    _HEADERS = (
+    HEADERS = (
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Namn")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Organisation")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "E-post")),
     )
+    CONTEXT = _CONTEXT
 
     def __init__(
         self, organisations: Iterable[Organisation] = (), parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._org_names = {o.id: o.name for o in organisations if o.id is not None}
-        self._rows: list[Person] = []
 
     def people(self) -> list[Person]:
-        return list(self._rows)
+        return self.rows()
 
     def person(self, row: int) -> Person:
-        return self._rows[row]
+        return self.row_at(row)
 
     def set_people(self, people: Iterable[Person]) -> None:
-        self.beginResetModel()
-        self._rows = list(people)
-        self.endResetModel()
+        self.set_rows(people)
 
     def append(self, person: Person) -> None:
         at = len(self._rows)
@@ -127,50 +124,16 @@ class PeopleModel(QAbstractTableModel):
             return ""
         return self._org_names.get(person.organisation_id, "")
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._HEADERS)
-        ):
-            return QCoreApplication.translate(_CONTEXT, self._HEADERS[section])
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not (
-            index.isValid()
-            and index.model() is self
-            and 0 <= index.row() < len(self._rows)
-            and 0 <= index.column() < len(self._HEADERS)
-        ):
-            return None
-        person = self._rows[index.row()]
+    def cell(self, person: Person, column: int, role: int) -> Any:
         if role == ID_ROLE:
             return person.id
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        if index.column() == self.NAME:
+        if column == self.NAME:
             return person.name
-        if index.column() == self.ORGANISATION:
+        if column == self.ORGANISATION:
             return self.organisation_name(person)
         return person.email
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid() or index.model() is not self:
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 class MatchModel(PeopleModel):
@@ -179,10 +142,7 @@ class MatchModel(PeopleModel):
     def columnCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 1
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not (index.isValid() and index.model() is self and 0 <= index.row() < self.rowCount()):
-            return None
-        person = self.person(index.row())
+    def cell(self, person: Person, column: int, role: int) -> Any:
         if role == ID_ROLE:
             return person.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

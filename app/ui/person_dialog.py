@@ -7,7 +7,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.core.entities import Organisation
 from app.core.errors import DomainError, ValidationError
 from app.core.people import EMAIL_MAX, NAME_MAX, Person
-from app.ui.form_widgets import ErrorLabel
+from app.ui.form_widgets import ErrorLabel, choice_combo, ok_cancel_buttons, run_modal
 from app.ui.formatting import SWEDISH
 
 if TYPE_CHECKING:
@@ -55,11 +54,7 @@ class PersonDialog(QDialog):
         self.name_edit.setObjectName("name")
         self.name_edit.setMaxLength(NAME_MAX)
         self.name_edit.setPlaceholderText(self.tr("För- och efternamn"))
-        self.org_combo = QComboBox()
-        self.org_combo.setObjectName("organisation")
-        self.org_combo.addItem(self.tr("(ingen angiven)"), None)
-        for o in organisations:
-            self.org_combo.addItem(o.name, o.id)
+        self.org_combo = choice_combo("organisation", self.tr("(ingen angiven)"), organisations)
         if person.organisation_id is not None:
             at = self.org_combo.findData(person.organisation_id)
             if at < 0:
@@ -88,14 +83,8 @@ class PersonDialog(QDialog):
         form.addRow(self.tr("&E-post:"), self.email_edit)
 
         self.error_label = ErrorLabel()
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.button_box = ok_cancel_buttons(self, self.tr("Spara"), self.tr("Avbryt"))
         self.ok_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Spara"))
-        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -136,12 +125,7 @@ class PersonDialog(QDialog):
     ) -> Person | None:
         """Show the dialog for ``person`` (id None for a new one); the saved person or None."""
         dialog = cls(person, organisations, save, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.result_person
-            return None
-        finally:
-            dialog.deleteLater()
+        return dialog.result_person if run_modal(dialog) else None
 
     @classmethod
     def ask(

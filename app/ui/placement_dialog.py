@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.entities import Kommun
-from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.placements import Placement, check_placement, validate_placement
 from app.core.vocabulary import Outcome
+from app.ui.form_widgets import ok_cancel_buttons, run_modal, validated
 from app.ui.formatting import SWEDISH
 
 MAX_COUNT = 100_000
@@ -134,14 +134,8 @@ class PlacementDialog(QDialog):
 
         self.warnings = message_label("warnings", WARNING_STYLE)
         self.problems = message_label("problems", ERROR_STYLE)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel_buttons(self, self.tr("Spara"), self.tr("Avbryt"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Spara"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self._layout()
         self.setMinimumWidth(640)
 
@@ -274,13 +268,10 @@ class PlacementDialog(QDialog):
         self.warnings.setVisible(bool(findings))
 
     def accept(self) -> None:
-        try:
-            self.result_placement = self.placement()
-        except ValidationError as exc:
-            self.problems.setText("\n".join(exc.problems))
-            self.problems.setVisible(True)
-            return
-        super().accept()
+        placement = validated(self.placement, self.problems)
+        if placement is not None:
+            self.result_placement = placement
+            super().accept()
 
     @classmethod
     def ask(
@@ -293,9 +284,4 @@ class PlacementDialog(QDialog):
     ) -> Placement | None:
         """Show the dialog; the placement entered, or None when cancelled."""
         dialog = cls(insats_id, kommuner, placement, year, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.result_placement
-            return None
-        finally:
-            dialog.deleteLater()
+        return dialog.result_placement if run_modal(dialog) else None

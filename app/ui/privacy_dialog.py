@@ -14,11 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     QStandardPaths,
     Qt,
@@ -53,11 +50,11 @@ from app.core.people import (
     swedish_key,
 )
 from app.store.database import Store
+from app.ui.form_widgets import run_modal
 from app.ui.formatting import SWEDISH, fmt_date, fmt_int
 from app.ui.person_dialog import PersonDialog
+from app.ui.row_table_model import RowTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 _CONTEXT = "PrivacyDialog"
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -94,57 +91,27 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     return box.clickedButton() is yes
 
 
-class PersonListingModel(QAbstractTableModel):
+class PersonListingModel(RowTableModel[PersonListing]):
     """The förbund's persons with organisation, e-mail, number of activities and the latest."""
 
     NAME, ORGANISATION, EMAIL, ACTIVITIES, LATEST = range(5)
-    _HEADERS = (
+    HEADERS = (
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Namn")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Organisation")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "E-post")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Antal aktiviteter")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Senaste aktivitet")),
     )
+    CONTEXT = _CONTEXT
 
     def __init__(self, rows: list[PersonListing], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows = list(rows)
 
-    def set_rows(self, rows: list[PersonListing]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def listing(self, row: int) -> PersonListing:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._HEADERS)
-        ):
-            return QCoreApplication.translate(_CONTEXT, self._HEADERS[section])
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not (
-            index.isValid()
-            and index.model() is self
-            and 0 <= index.row() < len(self._rows)
-            and 0 <= index.column() < len(self._HEADERS)
-        ):
-            return None
-        x = self._rows[index.row()]
-        column = index.column()
+    def cell(self, x: PersonListing, column: int, role: int) -> Any:
         if role == ID_ROLE:
             return x.person.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ACTIVITIES:
@@ -170,15 +137,6 @@ class PersonListingModel(QAbstractTableModel):
         if column == cls.ACTIVITIES:
             return fmt_int(x.activities)
         return fmt_date(x.latest) if x.latest else "–"
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid() or index.model() is not self:
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 class RegisterExtractDialog(QDialog):
@@ -243,11 +201,7 @@ class RegisterExtractDialog(QDialog):
 
     @classmethod
     def show_extract(cls, parent: QWidget | None, text: str, filename: str) -> None:
-        dialog = cls(text, filename, parent)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        run_modal(cls(text, filename, parent))
 
 
 class PrivacyDialog(QDialog):
@@ -539,8 +493,5 @@ class PrivacyDialog(QDialog):
         except DomainError as exc:
             QMessageBox.warning(parent, "Insatslogg", str(exc))
             return False
-        try:
-            dialog.exec()
-            return dialog.changed_anything
-        finally:
-            dialog.deleteLater()
+        run_modal(dialog)
+        return dialog.changed_anything

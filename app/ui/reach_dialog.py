@@ -25,7 +25,7 @@ from app.core.errors import ValidationError
 from app.core.reach import RegisteredReach, validate_registered_reach
 from app.core.vocabulary import Scope
 from app.ui.attendance_editor import AttendanceEditor
-from app.ui.form_widgets import ErrorLabel
+from app.ui.form_widgets import ErrorLabel, ok_cancel_buttons, run_modal
 from app.ui.formatting import SWEDISH
 
 
@@ -100,14 +100,8 @@ class ReachDialog(QDialog):
         who_layout.addWidget(self.attendance)
 
         self.problems = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel_buttons(self, self.tr("Spara"), self.tr("Avbryt"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Spara"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(general)
@@ -176,9 +170,4 @@ class ReachDialog(QDialog):
     ) -> RegisteredReach | None:
         """Show the dialog; the figure entered, or None when cancelled."""
         dialog = cls(kommuner, insats_id, year, entry, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.result_entry
-            return None
-        finally:
-            dialog.deleteLater()
+        return dialog.result_entry if run_modal(dialog) else None

@@ -12,10 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
+    QObject,
     Qt,
     Signal,
 )
@@ -41,71 +39,42 @@ from app.store.database import Store
 from app.ui.formatting import fmt_int
 from app.ui.overview_widget import SummaryTableView
 from app.ui.reach_dialog import ReachDialog
+from app.ui.row_table_model import RowTableModel
 from app.ui.summary_table_model import SummaryTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 _CONTEXT = "ReachPage"
 
 TOTAL_KEYS = ("nadda_personer", "nadda_utanfor_total")
 BREAKDOWN_KEYS = ("nadda_kommun", "nadda_organisation", "nadda_roll", "nadda_kon")
 
 
-class RegisteredReachModel(QAbstractTableModel):
+class RegisteredReachModel(RowTableModel[RegisteredReach]):
     """The year's figures registered apart from the activities (read-only rows)."""
 
     REASON, PLACE, IN_TOTAL, COUNT = range(4)
-    _HEADERS = (
+    HEADERS = (
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Orsak/forum")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Kommun")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "I totalen")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Antal (volym)")),
     )
+    CONTEXT = _CONTEXT
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RegisteredReach] = []
         self._kommun_names: dict[int, str] = {}
 
     def set_entries(self, entries: Sequence[RegisteredReach], kommun_names: dict[int, str]) -> None:
-        self.beginResetModel()
-        self._rows = list(entries)
         self._kommun_names = dict(kommun_names)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry(self, row: int) -> RegisteredReach:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, entry_id: int | None) -> int:
         return next((i for i, e in enumerate(self._rows) if e.id == entry_id), -1)
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._HEADERS)
-        ):
-            return QCoreApplication.translate(_CONTEXT, self._HEADERS[section])
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not (
-            index.isValid()
-            and index.model() is self
-            and 0 <= index.row() < len(self._rows)
-            and 0 <= index.column() < len(self._HEADERS)
-        ):
-            return None
-        e = self._rows[index.row()]
-        col = index.column()
+    def cell(self, e: RegisteredReach, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.REASON:
@@ -127,15 +96,6 @@ class RegisteredReachModel(QAbstractTableModel):
                 return QCoreApplication.translate(_CONTEXT, "Ja")
             return QCoreApplication.translate(_CONTEXT, "Nej")
         return fmt_int(e.attendance.total)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid() or index.model() is not self:
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 def findings_text(findings: Sequence[Finding]) -> str:

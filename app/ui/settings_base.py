@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.entities import Insats
-from app.core.errors import DomainError, ValidationError
+from app.core.errors import DomainError
 from app.store.database import Store
-from app.ui.form_widgets import ErrorLabel
+from app.ui.form_widgets import ErrorLabel, ok_cancel_buttons, run_modal
 from app.ui.formatting import SWEDISH
 
 
@@ -46,14 +46,8 @@ class StoreDialog(QDialog):
         self.store = store
         self.setLocale(SWEDISH)
         self.error_label = ErrorLabel()
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.button_box = ok_cancel_buttons(self, self.tr("Spara"), self.tr("Avbryt"))
         self.ok_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Spara"))
-        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
         self._layout = QVBoxLayout(self)
 
     def set_content(self, content: QWidget, intro: str = "") -> None:
@@ -70,16 +64,8 @@ class StoreDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
-        try:
-            self.save()
-        except ValidationError as exc:
-            self.error_label.show_problems(exc.problems)
-            return
-        except DomainError as exc:
-            self.error_label.show_problems([str(exc)])
-            return
-        self.error_label.clear_problems()
-        super().accept()
+        if self.error_label.attempt(self.save):
+            super().accept()
 
     @classmethod
     def ask(cls, parent: QWidget | None, store: Store) -> bool:
@@ -89,7 +75,4 @@ class StoreDialog(QDialog):
         except DomainError as exc:
             QMessageBox.warning(parent, "Insatslogg", str(exc))
             return False
-        try:
-            return dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog)

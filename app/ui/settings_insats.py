@@ -21,7 +21,7 @@ from app.core.entities import Insats
 from app.core.errors import ValidationError
 from app.core.validation import validate_insats
 from app.store.database import Store
-from app.ui.form_widgets import InsatsForm
+from app.ui.form_widgets import InsatsForm, run_modal
 from app.ui.formatting import SWEDISH
 from app.ui.list_models import InsatserModel
 from app.ui.settings_base import StoreDialog, current_forbund_id, current_insats
@@ -170,8 +170,5 @@ class InsatserDialog(QDialog):
     def ask(cls, parent: QWidget | None, store: Store) -> bool:
         """Show the list; True when an insats was added or another made current."""
         dialog = cls(parent, store)
-        try:
-            dialog.exec()
-            return dialog.changed
-        finally:
-            dialog.deleteLater()
+        run_modal(dialog)
+        return dialog.changed

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import ValidationError
 from app.core.setup import InitialSetup, validate_setup
-from app.ui.form_widgets import ErrorLabel, InsatsForm
+from app.ui.form_widgets import ErrorLabel, InsatsForm, ok_cancel_buttons, run_modal
 from app.ui.formatting import SWEDISH
 from app.ui.list_editor import ListEditor
 from app.ui.list_models import KommunListModel, OrganisationListModel
@@ -56,14 +56,8 @@ class SetupDialog(QDialog):
 
         self.error_label = ErrorLabel()
 
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.button_box = ok_cancel_buttons(self, self.tr("Skapa"), self.tr("Avbryt"))
         self.ok_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Skapa"))
-        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -104,9 +98,4 @@ class SetupDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, defaults: InitialSetup) -> InitialSetup | None:
         dialog = cls(parent, defaults)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.initial_setup()
-            return None
-        finally:
-            dialog.deleteLater()
+        return dialog.initial_setup() if run_modal(dialog) else None

@@ -13,11 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -44,10 +41,9 @@ from app.ui.list_editor import ListEditor
 from app.ui.list_models import Column, EntityListModel
 from app.ui.overview_widget import SummaryTableView
 from app.ui.reach_page import findings_text
+from app.ui.row_table_model import RowTableModel
 from app.ui.summary_table_model import SummaryTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 _CONTEXT = "YearPlanPage"
 
 
@@ -89,57 +85,26 @@ class GoalListEditor(ListEditor):
         super().remove_row()
 
 
-class PlanActivitiesModel(QAbstractTableModel):
+class PlanActivitiesModel(RowTableModel[PlanActivity]):
     """The activities under one goal (or under none), read-only."""
 
     DATE, TITLE, TYPE, STATUS, PARTICIPANTS = range(5)
-    _HEADERS = (
+    HEADERS = (
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Datum")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Aktivitet")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Typ")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Status")),
         str(QT_TRANSLATE_NOOP(_CONTEXT, "Deltagare")),
     )
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PlanActivity] = []
+    CONTEXT = _CONTEXT
 
     def set_activities(self, activities: Sequence[PlanActivity]) -> None:
-        self.beginResetModel()
-        self._rows = list(activities)
-        self.endResetModel()
+        self.set_rows(activities)
 
     def activity(self, row: int) -> PlanActivity:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._HEADERS)
-        ):
-            return QCoreApplication.translate(_CONTEXT, self._HEADERS[section])
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not (
-            index.isValid()
-            and index.model() is self
-            and 0 <= index.row() < len(self._rows)
-            and 0 <= index.column() < len(self._HEADERS)
-        ):
-            return None
-        a = self._rows[index.row()]
-        col = index.column()
+    def cell(self, a: PlanActivity, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.PARTICIPANTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
@@ -155,15 +120,6 @@ class PlanActivitiesModel(QAbstractTableModel):
         if col == self.STATUS:
             return a.status.label
         return fmt_int(a.participants)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid() or index.model() is not self:
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 def _table_view(name: str) -> QTableView:
