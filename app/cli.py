@@ -35,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--year", type=int, required=True, metavar="ÅR", help="året, t.ex. 2018")
     summary.add_argument("--json", action="store_true", help="skriv ut som JSON")
     _add_db_option(summary)
+
+    from app import cli_export, cli_import
+
+    cli_export.register(sub)
+    cli_import.register(sub)
     return parser
 
 
@@ -101,6 +106,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(getattr(args, "db", None))
         if args.command == "summary":
             return cmd_summary(args)
+        if args.command == "export":
+            from app import cli_export
+
+            return cli_export.run(args)
+        if args.command == "import":
+            from app import cli_import
+
+            return cli_import.run(args)
     except DomainError as exc:
         print(f"insatslogg: {exc}", file=sys.stderr)
         return 1

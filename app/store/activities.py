@@ -14,6 +14,7 @@ from typing import Any
 from app.core.attendance import Attendance
 from app.core.entities import Activity, ActivityRow
 from app.core.errors import DomainError
+from app.core.progress import Progress
 from app.core.validation import validate_activity
 from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
 from app.store.columns import COUNT_COLUMNS, ORG_COLUMNS, ROLE_COLUMNS
@@ -197,6 +198,14 @@ class ActivityRepository:
         before = self.get_many(activity_ids)
         _writes().delete_many(self._db.engine, activity_ids)
         return before
+
+    def import_many(
+        self, activities: Sequence[Activity], progress: Progress | None = None
+    ) -> list[int]:
+        """Add many new activities in one transaction (all or nothing); their ids, in order."""
+        from app.store.activity_import import import_activities
+
+        return import_activities(self._db, activities, progress)
 
     def restore_many(self, activities: Sequence[Activity]) -> list[Activity]:
         """Put deleted activities back with their old ids, in one transaction."""

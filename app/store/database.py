@@ -9,6 +9,7 @@ from app.store import migrations
 from app.store.activities import ActivityRepository
 from app.store.county_stats import CountyStatsRepository
 from app.store.database_file import DatabaseFile
+from app.store.export_reads import ExportReadRepository
 from app.store.groups import GroupRepository
 from app.store.milestones import MilestoneRepository
 from app.store.people import PeopleRepository
@@ -54,6 +55,7 @@ class Store:
         self.county_stats = CountyStatsRepository(self.file)
         self.milestones = MilestoneRepository(self.file)
         self.groups = GroupRepository(self.file)
+        self.exports = ExportReadRepository(self.file)
         self.summaries = SummaryRepository(
             self.file,
             self.reference,

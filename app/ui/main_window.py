@@ -145,6 +145,14 @@ class MainWindow(QMainWindow):
         )
         self.act_delete = self._action(self.tr("&Ta bort"), self.delete_activities, keys.Delete)
         self.act_quit = self._action(self.tr("&Avsluta"), self.close, keys.Quit)
+        self.act_export = self._action(
+            self.tr("&Exportera till Excel…"), self.export_excel, QKeySequence("Ctrl+E"),
+            self.tr("Närvarologg och sammanställningar för ett år eller en period"),
+        )
+        self.act_import = self._action(
+            self.tr("&Importera…"), self.import_file, QKeySequence("Ctrl+I"),
+            self.tr("Aktiviteter från Excel, CSV eller en kalender (.ics)"),
+        )
         self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Ångra"))
         self.act_undo.setShortcuts([QKeySequence(keys.Undo)])
         self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Gör om"))
@@ -183,6 +191,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&Arkiv"))
         m.addAction(self.act_new)
+        m.addSeparator()
+        m.addActions([self.act_import, self.act_export])
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("&Redigera"))
@@ -522,6 +532,21 @@ class MainWindow(QMainWindow):
 
         if ActivityTypesDialog.ask(self, self.store):
             self._after_reference_change()
+
+    def export_excel(self) -> None:
+        from app.ui.export_dialog import ExportDialog, export_with_progress
+
+        choice = ExportDialog.ask(self, self.store, self.insats, self.year)
+        if choice is not None and export_with_progress(self, self.store, choice):
+            self.statusBar().showMessage(
+                self.tr("Exporterade till {path}").format(path=choice.path), 8000)
+
+    def import_file(self) -> None:
+        from app.ui.import_dialog import ImportDialog
+
+        if ImportDialog.run(self, self.store, self.insats):
+            self._after_reference_change()
+            self.statusBar().showMessage(self.tr("Importen är klar."), 8000)
 
     def _privacy(self) -> None:
         from app.ui.privacy_dialog import PrivacyDialog

@@ -1,0 +1,100 @@
+"""`insatslogg export excel (--year ÅR | --from ÅR --to ÅR) -o FIL.xlsx [--names] [--db FIL]`.
+
+Writes the same workbook as Arkiv → Exportera till Excel… in the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import DomainError
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="FIL",
+        default=argparse.SUPPRESS,
+        help="databasfil (annars $INSATSLOGG_DB eller programmets datamapp)",
+    )
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``export excel`` to the command's subparsers; returns the ``export`` parser.
+
+    The parsed arguments carry ``run`` (this module's run) as ``handler``.
+    """
+    export = subparsers.add_parser("export", help="exportera till fil (Excel)")
+    formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
+    excel = formats.add_parser(
+        "excel",
+        help="närvarologg och sammanställningar som Excel-arbetsbok",
+        description="Skriver närvarologgen (en rad per aktivitet) och sammanställningarna "
+        "för ett år eller en period till en Excel-arbetsbok (.xlsx).",
+    )
+    years = excel.add_mutually_exclusive_group(required=True)
+    years.add_argument("--year", type=int, metavar="ÅR", help="ett år, t.ex. 2018")
+    years.add_argument(
+        "--from", dest="year_from", type=int, metavar="ÅR", help="periodens första år"
+    )
+    excel.add_argument("--to", dest="year_to", type=int, metavar="ÅR", help="periodens sista år")
+    excel.add_argument("-o", "--output", required=True, metavar="FIL.xlsx", help="filen som skrivs")
+    excel.add_argument(
+        "--names", action="store_true", help="ta med namngivna deltagare (eget blad)"
+    )
+    _add_db_option(excel)
+    excel.set_defaults(handler=run)
+    return export  # type: ignore[no-any-return]
+
+
+def _years(args: argparse.Namespace) -> tuple[int, int]:
+    if args.year is not None:
+        if args.year_to is not None:
+            raise DomainError("Ange antingen --year ÅR eller --from ÅR --to ÅR, inte båda.")
+        return args.year, args.year
+    if args.year_to is None:
+        raise DomainError("En period behöver både --from ÅR och --to ÅR.")
+    return args.year_from, args.year_to
+
+
+def _output(args: argparse.Namespace) -> Path:
+    path = Path(args.output).expanduser()
+    if path.suffix.lower() != ".xlsx":
+        raise DomainError(f"Filen ska sluta på .xlsx: {path}")
+    return path
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export and print one Swedish line; 1 with a message on stderr when it fails."""
+    from app.reports.export_content import ExportRequest, export_excel
+    from app.store.database import Store, resolve_path
+
+    try:
+        first, last = _years(args)
+        output = _output(args)
+        path = resolve_path(getattr(args, "db", None))
+        if not path.exists():
+            raise DomainError(f"Databasfilen {path} finns inte.")
+        store = Store.open(path)
+        try:
+            insats = store.reference.current_insats()
+            if insats is None or insats.id is None:
+                raise DomainError(
+                    "Databasen har ingen insats ännu. Starta Insatslogg och lägg upp förbund "
+                    "och insats först."
+                )
+            request = ExportRequest(insats.id, first, last, include_names=args.names)
+            result = export_excel(store, request, output)
+        finally:
+            store.close()
+    except DomainError as exc:
+        print(f"insatslogg: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"insatslogg: kunde inte läsa eller skriva filen: {exc}", file=sys.stderr)
+        return 1
+    print(result.message())
+    return 0

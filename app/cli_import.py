@@ -1,0 +1,125 @@
+"""`insatslogg import excel|csv|ics FIL`: the import report, then all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import DomainError
+
+KINDS = ("excel", "csv", "ics")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text} är inget datum (ÅÅÅÅ-MM-DD)") from None
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the `import` command to the main parser's subparsers."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "import",
+        help="importera aktiviteter från Excel, CSV eller en kalenderfil (.ics)",
+        description="Läser filen, skriver ut vad som kan importeras, vilka rader som inte kan "
+        "läsas och varför, och vilka som redan finns; lägger sedan till alla godtagna "
+        "aktiviteter i en enda transaktion (allt eller inget).",
+    )
+    parser.add_argument("kind", choices=KINDS, metavar="excel|csv|ics", help="filens typ")
+    parser.add_argument("file", metavar="FIL", help="filen att importera")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="visa rapporten men importera ingenting"
+    )
+    parser.add_argument(
+        "--include-duplicates",
+        action="store_true",
+        help="importera även aktiviteter som redan finns (annars hoppas de över)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="period_from",
+        type=_iso_date,
+        metavar="DATUM",
+        help="kalender: första dag att ta med (annars insatsens start)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="period_to",
+        type=_iso_date,
+        metavar="DATUM",
+        help="kalender: sista dag att ta med (annars insatsens slut)",
+    )
+    parser.add_argument(
+        "--skip-cancelled",
+        action="store_true",
+        help="kalender: ta inte med inställda händelser (annars importeras de som inställda)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="FIL",
+        default=argparse.SUPPRESS,
+        help="databasfil (annars $INSATSLOGG_DB eller programmets datamapp)",
+    )
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the report and import; 1 when nothing could be read or the import failed."""
+    try:
+        return _run(args)
+    except DomainError as exc:
+        print(f"insatslogg: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"insatslogg: kunde inte läsa filen: {exc}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from app.importers import SourceKind, build_report, load_context, read_source
+    from app.importers.table import n_of
+    from app.importers.text_report import report_lines
+    from app.store.database import Store, resolve_path
+
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        raise DomainError(f"Filen {path} finns inte.")
+    db_path = resolve_path(getattr(args, "db", None))
+    if not db_path.exists():
+        raise DomainError(f"Databasfilen {db_path} finns inte.")
+    store = Store.open(db_path)
+    try:
+        insats = store.reference.current_insats()
+        if insats is None or insats.id is None:
+            raise DomainError(
+                "Databasen har ingen insats ännu. Starta Insatslogg och lägg upp förbund och "
+                "insats först."
+            )
+        kind = SourceKind(args.kind)
+        period = (args.period_from or insats.start, args.period_to or insats.end)
+        if period[1] < period[0]:
+            raise DomainError("Perioden slutar före den börjar (--from/--to).")
+        source = read_source(path, kind, period)
+        context = load_context(store, insats)
+        report = build_report(source, context, kind=kind, include_cancelled=not args.skip_cancelled)
+        print("\n".join(report_lines(report, context, args.include_duplicates)))
+        print()
+        if not report.readable:
+            print("Ingenting i filen kunde läsas som aktiviteter; ingenting importerades.")
+            return 1
+        activities = report.activities(args.include_duplicates)
+        if args.dry_run:
+            print(
+                f"Provkörning: {n_of(len(activities), 'aktivitet', 'aktiviteter')} skulle "
+                "importeras; inget sparades."
+            )
+            return 0
+        ids = store.activities.import_many(activities)
+        print(f"{n_of(len(ids), 'aktivitet', 'aktiviteter')} importerades till {insats.name}.")
+        return 0
+    finally:
+        store.close()

@@ -1,0 +1,319 @@
+"""Calendar files (.ics from Outlook or Google Calendar) as activities.
+
+Recurring series are expanded within a period (by default the insats's), times are
+turned into dates in the calendar's own time zone (Windows names such as "W. Europe
+Standard Time" included), all-day events end the day before their DTEND (which iCalendar
+makes exclusive), and cancelled events become inställda. Every event's type is a guess
+from its title, for the user to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.core.attendance import Attendance
+from app.core.entities import Activity
+from app.core.errors import DomainError, ValidationError
+from app.core.progress import Progress
+from app.core.validation import validate_activity
+from app.core.vocabulary import Format, Scope, Status
+from app.importers.report import (
+    AcceptedRow,
+    ImportContext,
+    ImportReport,
+    RejectedRow,
+    SourceKind,
+    split_duplicates,
+)
+from app.importers.table import n_of
+from app.importers.values import (
+    FALLBACK_TYPE,
+    find_kommun_in,
+    format_from_place,
+    guess_type,
+    read_where,
+)
+
+LOCAL_ZONE = "Europe/Stockholm"
+
+# The Windows time zone names Outlook writes, and the IANA zone for each (CLDR's choice).
+WINDOWS_ZONES: dict[str, str] = {
+    "W. Europe Standard Time": "Europe/Berlin",
+    "Central Europe Standard Time": "Europe/Budapest",
+    "Central European Standard Time": "Europe/Warsaw",
+    "Romance Standard Time": "Europe/Paris",
+    "GMT Standard Time": "Europe/London",
+    "Greenwich Standard Time": "Atlantic/Reykjavik",
+    "FLE Standard Time": "Europe/Helsinki",
+    "E. Europe Standard Time": "Europe/Chisinau",
+    "GTB Standard Time": "Europe/Bucharest",
+    "Russian Standard Time": "Europe/Moscow",
+    "UTC": "UTC",
+    "Coordinated Universal Time": "UTC",
+    "Eastern Standard Time": "America/New_York",
+    "Central Standard Time": "America/Chicago",
+    "Mountain Standard Time": "America/Denver",
+    "Pacific Standard Time": "America/Los_Angeles",
+    "China Standard Time": "Asia/Shanghai",
+    "Tokyo Standard Time": "Asia/Tokyo",
+    "India Standard Time": "Asia/Kolkata",
+    "AUS Eastern Standard Time": "Australia/Sydney",
+}
+# Outlook sometimes names the zone by its display name instead.
+_DISPLAY_NAME_CITIES = {"stockholm": "Europe/Stockholm", "helsinki": "Europe/Helsinki"}
+
+CANCELLED_PREFIXES = (
+    "inställt", "inställd", "inställs", "canceled", "cancelled", "avbokat", "avbokad", "avlyst",
+)  # fmt: skip
+_PREFIX = re.compile(r"^\s*(?:" + "|".join(CANCELLED_PREFIXES) + r")\s*[:\-–!]\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One occurrence of a calendar event, reduced to what an activity needs."""
+
+    number: int  # 1 for the first event of the period, in date order
+    title: str
+    start: date
+    end: date | None
+    location: str
+    cancelled: bool
+    online: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"Händelse {self.number} ({self.start.isoformat()} {self.title})"
+
+
+@dataclass(frozen=True)
+class CalendarSource:
+    name: str
+    events: tuple[CalendarEvent, ...]
+    period: tuple[date, date]
+    outside: int = 0  # single events outside the period, left out
+
+
+def zone_for(tzid: str) -> tzinfo | None:
+    """An IANA zone for a Windows or Outlook zone name, or for an IANA name itself."""
+    name = tzid.strip().strip('"')
+    iana = WINDOWS_ZONES.get(name)
+    if iana is None:
+        low = name.casefold()
+        iana = next((z for city, z in _DISPLAY_NAME_CITIES.items() if city in low), None)
+    try:
+        return ZoneInfo(iana or name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _tz_name(tz: tzinfo) -> str:
+    return str(getattr(tz, "_tzid", None) or getattr(tz, "key", None) or "")
+
+
+def local_date(value: date, local: tzinfo, end: bool = False) -> date:
+    """The calendar date of a DTSTART/DTEND value where the user lives.
+
+    A DTEND is exclusive: an all-day event ending 2018-03-17 ends on the 16th, and one
+    ending at midnight ends the day before.
+    """
+    if not isinstance(value, datetime):
+        return value - timedelta(days=1) if end else value
+    dt = value
+    if dt.tzinfo is not None:
+        known = WINDOWS_ZONES.get(_tz_name(dt.tzinfo))
+        if known is not None:
+            dt = dt.replace(tzinfo=ZoneInfo(known))
+        dt = dt.astimezone(local)
+    if end:
+        dt -= timedelta(microseconds=1)
+    return dt.date()
+
+
+def _local_zone(cal: Any) -> tzinfo:
+    wr = cal.get("X-WR-TIMEZONE")
+    zone = zone_for(str(wr)) if wr else None
+    return zone or ZoneInfo(LOCAL_ZONE)
+
+
+def _text(component: Any, name: str) -> str:
+    value = component.get(name)
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _is_online(component: Any, location: str) -> bool:
+    if format_from_place(location) is not None:
+        return True
+    return any(
+        component.get(p) is not None
+        for p in ("X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-MICROSOFT-ONLINEMEETINGCONFLINK")
+    )
+
+
+def _event(component: Any, local: tzinfo) -> tuple[str, date, date | None, str, bool, bool]:
+    title = _text(component, "SUMMARY")
+    cancelled = _text(component, "STATUS").upper() == "CANCELLED"
+    stripped = _PREFIX.sub("", title)
+    if stripped != title:
+        cancelled, title = True, stripped.strip()
+    start_value = component.get("DTSTART").dt
+    start = local_date(start_value, local)
+    end: date | None = None
+    end_prop = component.get("DTEND")
+    if end_prop is not None:
+        end = local_date(end_prop.dt, local, end=True)
+    elif component.get("DURATION") is not None:
+        end = local_date(start_value + component.get("DURATION").dt, local, end=True)
+    if end is not None and end <= start:
+        end = None
+    location = _text(component, "LOCATION")
+    return title, start, end, location, cancelled, _is_online(component, location)
+
+
+def read_calendar(
+    path: Path, period: tuple[date, date], progress: Progress | None = None
+) -> CalendarSource:
+    """The events of an .ics file that fall in ``period`` (both days included)."""
+    import icalendar
+    import recurring_ical_events
+
+    data = path.read_bytes()
+    try:
+        cal = icalendar.Calendar.from_ical(data)
+    except Exception as exc:  # icalendar raises ValueError and friends
+        raise DomainError(f"{path.name} kan inte läsas som en kalenderfil (.ics): {exc}") from exc
+    if progress is not None:
+        progress.step(0, 0)
+    local = _local_zone(cal)
+    first, last = period
+    try:
+        occurrences = list(
+            recurring_ical_events.of(cal, skip_bad_series=True).between(
+                first, last + timedelta(days=1)
+            )
+        )
+    except Exception as exc:
+        raise DomainError(f"Händelserna i {path.name} kan inte läsas: {exc}") from exc
+    events: list[tuple[str, date, date | None, str, bool, bool]] = []
+    for n, component in enumerate(occurrences):
+        if progress is not None and n % 200 == 0:
+            progress.step(n, len(occurrences))
+        if component.get("DTSTART") is None:
+            continue
+        event = _event(component, local)
+        if first <= event[1] <= last:
+            events.append(event)
+    events.sort(key=lambda e: (e[1], e[0].casefold()))
+    outside = 0
+    for component in cal.walk("VEVENT"):
+        if component.get("RRULE") is None and component.get("DTSTART") is not None:
+            day = local_date(component.get("DTSTART").dt, local)
+            if not first <= day <= last:
+                outside += 1
+    return CalendarSource(
+        path.name,
+        tuple(CalendarEvent(i, *e) for i, e in enumerate(events, start=1)),
+        period,
+        outside,
+    )
+
+
+def parse_calendar(
+    source: CalendarSource, context: ImportContext, include_cancelled: bool = True
+) -> ImportReport:
+    """Each event as an activity of a guessed type, with 0 participants."""
+    report = ImportReport(source.name, SourceKind.ICS)
+    fallback = next(
+        (t for t in context.types if t.name.casefold() == FALLBACK_TYPE.casefold()), None
+    )
+    accepted: list[AcceptedRow] = []
+    no_place: list[int] = []
+    for event in source.events:
+        if event.cancelled and not include_cancelled:
+            report.skipped.append(f"{event.label}: inställd, tas inte med")
+            continue
+        if not event.title:
+            report.rejected.append(RejectedRow(event.number, event.label, ("titel saknas",)))
+            continue
+        activity_type = guess_type(event.title, context.types) or fallback
+        if activity_type is None or activity_type.id is None:
+            report.rejected.append(
+                RejectedRow(
+                    event.number,
+                    event.label,
+                    ("ingen aktivitetstyp passar, och typen Övrigt finns inte i listan",),
+                )
+            )
+            continue
+        scope, kommun_id, place = _where(event, context)
+        if scope is Scope.LANSOVERGRIPANDE and (not place or event.online):
+            no_place.append(event.number)
+        elif scope is Scope.LANSOVERGRIPANDE:
+            report.warnings.append(
+                f"{event.label}: platsen ”{place}” pekar inte ut någon av förbundets "
+                "kommuner; lagd som länsövergripande"
+            )
+        status = (
+            Status.INSTALLD
+            if event.cancelled
+            else Status.PLANERAD
+            if event.start > context.today
+            else Status.GENOMFORD
+        )
+        try:
+            activity = validate_activity(
+                Activity(
+                    id=None,
+                    insats_id=context.insats_id,
+                    type_id=activity_type.id,
+                    title=event.title,
+                    start=event.start,
+                    end=event.end,
+                    scope=scope,
+                    kommun_id=kommun_id,
+                    place=place,
+                    format=Format.DIGITALT if event.online else Format.FYSISKT,
+                    status=status,
+                    attendance=Attendance(),
+                )
+            )
+        except ValidationError as exc:
+            report.rejected.append(
+                RejectedRow(event.number, event.label, tuple(p.rstrip(".") for p in exc.problems))
+            )
+            continue
+        accepted.append(AcceptedRow(event.number, event.label, activity, type_guessed=True))
+    report.accepted, report.duplicates = split_duplicates(accepted, context.existing)
+    if no_place:
+        report.warnings.append(
+            f"{n_of(len(no_place), 'händelse', 'händelser')} utan plats som pekar ut en kommun "
+            "läggs som länsövergripande."
+        )
+    if source.outside:
+        first, last = source.period
+        events = n_of(source.outside, "händelse", "händelser")
+        report.skipped.append(
+            f"{events} utanför perioden {first.isoformat()} – {last.isoformat()} togs inte med"
+        )
+    return report
+
+
+def _where(event: CalendarEvent, context: ImportContext) -> tuple[Scope, int | None, str]:
+    """Scope, kommun and place: the kommun named by the location, else by the title.
+
+    A location that is just a kommun ("Gävle"), the county or the country ("Nationellt")
+    leaves the place empty.
+    """
+    if event.location:
+        where = read_where(event.location, context.kommuner)
+        if not where.unmatched:
+            return where.scope, where.kommun_id, ""
+    for text in (event.location, event.title):
+        found = find_kommun_in(text, context.kommuner) if text else None
+        if found is not None:
+            return Scope.KOMMUN, found.id, event.location
+    return Scope.LANSOVERGRIPANDE, None, event.location

@@ -1,0 +1,137 @@
+"""Reading .xlsx and .csv files into a RawTable (values only; nothing interpreted yet)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from collections import Counter
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import DomainError
+from app.core.progress import Progress
+from app.importers.headers import HEADER_SEARCH_ROWS, find_header
+from app.importers.table import Cell, RawTable, collect, key
+
+# Sheets whose name says they hold the activities are read before the first sheet.
+PREFERRED_SHEETS = ("narvarologg", "aktiviteter", "aktivitetslogg", "aktivitet", "narvaro")
+PROGRESS_EVERY = 1000
+ENCODINGS = ("utf-8-sig", "cp1252")
+DELIMITERS = (";", "\t", ",")
+
+
+def _sheet_order(names: list[str]) -> list[int]:
+    """Sheet positions, those named like the activity log first (in PREFERRED_SHEETS order)."""
+    preferred: list[int] = []
+    for wanted in PREFERRED_SHEETS:
+        for i, name in enumerate(names):
+            if key(name).startswith(wanted) and i not in preferred:
+                preferred.append(i)
+    return preferred + [i for i in range(len(names)) if i not in preferred]
+
+
+def _numbered(ws: Any) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+    yield from enumerate(ws.iter_rows(values_only=True), start=1)
+
+
+def _has_header(ws: Any) -> bool:
+    rows, _ = collect(islice(_numbered(ws), HEADER_SEARCH_ROWS * 3))
+    return find_header(rows) is not None
+
+
+def read_xlsx(path: Path, progress: Progress | None = None) -> RawTable:
+    """The activity sheet of an .xlsx workbook: the first sheet named like "Närvarologg" or
+    "Aktiviteter" that has a header row, else the first sheet with one, else the first sheet.
+    """
+    from openpyxl import load_workbook
+
+    if path.suffix.lower() == ".xls":
+        raise DomainError(
+            f"{path.name} är en Excel-fil i det gamla formatet (.xls). Öppna den i Excel eller "
+            "LibreOffice och spara den som .xlsx, och importera den sedan."
+        )
+    # openpyxl warns about what it skips (data validation, odd styles, dates out of range);
+    # none of it matters for reading values.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _read_xlsx(path, load_workbook, progress)
+
+
+def _read_xlsx(path: Path, load_workbook: Any, progress: Progress | None) -> RawTable:
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except OSError:
+        raise
+    except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException …
+        raise DomainError(f"{path.name} kan inte läsas som en Excel-fil (.xlsx): {exc}") from exc
+    try:
+        sheets = wb.worksheets
+        if not sheets:
+            raise DomainError(f"{path.name} har inga kalkylblad.")
+        order = _sheet_order([ws.title for ws in sheets])
+        sizes = {i: sheets[i].max_row or 0 for i in order}
+        for ws in (sheets[i] for i in order):
+            ws.reset_dimensions()  # some programs write a wrong size; read what is there
+        at = next((i for i in order if _has_header(sheets[i])), order[0])
+        chosen, estimate = sheets[at], sizes[at]
+
+        def numbered() -> Iterator[tuple[int, tuple[Cell, ...]]]:
+            for number, values in _numbered(chosen):
+                if progress is not None and number % PROGRESS_EVERY == 0:
+                    progress.step(number, max(estimate, number + PROGRESS_EVERY))
+                yield number, values
+
+        rows, blanks = collect(numbered())
+        return RawTable(path.name, tuple(rows), chosen.title, tuple(blanks))
+    finally:
+        wb.close()
+
+
+def decode(data: bytes) -> str:
+    """Text in UTF-8 (with or without BOM), else Windows-1252, as Excel writes CSV."""
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the most rows of one width above 1."""
+    lines = text.splitlines()[:100]
+    best, best_score = DELIMITERS[0], 0
+    for delimiter in DELIMITERS:
+        widths = [
+            len(r) for r in csv.reader(lines, delimiter=delimiter) if any(c.strip() for c in r)
+        ]
+        common = Counter(w for w in widths if w > 1).most_common(1)
+        score = common[0][1] * 1000 + common[0][0] if common else 0
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(path: Path, progress: Progress | None = None) -> RawTable:
+    """A CSV file separated by semicolons, commas or tabs, in UTF-8 or Windows-1252."""
+    try:
+        text = decode(path.read_bytes())
+    except OSError:
+        raise
+    delimiter = sniff_delimiter(text)
+
+    def numbered() -> Iterator[tuple[int, tuple[Cell, ...]]]:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            for number, record in enumerate(reader, start=1):
+                if progress is not None and number % PROGRESS_EVERY == 0:
+                    progress.step(number, 0)
+                yield number, tuple(record)
+        except csv.Error as exc:
+            raise DomainError(f"{path.name} kan inte läsas som CSV: {exc}") from exc
+
+    rows, blanks = collect(numbered())
+    return RawTable(path.name, tuple(rows), "", tuple(blanks))

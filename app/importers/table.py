@@ -1,0 +1,118 @@
+"""What a spreadsheet reader hands on: raw cell values by source row, nothing interpreted yet."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import lru_cache
+
+Cell = str | int | float | bool | date | datetime | time | None
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One non-blank row, numbered as the user sees it (the spreadsheet's row number)."""
+
+    number: int
+    cells: tuple[Cell, ...]
+
+    def cell(self, index: int) -> Cell:
+        return self.cells[index] if 0 <= index < len(self.cells) else None
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """The rows of one sheet or CSV file; completely blank rows are left out."""
+
+    name: str
+    rows: tuple[RawRow, ...]
+    sheet: str = ""
+    # Row numbers of blank rows between the first and the last row with something in it.
+    blank_rows: tuple[int, ...] = ()
+
+    @property
+    def width(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+def collect(numbered: Iterable[tuple[int, Sequence[Cell]]]) -> tuple[list[RawRow], list[int]]:
+    """The non-blank rows (trailing blank cells dropped) and the blank rows between them."""
+    rows: list[RawRow] = []
+    blanks: list[int] = []
+    for number, cells in numbered:
+        last = len(cells)
+        while last and is_blank(cells[last - 1]):
+            last -= 1
+        if last == 0:
+            if rows:
+                blanks.append(number)
+            continue
+        rows.append(RawRow(number, tuple(cells[:last])))
+    if rows:
+        end = rows[-1].number
+        blanks = [b for b in blanks if b < end]
+    return rows, blanks
+
+
+def is_blank(value: Cell) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def clean_text(value: Cell) -> str:
+    """A cell as text: trimmed, inner runs of whitespace made one space."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+# The same kommun, type and header texts come back on every row: remember the answers.
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Lower case without diacritics: 'Försäkringskassan ' → 'forsakringskassan'."""
+    if text.isascii():
+        return text.casefold().strip()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+@lru_cache(maxsize=8192)
+def key(text: str) -> str:
+    """A header or name as a lookup key: folded, with spaces and punctuation removed."""
+    return _NON_WORD.sub("", fold(text)).replace("_", "")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _NON_WORD.split(fold(text).replace("_", " ")) if w)
+
+
+def n_of(n: int, one: str, many: str) -> str:
+    """'1 rad', '3 rader': a count with its noun in the right number."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def column_letter(index: int) -> str:
+    """0 → 'A', 25 → 'Z', 26 → 'AA' (as spreadsheets name their columns)."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

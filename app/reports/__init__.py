@@ -1,0 +1,1 @@
+"""Reports written from the core summaries (Excel now, PDF later). No Qt here."""

@@ -1,0 +1,462 @@
+"""The Excel export: the närvarologg (one row per activity), optionally the named
+participants, and the summary sheets — a year as the overview shows it, or a period
+with one column per year and a total column (excel_sheets).
+
+Every figure comes from the core summaries handed in (ExportContent); nothing is
+computed here. The närvarologg is streamed from the database to the file, so 100 000
+activities never sit in memory. The file appears only when complete: it is written
+to a temporary file beside the target, flushed to disk and renamed over the target;
+on cancel or error nothing is left behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import secrets
+from collections.abc import Callable, Container, Generator, Sequence
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.packaging.extended import ExtendedProperties
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+from openpyxl.xml.functions import Element, tostring
+
+from app.core.errors import DomainError
+from app.core.period import PeriodSummary
+from app.core.progress import Progress
+from app.core.summary import SummaryTable, YearSummary
+from app.reports import excel_style as st
+from app.reports.excel_rows import (
+    MAX_ROWS,
+    RowStream,
+    SplicingArchive,
+    clean_text,
+    date_style_id,
+)
+from app.reports.excel_sheets import Block, summary_sheets
+
+Rows = Generator[tuple[Any, ...], None, None]
+ROWS_PER_STEP = 500
+SUMMARY_SHEET_WEIGHT = 200  # progress units per summary sheet (they are quick)
+
+ACTIVITY_SHEET = "Närvarologg"
+PARTICIPANT_SHEET = "Deltagare med namn"
+
+
+@dataclass(frozen=True)
+class ActivityLog:
+    """The närvarologg as the store streams it: headers, and rows in their order."""
+
+    headers: tuple[str, ...]
+    count: int
+    rows: Callable[[], Rows]
+    date_columns: int = 2  # the first columns that hold dates
+    first_count_column: int = 12  # 0-based: from here on the values are counts
+    text_lengths: tuple[int, ...] = ()  # longest text per text column, for the widths
+
+
+@dataclass(frozen=True)
+class ParticipantLog:
+    headers: tuple[str, ...]
+    count: int
+    rows: Callable[[], Rows]
+
+
+@dataclass(frozen=True)
+class ExportContent:
+    """A year (one year) or a period (several): what the workbook shows."""
+
+    insats_name: str
+    forbund_name: str
+    years: tuple[int, ...]
+    year_summaries: tuple[YearSummary, ...]
+    month_tables: tuple[SummaryTable, ...]
+    activities: ActivityLog
+    period: PeriodSummary | None = None  # set when there are several years
+    participants: ParticipantLog | None = None  # set only when names are included
+
+    @property
+    def is_period(self) -> bool:
+        return len(self.years) > 1
+
+    @property
+    def span(self) -> str:
+        first, last = self.years[0], self.years[-1]
+        return str(first) if first == last else f"{first}–{last}"
+
+    @property
+    def include_names(self) -> bool:
+        return self.participants is not None
+
+    @property
+    def title(self) -> str:
+        return f"Insatslogg – {self.insats_name} {self.span}"
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+class _Writer:
+    def __init__(self, wb: Workbook, content: ExportContent, progress: Progress) -> None:
+        self.wb = wb
+        self.content = content
+        self.progress = progress
+        self.table_names: set[str] = set()
+        self.sheets = summary_sheets(content)
+        self.streams: dict[str, RowStream] = {}  # openpyxl's sheet file → our rows
+        participants = content.participants.count if content.participants else 0
+        self.total = (
+            content.activities.count + participants + SUMMARY_SHEET_WEIGHT * (len(self.sheets) + 1)
+        )
+        self.done = 0
+
+    def step(self, n: int = 0) -> None:
+        self.done += n
+        self.progress.step(min(self.done, self.total), self.total)
+
+    def close(self) -> None:
+        for stream in self.streams.values():
+            stream.close()
+
+    def table_name(self, base: str) -> str:
+        clean = "".join(ch if ch.isascii() and (ch.isalnum() or ch == "_") else "_" for ch in base)
+        name = f"T_{clean}"
+        candidate, n = name, 2
+        while candidate.casefold() in self.table_names:
+            candidate, n = f"{name}_{n}", n + 1
+        self.table_names.add(candidate.casefold())
+        return candidate
+
+    def write(self) -> None:
+        self.step()
+        log = self.content.activities
+        self.log_sheet(
+            ACTIVITY_SHEET,
+            "narvarologg",
+            log.headers,
+            log.count,
+            log.rows,
+            self.activity_widths(),
+            f"Inga aktiviteter {self.content.span}.",
+            centred=range(log.first_count_column, len(log.headers)),
+        )
+        participants = self.content.participants
+        if participants is not None:
+            title_width = log.text_lengths[1] if len(log.text_lengths) > 1 else 40
+            widths = [
+                st.DATE_WIDTH + st.FILTER_BUTTON,
+                st.fitted(max(title_width, 12.0)),
+                30.0,
+                30.0,
+                32.0,
+            ]
+            self.log_sheet(
+                PARTICIPANT_SHEET,
+                "deltagare_namn",
+                participants.headers,
+                participants.count,
+                participants.rows,
+                widths,
+                f"Inga namngivna deltagare {self.content.span}.",
+            )
+        for name, blocks in self.sheets:
+            self.summary_sheet(name, blocks)
+            self.step(SUMMARY_SHEET_WEIGHT)
+
+    # --- the streamed logs ---------------------------------------------------------------
+    def activity_widths(self) -> list[float]:
+        log = self.content.activities
+        widths: list[float] = []
+        text_lengths = iter(log.text_lengths)
+        for i, header in enumerate(log.headers):
+            if i < log.date_columns:
+                widths.append(st.DATE_WIDTH + st.FILTER_BUTTON)
+            elif i < log.first_count_column:
+                longest = next(text_lengths, 20)
+                widths.append(st.fitted(max(st.header_width(header), float(longest))))
+            else:
+                widths.append(st.fitted(max(st.header_width(header, wrap_at=10), 6.0)))
+        return widths
+
+    def log_sheet(
+        self,
+        title: str,
+        table_base: str,
+        headers: Sequence[str],
+        count: int,
+        rows: Callable[[], Rows],
+        widths: Sequence[float],
+        empty: str,
+        centred: Container[int] = (),
+    ) -> None:
+        """A sheet of one long table: openpyxl writes the header row, the rows are
+        streamed to sheet XML by a RowStream."""
+        if count >= MAX_ROWS:
+            raise DomainError(
+                f"{title}: {count} rader ryms inte i ett Excel-blad (högst {MAX_ROWS - 1}). "
+                "Exportera en kortare period."
+            )
+        ws = self.wb.create_sheet(title)
+        st.set_widths(ws, widths)
+        st.prepare_sheet(ws, freeze="A2", title=self.content.title, print_rows="1:1")
+        names = st.unique_headers(headers)
+        self.set_header_height(ws, 1, names, widths)
+        ws.append(st.header_cells(ws, names, centred))
+        stream = RowStream(2, len(names), date_style_id(ws, st.DATE_FORMAT))
+        self.streams[str(ws._writer.out)] = stream
+        n = 0
+        append, step_every = stream.append, ROWS_PER_STEP
+        with closing(rows()) as source:
+            for row in source:
+                append(row)
+                n += 1
+                if n % step_every == 0:
+                    self.step(step_every)
+        self.step(n % step_every)
+        if n == 0:
+            stream.append([empty])
+        stream.flush()
+        st.add_table(ws, self.table_name(table_base), names, 1, max(n, 1) + 1)
+
+    # --- summary sheets ------------------------------------------------------------------
+    def summary_sheet(self, name: str, blocks: Sequence[Block]) -> None:
+        ws = self.wb.create_sheet(name)
+        width_count = max(len(b.headers) for b in blocks)
+        widths = _block_widths(blocks, width_count)
+        if any(b.note for b in blocks):
+            # A note spans the sheet's columns: a few spare ones under a narrow table.
+            while sum(widths) < st.NOTE_WIDTH:
+                widths.append(st.SPARE_WIDTH)
+        st.set_widths(ws, widths)
+        st.prepare_sheet(
+            ws,
+            freeze="B3" if width_count > 1 else "A3",
+            title=self.content.title,
+            print_rows="1:2" if len(blocks) == 1 else None,
+        )
+        row = 1
+        for block in blocks:
+            row = self.write_block(ws, block, row, widths)
+
+    def write_block(self, ws: Any, block: Block, row: int, widths: Sequence[float]) -> int:
+        """Title, the table (header and rows), the total row under it, the note, a blank
+        row. Returns the next free row."""
+        note_width = sum(widths[: max(len(block.headers), len(widths))])
+        last_col = get_column_letter(max(len(block.headers), len(widths)))
+        ws.append([st.styled(ws, clean_text(block.title), font=st.TITLE_FONT)])
+        row += 1
+        names = st.unique_headers([clean_text(h) for h in block.headers])
+        header_row = row
+        self.set_header_height(ws, row, names, widths)
+        ws.append(st.header_cells(ws, names, block.numeric_columns))
+        row += 1
+        for values in block.rows or ((block.empty,),):
+            if block.wrap:
+                height = st.row_height(
+                    (str(values[i]), widths[i])
+                    for i in block.wrap
+                    if i < len(values) and values[i] is not None
+                )
+                if height:
+                    ws.row_dimensions[row].height = height
+            ws.append(_cells(ws, block, values))
+            row += 1
+        st.add_table(ws, self.table_name(block.name), names, header_row, row - 1)
+        if block.total is not None:
+            ws.append(_cells(ws, block, block.total, total=True))
+            row += 1
+        if block.note:
+            if last_col != "A":
+                ws.merged_cells.add(f"A{row}:{last_col}{row}")
+            ws.row_dimensions[row].height = st.merged_row_height(block.note, note_width)
+            note = clean_text(block.note)
+            ws.append([st.styled(ws, note, font=st.NOTE_FONT, alignment=st.NOTE_ALIGNMENT)])
+            row += 1
+        ws.append([])  # a blank row between tables
+        return row + 1
+
+    @staticmethod
+    def set_header_height(ws: Any, row: int, names: Sequence[str], widths: Sequence[float]) -> None:
+        height = st.row_height(
+            (name, width - st.FILTER_BUTTON) for name, width in zip(names, widths, strict=False)
+        )
+        if height:
+            ws.row_dimensions[row].height = height
+
+
+def _cells(ws: Any, block: Block, values: Sequence[Any], total: bool = False) -> list[Any]:
+    out: list[Any] = []
+    for i, value in enumerate(values):
+        style: dict[str, Any] = {}
+        fmt = block.formats[i] if i < len(block.formats) else None
+        if fmt and isinstance(value, int):
+            style["number_format"] = fmt
+        elif isinstance(value, dt.date):
+            style["number_format"] = st.DATE_FORMAT
+        if i in block.wrap:
+            style["alignment"] = st.WRAP
+        elif block.wrap:
+            style["alignment"] = st.TOP
+        if total:
+            style["font"] = st.TOTAL_FONT
+            style["border"] = st.TOTAL_BORDER
+        if isinstance(value, str):
+            value = clean_text(value)
+            if value.startswith("="):  # text, never a formula
+                cell = st.styled(ws, value, **style)
+                cell.data_type = "s"
+                out.append(cell)
+                continue
+        out.append(st.styled(ws, value, **style) if style else value)
+    return out
+
+
+def _block_widths(blocks: Sequence[Block], count: int) -> list[float]:
+    widths = [0.0] * count
+    for block in blocks:
+        for i, header in enumerate(block.headers):
+            widths[i] = max(widths[i], st.header_width(header, wrap_at=14))
+        for values in (*block.rows, *((block.total,) if block.total else ())):
+            for i, value in enumerate(values):
+                widths[i] = max(widths[i], st.text_width(value))
+    return [st.fitted(w) for w in widths]
+
+
+# --- saving ----------------------------------------------------------------------------
+
+
+def _set_properties(wb: Workbook, content: ExportContent) -> bytes:
+    """Title, förbund as author and company, subject; returns the extended properties
+    (app.xml) with the company, which openpyxl would write blank."""
+    props = wb.properties
+    props.title = content.title
+    props.creator = content.forbund_name
+    props.lastModifiedBy = content.forbund_name
+    what = "period" if content.is_period else "år"
+    props.subject = f"Närvarologg och sammanställningar, {what} {content.span}"
+    props.description = (
+        f"{content.insats_name}: närvarologg och sammanställningar, exporterade från Insatslogg."
+    )
+    props.keywords = "Insatslogg; närvarologg; ASF"
+    props.language = "sv-SE"
+    now = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None, microsecond=0)
+    props.created = props.modified = now
+    # openpyxl's ExtendedProperties knows Company but never writes it.
+    tree = ExtendedProperties().to_tree()
+    company = Element("Company")  # in the default namespace, like its siblings
+    company.text = content.forbund_name
+    tree.append(company)
+    return bytes(tostring(tree))
+
+
+def _save(wb: Workbook, tmp: Path, app_xml: bytes, streams: dict[str, RowStream]) -> None:
+    with open(tmp, "wb") as fh:
+        archive = SplicingArchive(fh, app_xml, streams)
+        try:
+            ExcelWriter(wb, archive).save()  # closes the archive, not the file
+        except BaseException:
+            with suppress(Exception):
+                archive.close()  # or the zip file would try again when collected
+            raise
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _discard(wb: Workbook) -> None:
+    """Close and delete what openpyxl streamed to its own temporary files."""
+    for ws in wb.worksheets:
+        rows = getattr(ws, "_rows", None)
+        if rows is not None:
+            with suppress(Exception):
+                rows.close()
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with suppress(Exception):
+                writer.close()
+            if os.path.exists(writer.out):
+                with suppress(OSError, ValueError):
+                    writer.cleanup()
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _new_temporary_file(path: Path) -> Path:
+    """An empty new file beside ``path`` (same folder, so the rename is atomic), with
+    the permissions a new file gets there (unlike tempfile's 0600)."""
+    while True:
+        tmp = path.with_name(f".~{path.stem}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return tmp
+
+
+_LOCKED = "åtkomst nekad – filen kan vara öppen i ett annat program eller skrivskyddad"
+_REASONS = {
+    errno.ENOSPC: "disken är full",
+    errno.EDQUOT: "diskutrymmet (kvoten) är slut",
+    errno.EACCES: _LOCKED,
+    errno.EPERM: _LOCKED,
+    errno.EROFS: "enheten är skrivskyddad",
+    errno.ENOENT: "mappen finns inte",
+    errno.EISDIR: "det finns en mapp med det namnet",
+}
+
+
+def save_error(path: Path, exc: OSError) -> DomainError:
+    """'Kunde inte spara <fil>: <why, in Swedish>.'"""
+    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    return DomainError(f"Kunde inte spara {path}: {reason}.")
+
+
+def write_workbook(path: Path | str, content: ExportContent, progress: Progress) -> None:
+    """Write the workbook to ``path``, replacing any file there only when complete.
+
+    ``progress`` is told how far the rows have come and may cancel (Cancelled): then,
+    as on any error, the temporary file is removed and ``path`` is left as it was.
+    A file that cannot be written raises DomainError ("Kunde inte spara …: …").
+    """
+    path = Path(path)
+    folder = path.parent
+    try:
+        tmp = _new_temporary_file(path)
+    except OSError as exc:
+        raise save_error(path, exc) from exc
+    wb = Workbook(write_only=True)
+    writer: _Writer | None = None
+    try:
+        app_xml = _set_properties(wb, content)
+        writer = _Writer(wb, content, progress)
+        writer.write()
+        _save(wb, tmp, app_xml, writer.streams)
+        progress.check()  # a cancel while saving still leaves nothing behind
+        os.replace(tmp, path)
+    except BaseException as exc:
+        _discard(wb)
+        with suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise save_error(path, exc) from exc
+        raise
+    finally:
+        if writer is not None:
+            writer.close()
+    _fsync_folder(folder)
+    progress.report(writer.total, writer.total)

@@ -1,0 +1,274 @@
+"""What the summary sheets of the export hold: blocks (one Excel table each) built
+from the core summary tables as they are, and which block goes on which sheet.
+
+Nothing is computed here: every figure is a value of a core SummaryTable (the year's,
+or the period's from core.period), or a finding or milestone of the year summaries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from app.core.findings import Finding
+from app.core.period import PeriodSummary
+from app.core.summary import CHANGE, SummaryRow, SummaryTable, YearSummary
+from app.reports import excel_style as st
+
+if TYPE_CHECKING:
+    from app.reports.excel_export import ExportContent
+
+
+@dataclass(frozen=True)
+class Block:
+    name: str  # the Excel table's name (ASCII; made unique in the workbook)
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    total: tuple[Any, ...] | None = None
+    note: str = ""
+    formats: tuple[str | None, ...] = ()  # number format per column, None: as is
+    wrap: frozenset[int] = field(default_factory=frozenset)  # columns whose text wraps
+    empty: str = "Inget registrerat."
+
+    @property
+    def numeric_columns(self) -> frozenset[int]:
+        """The columns of figures (years included), whose headings are centred."""
+        return frozenset(i for i, f in enumerate(self.formats) if f)
+
+
+LABEL_HEADERS = {
+    "nyckeltal": "Nyckeltal",
+    "aktiviteter_typ": "Typ",
+    "aktiviteter_kommun": "Kommun",
+    "deltagare_kommun": "Kommun",
+    "deltagare_organisation": "Organisation",
+    "deltagare_roll": "Roll",
+    "deltagare_kon": "Kön",
+    "nadda_personer": "Nådda personer",
+    "nadda_utanfor_total": "Utanför totalen",
+    "nadda_kommun": "Kommun",
+    "nadda_organisation": "Organisation",
+    "nadda_roll": "Roll",
+    "nadda_kon": "Kön",
+    "samverkansgrupper": "Samverkansgrupp (status)",
+    "samverkansgrupper_aktiva": "Kommun",
+    "placeringar": "Huvudman",
+    "placeringar_huvudman": "Huvudman",
+    "arsplan": "Mål",
+    "lansstatistik": "Mått",
+    "manad_aktiviteter": "Månad",
+    "manad_deltagare": "Månad",
+}
+PERIOD_LABEL_HEADERS = {"placeringar": "Mått"}
+YEAR_FORMAT = "0"
+
+
+def _value_formats(columns: Sequence[str]) -> tuple[str | None, ...]:
+    return tuple(st.CHANGE_FORMAT if c == CHANGE else st.COUNT_FORMAT for c in columns)
+
+
+def table_block(table: SummaryTable, span: str, *, period: bool = False) -> Block:
+    """A core summary table as it is: its rows, then its total row."""
+    label_header = (PERIOD_LABEL_HEADERS if period else {}).get(table.key) or LABEL_HEADERS.get(
+        table.key, "Rad"
+    )
+    title = table.title if span in table.title else f"{table.title} {span}"
+    total = (table.total.label, *table.total.values) if table.has_total else None
+    return Block(
+        name=table.key,
+        title=title,
+        headers=(label_header, *table.columns),
+        rows=tuple((r.label, *r.values) for r in table.rows),
+        total=total,
+        note=table.note,
+        formats=(None, *_value_formats(table.columns)),
+    )
+
+
+def per_year_block(
+    name: str, title: str, label_header: str, tables: Sequence[tuple[int, SummaryTable]]
+) -> Block:
+    """The rows of each year's table under one another, with the year first."""
+    columns: list[str] = []
+    for _, table in tables:
+        columns += [c for c in table.columns if c not in columns]
+    rows = []
+    for year, table in tables:
+        for r in table.rows:
+            by_column = dict(zip(table.columns, r.values, strict=True))
+            rows.append((year, r.label, *(by_column.get(c, 0) for c in columns)))
+    note = next((t.note for _, t in reversed(tables) if t.note), "")
+    return Block(
+        name=name,
+        title=title,
+        headers=("År", label_header, *columns),
+        rows=tuple(rows),
+        note=note,
+        formats=(YEAR_FORMAT, None, *_value_formats(columns)),
+    )
+
+
+def milestones_block(milestones: Iterable[dict[str, Any]], span: str) -> Block:
+    rows = tuple(
+        (
+            dt.date.fromisoformat(m["date"]),
+            m.get("kind_label") or m.get("kind"),
+            m.get("kommun"),
+            m.get("organisation"),
+            m.get("text"),
+            m.get("link") or None,
+        )
+        for m in milestones
+    )
+    return Block(
+        name="milstolpar",
+        title=f"Milstolpar {span}",
+        headers=("Datum", "Typ", "Kommun", "Organisation", "Beskrivning", "Länk"),
+        rows=rows,
+        wrap=frozenset({4}),
+        empty=f"Inga milstolpar registrerade för {span}.",
+    )
+
+
+def findings_block(findings: Sequence[tuple[int, Finding]], span: str) -> Block:
+    return Block(
+        name="avvikelser",
+        title=f"Avvikelser {span} ({len(findings)})",
+        headers=("År", "Vad", "Var", "Väntat", "Angivet"),
+        rows=tuple((y, f.what, f.where, f.expected, f.found) for y, f in findings),
+        formats=(YEAR_FORMAT, None, None, None, None),
+        wrap=frozenset({1, 2}),
+        note="Uppgifterna är sparade som de angavs; avvikelserna visas, inget har ändrats.",
+        empty=f"Inga avvikelser {span}.",
+    )
+
+
+def empty_block(subject: str, span: str, text: str) -> Block:
+    """A table with one row saying there is nothing, e.g. no placements."""
+    key = subject.casefold().replace("ä", "a").replace("å", "a").replace("ö", "o")
+    return Block(name=key, title=f"{subject} {span}", headers=(subject,), rows=(), empty=text)
+
+
+# --- what goes on which sheet ----------------------------------------------------------
+
+Sheet = tuple[str, list[Block]]
+
+
+def _find(summary: YearSummary | PeriodSummary, key: str) -> SummaryTable | None:
+    return next((t for t in summary.tables if t.key == key), None)
+
+
+def _findings(content: ExportContent) -> list[tuple[int, Finding]]:
+    seen: dict[Finding, int] = {}
+    for s in content.year_summaries:
+        for f in s.findings:
+            seen.setdefault(f, s.year)
+    return [(year, f) for f, year in seen.items()]
+
+
+REACH_KEYS = (
+    "nadda_personer",
+    "nadda_utanfor_total",
+    "nadda_kommun",
+    "nadda_organisation",
+    "nadda_roll",
+    "nadda_kon",
+)
+
+
+def summary_sheets(content: ExportContent) -> list[Sheet]:
+    """The summary sheets in order; each a list of blocks (tables)."""
+    span = content.span
+    period = content.period if content.is_period else None
+    source: YearSummary | PeriodSummary = period or content.year_summaries[0]
+
+    def blocks(*keys: str) -> list[Block]:
+        found = [(k, _find(source, k)) for k in keys]
+        return [table_block(t, span, period=period is not None) for _, t in found if t]
+
+    def per_year(key: str) -> list[tuple[int, SummaryTable]]:
+        return [(s.year, t) for s in content.year_summaries if (t := _find(s, key)) is not None]
+
+    groups = (
+        blocks("samverkansgrupper_aktiva")
+        if period
+        else blocks("samverkansgrupper", "samverkansgrupper_aktiva")
+    )
+    if period and (yearly := per_year("samverkansgrupper")):
+        groups.append(
+            per_year_block(
+                "samverkansgrupper_per_ar",
+                f"Samverkansgrupper per år {span}",
+                LABEL_HEADERS["samverkansgrupper"],
+                yearly,
+            )
+        )
+    placements = blocks("placeringar", "placeringar_huvudman")
+    if period and (yearly := per_year("placeringar")):
+        placements.append(
+            per_year_block(
+                "placeringar_per_ar", f"Placeringar per huvudman och år {span}", "Huvudman", yearly
+            )
+        )
+    plan: list[Block] = []
+    if period and (yearly := per_year("arsplan")):
+        plan.append(per_year_block("arsplan_per_ar", f"Årsplan {span}", "Mål", yearly))
+    elif not period:
+        plan = blocks("arsplan")
+
+    # The county statistics of the last year hold every year up to it, as the overview
+    # shows them; a period keeps its own years.
+    county = _find(content.year_summaries[-1], "lansstatistik")
+    county_blocks = []
+    if county is not None:
+        county_blocks = [
+            table_block(_only_years(county, content.years) if period else county, span)
+        ]
+
+    sheets: list[Sheet] = [
+        ("Nyckeltal", blocks("nyckeltal")),
+        ("Per typ", blocks("aktiviteter_typ")),
+        ("Per kommun", blocks("aktiviteter_kommun", "deltagare_kommun")),
+        ("Per organisation", blocks("deltagare_organisation")),
+        ("Per roll", blocks("deltagare_roll")),
+        ("Per kön", blocks("deltagare_kon")),
+        ("Per månad", [table_block(t, span, period=True) for t in content.month_tables]),
+        ("Nådda personer", blocks(*REACH_KEYS)),
+        (
+            "Samverkansgrupper",
+            groups
+            or [empty_block("Samverkansgrupper", span, "Inga samverkansgrupper registrerade.")],
+        ),
+        (
+            "Placeringar",
+            placements
+            or [empty_block("Placeringar", span, f"Inga placeringar registrerade för {span}.")],
+        ),
+        ("Årsplan", plan),
+        (
+            "Länsstatistik",
+            county_blocks
+            or [empty_block("Länsstatistik", span, "Ingen länsstatistik registrerad.")],
+        ),
+        (
+            "Milstolpar",
+            [milestones_block(period.milestones if period else source.milestones, span)],
+        ),
+        ("Avvikelser", [findings_block(_findings(content), span)]),
+    ]
+    return [(name, b) for name, b in sheets if b]
+
+
+def _only_years(table: SummaryTable, years: Sequence[int]) -> SummaryTable:
+    """The county statistics with only the exported years' columns (all, if none match)."""
+    keep = [i for i, c in enumerate(table.columns) if c in {str(y) for y in years}]
+    if not keep or len(keep) == len(table.columns):
+        return table
+    return replace(
+        table,
+        columns=tuple(table.columns[i] for i in keep),
+        rows=tuple(SummaryRow(r.label, tuple(r.values[i] for i in keep)) for r in table.rows),
+    )

@@ -1,0 +1,224 @@
+"""Arkiv → Exportera till Excel…: a year or a period, named participants or not, and
+where to save; then the export runs off the UI thread with a progress bar and Avbryt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.entities import Insats
+from app.core.errors import DomainError
+from app.core.progress import Progress
+from app.reports.export_content import ExportRequest, ExportResult, export_excel
+from app.store.database import Store
+from app.ui.background import run_in_background
+from app.ui.form_widgets import ok_cancel_buttons, run_modal
+from app.ui.placement_dialog import ERROR_STYLE, message_label
+
+HINT_STYLE = "color: #555;"
+STATUS_MS = 10_000
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    request: ExportRequest
+    path: Path
+
+
+def export_years(store: Store, insats: Insats) -> list[int]:
+    """The years one can export: the insats's, and any other year with activities."""
+    assert insats.id is not None
+    return sorted(set(insats.years) | set(store.activities.years(insats.id)))
+
+
+def _default_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
+
+
+class ExportDialog(QDialog):
+    # Where the last export went, so the next one is suggested beside it.
+    last_folder: Path | None = None
+
+    def __init__(
+        self, insats: Insats, years: Sequence[int], year: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        assert insats.id is not None and years
+        self._insats_id = insats.id
+        self.result_choice: ExportChoice | None = None
+        self.setWindowTitle(self.tr("Exportera till Excel"))
+
+        intro = QLabel(
+            self.tr(
+                "Närvarologgen (en rad per aktivitet) och sammanställningarna för {insats}."
+            ).format(insats=insats.name)
+        )
+        intro.setWordWrap(True)
+        self.year_radio = QRadioButton(self.tr("Ett år:"))
+        self.year_radio.setObjectName("yearRadio")
+        self.period_radio = QRadioButton(self.tr("En period:"))
+        self.period_radio.setObjectName("periodRadio")
+        group = QButtonGroup(self)
+        group.addButton(self.year_radio)
+        group.addButton(self.period_radio)
+        self.year_combo = self._year_combo("year", years, year)
+        self.from_combo = self._year_combo("yearFrom", years, years[0])
+        self.to_combo = self._year_combo("yearTo", years, years[-1])
+        self.names_check = QCheckBox(self.tr("Ta med namngivna deltagare (eget blad)"))
+        self.names_check.setObjectName("includeNames")
+        self.names_hint = QLabel(
+            self.tr(
+                "Namn och e-postadresser är personuppgifter. Skicka bara vidare arbetsboken "
+                "till den som får se dem."
+            )
+        )
+        self.names_hint.setObjectName("namesHint")
+        self.names_hint.setWordWrap(True)
+        self.names_hint.setStyleSheet(HINT_STYLE)
+        self.problems = message_label("problems", ERROR_STYLE)
+        self.buttons = ok_cancel_buttons(self, self.tr("Exportera…"), self.tr("Avbryt"))
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+        grid = QGridLayout()
+        grid.addWidget(self.year_radio, 0, 0)
+        grid.addWidget(self.year_combo, 0, 1)
+        grid.addWidget(self.period_radio, 1, 0)
+        grid.addWidget(self.from_combo, 1, 1)
+        grid.addWidget(QLabel("–"), 1, 2)
+        grid.addWidget(self.to_combo, 1, 3)
+        grid.setColumnStretch(4, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        layout.addLayout(grid)
+        layout.addSpacing(6)
+        layout.addWidget(self.names_check)
+        layout.addWidget(self.names_hint)
+        layout.addWidget(self.problems)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+        self.year_radio.setChecked(True)
+        for widget in (self.year_radio, self.period_radio):
+            widget.toggled.connect(self._update)
+        for combo in (self.year_combo, self.from_combo, self.to_combo):
+            combo.currentIndexChanged.connect(self._update)
+        self.names_check.toggled.connect(self._update)
+        self._update()
+
+    @staticmethod
+    def _year_combo(name: str, years: Sequence[int], selected: int) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        for y in years:
+            combo.addItem(str(y), y)
+        index = combo.findData(selected)
+        combo.setCurrentIndex(index if index >= 0 else len(years) - 1)
+        return combo
+
+    def request(self) -> ExportRequest:
+        if self.year_radio.isChecked():
+            first = last = int(self.year_combo.currentData())
+        else:
+            first, last = int(self.from_combo.currentData()), int(self.to_combo.currentData())
+        return ExportRequest(self._insats_id, first, last, self.names_check.isChecked())
+
+    def _update(self) -> None:
+        period = self.period_radio.isChecked()
+        self.year_combo.setEnabled(not period)
+        self.from_combo.setEnabled(period)
+        self.to_combo.setEnabled(period)
+        if self.names_hint.isVisibleTo(self) != self.names_check.isChecked():
+            self.names_hint.setVisible(self.names_check.isChecked())
+            self.adjustSize()  # room for the hint (or no gap without it)
+        request = self.request()
+        backwards = request.first_year > request.last_year
+        self.problems.setText(
+            self.tr("Periodens första år kommer efter det sista.") if backwards else ""
+        )
+        self.problems.setVisible(backwards)
+        self.ok_button.setEnabled(not backwards)
+
+    def accept(self) -> None:
+        """Ask where to save; stay open if the user cancels the file chooser."""
+        request = self.request()
+        if request.first_year > request.last_year:
+            return
+        folder = ExportDialog.last_folder or _default_folder()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Spara Excel-arbetsbok"),
+            str(folder / request.suggested_filename),
+            self.tr("Excel-arbetsbok (*.xlsx)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        ExportDialog.last_folder = path.parent
+        self.result_choice = ExportChoice(request, path)
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, store: Store, insats: Insats, year: int
+    ) -> ExportChoice | None:
+        """Show the dialog; what to export and where, or None when cancelled."""
+        dialog = cls(insats, export_years(store, insats), year, parent)
+        return dialog.result_choice if run_modal(dialog) else None
+
+
+def error_text(error: BaseException) -> str:
+    if isinstance(error, DomainError):
+        return str(error)
+    return f"Exporten misslyckades: {error}"
+
+
+def export_with_progress(parent: QWidget | None, store: Store, choice: ExportChoice) -> bool:
+    """Run the export in the background with a progress bar and Avbryt.
+
+    True when the file was written (the main window's status bar then says so); False
+    when cancelled (no file is left) or failed (a Swedish message says why).
+    """
+
+    def job(progress: Progress) -> ExportResult:
+        return export_excel(store, choice.request, choice.path, progress)
+
+    outcome = run_in_background(
+        parent,
+        "Exportera till Excel",
+        f"Skriver {choice.path.name} …",
+        job,
+    )
+    if outcome.cancelled:
+        return False
+    if outcome.error is not None or outcome.result is None:
+        QMessageBox.warning(
+            parent, "Exportera till Excel", error_text(outcome.error or RuntimeError("?"))
+        )
+        return False
+    if isinstance(parent, QMainWindow):
+        parent.statusBar().showMessage(outcome.result.message(), STATUS_MS)
+    return True

@@ -1,0 +1,415 @@
+"""Arkiv → Importera: choose a spreadsheet or calendar, look at what will happen, import.
+
+The file is read off the UI thread; the preview shows the column mapping (which the user
+may change: the rows are read again), the activities to add, every row that cannot be
+read with its reason, the duplicates and the warnings. Importera stores everything in
+one transaction in the background; Avbryt there leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.entities import Insats
+from app.core.errors import DomainError
+from app.core.progress import Progress
+from app.importers import (
+    FILE_FILTER,
+    Field,
+    ImportContext,
+    ImportReport,
+    Source,
+    SourceKind,
+    build_report,
+    kind_for,
+    load_context,
+    read_source,
+)
+from app.importers.table import n_of
+from app.store.database import Store
+from app.ui.background import run_in_background
+from app.ui.form_widgets import ErrorLabel, run_modal
+from app.ui.import_models import (
+    ChoiceDelegate,
+    MappingModel,
+    RowsModel,
+    TextRowsModel,
+    field_choices,
+    type_choices,
+)
+
+TITLE = "Importera aktiviteter"
+Loaded = tuple[Source, ImportContext, ImportReport]
+
+
+def _table(model: TextRowsModel | MappingModel | RowsModel, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setResizeContentsPrecision(200)  # widths from the first rows: fast on 10 000 rows
+    header.setStretchLastSection(True)
+    return view
+
+
+def _fit(view: QTableView, widest: int = 320) -> None:
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for c in range(header.count() - 1):
+        header.resizeSection(c, min(header.sectionSize(c) + 12, widest))
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _message(error: BaseException) -> str:
+    if isinstance(error, DomainError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"Filen kunde inte läsas: {error.strerror or error}"
+    return f"Något gick fel: {error}"
+
+
+class ImportDialog(QDialog):
+    """The preview of an import. Built from a file already read; imports on Importera."""
+
+    def __init__(
+        self,
+        store: Store,
+        insats: Insats,
+        source: Source,
+        context: ImportContext,
+        report: ImportReport,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self._store = store
+        self._insats = insats
+        self._source = source
+        self._context = context
+        self.report = report
+        self._type_overrides: dict[int, int] = {}
+        self.imported_ids: list[int] = []
+        is_calendar = report.kind is SourceKind.ICS
+        where = "Händelse" if is_calendar else "Rad"
+
+        layout = QVBoxLayout(self)
+        self.source_label = QLabel(self)
+        self.source_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.source_label.font()
+        font.setBold(True)
+        self.source_label.setFont(font)
+        layout.addWidget(self.source_label)
+        self.summary_label = QLabel(self)
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.problems = ErrorLabel(self)
+        layout.addWidget(self.problems)
+
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 1)
+
+        # Kolumner
+        self.mapping_model = MappingModel(report.mapping, self)
+        self.mapping_view = _table(self.mapping_model, self)
+        self.mapping_view.setItemDelegateForColumn(
+            MappingModel.FIELD_COLUMN, ChoiceDelegate(field_choices, self.mapping_view)
+        )
+        self.mapping_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.mapping_model.field_changed.connect(self._mapping_changed)
+        mapping_page = QWidget(self)
+        mapping_layout = QVBoxLayout(mapping_page)
+        mapping_hint = QLabel(
+            "Så här har Insatslogg tolkat kolumnerna. Stämmer något inte, dubbelklicka i "
+            "kolumnen Fält och välj rätt; raderna läses då om. Kolumner som Insatslogg inte "
+            "känner igen sparas i anteckningarna som ”Kolumn: värde”.",
+            mapping_page,
+        )
+        mapping_hint.setWordWrap(True)
+        mapping_layout.addWidget(mapping_hint)
+        mapping_layout.addWidget(self.mapping_view)
+        self.mapping_tab = self.tabs.addTab(mapping_page, "Kolumner")
+
+        # Aktiviteter
+        self.rows_model = RowsModel(context, self, first_header=where)
+        self.rows_view = _table(self.rows_model, self)
+        self.rows_view.setItemDelegateForColumn(
+            RowsModel.TYPE_COLUMN,
+            ChoiceDelegate(lambda: type_choices(self._context.types), self.rows_view),
+        )
+        self.rows_model.type_changed.connect(self._type_changed)
+        self.rows_model.inclusion_changed.connect(self._show_counts)
+        rows_page = QWidget(self)
+        rows_layout = QVBoxLayout(rows_page)
+        self.rows_hint = QLabel(rows_page)
+        self.rows_hint.setWordWrap(True)
+        rows_layout.addWidget(self.rows_hint)
+        rows_layout.addWidget(self.rows_view)
+        choice = QHBoxLayout()
+        self.all_button = QPushButton("Ta med alla", rows_page)
+        self.none_button = QPushButton("Ta med inga", rows_page)
+        self.all_button.clicked.connect(lambda: self.rows_model.include_all(True))
+        self.none_button.clicked.connect(lambda: self.rows_model.include_all(False))
+        choice.addWidget(self.all_button)
+        choice.addWidget(self.none_button)
+        choice.addStretch(1)
+        rows_layout.addLayout(choice)
+        self.include_cancelled = QCheckBox("Ta med inställda händelser (som inställda)", rows_page)
+        self.include_cancelled.setChecked(True)
+        self.include_cancelled.setVisible(is_calendar)
+        self.include_cancelled.toggled.connect(lambda _on: self.reparse())
+        rows_layout.addWidget(self.include_cancelled)
+        self.rows_tab = self.tabs.addTab(rows_page, "Aktiviteter")
+
+        # Kan inte läsas
+        self.rejected_model = TextRowsModel(
+            (where, "Varför den inte kan läsas", "Raden i filen"), parent=self
+        )
+        self.rejected_view = _table(self.rejected_model, self)
+        self.rejected_tab = self.tabs.addTab(self.rejected_view, "Kan inte läsas")
+
+        # Dubbletter
+        self.duplicates_model = TextRowsModel(
+            (where, "Datum", "Titel/tema", "Kommun", "Varför"), parent=self
+        )
+        self.duplicates_view = _table(self.duplicates_model, self)
+        duplicates_page = QWidget(self)
+        duplicates_layout = QVBoxLayout(duplicates_page)
+        duplicates_hint = QLabel(
+            "En dubblett har samma datum, titel och kommun som en aktivitet som redan finns "
+            "i insatsen, eller som en tidigare rad i filen.",
+            duplicates_page,
+        )
+        duplicates_hint.setWordWrap(True)
+        duplicates_layout.addWidget(duplicates_hint)
+        self.skip_duplicates = QCheckBox("Hoppa över dubbletter", duplicates_page)
+        self.skip_duplicates.setChecked(True)
+        self.skip_duplicates.toggled.connect(lambda _on: self._show_rows())
+        duplicates_layout.addWidget(self.skip_duplicates)
+        duplicates_layout.addWidget(self.duplicates_view)
+        self.duplicates_tab = self.tabs.addTab(duplicates_page, "Dubbletter")
+
+        # Varningar
+        self.warnings_model = TextRowsModel(("Varning eller överhoppad rad",), parent=self)
+        self.warnings_view = _table(self.warnings_model, self)
+        self.warnings_tab = self.tabs.addTab(self.warnings_view, "Varningar")
+
+        self.status = ErrorLabel(self)
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = QPushButton("Importera", self)
+        self.import_button.setDefault(True)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(
+            "Avbryt", QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.import_button.clicked.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.tabs.setTabVisible(self.mapping_tab, report.mapping is not None)
+        self.rows_hint.setText(
+            "Bocka ur de händelser som inte är aktiviteter. Typen är gissad från titeln "
+            "(kursiv): dubbelklicka på en typ för att ändra den."
+            if is_calendar
+            else "Så här blir raderna i Insatslogg; bocka ur en rad för att lämna den utanför. "
+            "En kursiv typ är gissad från titeln: dubbelklicka på den för att ändra."
+        )
+        self._show_report()
+        self.tabs.setCurrentIndex(self.rows_tab if is_calendar else self.mapping_tab)
+        self.resize(1040, 680)
+
+    # --- what the user sees ---------------------------------------------------------------
+    def _show_report(self) -> None:
+        report = self.report
+        self.source_label.setText(f"{report.source_name} ({report.kind.label})")
+        self.problems.show_problems(report.mapping.problems() if report.mapping else [])
+        self.rejected_model.set_rows(
+            [(r.label, _sentence("; ".join(r.reasons)), r.content) for r in report.rejected]
+        )
+        self.duplicates_model.set_rows(
+            [
+                (
+                    d.accepted.label,
+                    d.accepted.activity.start.isoformat(),
+                    d.accepted.activity.title,
+                    self._context.kommun_name(d.accepted.activity.kommun_id)
+                    or d.accepted.activity.scope.label,
+                    d.reason,
+                )
+                for d in report.duplicates
+            ]
+        )
+        self.warnings_model.set_rows([(w,) for w in [*report.warnings, *report.skipped]])
+        self.tabs.setTabText(self.rejected_tab, f"Kan inte läsas ({len(report.rejected)})")
+        self.tabs.setTabText(self.duplicates_tab, f"Dubbletter ({len(report.duplicates)})")
+        warnings = len(report.warnings) + len(report.skipped)
+        self.tabs.setTabText(self.warnings_tab, f"Varningar ({warnings})")
+        self._show_rows()
+        for view in (self.mapping_view, self.duplicates_view):
+            _fit(view)
+        _fit(self.rejected_view, widest=560)
+
+    def _show_rows(self) -> None:
+        report = self.report
+        rows = report.to_import(self.include_duplicates)
+        duplicate_rows = {d.accepted.row for d in report.duplicates}
+        self.rows_model.show(self._context, rows, duplicate_rows)
+        _fit(self.rows_view)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        report = self.report
+        shown = self.rows_model.rowCount()
+        n = len(self.rows_model.included())
+        self.tabs.setTabText(self.rows_tab, f"Aktiviteter ({shown})")
+        parts = [f"{n_of(n, 'aktivitet', 'aktiviteter')} importeras"]
+        if n < shown:
+            parts.append(n_of(shown - n, "bortvald", "bortvalda"))
+        if report.rejected:
+            parts.append(f"{n_of(len(report.rejected), 'rad', 'rader')} kan inte läsas")
+        if report.duplicates:
+            what = "importeras ändå" if self.include_duplicates else "hoppas över"
+            parts.append(f"{n_of(len(report.duplicates), 'dubblett', 'dubbletter')} {what}")
+        if report.warnings:
+            parts.append(n_of(len(report.warnings), "varning", "varningar"))
+        self.summary_label.setText(" · ".join(parts) + ".")
+        self.import_button.setText(f"Importera {n}" if n else "Importera")
+        self.import_button.setEnabled(bool(n))
+
+    @property
+    def include_duplicates(self) -> bool:
+        return not self.skip_duplicates.isChecked()
+
+    # --- changes --------------------------------------------------------------------------
+    def _mapping_changed(self, _index: int, _field: str) -> None:
+        # Not from inside the model's setData: reading again resets the model.
+        QTimer.singleShot(0, self.reparse)
+
+    def _type_changed(self, row: int, type_id: int) -> None:
+        self._type_overrides[row] = type_id
+        self.report.set_type(row, type_id)
+
+    def reparse(self) -> None:
+        """Read the rows again with the mapping and options as they stand now."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = build_report(
+                self._source,
+                self._context,
+                self.report.mapping,
+                kind=self.report.kind,
+                include_cancelled=self.include_cancelled.isChecked(),
+            )
+        except DomainError as exc:
+            self.problems.show_problems([str(exc)])
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        for row, type_id in self._type_overrides.items():
+            with contextlib.suppress(KeyError):  # the row is no longer there
+                report.set_type(row, type_id)
+        self.report = report
+        self.mapping_model.set_mapping(report.mapping)
+        self.status.clear_problems()
+        self._show_report()
+
+    def mapping_field(self, header: str) -> Field:
+        """The field the column named ``header`` is mapped to (for tests and scripts)."""
+        assert self.report.mapping is not None
+        return next(c.field for c in self.report.mapping.columns if c.header == header)
+
+    # --- importing ------------------------------------------------------------------------
+    def start_import(self) -> None:
+        activities = [r.activity for r in self.rows_model.included()]
+        if not activities:
+            return
+        self.status.clear_problems()
+
+        def job(progress: Progress) -> list[int]:
+            return self._store.activities.import_many(activities, progress)
+
+        outcome = run_in_background(
+            self, TITLE, f"Importerar {n_of(len(activities), 'aktivitet', 'aktiviteter')}…", job
+        )
+        if outcome.cancelled:
+            self.status.show_problems(["Importen avbröts. Ingenting har importerats."])
+            return
+        if outcome.error is not None:
+            self.status.show_problems([_message(outcome.error), "Ingenting har importerats."])
+            return
+        self.imported_ids = outcome.result or []
+        self.accept()
+
+    # --- opening ----------------------------------------------------------------------------
+    @classmethod
+    def choose_file(cls, parent: QWidget | None) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, TITLE, "", FILE_FILTER)
+        return Path(name) if name else None
+
+    @classmethod
+    def show_error(cls, parent: QWidget | None, text: str) -> None:
+        QMessageBox.warning(parent, TITLE, text)
+
+    @classmethod
+    def load(
+        cls, parent: QWidget | None, store: Store, insats: Insats, path: Path
+    ) -> Loaded | None:
+        """Read ``path`` in the background; None (after telling the user why) when it fails."""
+        try:
+            kind = kind_for(path)
+        except DomainError as exc:
+            cls.show_error(parent, str(exc))
+            return None
+
+        def job(progress: Progress) -> Loaded:
+            source = read_source(path, kind, (insats.start, insats.end), progress)
+            context = load_context(store, insats)
+            return source, context, build_report(source, context, kind=kind, progress=progress)
+
+        outcome = run_in_background(parent, TITLE, f"Läser {path.name}…", job)
+        if outcome.cancelled or outcome.result is None:
+            if outcome.error is not None:
+                cls.show_error(parent, _message(outcome.error))
+            return None
+        return outcome.result
+
+    @classmethod
+    def run(cls, parent: QWidget | None, store: Store, insats: Insats) -> bool:
+        """Arkiv → Importera. True when activities were imported."""
+        path = cls.choose_file(parent)
+        if path is None:
+            return False
+        loaded = cls.load(parent, store, insats, path)
+        if loaded is None:
+            return False
+        dialog = cls(store, insats, *loaded, parent=parent)
+        return run_modal(dialog) and bool(dialog.imported_ids)

@@ -1,0 +1,128 @@
+"""`insatslogg import excel|csv|ics FIL`: the same report as the preview, then all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app import cli_import
+from app.core.entities import Insats
+from app.store.database import Store
+from tests.importers.conftest import write_xlsx
+
+
+def run(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="insatslogg")
+    cli_import.register(parser.add_subparsers(dest="command"))
+    return cli_import.run(parser.parse_args(list(argv)))
+
+
+@pytest.fixture
+def sheet(tmp_path: Path) -> Path:
+    return write_xlsx(
+        tmp_path / "logg.xlsx",
+        [
+            ("Aktiviteter 2018",),
+            ("Datum", "Typ", "Titel", "Kommun", "Antal", "Väder"),
+            (date(2018, 3, 15), "Frukostmöte", "Frukost", "Gävle", 12, "Sol"),
+            ("31/2 2018", "Seminarium", "Seminarium", "Hofors", 10),
+            ("2018-04-02", "Temadag", "Temadag", "Stockholm", 30),
+            ("Summa", None, None, None, 52),
+        ],
+    )
+
+
+def count(store: Store, insats: Insats) -> int:
+    assert insats.id is not None
+    return len(store.activities.rows(insats.id, None))
+
+
+def test_the_report_then_the_import(
+    sheet: Path, store: Store, insats: Insats, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("import", "excel", str(sheet), "--db", str(db_path)) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[:9] == [
+        "Import från logg.xlsx, bladet Blad1 (Excel-fil)",
+        "",
+        "Kolumner (rubrikrad 2):",
+        "    A  Datum   → Datum",
+        "    B  Typ     → Typ",
+        "    C  Titel   → Titel/tema",
+        "    D  Kommun  → Kommun",
+        "    E  Antal   → Deltagare totalt",
+        "    F  Väder   → Till anteckningar (”Kolumn: värde”)",
+    ]
+    assert "Aktiviteter att importera: 2" in out
+    assert "  Rad 4: datumet 31/2 2018 finns inte" in out
+    assert "  Rad 6: summeringsrad (”Summa”), hoppas över" in out
+    assert (
+        "  Rad 5: kommunen ”Stockholm” finns inte i förbundet; lagd som länsövergripande "
+        "med texten som plats" in out
+    )
+    assert out.rstrip().endswith(f"2 aktiviteter importerades till {insats.name}.")
+    assert count(store, insats) == 2
+
+    # Again: both are duplicates and are skipped unless asked for.
+    assert run("import", "excel", str(sheet), "--db", str(db_path)) == 0
+    out = capsys.readouterr().out
+    assert "Dubbletter (2, hoppas över):" in out
+    assert "  Rad 3: 2018-03-15 Frukost — finns redan i databasen" in out
+    assert count(store, insats) == 2
+    assert run("import", "excel", str(sheet), "--db", str(db_path), "--include-duplicates") == 0
+    assert "Dubbletter (2, importeras ändå):" in capsys.readouterr().out
+    assert count(store, insats) == 4
+
+
+def test_dry_run_stores_nothing(
+    sheet: Path, store: Store, insats: Insats, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("import", "excel", str(sheet), "--db", str(db_path), "--dry-run") == 0
+    assert (
+        "Provkörning: 2 aktiviteter skulle importeras; inget sparades." in capsys.readouterr().out
+    )
+    assert count(store, insats) == 0
+
+
+def test_a_calendar_within_dates(
+    tmp_path: Path, store: Store, insats: Insats, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "kal.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:1\nSUMMARY:Frukostmöte\n"
+        "DTSTART;VALUE=DATE:20180301\nRRULE:FREQ=WEEKLY;COUNT=10\nLOCATION:Gävle\n"
+        "END:VEVENT\nEND:VCALENDAR\n",
+        encoding="utf-8",
+    )
+    argv = ["import", "ics", str(path), "--db", str(db_path), "--from", "2018-03-01"]
+    assert run(*argv, "--to", "2018-03-20") == 0
+    out = capsys.readouterr().out
+    assert "Aktiviteter att importera: 3" in out
+    assert "  Per typ (gissad från titeln där typ saknas):\n    Frukostmöte: 3" in out
+    assert count(store, insats) == 3
+
+
+def test_nothing_readable_is_exit_1(
+    tmp_path: Path, store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "tom.csv"
+    path.write_text("Datum;Titel\n31/2 2018;Fel\n", encoding="utf-8")
+    assert run("import", "csv", str(path), "--db", str(db_path)) == 1
+    assert "Ingenting i filen kunde läsas som aktiviteter" in capsys.readouterr().out
+
+
+def test_errors_are_swedish_and_exit_1(
+    tmp_path: Path, store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("import", "excel", str(tmp_path / "saknas.xlsx"), "--db", str(db_path)) == 1
+    assert "finns inte" in capsys.readouterr().err
+    numbers = write_xlsx(tmp_path / "siffror.xlsx", [(1, 2), (3, 4)])
+    assert run("import", "excel", str(numbers), "--db", str(db_path)) == 1
+    assert "Hittar ingen rubrikrad" in capsys.readouterr().err
+    empty_db = tmp_path / "ingen.sqlite3"
+    Store.open(empty_db).close()
+    assert run("import", "excel", str(numbers), "--db", str(empty_db)) == 1
+    assert "Databasen har ingen insats ännu" in capsys.readouterr().err

@@ -1,0 +1,96 @@
+"""Exporting a period and importing its närvarologg into an empty database gives the same
+year figures (issue 4, point 8)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+from app.cli import main
+from app.core.attendance import Attendance
+from app.core.setup import gavleborg_defaults
+from app.core.vocabulary import DEFAULT_ACTIVITY_TYPES, OrgCategory, Role, Scope, Status
+from app.store.database import Store
+from tests.conftest import SETUP_DAY, MakeActivity
+
+ACTIVITY_TABLES = (
+    "nyckeltal",
+    "aktiviteter_typ",
+    "aktiviteter_kommun",
+    "deltagare_kommun",
+    "deltagare_organisation",
+    "deltagare_roll",
+    "deltagare_kon",
+)
+
+
+def _random_attendance(rng: random.Random) -> Attendance:
+    total = rng.randint(0, 60)
+    if rng.random() < 0.2:
+        return Attendance.build(total)
+    orgs = dict.fromkeys(OrgCategory, 0)
+    roles = dict.fromkeys(Role, 0)
+    for _ in range(rng.randint(0, total)):
+        orgs[rng.choice(list(OrgCategory))] += 1
+    for _ in range(rng.randint(0, total)):
+        roles[rng.choice(list(Role))] += 1
+    women = rng.randint(0, total)
+    return Attendance.build(total, orgs, roles, women, rng.randint(0, total - women))
+
+
+def test_export_then_import_gives_the_same_figures(
+    store: Store, add_activity: MakeActivity, db_path: Path, tmp_path: Path, capsys
+) -> None:
+    rng = random.Random(7)
+    kommuner = ["Bollnäs", "Gävle", "Hofors", "Söderhamn", Scope.LANSOVERGRIPANDE, Scope.NATIONELLT]
+    for i in range(120):
+        status = rng.choice([Status.GENOMFORD] * 8 + [Status.PLANERAD, Status.INSTALLD])
+        add_activity(
+            rng.choice(DEFAULT_ACTIVITY_TYPES),
+            rng.choice(kommuner),
+            date(2018, 1, 1) + timedelta(days=rng.randint(0, 729)),
+            status,
+            _random_attendance(rng) if status is Status.GENOMFORD else Attendance(),
+            title=f"Aktivitet {i}: {rng.choice(['ASF', 'Samverkan', 'Öppet hus på Ågården'])}",
+        )
+    workbook = tmp_path / "period.xlsx"
+    code = main(
+        [
+            "export",
+            "excel",
+            "--from",
+            "2018",
+            "--to",
+            "2019",
+            "-o",
+            str(workbook),
+            "--db",
+            str(db_path),
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    assert workbook.exists()
+
+    fresh_path = tmp_path / "tom.sqlite3"
+    fresh = Store.open(fresh_path)
+    try:
+        fresh.reference.set_up(gavleborg_defaults(SETUP_DAY))
+    finally:
+        fresh.close()
+    code = main(["import", "excel", str(workbook), "--db", str(fresh_path), "--include-duplicates"])
+    assert code == 0, capsys.readouterr().err
+
+    insats = store.reference.current_insats()
+    fresh = Store.open(fresh_path)
+    try:
+        copy = fresh.reference.current_insats()
+        assert insats is not None and insats.id is not None
+        assert copy is not None and copy.id is not None
+        for year in (2018, 2019):
+            before = store.summaries.year_summary(insats.id, year)
+            after = fresh.summaries.year_summary(copy.id, year)
+            for key in ACTIVITY_TABLES:
+                assert after.table(key) == before.table(key), (year, key)
+    finally:
+        fresh.close()
