@@ -146,11 +146,15 @@ class MainWindow(QMainWindow):
         self.act_delete = self._action(self.tr("&Ta bort"), self.delete_activities, keys.Delete)
         self.act_quit = self._action(self.tr("&Avsluta"), self.close, keys.Quit)
         self.act_export = self._action(
-            self.tr("&Exportera till Excel…"), self.export_excel, QKeySequence("Ctrl+E"),
+            self.tr("&Exportera till Excel…"),
+            self.export_excel,
+            QKeySequence("Ctrl+E"),
             self.tr("Närvarologg och sammanställningar för ett år eller en period"),
         )
         self.act_import = self._action(
-            self.tr("&Importera…"), self.import_file, QKeySequence("Ctrl+I"),
+            self.tr("&Importera…"),
+            self.import_file,
+            QKeySequence("Ctrl+I"),
             self.tr("Aktiviteter från Excel, CSV eller en kalender (.ics)"),
         )
         self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Ångra"))
@@ -537,9 +541,8 @@ class MainWindow(QMainWindow):
         from app.ui.export_dialog import ExportDialog, export_with_progress
 
         choice = ExportDialog.ask(self, self.store, self.insats, self.year)
-        if choice is not None and export_with_progress(self, self.store, choice):
-            self.statusBar().showMessage(
-                self.tr("Exporterade till {path}").format(path=choice.path), 8000)
+        if choice is not None:
+            export_with_progress(self, self.store, choice)  # reports in the status bar
 
     def import_file(self) -> None:
         from app.ui.import_dialog import ImportDialog
