@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 APP = Path(__file__).resolve().parent.parent / "app"
-NON_GUI_LAYERS = [d for d in ("core", "store", "reports") if (APP / d).is_dir()]
+NON_GUI_LAYERS = [d for d in ("core", "store", "reports", "importers") if (APP / d).is_dir()]
 QT = {"PySide6", "shiboken6"}
 NOT_IN_CORE = {"sqlalchemy", "alembic", "app.store", "app.ui", "app.reports", "db"}
 

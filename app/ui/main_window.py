@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(shortcut)
         if tip:
             action.setStatusTip(tip)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         return action
 
     def _create_actions(self) -> None:

@@ -56,8 +56,8 @@ class LazyPage(QWidget):
         self.page: QWidget | None = None
         self._context: tuple[Insats, int] | None = None
         self._stale = True
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def set_context(self, insats: Insats, year: int) -> None:
         """Remember the insats and year; the page is refreshed when it is shown."""
@@ -73,7 +73,7 @@ class LazyPage(QWidget):
             cls = getattr(importlib.import_module(self.spec.module), self.spec.cls)
             page = cls(self._store)
             page.setObjectName(self.spec.cls)
-            self.layout().addWidget(page)
+            self._layout.addWidget(page)
             self.page = page
             self._on_created(page)
         if self._stale and self._context is not None:
