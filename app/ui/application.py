@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app import APP_NAME
 from app.core.errors import DomainError
@@ -72,19 +72,48 @@ def warm_up_writes() -> None:
     threading.Thread(target=load, name="warm-up", daemon=True).start()
 
 
+class Session:
+    """The open database and its window; another file can be opened in its place."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.window: QMainWindow | None = None
+
+    def show(self) -> None:
+        from app.ui.main_window import MainWindow
+
+        window = MainWindow(self.store, QSettings())
+        window.open_database = self.open_database
+        window.show()
+        self.window = window
+
+    def open_database(self, path: Path) -> None:
+        """Close the window and its database, and open ``path`` in a new window."""
+        other = open_store(path)
+        if other is None:
+            return
+        if not ensure_set_up(other):
+            other.close()
+            return
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+        self.store.close()
+        self.store = other
+        self.show()
+
+
 def run(db: str | None = None) -> int:
     app = make_application()
     store = open_store(resolve_path(db))
     if store is None:
         return 1
+    session = Session(store)
     try:
         if not ensure_set_up(store):
             return 0
-        from app.ui.main_window import MainWindow
-
-        window = MainWindow(store, QSettings())
-        window.show()
+        session.show()
         QTimer.singleShot(0, warm_up_writes)
         return app.exec()
     finally:
-        store.close()
+        session.store.close()

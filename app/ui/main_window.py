@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -40,6 +42,8 @@ TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Set by the application: closes this window and opens another database file.
+        self.open_database: Callable[[Path], None] | None = None
         self.store = store
         self.settings = settings
         self.undo_stack = QUndoStack(self)
@@ -190,6 +194,12 @@ class MainWindow(QMainWindow):
         self.act_types = self._action(self.tr("&Aktivitetstyper…"), self._edit_types)
         self.act_privacy = self._action(self.tr("&Personuppgifter…"), self._privacy)
         self.act_about = self._action(self.tr("&Om Insatslogg"), self._about)
+        self.act_demo = self._action(
+            self.tr("Öppna &exempeldata…"),
+            self.open_demo,
+            None,
+            self.tr("Skapa en databas med Gävleborgs ASF-insats 2016–2020 och öppna den"),
+        )
 
     def _create_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -216,6 +226,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_privacy)
         m = bar.addMenu(self.tr("&Hjälp"))
+        m.addAction(self.act_demo)
+        m.addSeparator()
         m.addAction(self.act_about)
 
         tb = self.addToolBar(self.tr("Verktyg"))
@@ -550,6 +562,39 @@ class MainWindow(QMainWindow):
         if ImportDialog.run(self, self.store, self.insats):
             self._after_reference_change()
             self.statusBar().showMessage(self.tr("Importen är klar."), 8000)
+
+    def open_demo(self) -> None:
+        """Hjälp → Öppna exempeldata: build the Gävleborg demo in a new file and open it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.demo_gavleborg import build_demo
+        from app.ui.background import run_in_background
+
+        suggested = str(self.store.path.with_name("Insatslogg exempel Gävleborg.sqlite3"))
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Spara exempeldatabasen som"),
+            suggested,
+            self.tr("Insatslogg-databas (*.sqlite3)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.resolve() == self.store.path.resolve():
+            self._show_error(self.tr("Välj en annan fil än den databas som är öppen nu."))
+            return
+        for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            old.unlink(missing_ok=True)  # the file dialog has asked before overwriting
+        outcome = run_in_background(
+            self,
+            self.tr("Exempeldata"),
+            self.tr("Skapar exempeldatabasen…"),
+            lambda progress: build_demo(path),
+        )
+        if outcome.error is not None:
+            self._show_error(str(outcome.error))
+        elif outcome.ok and self.open_database is not None:
+            self.open_database(path)
 
     def _privacy(self) -> None:
         from app.ui.privacy_dialog import PrivacyDialog

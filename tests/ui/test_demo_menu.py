@@ -1,0 +1,65 @@
+"""Hjälp → Öppna exempeldata: the demo is built in a new file and opened in a new window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from app.store.database import Store
+from app.ui.application import Session
+from app.ui.main_window import MainWindow
+
+
+def test_the_demo_is_built_and_handed_to_the_application(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    target = tmp_path / "exempel.sqlite3"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    opened: list[Path] = []
+    window.open_database = opened.append
+
+    window.act_demo.trigger()
+
+    assert opened == [target]
+    demo = Store.open(target)
+    try:
+        insats = demo.reference.current_insats()
+        assert insats is not None and insats.id is not None
+        reached = demo.summaries.year_summary(insats.id, 2016).table("nadda_personer")
+        assert reached.total.values[0] == 95
+    finally:
+        demo.close()
+
+
+def test_the_session_opens_another_database_in_a_new_window(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.demo_gavleborg import build_demo
+
+    monkeypatch.setattr(
+        "app.ui.application.QSettings",
+        lambda: QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+    )
+    other = tmp_path / "exempel.sqlite3"
+    build_demo(other)
+    session = Session(store)
+    session.show()
+    first = session.window
+    assert first is not None
+    qtbot.addWidget(first)
+
+    session.open_database(other)
+
+    assert session.store.path == other
+    assert session.window is not None and session.window is not first
+    qtbot.addWidget(session.window)
+    assert "arbetsintegrerat socialt företagande" in session.window.windowTitle()
+    session.store.close()
