@@ -47,6 +47,20 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     )
     _add_db_option(excel)
     excel.set_defaults(handler=run)
+    pdf = formats.add_parser(
+        "pdf",
+        help="årsrapport eller periodrapport som PDF",
+        description="Skriver rapporten till styrelsen för ett år eller en period som PDF.",
+    )
+    pdf_years = pdf.add_mutually_exclusive_group(required=True)
+    pdf_years.add_argument("--year", type=int, metavar="ÅR", help="ett år, t.ex. 2018")
+    pdf_years.add_argument(
+        "--from", dest="year_from", type=int, metavar="ÅR", help="periodens första år"
+    )
+    pdf.add_argument("--to", dest="year_to", type=int, metavar="ÅR", help="periodens sista år")
+    pdf.add_argument("-o", "--output", required=True, metavar="FIL.pdf", help="filen som skrivs")
+    _add_db_option(pdf)
+    pdf.set_defaults(handler=run, names=False)
     return export  # type: ignore[no-any-return]
 
 
@@ -62,8 +76,9 @@ def _years(args: argparse.Namespace) -> tuple[int, int]:
 
 def _output(args: argparse.Namespace) -> Path:
     path = Path(args.output).expanduser()
-    if path.suffix.lower() != ".xlsx":
-        raise DomainError(f"Filen ska sluta på .xlsx: {path}")
+    suffix = ".pdf" if args.export_format == "pdf" else ".xlsx"
+    if path.suffix.lower() != suffix:
+        raise DomainError(f"Filen ska sluta på {suffix}: {path}")
     return path
 
 
@@ -87,7 +102,12 @@ def run(args: argparse.Namespace) -> int:
                     "och insats först."
                 )
             request = ExportRequest(insats.id, first, last, include_names=args.names)
-            result = export_excel(store, request, output)
+            if args.export_format == "pdf":
+                from app.reports.pdf_report import export_pdf
+
+                result: Any = export_pdf(store, request, output)
+            else:
+                result = export_excel(store, request, output)
         finally:
             store.close()
     except DomainError as exc:
