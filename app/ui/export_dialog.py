@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
@@ -34,14 +35,49 @@ from app.ui.background import run_in_background
 from app.ui.form_widgets import ok_cancel_buttons, run_modal
 from app.ui.placement_dialog import ERROR_STYLE, message_label
 
+if TYPE_CHECKING:
+    from app.reports.pdf_report import PdfResult
+
 HINT_STYLE = "color: #555;"
 STATUS_MS = 10_000
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """What differs between the Excel export and the PDF report in the dialog."""
+
+    title: str
+    intro: str
+    save_title: str
+    file_filter: str
+    suffix: str
+    names: bool  # offer "Ta med namngivna deltagare"
+
+
+EXCEL = ExportFormat(
+    "Exportera till Excel",
+    "Närvarologgen (en rad per aktivitet) och sammanställningarna för {insats}.",
+    "Spara Excel-arbetsbok",
+    "Excel-arbetsbok (*.xlsx)",
+    ".xlsx",
+    True,
+)
+PDF = ExportFormat(
+    "Rapport till styrelsen (PDF)",
+    "Års- eller periodrapport för {insats}: nyckeltal, aktiviteter, nådda personer, "
+    "samverkansgrupper, placeringar, länsstatistik, milstolpar och avvikelser.",
+    "Spara rapporten",
+    "PDF-dokument (*.pdf)",
+    ".pdf",
+    False,
+)
 
 
 @dataclass(frozen=True)
 class ExportChoice:
     request: ExportRequest
     path: Path
+    format: ExportFormat = EXCEL
 
 
 def export_years(store: Store, insats: Insats) -> list[int]:
@@ -60,19 +96,21 @@ class ExportDialog(QDialog):
     last_folder: Path | None = None
 
     def __init__(
-        self, insats: Insats, years: Sequence[int], year: int, parent: QWidget | None = None
+        self,
+        insats: Insats,
+        years: Sequence[int],
+        year: int,
+        parent: QWidget | None = None,
+        fmt: ExportFormat = EXCEL,
     ) -> None:
         super().__init__(parent)
         assert insats.id is not None and years
         self._insats_id = insats.id
+        self._format = fmt
         self.result_choice: ExportChoice | None = None
-        self.setWindowTitle(self.tr("Exportera till Excel"))
+        self.setWindowTitle(fmt.title)
 
-        intro = QLabel(
-            self.tr(
-                "Närvarologgen (en rad per aktivitet) och sammanställningarna för {insats}."
-            ).format(insats=insats.name)
-        )
+        intro = QLabel(fmt.intro.format(insats=insats.name))
         intro.setWordWrap(True)
         self.year_radio = QRadioButton(self.tr("Ett år:"))
         self.year_radio.setObjectName("yearRadio")
@@ -113,6 +151,7 @@ class ExportDialog(QDialog):
         layout.addLayout(grid)
         layout.addSpacing(6)
         layout.addWidget(self.names_check)
+        self.names_check.setVisible(fmt.names)
         layout.addWidget(self.names_hint)
         layout.addWidget(self.problems)
         layout.addStretch(1)
@@ -166,27 +205,31 @@ class ExportDialog(QDialog):
         if request.first_year > request.last_year:
             return
         folder = ExportDialog.last_folder or _default_folder()
+        fmt = self._format
+        suggested = Path(request.suggested_filename).with_suffix(fmt.suffix)
         chosen, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Spara Excel-arbetsbok"),
-            str(folder / request.suggested_filename),
-            self.tr("Excel-arbetsbok (*.xlsx)"),
+            self, fmt.save_title, str(folder / suggested.name), fmt.file_filter
         )
         if not chosen:
             return
         path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
+        if path.suffix.lower() != fmt.suffix:
+            path = path.with_name(path.name + fmt.suffix)
         ExportDialog.last_folder = path.parent
-        self.result_choice = ExportChoice(request, path)
+        self.result_choice = ExportChoice(request, path, fmt)
         super().accept()
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, store: Store, insats: Insats, year: int
+        cls,
+        parent: QWidget | None,
+        store: Store,
+        insats: Insats,
+        year: int,
+        fmt: ExportFormat = EXCEL,
     ) -> ExportChoice | None:
         """Show the dialog; what to export and where, or None when cancelled."""
-        dialog = cls(insats, export_years(store, insats), year, parent)
+        dialog = cls(insats, export_years(store, insats), year, parent, fmt)
         return dialog.result_choice if run_modal(dialog) else None
 
 
@@ -203,21 +246,19 @@ def export_with_progress(parent: QWidget | None, store: Store, choice: ExportCho
     when cancelled (no file is left) or failed (a Swedish message says why).
     """
 
-    def job(progress: Progress) -> ExportResult:
+    def job(progress: Progress) -> ExportResult | PdfResult:
+        if choice.format is PDF:
+            from app.reports.pdf_report import export_pdf
+
+            return export_pdf(store, choice.request, choice.path, progress)
         return export_excel(store, choice.request, choice.path, progress)
 
-    outcome = run_in_background(
-        parent,
-        "Exportera till Excel",
-        f"Skriver {choice.path.name} …",
-        job,
-    )
+    title = choice.format.title
+    outcome = run_in_background(parent, title, f"Skriver {choice.path.name} …", job)
     if outcome.cancelled:
         return False
     if outcome.error is not None or outcome.result is None:
-        QMessageBox.warning(
-            parent, "Exportera till Excel", error_text(outcome.error or RuntimeError("?"))
-        )
+        QMessageBox.warning(parent, title, error_text(outcome.error or RuntimeError("?")))
         return False
     if isinstance(parent, QMainWindow):
         parent.statusBar().showMessage(outcome.result.message(), STATUS_MS)

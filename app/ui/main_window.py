@@ -155,6 +155,12 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+E"),
             self.tr("Närvarologg och sammanställningar för ett år eller en period"),
         )
+        self.act_report = self._action(
+            self.tr("&Rapport till styrelsen (PDF)…"),
+            self.export_pdf,
+            QKeySequence("Ctrl+R"),
+            self.tr("Års- eller periodrapport som PDF"),
+        )
         self.act_import = self._action(
             self.tr("&Importera…"),
             self.import_file,
@@ -206,7 +212,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("&Arkiv"))
         m.addAction(self.act_new)
         m.addSeparator()
-        m.addActions([self.act_import, self.act_export])
+        m.addActions([self.act_import, self.act_export, self.act_report])
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("&Redigera"))
@@ -553,6 +559,13 @@ class MainWindow(QMainWindow):
         from app.ui.export_dialog import ExportDialog, export_with_progress
 
         choice = ExportDialog.ask(self, self.store, self.insats, self.year)
+        if choice is not None:
+            export_with_progress(self, self.store, choice)  # reports in the status bar
+
+    def export_pdf(self) -> None:
+        from app.ui.export_dialog import PDF, ExportDialog, export_with_progress
+
+        choice = ExportDialog.ask(self, self.store, self.insats, self.year, PDF)
         if choice is not None:
             export_with_progress(self, self.store, choice)  # reports in the status bar
 
