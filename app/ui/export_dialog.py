@@ -52,6 +52,8 @@ class ExportFormat:
     file_filter: str
     suffix: str
     names: bool  # offer "Ta med namngivna deltagare"
+    choose_file: bool = True  # ask where to save on OK (the PDF is previewed first instead)
+    ok_text: str = "Exportera…"
 
 
 EXCEL = ExportFormat(
@@ -70,13 +72,15 @@ PDF = ExportFormat(
     "PDF-dokument (*.pdf)",
     ".pdf",
     False,
+    choose_file=False,
+    ok_text="Visa rapporten…",
 )
 
 
 @dataclass(frozen=True)
 class ExportChoice:
     request: ExportRequest
-    path: Path
+    path: Path | None  # None for a format that does not ask for a file (the PDF preview)
     format: ExportFormat = EXCEL
 
 
@@ -86,7 +90,7 @@ def export_years(store: Store, insats: Insats) -> list[int]:
     return sorted(set(insats.years) | set(store.activities.years(insats.id)))
 
 
-def _default_folder() -> Path:
+def default_folder() -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(folder) if folder else Path.home()
 
@@ -134,7 +138,7 @@ class ExportDialog(QDialog):
         self.names_hint.setWordWrap(True)
         self.names_hint.setStyleSheet(HINT_STYLE)
         self.problems = message_label("problems", ERROR_STYLE)
-        self.buttons = ok_cancel_buttons(self, self.tr("Exportera…"), self.tr("Avbryt"))
+        self.buttons = ok_cancel_buttons(self, self.tr(fmt.ok_text), self.tr("Avbryt"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         grid = QGridLayout()
@@ -204,8 +208,12 @@ class ExportDialog(QDialog):
         request = self.request()
         if request.first_year > request.last_year:
             return
-        folder = ExportDialog.last_folder or _default_folder()
         fmt = self._format
+        if not fmt.choose_file:
+            self.result_choice = ExportChoice(request, None, fmt)
+            super().accept()
+            return
+        folder = ExportDialog.last_folder or default_folder()
         suggested = Path(request.suggested_filename).with_suffix(fmt.suffix)
         chosen, _filter = QFileDialog.getSaveFileName(
             self, fmt.save_title, str(folder / suggested.name), fmt.file_filter
@@ -246,15 +254,19 @@ def export_with_progress(parent: QWidget | None, store: Store, choice: ExportCho
     when cancelled (no file is left) or failed (a Swedish message says why).
     """
 
+    path = choice.path
+    assert path is not None, "the format writes where the user chose"
+
     def job(progress: Progress) -> ExportResult | PdfResult:
+        assert path is not None
         if choice.format is PDF:
             from app.reports.pdf_report import export_pdf
 
-            return export_pdf(store, choice.request, choice.path, progress)
-        return export_excel(store, choice.request, choice.path, progress)
+            return export_pdf(store, choice.request, path, progress)
+        return export_excel(store, choice.request, path, progress)
 
     title = choice.format.title
-    outcome = run_in_background(parent, title, f"Skriver {choice.path.name} …", job)
+    outcome = run_in_background(parent, title, f"Skriver {path.name} …", job)
     if outcome.cancelled:
         return False
     if outcome.error is not None or outcome.result is None:

@@ -563,11 +563,12 @@ class MainWindow(QMainWindow):
             export_with_progress(self, self.store, choice)  # reports in the status bar
 
     def export_pdf(self) -> None:
-        from app.ui.export_dialog import PDF, ExportDialog, export_with_progress
+        from app.ui.export_dialog import PDF, ExportDialog
+        from app.ui.report_preview import ReportPreviewDialog
 
         choice = ExportDialog.ask(self, self.store, self.insats, self.year, PDF)
-        if choice is not None:
-            export_with_progress(self, self.store, choice)  # reports in the status bar
+        if choice is not None:  # built in the background, then previewed, printed, saved
+            ReportPreviewDialog.show_report(self, self.store, choice.request)
 
     def import_file(self) -> None:
         from app.ui.import_dialog import ImportDialog
