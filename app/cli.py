@@ -36,10 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--json", action="store_true", help="skriv ut som JSON")
     _add_db_option(summary)
 
-    from app import cli_demo, cli_export, cli_import
+    from app import cli_demo, cli_export, cli_import, cli_signin
 
     cli_export.register(sub)
     cli_import.register(sub)
+    cli_signin.register(sub)
     cli_demo.register(sub)
     return parser
 
@@ -115,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app import cli_import
 
             return cli_import.run(args)
+        if args.command == "narvarolista":
+            from app import cli_signin
+
+            return cli_signin.run(args)
         if args.command == "demo":
             from app import cli_demo
 

@@ -46,7 +46,8 @@ def insats_id(demo: Store) -> int:
 @pytest.fixture(scope="module")
 def period(demo: Store, insats_id: int) -> PeriodSummary:
     return build_period_summary(
-        [demo.summaries.year_summary(insats_id, y, today=AFTER) for y in YEARS]
+        [demo.summaries.year_summary(insats_id, y, today=AFTER) for y in YEARS],
+        demo.report_texts.stated_figures(insats_id),
     )
 
 
@@ -93,7 +94,28 @@ def test_the_reports_own_inconsistencies_are_found(period: PeriodSummary) -> Non
     assert Finding(what, "Länsstatistik 2020", "117 (81 + 26 + 10)", "123") in findings
     # Hofors 2018: one place used, no outcome given in the report.
     assert any(f.where == "Placeringar 2018, Hofors" for f in findings)
-    assert len(findings) == 3
+    # The final report's stated total against the sum of its own yearly figures.
+    assert (
+        Finding(
+            "Angiven total stämmer inte med årens summa",
+            "Nådda personer 2016–2020 (Slutrapport ASF-insats Gävleborg 2016–2020)",
+            "1 275 (95 + 586 + 235 + 183 + 176)",
+            "1 257",
+        )
+        in findings
+    )
+    assert len(findings) == 4
+
+
+def test_the_reports_highlights_are_marked(demo: Store, insats_id: int) -> None:
+    highlights = demo.report_texts.highlights(insats_id, 2016, 2020)
+    assert len(highlights) == 4
+    assert [h.day for h in highlights] == sorted(h.day for h in highlights)
+    first_in_sweden = [h for h in highlights if "först i Sverige" in h.sentence]
+    assert [h.title for h in first_in_sweden] == [
+        "Processutbildning om ASF 1: Arbetsförmedlingen i Gävle"
+    ]
+    assert any(h.title.startswith("Vägar till arbete – temadag") for h in highlights)
 
 
 def test_placements_2016_to_2018(demo: Store, insats_id: int, period: PeriodSummary) -> None:

@@ -80,6 +80,8 @@ class Activity:
     goal_id: int | None = None
     # Named participants, only where needed; the counts above never depend on them.
     participant_ids: tuple[int, ...] = ()
+    # Non-empty: a highlight of the report, described in this one sentence.
+    highlight: str = ""
 
     @property
     def year(self) -> int:

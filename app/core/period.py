@@ -14,6 +14,7 @@ from typing import Any
 
 from app.core.findings import Finding
 from app.core.reach import ReachTable
+from app.core.report_texts import StatedFigure, stated_figure_findings
 from app.core.summary import SummaryRow, SummaryTable, YearSummary
 
 TOTAL = "Totalt"
@@ -215,10 +216,12 @@ def placements_tables(year_summaries: Sequence[YearSummary]) -> list[SummaryTabl
     ]
 
 
-def build_period_summary(year_summaries: Sequence[YearSummary]) -> PeriodSummary:
+def build_period_summary(
+    year_summaries: Sequence[YearSummary], stated: Sequence[StatedFigure] = ()
+) -> PeriodSummary:
     """The years' summaries (in year order) as one period: the tables that add up over
     years with a column per year and a total column, and every year's findings and
-    milestones."""
+    milestones; plus a finding for each ``stated`` figure that differs from its years."""
     summaries = sorted(year_summaries, key=lambda s: s.year)
     tables: list[SummaryTable] = []
     for key in PERIOD_KEYS:
@@ -230,6 +233,8 @@ def build_period_summary(year_summaries: Sequence[YearSummary]) -> PeriodSummary
     for s in summaries:
         for f in s.findings:
             findings.setdefault(f)
+    for f in stated_figure_findings(stated, summaries):
+        findings.setdefault(f)
     return PeriodSummary(
         years=tuple(s.year for s in summaries),
         insats_name=summaries[0].insats_name if summaries else "",

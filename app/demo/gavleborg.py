@@ -16,6 +16,7 @@ from app.core.groups import Group, GroupMember, GroupStatusChange
 from app.core.milestones import Milestone
 from app.core.placements import Placement
 from app.core.reach import RegisteredReach
+from app.core.report_texts import StatedFigure
 from app.core.setup import InitialSetup, gavleborg_defaults
 from app.core.vocabulary import Format, GroupStatus, Role, Scope, Status
 from app.demo import gavleborg_data as data
@@ -244,6 +245,18 @@ def _fill(store: Store, path: Path) -> DemoSummary:
             )
         )
 
+    first, last = min(data.REACHED_PER_YEAR), max(data.REACHED_PER_YEAR)
+    store.report_texts.add_figure(
+        StatedFigure(
+            insats_id=insats_id,
+            first_year=first,
+            last_year=last,
+            measure="nadda_personer",
+            value=data.STATED_TOTAL,
+            source=data.STATED_TOTAL_SOURCE,
+        )
+    )
+
     return DemoSummary(
         path=path,
         forbund=data.FORBUND,
@@ -288,6 +301,7 @@ def _activity(
         coorganiser_ids=tuple(org[n] for n in a.coorganisers),
         notes=a.notes,
         attendance=_attendance(a),
+        highlight=data.HIGHLIGHTS.get(a.title, ""),
     )
 
 

@@ -418,6 +418,28 @@ class DemoMilestone:
     link: str = ""
 
 
+STATED_TOTAL_SOURCE = "Slutrapport ASF-insats Gävleborg 2016–2020"
+
+# Activities the final report singles out, with a sentence each for the report's highlights.
+HIGHLIGHTS: dict[str, str] = {
+    "Vägar till arbete – temadag med Mysam Ljusdal": (
+        "Insatsen tog sin start med en temadag där tre lokala ASF presenterade sina "
+        "verksamheter och parternas medarbetare arbetade fram hur samverkan kan utvecklas."
+    ),
+    "Vägar till arbete – lokal samverkan med särskilt fokus på ASF": (
+        "Konferens med workshop i Bollnäs där bland andra SKR, Arbetsförmedlingen och "
+        "kommunens arbetsmarknadsenhet medverkade."
+    ),
+    "Framtidens företagande": (
+        "Förbundet arrangerade konferensen i Söderhamn tillsammans med Region Gävleborg, "
+        "Tillväxtverket och Coompanion, med deltagare från hela länet."
+    ),
+    "Processutbildning om ASF 1: Arbetsförmedlingen i Gävle": (
+        "Arbetsförmedlingen i Gävle blev först i Sverige att genomgå processutbildningen "
+        "om arbetsintegrerande sociala företag."
+    ),
+}
+
 STATED_TOTAL_TEXT = (
     "Slutrapporten anger totalt 1 257 nådda personer 2016–2020 (summan av årens siffror är 1 275)"
 )

@@ -112,7 +112,8 @@ def gather(store: Store, request: ExportRequest, progress: Progress | None = Non
     for year in request.years:
         progress.check()
         summaries.append(store.summaries.year_summary(request.insats_id, year))
-    period = build_period_summary(summaries) if len(summaries) > 1 else None
+    stated = store.report_texts.stated_figures(request.insats_id)
+    period = build_period_summary(summaries, stated) if len(summaries) > 1 else None
     counts = store.exports.month_counts(request.insats_id, first, last)
     month_tables = month_table(counts, request.years, total_column=len(request.years) > 1)
     reads = store.exports

@@ -34,6 +34,7 @@ from app.core.findings import Finding
 from app.core.period import TOTAL, PeriodSummary, build_period_summary
 from app.core.progress import Progress
 from app.core.reach import UNIQUE
+from app.core.report_texts import SECTIONS, Highlight, stated_figure_findings
 from app.core.summary import CHANGE, SummaryRow, SummaryTable, YearSummary
 from app.reports import pdf_style as st
 from app.reports.export_content import ExportRequest, check_request
@@ -52,6 +53,11 @@ class PdfContent:
     year_summaries: tuple[YearSummary, ...]
     period: PeriodSummary | None
     made: dt.date
+    # Activities marked as highlights, by date; the user's texts by section.
+    highlights: tuple[Highlight, ...] = ()
+    texts: tuple[tuple[str, str], ...] = ()
+    # Findings beyond the year summaries' own (stated figures for a single year).
+    extra_findings: tuple[Finding, ...] = ()
 
     @property
     def span(self) -> str:
@@ -74,7 +80,12 @@ class PdfContent:
         for s in self.year_summaries:
             for f in s.findings:
                 seen.setdefault(f)
+        for f in (*(self.period.findings if self.period else ()), *self.extra_findings):
+            seen.setdefault(f)
         return list(seen)
+
+    def text(self, section: str) -> str:
+        return dict(self.texts).get(section, "")
 
 
 @dataclass(frozen=True)
@@ -103,7 +114,11 @@ def gather_pdf(
     for year in request.years:
         progress.check()
         summaries.append(store.summaries.year_summary(request.insats_id, year))
-    period = build_period_summary(summaries) if len(summaries) > 1 else None
+    first, last = request.years[0], request.years[-1]
+    stated = store.report_texts.stated_figures(request.insats_id)
+    period = build_period_summary(summaries, stated) if len(summaries) > 1 else None
+    extra = () if period else tuple(stated_figure_findings(stated, summaries))
+    texts = store.report_texts.texts(request.insats_id, first, last)
     return PdfContent(
         forbund_name=forbund.name,
         insats_name=insats.name,
@@ -112,6 +127,9 @@ def gather_pdf(
         year_summaries=tuple(summaries),
         period=period,
         made=today or dt.date.today(),
+        highlights=tuple(store.report_texts.highlights(request.insats_id, first, last)),
+        texts=tuple(texts.items()),
+        extra_findings=extra,
     )
 
 
@@ -256,6 +274,41 @@ def activities(c: PdfContent) -> list[Any]:
             [r.label for r in table.rows], [r.values[col] for r in table.rows], caption
         )
         flow += [Spacer(1, 4 * mm), KeepTogether([chart])]
+    return flow
+
+
+def _text_section(c: PdfContent, section: str, level: Any = st.H1) -> list[Any]:
+    text = c.text(section)
+    if not text:
+        return []
+    flow: list[Any] = [CondPageBreak(40 * mm), Paragraph(SECTIONS[section], level)]
+    for para in text.split("\n\n"):
+        if para.strip():
+            flow.append(_p(para.strip().replace("\n", " "), st.BODY))
+            flow.append(Spacer(1, 2 * mm))
+    return flow
+
+
+def background(c: PdfContent) -> list[Any]:
+    return _text_section(c, "bakgrund")
+
+
+def analysis(c: PdfContent) -> list[Any]:
+    return _text_section(c, "analys")
+
+
+def conclusions(c: PdfContent) -> list[Any]:
+    return _text_section(c, "slutsatser")
+
+
+def highlights(c: PdfContent) -> list[Any]:
+    if not c.highlights:
+        return []
+    flow = _heading(f"Höjdpunkter {c.span}")
+    for h in c.highlights:
+        sentence = f"{st.swedish_date(h.day)} – {h.title}: {h.sentence}"
+        flow.append(_p(sentence, st.BODY))
+        flow.append(Spacer(1, 1.5 * mm))
     return flow
 
 
@@ -423,13 +476,17 @@ def story(c: PdfContent, progress: Progress) -> list[Any]:
     flow: list[Any] = []
     for section in (
         cover,
+        background,
         key_figures,
         activities,
+        highlights,
         people_reached,
         groups,
         placements,
         county,
         milestones,
+        analysis,
+        conclusions,
         findings,
     ):
         progress.check()

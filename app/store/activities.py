@@ -73,7 +73,8 @@ class ActivityRepository:
                 row = con.execute(
                     "SELECT a.id, a.insats_id, a.type_id, a.title, a.start_date, a.end_date, "
                     "a.scope, a.kommun_id, a.place, a.format, a.status, a.notes, "
-                    f"a.group_id, a.goal_id, {COUNTS_SQL} FROM activity a WHERE a.id = ?",
+                    f"a.group_id, a.goal_id, a.highlight, {COUNTS_SQL} "
+                    "FROM activity a WHERE a.id = ?",
                     (activity_id,),
                 ).fetchone()
                 if row is None:
@@ -120,7 +121,8 @@ class ActivityRepository:
                     group_id=row[12],
                     goal_id=row[13],
                     participant_ids=participants,
-                    attendance=attendance_from_values(row[14:]),
+                    highlight=row[14] or "",
+                    attendance=attendance_from_values(row[15:]),
                 )
         return [found[i] for i in activity_ids]
 

@@ -58,6 +58,7 @@ def _row(activity_id: int, a: Activity) -> dict[str, Any]:
         "men": counts.men,
         "group_id": a.group_id,
         "goal_id": a.goal_id,
+        "highlight": a.highlight.strip() or None,
     }
     for k, col in ORG_COLUMNS.items():
         row[col] = counts.org(OrgCategory(k))

@@ -32,6 +32,7 @@ def _fill(m: ActivityModel, a: Activity) -> None:
     m.coorganisers = [ActivityCoorganiserModel(organisation_id=o) for o in a.coorganiser_ids]
     m.participants_named = [ActivityParticipantModel(person_id=p) for p in a.participant_ids]
     m.group_id, m.goal_id = a.group_id, a.goal_id
+    m.highlight = a.highlight.strip() or None
 
 
 def _commit(s: Session) -> None:

@@ -16,6 +16,7 @@ from app.store.people import PeopleRepository
 from app.store.placements import PlacementRepository
 from app.store.reach import ReachRepository
 from app.store.reference import ReferenceRepository
+from app.store.report_texts import ReportTextRepository
 from app.store.summaries import RecordSources, SummaryRepository
 from app.store.year_plan import PlanRepository
 
@@ -56,6 +57,7 @@ class Store:
         self.milestones = MilestoneRepository(self.file)
         self.groups = GroupRepository(self.file)
         self.exports = ExportReadRepository(self.file)
+        self.report_texts = ReportTextRepository(self.file)
         self.summaries = SummaryRepository(
             self.file,
             self.reference,

@@ -147,6 +147,8 @@ class ActivityModel(Base):
     goal_id: Mapped[int | None] = mapped_column(
         ForeignKey("plan_goal.id", ondelete="SET NULL"), nullable=True, index=True
     )
+    # Non-empty: the activity is a highlight of the report, described by this sentence.
+    highlight: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     steps: Mapped[list[ActivityStepModel]] = relationship(
         cascade="all, delete-orphan", order_by="ActivityStepModel.step_date"

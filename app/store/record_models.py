@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.columns import COUNT_COLUMNS
@@ -254,3 +263,34 @@ class SettingModel(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ReportTextModel(Base):
+    """The user's own text (bakgrund, analys, slutsatser) for a year or a span of years."""
+
+    __tablename__ = "report_text"
+    __table_args__ = (
+        CheckConstraint("section IN ('bakgrund','analys','slutsatser')", name="section"),
+        UniqueConstraint("insats_id", "first_year", "last_year", "section"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    insats_id: Mapped[int] = mapped_column(ForeignKey("insats.id", ondelete="CASCADE"))
+    first_year: Mapped[int] = mapped_column(Integer)
+    last_year: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class StatedFigureModel(Base):
+    """A figure as another document states it (e.g. a hand-typed total), kept to be checked."""
+
+    __tablename__ = "stated_figure"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    insats_id: Mapped[int] = mapped_column(ForeignKey("insats.id", ondelete="CASCADE"))
+    first_year: Mapped[int] = mapped_column(Integer)
+    last_year: Mapped[int] = mapped_column(Integer)
+    measure: Mapped[str] = mapped_column(String(50))
+    value: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text, default="")

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -150,6 +151,15 @@ class ActivityDialog(QDialog):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setMaximumHeight(80)
+        self.highlight_check = QCheckBox(self.tr("Lyft fram i rapporten"))
+        self.highlight_check.setObjectName("highlight_check")
+        self.highlight_edit = QLineEdit()
+        self.highlight_edit.setObjectName("highlight")
+        self.highlight_edit.setPlaceholderText(
+            self.tr("En mening om aktiviteten, som den står i rapportens höjdpunkter")
+        )
+        self.highlight_edit.setEnabled(False)
+        self.highlight_check.toggled.connect(self.highlight_edit.setEnabled)
         self.attendance = AttendanceEditor()
         self.participants: ParticipantsEditor | None = None
         self.participants_section: ParticipantsSection | None = None
@@ -220,6 +230,8 @@ class ActivityDialog(QDialog):
         form.addRow(self.tr("Möte i samverkansgrupp:"), self.group_combo)
         form.addRow(self.tr("Mål i årsplanen:"), self.goal_combo)
         form.addRow(self.tr("Anteckningar:"), self.notes_edit)
+        form.addRow("", self.highlight_check)
+        form.addRow(self.tr("Höjdpunkt:"), self.highlight_edit)
 
         general = QGroupBox(self.tr("Aktivitet"))
         general.setLayout(form)
@@ -271,6 +283,8 @@ class ActivityDialog(QDialog):
             if item.data(Qt.ItemDataRole.UserRole) in chosen:
                 item.setCheckState(Qt.CheckState.Checked)
         self.notes_edit.setPlainText(a.notes)
+        self.highlight_check.setChecked(bool(a.highlight.strip()))
+        self.highlight_edit.setText(a.highlight)
         for combo, value in ((self.group_combo, a.group_id), (self.goal_combo, a.goal_id)):
             if value is not None and combo.findData(value) < 0:
                 combo.addItem(self.tr("(borttagen, id {})").format(value), value)
@@ -355,6 +369,14 @@ class ActivityDialog(QDialog):
         type_id = self.type_combo.currentData()
         if type_id is None:
             problems.append("Välj aktivitetstyp.")
+        highlight = ""
+        if self.highlight_check.isChecked():
+            highlight = self.highlight_edit.text().strip()
+            if not highlight:
+                problems.append(
+                    "Skriv en mening om aktiviteten för rapportens höjdpunkter, "
+                    "eller bocka ur ”Lyft fram i rapporten”."
+                )
         coorganisers = tuple(
             self.coorganisers.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.coorganisers.count())
@@ -378,6 +400,7 @@ class ActivityDialog(QDialog):
             group_id=self.group_combo.currentData(),
             goal_id=self.goal_combo.currentData(),
             participant_ids=self._participant_ids(),
+            highlight=highlight,
         )
         if attendance is not None:
             draft = replace(draft, attendance=attendance)

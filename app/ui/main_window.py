@@ -148,6 +148,12 @@ class MainWindow(QMainWindow):
             self.tr("Kopiera den markerade aktiviteten"),
         )
         self.act_delete = self._action(self.tr("&Ta bort"), self.delete_activities, keys.Delete)
+        self.act_signin = self._action(
+            self.tr("&Närvarolista (PDF)…"),
+            self.print_signin_sheet,
+            QKeySequence("Ctrl+P"),
+            self.tr("En lista att skriva under på plats, för den markerade aktiviteten"),
+        )
         self.act_quit = self._action(self.tr("&Avsluta"), self.close, keys.Quit)
         self.act_export = self._action(
             self.tr("&Exportera till Excel…"),
@@ -160,6 +166,12 @@ class MainWindow(QMainWindow):
             self.export_pdf,
             QKeySequence("Ctrl+R"),
             self.tr("Års- eller periodrapport som PDF"),
+        )
+        self.act_report_texts = self._action(
+            self.tr("Rapport&texter…"),
+            self.edit_report_texts,
+            None,
+            self.tr("Bakgrund, analys, slutsatser och angivna siffror för rapporten"),
         )
         self.act_import = self._action(
             self.tr("&Importera…"),
@@ -212,13 +224,15 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("&Arkiv"))
         m.addAction(self.act_new)
         m.addSeparator()
-        m.addActions([self.act_import, self.act_export, self.act_report])
+        m.addActions([self.act_import, self.act_export, self.act_report, self.act_report_texts])
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("&Redigera"))
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
         m.addActions([self.act_edit, self.act_duplicate, self.act_delete])
+        m.addSeparator()
+        m.addAction(self.act_signin)
         m.addSeparator()
         m.addActions([self.act_find, self.act_clear_filter])
         m = bar.addMenu(self.tr("&Visa"))
@@ -408,6 +422,7 @@ class MainWindow(QMainWindow):
         self.act_edit.setEnabled(n == 1)
         self.act_duplicate.setEnabled(n == 1)
         self.act_delete.setEnabled(n >= 1)
+        self.act_signin.setEnabled(n == 1)
 
     def selected_ids(self) -> list[int]:
         sel = self.table.selectionModel()
@@ -507,6 +522,13 @@ class MainWindow(QMainWindow):
                 )
             )
 
+    def print_signin_sheet(self) -> None:
+        from app.ui.activity_table_context import print_signin_sheet
+
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            print_signin_sheet(self, self.store, ids[0])
+
     def delete_activities(self) -> None:
         ids = self.selected_ids()
         if not ids:
@@ -569,6 +591,11 @@ class MainWindow(QMainWindow):
         choice = ExportDialog.ask(self, self.store, self.insats, self.year, PDF)
         if choice is not None:  # built in the background, then previewed, printed, saved
             ReportPreviewDialog.show_report(self, self.store, choice.request)
+
+    def edit_report_texts(self) -> None:
+        from app.ui.report_texts_dialog import ReportTextsDialog
+
+        ReportTextsDialog.ask(self, self.store, self.insats, self.year)
 
     def import_file(self) -> None:
         from app.ui.import_dialog import ImportDialog

@@ -136,3 +136,40 @@ def test_cli_writes_pdf(record, tmp_path) -> None:  # type: ignore[no-untyped-de
     args = parser.parse_args(["export", "pdf", "--year", "2018", "-o", str(out), "--db", str(db)])
     assert args.handler(args) == 0
     assert out.exists()
+
+
+def test_demo_period_report_has_highlights_texts_and_the_stated_total(tmp_path: Path) -> None:
+    from app.demo.gavleborg import build_demo
+    from app.reports.export_content import ExportRequest
+    from app.store.database import Store
+
+    db = tmp_path / "demo.sqlite3"
+    build_demo(db)
+    store = Store.open(db)
+    try:
+        insats = store.reference.current_insats()
+        assert insats is not None and insats.id is not None
+        store.report_texts.save_texts(
+            insats.id,
+            2016,
+            2020,
+            {"bakgrund": "Förbundet startade insatsen 2016.", "slutsatser": "ASF behövs."},
+        )
+        out = tmp_path / "period.pdf"
+        export_pdf(store, ExportRequest(insats.id, 2016, 2020), out)
+    finally:
+        store.close()
+    pages, text = _text(out)
+    flat = " ".join(text.split())
+    assert "Bakgrund" in text and "Förbundet startade insatsen 2016." in flat
+    assert "Slutsatser" in text and "ASF behövs." in flat
+    assert "Höjdpunkter 2016–2020" in text
+    assert "först i Sverige" in flat
+    assert "Processutbildning om ASF 1: Arbetsförmedlingen i Gävle" in flat
+    # The stated total is listed among the findings, with the sum of the years.
+    findings = flat.split("Avvikelser 2016–2020", 1)[1]
+    assert "Angiven total stämmer inte med årens summa" in findings
+    assert "1 275 (95 + 586 + 235 + 183 + 176)" in findings and "1 257" in findings
+    # Bakgrund comes right after the cover, Slutsatser before Avvikelser.
+    assert flat.index("Bakgrund") < flat.index("Nyckeltal")
+    assert flat.index("Slutsatser") < flat.index("Avvikelser 2016–2020")

@@ -57,9 +57,13 @@ def test_every_row_survives(upgraded: Path) -> None:
     before, after = _dump(OLD), _dump(upgraded)
     for table in TABLES:
         if table == "activity":
-            # Two new columns at the end, both empty.
-            assert [row[:-2] for row in after[table]] == before[table]
-            assert {row[-2:] for row in after[table]} == {(None, None)}
+            # New columns at the end (group_id, goal_id, highlight), all empty.
+            width = len(before[table][0])
+            assert [row[:width] for row in after[table]] == before[table]
+            assert {row[width:] for row in after[table]} == {
+                (None,) * (len(after[table][0]) - width)
+            }
+            assert len(after[table][0]) > width
         else:
             assert after[table] == before[table], table
     assert len(before["activity"]) == 8 and len(before["activity_step"]) == 4

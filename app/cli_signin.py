@@ -1,0 +1,68 @@
+"""`insatslogg narvarolista --activity ID -o FIL.pdf [--rows N] [--db FIL]`.
+
+Writes the same sign-in sheet as Närvarolista (PDF)… in the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import DomainError
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``narvarolista`` to the command's subparsers; the parsed arguments carry
+    ``run`` (this module's run) as ``handler``."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "narvarolista",
+        help="närvarolista (PDF) att skriva under vid en aktivitet",
+        description="Skriver en närvarolista för en aktivitet som PDF: titel, datum, plats "
+        "och arrangörer, och rader för namn, organisation, roll, kön och underskrift.",
+    )
+    parser.add_argument("--activity", type=int, required=True, metavar="ID", help="aktivitetens id")
+    parser.add_argument("-o", "--output", required=True, metavar="FIL.pdf", help="filen som skrivs")
+    parser.add_argument(
+        "--rows", type=int, default=25, metavar="N", help="antal rader att skriva under på (25)"
+    )
+    parser.add_argument(
+        "--db",
+        metavar="FIL",
+        default=argparse.SUPPRESS,
+        help="databasfil (annars $INSATSLOGG_DB eller programmets datamapp)",
+    )
+    parser.set_defaults(handler=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the sheet and print one Swedish line; 1 with a message on stderr on failure."""
+    from app.reports.signin_sheet import signin_sheet_for, write_signin_sheet
+    from app.store.database import Store, resolve_path
+
+    try:
+        output = Path(args.output).expanduser()
+        if output.suffix.lower() != ".pdf":
+            raise DomainError(f"Filen ska sluta på .pdf: {output}")
+        if not 1 <= args.rows <= 500:
+            raise DomainError("Antalet rader ska vara mellan 1 och 500.")
+        path = resolve_path(getattr(args, "db", None))
+        if not path.exists():
+            raise DomainError(f"Databasfilen {path} finns inte.")
+        store = Store.open(path)
+        try:
+            sheet = signin_sheet_for(store, args.activity)
+        finally:
+            store.close()
+        pages = write_signin_sheet(output, sheet, rows=args.rows)
+    except DomainError as exc:
+        print(f"insatslogg: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"insatslogg: kunde inte läsa eller skriva filen: {exc}", file=sys.stderr)
+        return 1
+    sidor = "sida" if pages == 1 else "sidor"
+    print(f"Skrev närvarolistan för {sheet.title} ({pages} {sidor}) till {output}.")
+    return 0

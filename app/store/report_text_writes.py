@@ -1,0 +1,127 @@
+"""ORM writes for report texts and stated figures; one transaction per save."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Engine, delete
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.core.errors import DomainError
+from app.core.report_texts import ReportText, StatedFigure
+from app.store.record_models import ReportTextModel, StatedFigureModel
+
+
+def _commit(s: Session, what: str) -> None:
+    try:
+        s.commit()
+    except IntegrityError as exc:
+        s.rollback()
+        raise DomainError(f"{what} kunde inte sparas ({exc.orig}).") from exc
+
+
+def save_texts(
+    engine: Engine, insats_id: int, first_year: int, last_year: int, texts: Sequence[ReportText]
+) -> None:
+    with Session(engine) as s:
+        sections = [t.section for t in texts]
+        s.execute(
+            delete(ReportTextModel).where(
+                ReportTextModel.insats_id == insats_id,
+                ReportTextModel.first_year == first_year,
+                ReportTextModel.last_year == last_year,
+                ReportTextModel.section.in_(sections),
+            )
+        )
+        for t in texts:
+            if t.text:
+                s.add(
+                    ReportTextModel(
+                        insats_id=insats_id,
+                        first_year=first_year,
+                        last_year=last_year,
+                        section=t.section,
+                        text=t.text,
+                    )
+                )
+        _commit(s, "Rapporttexterna")
+
+
+def _model(f: StatedFigure) -> StatedFigureModel:
+    return StatedFigureModel(
+        insats_id=f.insats_id,
+        first_year=f.first_year,
+        last_year=f.last_year,
+        measure=f.measure,
+        value=f.value,
+        source=f.source,
+    )
+
+
+def save_figures(
+    engine: Engine,
+    insats_id: int,
+    first_year: int,
+    last_year: int,
+    figures: Sequence[StatedFigure],
+) -> None:
+    with Session(engine) as s:
+        s.execute(
+            delete(StatedFigureModel).where(
+                StatedFigureModel.insats_id == insats_id,
+                StatedFigureModel.first_year == first_year,
+                StatedFigureModel.last_year == last_year,
+            )
+        )
+        for f in figures:
+            s.add(_model(f))
+        _commit(s, "De angivna siffrorna")
+
+
+def add_figure(engine: Engine, figure: StatedFigure) -> int:
+    with Session(engine) as s:
+        m = _model(figure)
+        s.add(m)
+        _commit(s, "Den angivna siffran")
+        return m.id
+
+
+def save_report(
+    engine: Engine,
+    insats_id: int,
+    first_year: int,
+    last_year: int,
+    texts: Sequence[ReportText],
+    figures: Sequence[StatedFigure],
+) -> None:
+    """Texts and stated figures for these years together, in one transaction."""
+    with Session(engine) as s:
+        s.execute(
+            delete(ReportTextModel).where(
+                ReportTextModel.insats_id == insats_id,
+                ReportTextModel.first_year == first_year,
+                ReportTextModel.last_year == last_year,
+                ReportTextModel.section.in_([t.section for t in texts]),
+            )
+        )
+        s.add_all(
+            ReportTextModel(
+                insats_id=insats_id,
+                first_year=first_year,
+                last_year=last_year,
+                section=t.section,
+                text=t.text,
+            )
+            for t in texts
+            if t.text
+        )
+        s.execute(
+            delete(StatedFigureModel).where(
+                StatedFigureModel.insats_id == insats_id,
+                StatedFigureModel.first_year == first_year,
+                StatedFigureModel.last_year == last_year,
+            )
+        )
+        s.add_all(_model(f) for f in figures)
+        _commit(s, "Rapporttexterna")

@@ -1,0 +1,49 @@
+"""Actions on the activity chosen in the activity table: Närvarolista (PDF)…"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.core.errors import DomainError
+
+if TYPE_CHECKING:
+    from app.store.database import Store
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("activity_table_context", text)
+
+
+def print_signin_sheet(parent: QWidget | None, store: Store, activity_id: int) -> bool:
+    """Ask where to save the activity's sign-in sheet and write it there as PDF.
+
+    False when the user cancels or the file cannot be written (a Swedish message is
+    shown); True when the file is written.
+    """
+    from app.reports.signin_sheet import signin_sheet_for, write_signin_sheet
+
+    try:
+        sheet = signin_sheet_for(store, activity_id)
+    except DomainError as exc:
+        QMessageBox.warning(parent, _tr("Närvarolista"), str(exc))
+        return False
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = str(Path(folder) / sheet.file_name()) if folder else sheet.file_name()
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, _tr("Spara närvarolistan"), suggested, _tr("PDF-filer (*.pdf)")
+    )
+    if not chosen:
+        return False
+    path = Path(chosen)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    try:
+        write_signin_sheet(path, sheet)
+    except DomainError as exc:
+        QMessageBox.warning(parent, _tr("Närvarolista"), str(exc))
+        return False
+    return True
