@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.store import migrations
 from app.store.activities import ActivityRepository
-from app.store.county_stats import CountyStatsRepository
 from app.store.database_file import DatabaseFile
-from app.store.export_reads import ExportReadRepository
-from app.store.groups import GroupRepository
-from app.store.milestones import MilestoneRepository
-from app.store.people import PeopleRepository
-from app.store.placements import PlacementRepository
-from app.store.reach import ReachRepository
 from app.store.reference import ReferenceRepository
-from app.store.report_texts import ReportTextRepository
-from app.store.summaries import RecordSources, SummaryRepository
-from app.store.year_plan import PlanRepository
+
+if TYPE_CHECKING:
+    from app.store.county_stats import CountyStatsRepository
+    from app.store.export_reads import ExportReadRepository
+    from app.store.groups import GroupRepository
+    from app.store.milestones import MilestoneRepository
+    from app.store.people import PeopleRepository
+    from app.store.placements import PlacementRepository
+    from app.store.reach import ReachRepository
+    from app.store.report_texts import ReportTextRepository
+    from app.store.summaries import SummaryRepository
+    from app.store.year_plan import PlanRepository
 
 DB_ENV = "INSATSLOGG_DB"
 DB_FILENAME = "insatslogg.sqlite3"
@@ -42,23 +46,77 @@ def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 class Store:
-    """The database file and the repositories that read and write it."""
+    """The database file and the repositories that read and write it.
+
+    The first screen needs only the reference lists and the activities; every other
+    repository (and its modules) is made the first time it is used.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.file = DatabaseFile(path)
         self.reference = ReferenceRepository(self.file)
         self.activities = ActivityRepository(self.file)
-        self.people = PeopleRepository(self.file)
-        self.reach = ReachRepository(self.file)
-        self.plan = PlanRepository(self.file)
-        self.placements = PlacementRepository(self.file)
-        self.county_stats = CountyStatsRepository(self.file)
-        self.milestones = MilestoneRepository(self.file)
-        self.groups = GroupRepository(self.file)
-        self.exports = ExportReadRepository(self.file)
-        self.report_texts = ReportTextRepository(self.file)
-        self.summaries = SummaryRepository(
+
+    @cached_property
+    def people(self) -> PeopleRepository:
+        from app.store.people import PeopleRepository
+
+        return PeopleRepository(self.file)
+
+    @cached_property
+    def reach(self) -> ReachRepository:
+        from app.store.reach import ReachRepository
+
+        return ReachRepository(self.file)
+
+    @cached_property
+    def plan(self) -> PlanRepository:
+        from app.store.year_plan import PlanRepository
+
+        return PlanRepository(self.file)
+
+    @cached_property
+    def placements(self) -> PlacementRepository:
+        from app.store.placements import PlacementRepository
+
+        return PlacementRepository(self.file)
+
+    @cached_property
+    def county_stats(self) -> CountyStatsRepository:
+        from app.store.county_stats import CountyStatsRepository
+
+        return CountyStatsRepository(self.file)
+
+    @cached_property
+    def milestones(self) -> MilestoneRepository:
+        from app.store.milestones import MilestoneRepository
+
+        return MilestoneRepository(self.file)
+
+    @cached_property
+    def groups(self) -> GroupRepository:
+        from app.store.groups import GroupRepository
+
+        return GroupRepository(self.file)
+
+    @cached_property
+    def exports(self) -> ExportReadRepository:
+        from app.store.export_reads import ExportReadRepository
+
+        return ExportReadRepository(self.file)
+
+    @cached_property
+    def report_texts(self) -> ReportTextRepository:
+        from app.store.report_texts import ReportTextRepository
+
+        return ReportTextRepository(self.file)
+
+    @cached_property
+    def summaries(self) -> SummaryRepository:
+        from app.store.summaries import RecordSources, SummaryRepository
+
+        return SummaryRepository(
             self.file,
             self.reference,
             RecordSources(
