@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME
 from app.core.county_stats import (
     ROW_COMPANIES,
     ROW_EMPLOYEES,
@@ -60,6 +58,7 @@ from app.core.placements import (
 from app.core.vocabulary import Outcome
 from app.store.database import Store
 from app.ui.county_stats_dialog import CountyStatsDialog
+from app.ui.form_widgets import ask_yes_no, warn
 from app.ui.formatting import fmt_date, fmt_int
 from app.ui.milestone_dialog import MilestoneDialog
 from app.ui.placement_dialog import PlacementDialog
@@ -575,17 +574,10 @@ class FollowUpPage(QWidget):
 
     # --- hooks tests replace --------------------------------------------------------------
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            APP_NAME,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, question)
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, APP_NAME, message)
+        warn(self, message)
 
     def _write(self, action: Callable[[], T]) -> T | None:
         """Run a store write; show a DomainError, reload, and tell the window.

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
     QWidget,
@@ -172,3 +173,19 @@ class InsatsForm(QWidget):
             end=from_qdate(self.end_edit.date()),
             goals=self.goals_edit.toPlainText(),
         )
+
+
+def ask_yes_no(parent: QWidget | None, question: str) -> bool:
+    """A Ja/Nej question with Nej as the default; True for Ja."""
+    answer = QMessageBox.question(
+        parent,
+        "Insatslogg",
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def warn(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, "Insatslogg", message)

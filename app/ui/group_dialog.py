@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -48,7 +47,7 @@ from app.ui.form_widgets import (
     run_modal,
 )
 from app.ui.formatting import DATE_FORMAT, SWEDISH, fmt_date, from_qdate, to_qdate
-from app.ui.list_editor import ListEditor
+from app.ui.list_editor import ComboDelegate, ListEditor
 from app.ui.list_models import Column, EntityListModel
 from app.ui.row_table_model import is_cell
 
@@ -186,46 +185,6 @@ class MemberListModel(EntityListModel[Any]):
 
 
 # --- delegates ----------------------------------------------------------------------------
-
-
-class ComboDelegate(QStyledItemDelegate):
-    """Edits a cell with a combo box of (label, value) items; the model's EditRole is the value."""
-
-    def __init__(self, items: Sequence[tuple[str, Any]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items = list(items)
-
-    def make_combo(self, parent: QWidget | None = None) -> QComboBox:
-        combo = QComboBox(parent)
-        for label, value in self._items:
-            combo.addItem(label, value)
-        return combo
-
-    def editor_width(self) -> int:
-        probe = self.make_combo()
-        try:
-            return probe.sizeHint().width() + 8
-        finally:
-            probe.deleteLater()
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
-    ) -> QWidget:
-        combo = self.make_combo(parent)
-        combo.activated.connect(lambda _row: self.commitData.emit(combo))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-        else:
-            super().setModelData(editor, model, index)
 
 
 class DateDelegate(QStyledItemDelegate):

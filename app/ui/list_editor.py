@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -25,19 +26,22 @@ from app.ui.list_models import ColumnKind, EntityListModel
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class OrgCategoryDelegate(QStyledItemDelegate):
-    """Edits an organisation's category with a combo box of the Swedish labels."""
+class ComboDelegate(QStyledItemDelegate):
+    """Edits a cell with a combo box of (label, value) items; the model's EditRole is the value."""
 
-    @staticmethod
-    def make_combo(parent: QWidget | None = None) -> QComboBox:
+    def __init__(self, items: Sequence[tuple[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items = list(items)
+
+    def make_combo(self, parent: QWidget | None = None) -> QComboBox:
         combo = QComboBox(parent)
-        for category in OrgCategory:
-            combo.addItem(category.label, category.value)
+        for label, value in self._items:
+            combo.addItem(label, value)
         return combo
 
-    @classmethod
-    def editor_width(cls) -> int:
-        probe = cls.make_combo()
+    def editor_width(self) -> int:
+        """Wide enough for the open combo box, not just for the widest label."""
+        probe = self.make_combo()
         try:
             return probe.sizeHint().width() + 8
         finally:
@@ -52,8 +56,7 @@ class OrgCategoryDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
-            at = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-            editor.setCurrentIndex(max(at, 0))
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
         else:
             super().setEditorData(editor, index)
 
@@ -62,6 +65,13 @@ class OrgCategoryDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
+
+
+class OrgCategoryDelegate(ComboDelegate):
+    """Edits an organisation's category with a combo box of the Swedish labels."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__([(c.label, c.value) for c in OrgCategory], parent)
 
 
 class ListEditor(QWidget):
@@ -103,10 +113,10 @@ class ListEditor(QWidget):
             )
             header.setSectionResizeMode(column, mode)
             if spec.kind is ColumnKind.CATEGORY:
-                self.view.setItemDelegateForColumn(column, OrgCategoryDelegate(self.view))
-                # Wide enough for the open combo box, not just for the widest label.
+                delegate = OrgCategoryDelegate(self.view)
+                self.view.setItemDelegateForColumn(column, delegate)
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(column, OrgCategoryDelegate.editor_width())
+                header.resizeSection(column, delegate.editor_width())
         self.view.setMinimumHeight(self.view.verticalHeader().defaultSectionSize() * 8)
 
         self.add_button = QPushButton(self.tr("Lägg till"))

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -36,6 +35,7 @@ from app.core.errors import DomainError
 from app.core.findings import Finding
 from app.core.reach import RegisteredReach, place_of
 from app.store.database import Store
+from app.ui.form_widgets import ask_yes_no, warn
 from app.ui.formatting import fmt_int
 from app.ui.overview_widget import SummaryTableView
 from app.ui.reach_dialog import ReachDialog
@@ -328,15 +328,8 @@ class ReachPage(QScrollArea):
     # --- questions and messages (tests replace these) -----------------------------------
     @staticmethod
     def confirm(parent: QWidget, question: str) -> bool:
-        answer = QMessageBox.question(
-            parent,
-            "Insatslogg",
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(parent, question)
 
     @staticmethod
     def show_error(parent: QWidget, message: str) -> None:
-        QMessageBox.warning(parent, "Insatslogg", message)
+        warn(parent, message)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from app.core.entities import Insats
 from app.core.errors import DomainError, ValidationError
 from app.core.year_plan import PlanActivity, PlanGoal
 from app.store.database import Store
-from app.ui.form_widgets import ErrorLabel
+from app.ui.form_widgets import ErrorLabel, ask_yes_no, warn
 from app.ui.formatting import fmt_int, fmt_span
 from app.ui.list_editor import ListEditor
 from app.ui.list_models import Column, EntityListModel
@@ -357,15 +356,8 @@ class YearPlanPage(QScrollArea):
     # --- questions and messages (tests replace these) -----------------------------------
     @staticmethod
     def confirm(parent: QWidget, question: str) -> bool:
-        answer = QMessageBox.question(
-            parent,
-            "Insatslogg",
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(parent, question)
 
     @staticmethod
     def show_error(parent: QWidget, message: str) -> None:
-        QMessageBox.warning(parent, "Insatslogg", message)
+        warn(parent, message)
