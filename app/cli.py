@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from app import __version__
 from app.core.errors import DomainError
@@ -36,12 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--json", action="store_true", help="skriv ut som JSON")
     _add_db_option(summary)
 
-    from app import cli_demo, cli_export, cli_import, cli_signin
+    from app import cli_backup, cli_demo, cli_export, cli_import, cli_signin
 
     cli_export.register(sub)
     cli_import.register(sub)
     cli_signin.register(sub)
     cli_demo.register(sub)
+    cli_backup.register(sub)
     return parser
 
 
@@ -63,12 +64,12 @@ def format_table(table: SummaryTable) -> list[str]:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from app.store.database import Store, resolve_path
+    from app.store.database import resolve_path
+    from app.store.opening import open_database
 
     path = resolve_path(getattr(args, "db", None))
-    if not path.exists():
-        raise DomainError(f"Databasfilen {path} finns inte.")
-    store = Store.open(path)
+    opened = open_database(path, exclusive=False, must_exist=True)
+    store = opened.store
     try:
         insats = store.reference.current_insats()
         if insats is None or insats.id is None:
@@ -78,7 +79,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
             )
         summary = store.summaries.year_summary(insats.id, args.year)
     finally:
-        store.close()
+        opened.close(backup=False)
     if args.json:
         json.dump(summary.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -101,33 +102,49 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from app import app_log
+
+    app_log.start(window=args.command is None)
     try:
-        if args.command is None:
-            from app.ui.application import run
-
-            return run(getattr(args, "db", None))
-        if args.command == "summary":
-            return cmd_summary(args)
-        if args.command == "export":
-            from app import cli_export
-
-            return cli_export.run(args)
-        if args.command == "import":
-            from app import cli_import
-
-            return cli_import.run(args)
-        if args.command == "narvarolista":
-            from app import cli_signin
-
-            return cli_signin.run(args)
-        if args.command == "demo":
-            from app import cli_demo
-
-            return cli_demo.run(args)
+        return _dispatch(args)
     except DomainError as exc:
         print(f"insatslogg: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"insatslogg: kunde inte läsa eller skriva filen: {exc}", file=sys.stderr)
         return 1
-    return 2
+    except KeyboardInterrupt:
+        print("insatslogg: avbrutet.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the details
+        where = app_log.record_unexpected(exc)
+        print(
+            f"insatslogg: ett oväntat fel inträffade ({type(exc).__name__}). Inget som redan "
+            f"sparats har gått förlorat. Tekniska detaljer finns i {where}.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command is None:
+        from app.store.database import resolve_path
+        from app.store.opening import EarlyCheck
+
+        early = EarlyCheck(resolve_path(getattr(args, "db", None)))
+        from app.ui.application import run  # Qt loads while the file is checked
+
+        return run(getattr(args, "db", None), early)
+    if args.command == "summary":
+        return cmd_summary(args)
+    from app import cli_backup, cli_demo, cli_export, cli_import, cli_signin
+
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "export": cli_export.run,
+        "import": cli_import.run,
+        "narvarolista": cli_signin.run,
+        "demo": cli_demo.run,
+        "backup": cli_backup.run_backup,
+        "restore": cli_backup.run_restore,
+    }
+    return commands[args.command](args)

@@ -85,15 +85,15 @@ def _output(args: argparse.Namespace) -> Path:
 def run(args: argparse.Namespace) -> int:
     """Export and print one Swedish line; 1 with a message on stderr when it fails."""
     from app.reports.export_content import ExportRequest, export_excel
-    from app.store.database import Store, resolve_path
+    from app.store.database import resolve_path
+    from app.store.opening import open_database
 
     try:
         first, last = _years(args)
         output = _output(args)
         path = resolve_path(getattr(args, "db", None))
-        if not path.exists():
-            raise DomainError(f"Databasfilen {path} finns inte.")
-        store = Store.open(path)
+        opened = open_database(path, exclusive=False, must_exist=True)
+        store = opened.store
         try:
             insats = store.reference.current_insats()
             if insats is None or insats.id is None:
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 result = export_excel(store, request, output)
         finally:
-            store.close()
+            opened.close(backup=False)
     except DomainError as exc:
         print(f"insatslogg: {exc}", file=sys.stderr)
         return 1

@@ -83,15 +83,15 @@ def _run(args: argparse.Namespace) -> int:
     from app.importers import SourceKind, build_report, load_context, read_source
     from app.importers.table import n_of
     from app.importers.text_report import report_lines
-    from app.store.database import Store, resolve_path
+    from app.store.database import resolve_path
+    from app.store.opening import open_database
 
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise DomainError(f"Filen {path} finns inte.")
     db_path = resolve_path(getattr(args, "db", None))
-    if not db_path.exists():
-        raise DomainError(f"Databasfilen {db_path} finns inte.")
-    store = Store.open(db_path)
+    opened = open_database(db_path, exclusive=True, must_exist=True)
+    store = opened.store
     try:
         insats = store.reference.current_insats()
         if insats is None or insats.id is None:
@@ -122,4 +122,4 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{n_of(len(ids), 'aktivitet', 'aktiviteter')} importerades till {insats.name}.")
         return 0
     finally:
-        store.close()
+        opened.close(warn=lambda m: print(f"insatslogg: varning: {m}", file=sys.stderr))

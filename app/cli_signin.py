@@ -40,7 +40,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Write the sheet and print one Swedish line; 1 with a message on stderr on failure."""
     from app.reports.signin_sheet import signin_sheet_for, write_signin_sheet
-    from app.store.database import Store, resolve_path
+    from app.store.database import resolve_path
+    from app.store.opening import open_database
 
     try:
         output = Path(args.output).expanduser()
@@ -49,13 +50,12 @@ def run(args: argparse.Namespace) -> int:
         if not 1 <= args.rows <= 500:
             raise DomainError("Antalet rader ska vara mellan 1 och 500.")
         path = resolve_path(getattr(args, "db", None))
-        if not path.exists():
-            raise DomainError(f"Databasfilen {path} finns inte.")
-        store = Store.open(path)
+        opened = open_database(path, exclusive=False, must_exist=True)
+        store = opened.store
         try:
             sheet = signin_sheet_for(store, args.activity)
         finally:
-            store.close()
+            opened.close(backup=False)
         pages = write_signin_sheet(output, sheet, rows=args.rows)
     except DomainError as exc:
         print(f"insatslogg: {exc}", file=sys.stderr)

@@ -33,6 +33,18 @@ def stamp_revision(path: Path, revision: str) -> None:
         con.close()
 
 
+@pytest.fixture(autouse=True)
+def private_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test gets its own config and log folders: nothing is read from or written to
+    the real user's."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("INSATSLOGG_CONFIG_DIR", str(folder))
+    monkeypatch.setenv("INSATSLOGG_LOG_DIR", str(folder / "logg"))
+    return folder
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite3"

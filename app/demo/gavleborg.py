@@ -111,7 +111,9 @@ def build_demo(path: Path) -> DemoSummary:
             "välj ett annat filnamn."
         )
     from app.store.database import Store
+    from app.store.file_checks import check_location
 
+    check_location(path)
     store = Store.open(path)
     try:
         summary = _fill(store, path)

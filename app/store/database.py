@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from app.store import migrations
 from app.store.activities import ActivityRepository
 from app.store.database_file import DatabaseFile
+from app.store.file_checks import create_private_file, make_private
 from app.store.reference import ReferenceRepository
 
 if TYPE_CHECKING:
@@ -133,6 +134,11 @@ class Store:
     def open(cls, path: Path) -> Store:
         """Open (or create) the database at ``path`` and bring its schema up to date."""
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            # Created private before SQLite touches it; its -wal and -shm files inherit
+            # the mode.
+            create_private_file(path)
+        make_private(path)
         migrations.upgrade(path)
         return cls(path)
 

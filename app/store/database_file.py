@@ -23,6 +23,9 @@ class DatabaseFile:
         self.path = path
         self._engine: Engine | None = None
         self._open = threading.local()
+        # Transactions committed through this file's engine: a backup on close is only
+        # needed when something was written.
+        self.commits = 0
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -48,10 +51,17 @@ class DatabaseFile:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            from sqlalchemy import event
+
             from app.store.engine import make_engine
 
-            self._engine = make_engine(self.path)
+            engine = make_engine(self.path)
+            event.listen(engine, "commit", self._count_commit)
+            self._engine = engine
         return self._engine
+
+    def _count_commit(self, _connection: object) -> None:
+        self.commits += 1
 
     def dispose(self) -> None:
         if self._engine is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 import db
@@ -47,19 +46,10 @@ def head_revision() -> str:
 
 
 def backup_before_migration(path: Path, revision: str) -> Path:
-    """Copy the database with SQLite's online backup before its schema is changed."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.före-schema-{revision}.{stamp}{path.suffix}")
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
-    return target
+    """A verified backup (SQLite's online backup API) before the schema is changed."""
+    from app.store.backups import BEFORE_SCHEMA, make_backup
+
+    return make_backup(path, reason=f"{BEFORE_SCHEMA}{revision}").path
 
 
 def upgrade(path: Path) -> bool:

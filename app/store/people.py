@@ -179,10 +179,16 @@ class PeopleRepository:
         self.erase_many([person_id])
 
     def erase_many(self, person_ids: Sequence[int]) -> int:
-        """Remove persons and their links in one transaction; returns how many were removed."""
+        """Remove persons and their links in one transaction; returns how many were removed.
+
+        The names then leave every backup of the database too."""
         if not person_ids:
             return 0
-        return int(_writes().erase_many(self._db.engine, person_ids))
+        erased = int(_writes().erase_many(self._db.engine, person_ids))
+        from app.store.backups import erase_names_in_backups
+
+        erase_names_in_backups(self._db.path)
+        return erased
 
     def set_setting(self, key: str, value: str) -> None:
         _writes().set_setting(self._db.engine, key, value)

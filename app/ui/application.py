@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
+from datetime import date
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -12,8 +15,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app import APP_NAME
 from app.core.errors import DomainError
+from app.store import backups
 from app.store.database import Store, resolve_path
+from app.store.instance_lock import DatabaseInUse, InstanceLock
+from app.store.opening import DamagedDatabase, EarlyCheck, OpenDatabase, open_database
 
+log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
@@ -35,13 +42,62 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_store(path: Path) -> Store | None:
-    """Open the database, or explain in Swedish why not and return None."""
+def open_store(path: Path, early: EarlyCheck | None = None) -> OpenDatabase | None:
+    """Open the database with every check, or explain in Swedish why not and return None.
+
+    A damaged file is never opened: the user is offered the newest good backup, and the
+    damaged file is kept aside when it is restored.
+    """
+    while True:
+        try:
+            return open_database(path, early=early)
+        except DatabaseInUse as exc:
+            QMessageBox.information(None, APP_NAME, str(exc))
+            return None
+        except DamagedDatabase as exc:
+            early = None  # check the restored file afresh
+            if not restore_damaged(exc):
+                return None
+        except (DomainError, OSError) as exc:
+            QMessageBox.critical(None, APP_NAME, f"Databasen {path} kunde inte öppnas.\n\n{exc}")
+            return None
+
+
+def ask_restore_damaged(exc: DamagedDatabase) -> bool:
+    """Ask whether to restore the newest good backup over a damaged database."""
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(exc))
+    if exc.backup is None:
+        box.addButton("Avsluta", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return False
+    restore = box.addButton("Återställ säkerhetskopian", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Avsluta", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def restore_damaged(exc: DamagedDatabase) -> bool:
+    """Offer the newest good backup; True when it was restored (the damaged file kept aside)."""
+    if exc.backup is None or not ask_restore_damaged(exc):
+        return False
     try:
-        return Store.open(path)
-    except (DomainError, OSError) as exc:
-        QMessageBox.critical(None, APP_NAME, f"Databasen {path} kunde inte öppnas.\n\n{exc}")
-        return None
+        lock = InstanceLock.acquire(exc.path)
+        try:
+            result = backups.restore(exc.backup.path, exc.path)
+        finally:
+            lock.release()
+    except (DomainError, OSError) as error:
+        QMessageBox.critical(None, APP_NAME, f"Återställningen misslyckades.\n\n{error}")
+        return False
+    QMessageBox.information(
+        None,
+        APP_NAME,
+        f"Databasen är återställd från säkerhetskopian från "
+        f"{exc.backup.taken_at:%Y-%m-%d %H:%M}.\n\nDen skadade filen finns kvar som "
+        f"{result.damaged_kept_as}.",
+    )
+    return True
 
 
 def ensure_set_up(store: Store) -> bool:
@@ -72,48 +128,144 @@ def warm_up_writes() -> None:
     threading.Thread(target=load, name="warm-up", daemon=True).start()
 
 
-class Session:
-    """The open database and its window; another file can be opened in its place."""
+def offer_gallring(store: Store, today: date | None = None) -> int:
+    """Apply the gallring period at start, after asking; returns how many names were erased."""
+    from app.core.people import gallring_cutoff
+    from app.ui.form_widgets import ask_yes_no
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    insats = store.reference.current_insats()
+    if insats is None or insats.forbund_id is None:
+        return 0
+    years = store.people.gallring_years()
+    due = store.people.stale_people(
+        insats.forbund_id, gallring_cutoff(today or date.today(), years)
+    )
+    if not due:
+        return 0
+    who = "1 person" if len(due) == 1 else f"{len(due)} personer"
+    if not ask_yes_no(
+        None,
+        f"Gallring av personuppgifter\n\n{who} har inte varit med i någon aktivitet på "
+        f"{years} år (gallringstiden under Inställningar → Personuppgifter).\n\n"
+        "Ta bort namnen nu? Alla antal står kvar. Väljer du Nej frågar programmet igen "
+        "nästa gång.",
+    ):
+        return 0
+    erased = store.people.erase_many([p.id for p in due if p.id is not None])
+    log.info("Gallring vid start: %d personer", erased)
+    return erased
+
+
+class Session:
+    """The open database and its window; another file can be opened in its place, and a
+    backup restored into it."""
+
+    def __init__(self, opened: OpenDatabase) -> None:
+        self.opened = opened
         self.window: QMainWindow | None = None
+
+    @property
+    def store(self) -> Store:
+        return self.opened.store
 
     def show(self) -> None:
         from app.ui.main_window import MainWindow
 
         window = MainWindow(self.store, QSettings())
         window.open_database = self.open_database
+        window.restore_database = self.restore_database
         window.show()
         self.window = window
+
+    def _close_window(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
 
     def open_database(self, path: Path) -> None:
         """Close the window and its database, and open ``path`` in a new window."""
         other = open_store(path)
         if other is None:
             return
-        if not ensure_set_up(other):
-            other.close()
+        if not ensure_set_up(other.store):
+            other.close(backup=False)
             return
-        if self.window is not None:
-            self.window.close()
-            self.window.deleteLater()
-        self.store.close()
-        self.store = other
+        self._close_window()
+        self.close()
+        self.opened = other
         self.show()
 
+    def restore_database(self, backup: Path) -> None:
+        """Put ``backup`` in place of the open database (which is backed up first)."""
+        path = self.store.path
+        self._close_window()
+        self.store.close()
+        try:
+            result = backups.restore(backup, path)
+        except DomainError as exc:
+            QMessageBox.warning(None, APP_NAME, str(exc))
+            result = None
+        # The lock is still ours; open what is in the file now (migrated if it is older).
+        try:
+            self.opened = OpenDatabase(Store.open(path), self.opened.lock)
+        except (DomainError, OSError) as exc:
+            QMessageBox.critical(None, APP_NAME, f"Databasen {path} kunde inte öppnas.\n\n{exc}")
+            QApplication.quit()
+            return
+        self.show()
+        if result is not None and self.window is not None:
+            log.info("Återställd från %s", backup.name)
+            self.window.statusBar().showMessage(
+                f"Återställd från {backup.name}. Läget före finns kvar som säkerhetskopia.", 15000
+            )
 
-def run(db: str | None = None) -> int:
+    def close(self) -> None:
+        """Close the database: a backup if anything changed, then the lock is let go."""
+        try:
+            self.opened.close()
+        except DomainError as exc:
+            QMessageBox.warning(
+                None,
+                APP_NAME,
+                f"Säkerhetskopian vid stängning kunde inte göras.\n\n{exc}\n\n"
+                "Det du registrerat är sparat i databasen.",
+            )
+
+
+def run(db: str | None = None, early: EarlyCheck | None = None) -> int:
     app = make_application()
-    store = open_store(resolve_path(db))
-    if store is None:
+    install_excepthook()
+    opened = open_store(resolve_path(db), early)
+    if opened is None:
         return 1
-    session = Session(store)
+    session = Session(opened)
     try:
-        if not ensure_set_up(store):
+        if not ensure_set_up(session.store):
             return 0
+        offer_gallring(session.store)
         session.show()
         QTimer.singleShot(0, warm_up_writes)
         return app.exec()
     finally:
-        session.store.close()
+        session.close()
+
+
+def install_excepthook() -> None:
+    """An unexpected error goes to the log (without data) and to a Swedish message box;
+    the user never has to read a traceback. Everything already saved stays saved."""
+    from app import app_log
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        where = app_log.record_unexpected(exc)
+        QMessageBox.critical(
+            QApplication.activeWindow(),
+            APP_NAME,
+            f"Ett oväntat fel inträffade ({kind.__name__}). Det du redan sparat finns kvar.\n\n"
+            f"Tekniska detaljer (utan personuppgifter) finns i loggfilen {where}.",
+        )
+
+    sys.excepthook = hook

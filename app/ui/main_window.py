@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         # Set by the application: closes this window and opens another database file.
         self.open_database: Callable[[Path], None] | None = None
+        # Set by the application: closes this window and restores a backup into the file.
+        self.restore_database: Callable[[Path], None] | None = None
         self.store = store
         self.settings = settings
         self.undo_stack = QUndoStack(self)
@@ -211,6 +213,24 @@ class MainWindow(QMainWindow):
         self.act_orgs = self._action(self.tr("&Organisationer…"), self._edit_organisations)
         self.act_types = self._action(self.tr("&Aktivitetstyper…"), self._edit_types)
         self.act_privacy = self._action(self.tr("&Personuppgifter…"), self._privacy)
+        self.act_backups = self._action(
+            self.tr("&Säkerhetskopior…"),
+            self.manage_backups,
+            None,
+            self.tr("Mapp för säkerhetskopior, lista, återställning"),
+        )
+        self.act_backup_now = self._action(
+            self.tr("Säkerhets&kopiera nu"),
+            self.backup_now,
+            None,
+            self.tr("Ta en kontrollerad kopia av databasen"),
+        )
+        self.act_restore = self._action(
+            self.tr("Åter&ställ från säkerhetskopia…"),
+            self.manage_backups,
+            None,
+            self.tr("Ersätt databasens innehåll med en säkerhetskopia"),
+        )
         self.act_about = self._action(self.tr("&Om Insatslogg"), self._about)
         self.act_demo = self._action(
             self.tr("Öppna &exempeldata…"),
@@ -225,6 +245,8 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_new)
         m.addSeparator()
         m.addActions([self.act_import, self.act_export, self.act_report, self.act_report_texts])
+        m.addSeparator()
+        m.addActions([self.act_backup_now, self.act_restore])
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("&Redigera"))
@@ -244,7 +266,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_kommuner, self.act_orgs, self.act_types])
         m.addSeparator()
-        m.addAction(self.act_privacy)
+        m.addActions([self.act_privacy, self.act_backups])
         m = bar.addMenu(self.tr("&Hjälp"))
         m.addAction(self.act_demo)
         m.addSeparator()
@@ -645,6 +667,33 @@ class MainWindow(QMainWindow):
             # Undo steps may name persons that no longer have names.
             self.undo_stack.clear()
             self._after_reference_change()
+
+    def backup_now(self) -> None:
+        """Arkiv → Säkerhetskopiera nu."""
+        from PySide6.QtGui import QGuiApplication
+
+        from app.store.backups import make_backup
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            made = make_backup(self.store.path)
+        except DomainError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            self._show_error(str(exc))
+            return
+        QGuiApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(
+            self.tr("Säkerhetskopian är sparad och kontrollerad: {path}").format(path=made.path),
+            10000,
+        )
+
+    def manage_backups(self) -> None:
+        """The backups dialog; a chosen backup is restored by the application."""
+        from app.ui.backup_dialog import BackupDialog
+
+        chosen = BackupDialog.ask(self, self.store.path)
+        if chosen is not None and self.restore_database is not None:
+            self.restore_database(chosen)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -78,7 +78,8 @@ def test_the_app_engine_enforces_foreign_keys_and_uses_wal(store):
 def test_backup_before_migration_is_a_full_copy(store, add_activity, db_path):
     add_activity("Workshop", "Gävle", date(2018, 5, 1), title="Före uppgraderingen")
     backup = migrations.backup_before_migration(db_path, "0001")
-    assert backup.parent == db_path.parent and "före-schema-0001" in backup.name
+    assert backup.parent == db_path.parent / "säkerhetskopior"
+    assert backup.name.startswith("test-") and backup.name.endswith("-fore-schema-0001.sqlite3")
     copy = Store.open(backup)
     try:
         insats = copy.reference.current_insats()
@@ -90,4 +91,4 @@ def test_backup_before_migration_is_a_full_copy(store, add_activity, db_path):
 
 def test_a_new_file_gets_no_backup(db_path):
     Store.open(db_path).close()
-    assert sorted(p.name for p in db_path.parent.iterdir() if "före-schema" in p.name) == []
+    assert not (db_path.parent / "säkerhetskopior").exists()

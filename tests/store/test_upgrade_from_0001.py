@@ -111,6 +111,7 @@ def test_the_upgraded_file_reads_as_before(upgraded: Path) -> None:
 
 
 def test_a_copy_is_kept_from_before_the_upgrade(upgraded: Path) -> None:
-    copies = [p for p in upgraded.parent.iterdir() if "före-schema-0001" in p.name]
+    folder = upgraded.parent / "säkerhetskopior"
+    copies = [p for p in folder.iterdir() if p.name.endswith("-fore-schema-0001.sqlite3")]
     assert len(copies) == 1
     assert _dump(copies[0]) == _dump(OLD)

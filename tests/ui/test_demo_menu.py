@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.store.database import Store
+from app.store.opening import OpenDatabase
 from app.ui.application import Session
 from app.ui.main_window import MainWindow
 
@@ -50,7 +51,7 @@ def test_the_session_opens_another_database_in_a_new_window(
     )
     other = tmp_path / "exempel.sqlite3"
     build_demo(other)
-    session = Session(store)
+    session = Session(OpenDatabase(store, None))
     session.show()
     first = session.window
     assert first is not None
@@ -62,4 +63,7 @@ def test_the_session_opens_another_database_in_a_new_window(
     assert session.window is not None and session.window is not first
     qtbot.addWidget(session.window)
     assert "arbetsintegrerat socialt företagande" in session.window.windowTitle()
-    session.store.close()
+    # The first database was closed and unlocked; the new one is locked by this session.
+    assert session.opened.lock is not None and session.opened.lock.held
+    session.close()
+    assert not session.opened.lock.held

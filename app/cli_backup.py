@@ -1,0 +1,105 @@
+"""`insatslogg backup` and `insatslogg restore FIL`: the database's backups without a window."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import DomainError
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="FIL",
+        default=argparse.SUPPRESS,
+        help="databasfil (annars $INSATSLOGG_DB eller programmets datamapp)",
+    )
+
+
+def register(subparsers: Any) -> None:
+    backup = subparsers.add_parser(
+        "backup",
+        help="ta en kontrollerad säkerhetskopia av databasen nu",
+        description="Kopierar databasen med SQLites backup-funktion (går bra medan programmet "
+        "är öppet), kontrollerar kopian och rensar äldre kopior: de 10 senaste sparas, och "
+        "därtill en per vecka och en per månad.",
+    )
+    backup.add_argument(
+        "--folder", metavar="MAPP", help="spara i denna mapp (annars den valda mappen)"
+    )
+    backup.add_argument(
+        "--remember",
+        action="store_true",
+        help="använd --folder som mapp för databasens säkerhetskopior från och med nu",
+    )
+    backup.add_argument("--list", action="store_true", help="lista säkerhetskopiorna")
+    _db_option(backup)
+
+    restore = subparsers.add_parser(
+        "restore",
+        help="återställ databasen från en säkerhetskopia",
+        description="Ersätter databasens innehåll med säkerhetskopian. Läget före "
+        "återställningen sparas först som en egen säkerhetskopia; en skadad databas "
+        "skrivs aldrig över utan sparas åt sidan.",
+    )
+    restore.add_argument("file", metavar="FIL", help="säkerhetskopian")
+    _db_option(restore)
+
+
+def size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} kB"
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from app.store import backups, local_config
+    from app.store.database import resolve_path
+
+    path = resolve_path(getattr(args, "db", None))
+    folder = Path(args.folder).expanduser() if args.folder else None
+    if args.remember:
+        if folder is None:
+            raise DomainError("Ange mappen med --folder MAPP tillsammans med --remember.")
+        local_config.set_backup_folder(path, folder)
+        print(f"Säkerhetskopior av {path.name} sparas från och med nu i {folder.resolve()}.")
+    if args.list:
+        listed = backups.list_backups(path, folder)
+        where = folder or backups.backup_folder(path)
+        if not listed:
+            print(f"Inga säkerhetskopior av {path.name} i {where}.")
+            return 0
+        print(f"Säkerhetskopior av {path.name} i {where}:")
+        for b in listed:
+            size = size_text(b.size)
+            print(f"  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.label:<40}  {size:>9}  {b.path.name}")
+        return 0
+    if not path.exists():
+        raise DomainError(f"Databasfilen {path} finns inte.")
+    made = backups.make_backup(path, reason=backups.MANUAL, folder=folder)
+    print(f"Säkerhetskopian är sparad och kontrollerad: {made.path} ({size_text(made.size)}).")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from app.store import backups
+    from app.store.database import resolve_path
+    from app.store.file_checks import check_location
+    from app.store.instance_lock import InstanceLock
+
+    path = resolve_path(getattr(args, "db", None))
+    source = Path(args.file).expanduser()
+    check_location(path)
+    lock = InstanceLock.acquire(path)
+    try:
+        result = backups.restore(source, path)
+    finally:
+        lock.release()
+    print(f"Databasen {path} är återställd från {result.restored_from}.")
+    if result.previous_backup is not None:
+        print(f"Läget före återställningen sparades som {result.previous_backup.path}.")
+    if result.damaged_kept_as is not None:
+        print(f"Den skadade databasen sparades åt sidan som {result.damaged_kept_as}.")
+    return 0

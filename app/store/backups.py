@@ -1,0 +1,436 @@
+"""Backups of the database file: made with SQLite's online backup API, verified, rotated,
+and restored without ever overwriting a damaged file.
+
+A backup is a complete, self-contained SQLite file named
+``<database name>-YYYY-MM-DD_HHMMSS[_n][-reason].sqlite3`` in the backup folder (by
+default ``säkerhetskopior`` beside the database; the user may choose another disk).
+It is written under a temporary name, checked with ``PRAGMA quick_check`` and only
+then renamed; a copy that fails the check is thrown away and the older backups stay.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from app.core.backup_rotation import DEFAULT_POLICY, RotationPolicy, backups_to_keep
+from app.core.errors import DomainError
+from app.store import local_config
+from app.store.file_checks import (
+    PRIVATE_FOLDER,
+    create_private_file,
+    describe_sqlite_error,
+    integrity_problem,
+    make_private,
+)
+
+log = logging.getLogger(__name__)
+STAMP_FORMAT = "%Y-%m-%d_%H%M%S"
+SUFFIX = ".sqlite3"
+
+# Why a backup was made: the slug in its file name, and how it reads in the program.
+ON_CLOSE = "stangning"
+MANUAL = "manuell"
+BEFORE_RESTORE = "fore-aterstallning"
+BEFORE_SCHEMA = "fore-schema-"
+_REASON_LABELS = {
+    ON_CLOSE: "Vid stängning",
+    MANUAL: "Manuell",
+    BEFORE_RESTORE: "Före återställning",
+}
+
+
+class BackupError(DomainError):
+    pass
+
+
+def reason_label(reason: str) -> str:
+    if reason.startswith(BEFORE_SCHEMA):
+        return f"Före uppgradering av databasen (version {reason.removeprefix(BEFORE_SCHEMA)})"
+    return _REASON_LABELS.get(reason, reason or "–")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+    sequence: int = 0  # the n of a second backup within the same second
+
+    @property
+    def order_key(self) -> datetime:
+        """When it was taken, backups within one second told apart by their sequence."""
+        return self.taken_at + timedelta(microseconds=self.sequence)
+
+    @property
+    def label(self) -> str:
+        return reason_label(self.reason)
+
+
+def _pattern(db_path: Path) -> re.Pattern[str]:
+    return re.compile(
+        rf"^{re.escape(db_path.stem)}-(\d{{4}}-\d{{2}}-\d{{2}}_\d{{6}})(?:_(\d+))?"
+        rf"(?:-([a-z0-9-]+))?{re.escape(SUFFIX)}$"
+    )
+
+
+def backup_folder(db_path: Path) -> Path:
+    return local_config.backup_folder(db_path)
+
+
+def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
+    """The backups of ``db_path`` in ``folder`` (default: its backup folder), newest first."""
+    folder = folder or backup_folder(db_path)
+    pattern = _pattern(db_path)
+    found: list[BackupInfo] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        m = pattern.match(entry.name)
+        if m is None or not entry.is_file():
+            continue
+        try:
+            taken = datetime.strptime(m.group(1), STAMP_FORMAT)
+            size = entry.stat().st_size
+        except (ValueError, OSError):
+            continue
+        found.append(
+            BackupInfo(Path(entry.path), taken, m.group(3) or "", size, int(m.group(2) or 0))
+        )
+    found.sort(key=lambda b: b.order_key, reverse=True)
+    return found
+
+
+def _prepare_folder(db_path: Path, folder: Path) -> None:
+    """Create the default folder if needed; a chosen folder must already be reachable
+    (a USB stick that is not plugged in must not turn into a folder on the laptop)."""
+    default = local_config.default_backup_folder(db_path)
+    try:
+        if folder.resolve() == default:
+            folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+        elif not folder.is_dir():
+            if folder.parent.is_dir():
+                folder.mkdir(mode=PRIVATE_FOLDER)
+            else:
+                raise BackupError(
+                    f"Mappen för säkerhetskopior, {folder}, finns inte. Är USB-minnet eller "
+                    "disken ansluten? Välj annars en annan mapp under Inställningar → "
+                    "Säkerhetskopior."
+                )
+    except OSError as exc:
+        raise BackupError(
+            f"Mappen för säkerhetskopior, {folder}, kunde inte skapas: {exc.strerror or exc}."
+        ) from exc
+
+
+def _target(db_path: Path, folder: Path, reason: str, now: datetime) -> Path:
+    stamp = now.strftime(STAMP_FORMAT)
+    tail = f"-{reason}" if reason else ""
+    n = 0
+    while True:
+        name = f"{db_path.stem}-{stamp}{f'_{n}' if n else ''}{tail}{SUFFIX}"
+        if not (folder / name).exists():
+            return folder / name
+        n += 1
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        _fsync(folder)
+
+
+@contextlib.contextmanager
+def _connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
+    mode = "ro" if read_only else "rw"
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=10.0)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _copy_into(source: Path, target: Path) -> None:
+    """Copy the database ``source`` into the new file ``target`` with the backup API and
+    make it self-contained (rollback journal, no -wal file), private, synced and checked."""
+    create_private_file(target)
+    with _connect(source, read_only=True) as src, _connect(target) as dst:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")
+        rows = dst.execute("PRAGMA quick_check(5)").fetchall()
+    if [str(r[0]) for r in rows] != ["ok"]:
+        raise BackupError(
+            "Kopian klarade inte kontrollen (quick_check): "
+            + "; ".join(str(r[0]) for r in rows[:3])
+        )
+    make_private(target)
+    _fsync(target)
+
+
+def make_backup(
+    db_path: Path,
+    *,
+    reason: str = MANUAL,
+    folder: Path | None = None,
+    now: datetime | None = None,
+    policy: RotationPolicy = DEFAULT_POLICY,
+) -> BackupInfo:
+    """Back up ``db_path`` now (readers and writers may go on), verify it, then rotate."""
+    folder = folder or backup_folder(db_path)
+    _prepare_folder(db_path, folder)
+    target = _target(db_path, folder, reason, now or datetime.now())
+    tmp = folder / f".{target.name}.{os.getpid()}.tmp"
+    try:
+        _copy_into(db_path, tmp)
+        os.replace(tmp, target)
+    except sqlite3.Error as exc:
+        raise BackupError(
+            f"Säkerhetskopian kunde inte göras: {describe_sqlite_error(exc)}."
+        ) from exc
+    except OSError as exc:
+        raise BackupError(
+            f"Säkerhetskopian kunde inte skrivas till {folder}: {exc.strerror or exc}."
+        ) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_folder(folder)
+    made = next(b for b in list_backups(db_path, folder) if b.path == target)
+    rotate(db_path, folder, policy)
+    return made
+
+
+def rotate(
+    db_path: Path, folder: Path | None = None, policy: RotationPolicy = DEFAULT_POLICY
+) -> list[Path]:
+    """Remove the backups the policy does not keep; returns the removed files."""
+    backups = list_backups(db_path, folder)
+    keep = backups_to_keep((b.order_key for b in backups), policy)
+    removed: list[Path] = []
+    for b in backups:
+        if b.order_key in keep:
+            continue
+        with contextlib.suppress(OSError):
+            b.path.unlink()
+            removed.append(b.path)
+    return removed
+
+
+def backup_problem(path: Path) -> str | None:
+    """Why the file at ``path`` cannot be restored (Swedish), or None if it can."""
+    if not path.is_file():
+        return f"filen {path} finns inte"
+    problem = integrity_problem(path)
+    if problem is not None:
+        return problem
+    try:
+        with _connect(path, read_only=True) as con:
+            has_version = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).fetchone()
+            if has_version is None:
+                return "filen är inte en databas från Insatslogg"
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error as exc:
+        return describe_sqlite_error(exc)
+    if row is None:
+        return "filen saknar versionsuppgift och är inte en databas från Insatslogg"
+    from app.store.migrations import known_revisions
+
+    if str(row[0]) not in known_revisions():
+        return (
+            f"filen är skapad av en nyare version av Insatslogg (schemaversion {row[0]}); "
+            "uppdatera programmet först"
+        )
+    return None
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup that passes the checks, looking in the chosen and default folders."""
+    folders = [backup_folder(db_path), local_config.default_backup_folder(db_path)]
+    seen: set[Path] = set()
+    candidates: list[BackupInfo] = []
+    for folder in folders:
+        if folder in seen:
+            continue
+        seen.add(folder)
+        candidates.extend(list_backups(db_path, folder))
+    candidates.sort(key=lambda b: b.order_key, reverse=True)
+    for candidate in candidates:
+        if backup_problem(candidate.path) is None:
+            return candidate
+    return None
+
+
+def _aside_name(db_path: Path, now: datetime) -> Path:
+    stamp = now.strftime(STAMP_FORMAT)
+    n = 0
+    while True:
+        extra = f"_{n}" if n else ""
+        candidate = db_path.with_name(f"{db_path.stem}.skadad-{stamp}{extra}{db_path.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _move_with_companions(source: Path, target: Path) -> None:
+    for extra in _COMPANIONS:
+        companion = Path(f"{source}{extra}")
+        if companion.exists():
+            os.replace(companion, Path(f"{target}{extra}"))
+    os.replace(source, target)
+    _fsync_folder(target.parent)
+
+
+def keep_aside(db_path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged database (and its -wal and -shm files) out of the way; never delete.
+
+    Returns the new name of the main file.
+    """
+    aside = _aside_name(db_path, now or datetime.now())
+    _move_with_companions(db_path, aside)
+    return aside
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    previous_backup: BackupInfo | None  # the state just before, when it was whole
+    damaged_kept_as: Path | None  # where a damaged database was put aside
+
+
+def restore(backup: Path, db_path: Path) -> RestoreResult:
+    """Make ``db_path`` hold what ``backup`` holds.
+
+    The caller must hold the database's instance lock and have closed its connections.
+    A whole database is first backed up itself (so a restore can be undone), then
+    overwritten page by page through SQLite's backup API, in one transaction. A damaged
+    database is never overwritten: it is renamed aside and the backup copied in its place.
+    An older backup is brought up to date by the migrations the next time it is opened.
+    """
+    problem = backup_problem(backup)
+    if problem is not None:
+        raise BackupError(f"Säkerhetskopian {backup.name} kan inte återställas: {problem}.")
+    if backup.resolve() == db_path.resolve():
+        raise BackupError("Välj en säkerhetskopia, inte databasen själv.")
+    previous: BackupInfo | None = None
+    aside: Path | None = None
+    try:
+        if db_path.exists() and integrity_problem(db_path) is None:
+            previous = make_backup(db_path, reason=BEFORE_RESTORE)
+            with _connect(backup, read_only=True) as src, _connect(db_path) as dst:
+                src.backup(dst)
+            with _connect(db_path) as con:
+                con.execute("PRAGMA journal_mode = WAL")
+        else:
+            tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.återställs")
+            try:
+                _copy_into(backup, tmp)
+                if db_path.exists():
+                    aside = keep_aside(db_path)
+                for extra in _COMPANIONS:
+                    Path(f"{db_path}{extra}").unlink(missing_ok=True)
+                os.replace(tmp, db_path)
+            except BaseException:
+                if aside is not None and not db_path.exists():
+                    _move_with_companions(aside, db_path)
+                    aside = None
+                raise
+            finally:
+                tmp.unlink(missing_ok=True)
+            _fsync_folder(db_path.parent)
+    except sqlite3.Error as exc:
+        raise BackupError(
+            f"Återställningen misslyckades: {describe_sqlite_error(exc)}. Databasen är oförändrad."
+        ) from exc
+    except OSError as exc:
+        raise BackupError(
+            f"Återställningen misslyckades: {exc.strerror or exc}. Databasen är oförändrad."
+        ) from exc
+    make_private(db_path)
+    return RestoreResult(backup, previous, aside)
+
+
+def erase_names_in_backups(db_path: Path) -> int:
+    """Erase from every backup the names that are no longer in the database.
+
+    An erasure or gallring must reach the copies too: a person whose name is gone from
+    the database (erased, or removed) loses it in each backup by the same rule as in the
+    database — an anonymous row stays where the person is linked to activities, so the
+    backup's counts do not change; an unlinked person is removed. Deleted content is
+    overwritten (secure_delete). Returns how many backups were changed; a backup that
+    cannot be reached is left and logged.
+    """
+    with _connect(db_path, read_only=True) as con:
+        named_now = {int(r[0]) for r in con.execute("SELECT id FROM person WHERE name <> ''")}
+    folders = {backup_folder(db_path), local_config.default_backup_folder(db_path)}
+    changed = 0
+    for folder in folders:
+        for b in list_backups(db_path, folder):
+            try:
+                if _erase_names_in(b.path, named_now):
+                    changed += 1
+            except sqlite3.Error:
+                log.warning("Namn kunde inte tas bort ur säkerhetskopian %s", b.path.name)
+    if changed:
+        log.info("Borttagna namn rensade ur %d säkerhetskopior", changed)
+    return changed
+
+
+def _erase_names_in(path: Path, keep: set[int]) -> bool:
+    with _connect(path) as con:
+        has_people = con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'person'"
+        ).fetchone()
+        if has_people is None:
+            return False
+        gone = [
+            int(r[0])
+            for r in con.execute("SELECT id FROM person WHERE name <> ''")
+            if int(r[0]) not in keep
+        ]
+        if not gone:
+            return False
+        marks = ",".join("?" * len(gone))
+        con.execute("PRAGMA secure_delete = ON")
+        with con:
+            linked = [
+                int(r[0])
+                for r in con.execute(
+                    f"SELECT DISTINCT person_id FROM activity_participant "
+                    f"WHERE person_id IN ({marks})",
+                    gone,
+                )
+            ]
+            unlinked = sorted(set(gone) - set(linked))
+            if linked:
+                con.execute(
+                    f"UPDATE person SET name = '', email = '', organisation_id = NULL "
+                    f"WHERE id IN ({','.join('?' * len(linked))})",
+                    linked,
+                )
+            if unlinked:
+                con.execute(
+                    f"DELETE FROM person WHERE id IN ({','.join('?' * len(unlinked))})", unlinked
+                )
+    _fsync(path)
+    return True

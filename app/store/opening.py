@@ -1,0 +1,158 @@
+"""Opening a database the way the program and its commands do: look before trusting.
+
+In order: the place (not a network share, writable), the instance lock (one Insatslogg
+per file; a crashed start's lock is taken over), the file itself (a whole SQLite file,
+Insatslogg's, not from a newer version), then the migrations (after a verified
+backup). Closing makes a backup when anything was written, then lets go of the lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import DomainError
+from app.store import backups
+from app.store.database import Store
+from app.store.file_checks import check_is_insatslogg, check_location, integrity_problem
+from app.store.instance_lock import InstanceLock
+
+log = logging.getLogger(__name__)
+
+
+class DamagedDatabase(DomainError):
+    """The file failed its integrity check. It has not been touched."""
+
+    def __init__(self, path: Path, problem: str, backup: backups.BackupInfo | None) -> None:
+        self.path = path
+        self.problem = problem
+        self.backup = backup
+        if backup is not None:
+            advice = (
+                f"Den senaste fungerande säkerhetskopian är från "
+                f"{backup.taken_at:%Y-%m-%d %H:%M} ({backup.path}). Återställ den med "
+                f"Arkiv → Återställ från säkerhetskopia eller kommandot "
+                f"”insatslogg restore {backup.path}”; den skadade filen sparas då åt sidan."
+            )
+        else:
+            advice = (
+                "Ingen fungerande säkerhetskopia hittades. Spara filen och kontakta den som "
+                "sköter datorerna."
+            )
+        super().__init__(f"Databasen {path} är skadad: {problem}. Filen har inte ändrats. {advice}")
+
+
+@dataclass
+class OpenDatabase:
+    """A database opened for use, with the instance lock when it was asked for."""
+
+    store: Store
+    lock: InstanceLock | None
+    closed: bool = field(default=False)
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    def needs_backup(self) -> bool:
+        return self.store.file.commits > 0 or not backups.list_backups(self.path)
+
+    def close(
+        self, *, backup: bool = True, warn: Callable[[str], None] | None = None
+    ) -> backups.BackupInfo | None:
+        """Close the store, back it up if it changed (or has no backup yet), unlock.
+
+        A failed backup raises BackupError (or, with ``warn``, is passed to it) after the
+        store is closed and unlocked: the data itself is safe in the database.
+        """
+        if self.closed:
+            return None
+        self.closed = True
+        made: backups.BackupInfo | None = None
+        try:
+            wanted = backup and self.needs_backup()
+            self.store.close()
+            if wanted:
+                made = backups.make_backup(self.path, reason=backups.ON_CLOSE)
+                log.info("Säkerhetskopia vid stängning: %s (%d byte)", made.path.name, made.size)
+        except backups.BackupError as exc:
+            if warn is None:
+                raise
+            warn(f"{exc} Det som registrerats är sparat i databasen.")
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+        return made
+
+
+class EarlyCheck:
+    """The integrity check, started in a thread while the window's libraries load.
+
+    SQLite does its work without Python's global lock, so on a laptop's second core the
+    check costs the start-up (almost) nothing.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path.expanduser()
+        self._problem: str | None = None
+        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            if self.path.is_file() and self.path.stat().st_size > 0:
+                self._problem = integrity_problem(self.path)
+        except OSError:
+            self._problem = None  # open_database reports what is wrong with the place
+
+    def problem(self) -> str | None:
+        self._thread.join()
+        return self._problem
+
+
+def check_file(path: Path, early: EarlyCheck | None = None) -> None:
+    """Raise DamagedDatabase or NotInsatslogg for a file that cannot be trusted."""
+    if early is not None and early.path == path:
+        problem = early.problem()
+    else:
+        problem = integrity_problem(path)
+    if problem is not None:
+        log.warning("Integritetskontrollen hittade fel i %s", path.name)
+        raise DamagedDatabase(path, problem, backups.newest_good_backup(path))
+    check_is_insatslogg(path)
+
+
+def open_database(
+    path: Path,
+    *,
+    exclusive: bool = True,
+    must_exist: bool = False,
+    early: EarlyCheck | None = None,
+) -> OpenDatabase:
+    """Check, lock (when ``exclusive``) and open ``path``, creating it if missing.
+
+    ``early`` is an integrity check already under way for ``path``.
+    ``exclusive=False`` is for commands that only read (a summary, an export): they may
+    run while the program has the file open.
+    """
+    path = path.expanduser()
+    if must_exist and not path.exists():
+        raise DomainError(f"Databasfilen {path} finns inte.")
+    check_location(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = InstanceLock.acquire(path) if exclusive else None
+    if lock is not None and lock.stale is not None:
+        log.info("Ett lås efter ett avbrutet program togs över (%s)", lock.path.name)
+    try:
+        if path.exists() and path.stat().st_size > 0:
+            check_file(path, early)
+        store = Store.open(path)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    log.info("Databasen %s öppnad", path.name)
+    return OpenDatabase(store, lock)

@@ -1,0 +1,239 @@
+"""Säkerhetskopior: where they go, which there are, take one now, restore one.
+
+The dialog only chooses; the window restores (it has to close the database first).
+``BackupDialog.ask`` returns the file the user chose to restore, or None.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.backup_rotation import DEFAULT_POLICY
+from app.core.errors import DomainError
+from app.store import backups, local_config
+from app.store.backups import BackupInfo
+from app.ui.form_widgets import run_modal
+from app.ui.row_table_model import RowTableModel
+
+
+def size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} kB"
+
+
+class BackupListModel(RowTableModel[BackupInfo]):
+    HEADERS = ("Tagen", "Anledning", "Storlek", "Fil")
+    CONTEXT = "BackupListModel"
+
+    def cell(self, item: BackupInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                f"{item.taken_at:%Y-%m-%d %H:%M:%S}",
+                item.label,
+                size_text(item.size),
+                item.path.name,
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(item.path)
+        return None
+
+
+def confirm_restore(parent: QWidget | None, chosen: Path, taken: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Insatslogg",
+        f"Återställa databasen från säkerhetskopian {taken}?\n\n"
+        "Allt som registrerats efter att kopian togs försvinner ur databasen. Läget just nu "
+        "sparas först som en egen säkerhetskopia, så återställningen går att ångra genom att "
+        f"återställa den.\n\n{chosen}",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class BackupDialog(QDialog):
+    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.chosen: Path | None = None
+        self.setWindowTitle(self.tr("Säkerhetskopior"))
+        self.resize(820, 460)
+
+        intro = QLabel(
+            self.tr(
+                "Insatslogg tar en säkerhetskopia när programmet stängs (om något ändrats) och "
+                "före varje uppgradering av databasen. Varje kopia kontrolleras innan den "
+                "sparas. {policy}"
+            ).format(policy=DEFAULT_POLICY.describe())
+        )
+        intro.setWordWrap(True)
+
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setObjectName("backupFolder")
+        self.folder_edit.setReadOnly(True)
+        self.choose_folder_button = QPushButton(self.tr("Byt mapp…"))
+        self.choose_folder_button.clicked.connect(self._choose_folder)
+        self.default_folder_button = QPushButton(self.tr("Standardmapp"))
+        self.default_folder_button.clicked.connect(self._default_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(QLabel(self.tr("Mapp:")))
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.choose_folder_button)
+        folder_row.addWidget(self.default_folder_button)
+
+        self.model = BackupListModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("backupTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._restore_index)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyLabel")
+
+        self.backup_button = QPushButton(self.tr("Säkerhetskopiera nu"))
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton(self.tr("Återställ vald…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_file_button = QPushButton(self.tr("Återställ från fil…"))
+        self.restore_file_button.clicked.connect(self.restore_from_file)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stäng"))
+        buttons.rejected.connect(self.reject)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.backup_button)
+        button_row.addWidget(self.restore_button)
+        button_row.addWidget(self.restore_file_button)
+        button_row.addStretch(1)
+        button_row.addWidget(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(folder_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(button_row)
+
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, db_path: Path) -> Path | None:
+        """Show the dialog; the backup the user chose to restore, or None."""
+        dialog = cls(db_path, parent)
+        return dialog.chosen if run_modal(dialog) else None
+
+    # --- contents ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        folder = backups.backup_folder(self.db_path)
+        self.folder_edit.setText(str(folder))
+        is_default = local_config.chosen_backup_folder(self.db_path) is None
+        self.default_folder_button.setEnabled(not is_default)
+        listed = backups.list_backups(self.db_path)
+        self.model.set_rows(listed)
+        self.empty_label.setText(
+            self.tr("{n} säkerhetskopior.").format(n=len(listed))
+            if listed
+            else self.tr("Inga säkerhetskopior i mappen ännu.")
+        )
+        if listed:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def _error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Säkerhetskopior"), message)
+
+    # --- actions ----------------------------------------------------------------------
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Mapp för säkerhetskopior"), self.folder_edit.text()
+        )
+        if folder:
+            self.set_folder(Path(folder))
+
+    def set_folder(self, folder: Path | None) -> None:
+        try:
+            local_config.set_backup_folder(self.db_path, folder)
+        except OSError as exc:
+            self._error(self.tr("Valet kunde inte sparas: {e}").format(e=exc.strerror or exc))
+        self.refresh()
+
+    def _default_folder(self) -> None:
+        self.set_folder(None)
+
+    def backup_now(self) -> BackupInfo | None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            made = backups.make_backup(self.db_path, reason=backups.MANUAL)
+        except DomainError as exc:
+            made = None
+            error = str(exc)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if made is None:
+            self._error(error)
+        self.refresh()
+        return made
+
+    def _restore_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.restore_selected()
+
+    def restore_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        item = self.model.row_at(rows[0].row())
+        self._choose(item.path, f"{item.taken_at:%Y-%m-%d %H:%M}")
+
+    def restore_from_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Välj säkerhetskopia"),
+            self.folder_edit.text(),
+            self.tr("Insatslogg-databas (*.sqlite3 *.db);;Alla filer (*)"),
+        )
+        if name:
+            self._choose(Path(name), Path(name).name)
+
+    def _choose(self, path: Path, taken: str) -> None:
+        problem = backups.backup_problem(path)
+        if problem is not None:
+            self._error(self.tr("Filen kan inte återställas: {problem}.").format(problem=problem))
+            return
+        if confirm_restore(self, path, taken):
+            self.chosen = path
+            self.accept()
