@@ -33,16 +33,33 @@ class DamagedDatabase(DomainError):
         if backup is not None:
             advice = (
                 f"Den senaste fungerande säkerhetskopian är från "
-                f"{backup.taken_at:%Y-%m-%d %H:%M} ({backup.path}). Återställ den med "
-                f"Arkiv → Återställ från säkerhetskopia eller kommandot "
-                f"”insatslogg restore {backup.path}”; den skadade filen sparas då åt sidan."
+                f"{backup.taken_at:%Y-%m-%d %H:%M}. Återställ den med kommandot "
+                f"”insatslogg restore {backup.path}” eller genom att starta programmet; "
+                "den skadade filen sparas då åt sidan."
             )
         else:
-            advice = (
-                "Ingen fungerande säkerhetskopia hittades. Spara filen och kontakta den som "
-                "sköter datorerna."
-            )
-        super().__init__(f"Databasen {path} är skadad: {problem}. Filen har inte ändrats. {advice}")
+            advice = _NO_BACKUP
+        super().__init__(f"{self.headline()} {advice}")
+
+    def headline(self) -> str:
+        detail = "" if self.problem == "databasfilen är skadad" else f" ({self.problem})"
+        return f"Databasen {self.path} är skadad{detail}. Den har inte öppnats och inte ändrats."
+
+    def question(self) -> str:
+        """What the window asks: restore the newest good backup?"""
+        if self.backup is None:
+            return f"{self.headline()}\n\n{_NO_BACKUP}"
+        return (
+            f"{self.headline()}\n\nDen senaste fungerande säkerhetskopian är från "
+            f"{self.backup.taken_at:%Y-%m-%d %H:%M}:\n{self.backup.path}\n\nVill du "
+            "återställa den? Den skadade filen sparas då åt sidan, så ingenting tas bort."
+        )
+
+
+_NO_BACKUP = (
+    "Ingen fungerande säkerhetskopia hittades. Spara filen och kontakta den som sköter "
+    "datorerna; en SQLite-kunnig kan ofta rädda det mesta med ”.recover”."
+)
 
 
 @dataclass

@@ -65,7 +65,7 @@ def open_store(path: Path, early: EarlyCheck | None = None) -> OpenDatabase | No
 
 def ask_restore_damaged(exc: DamagedDatabase) -> bool:
     """Ask whether to restore the newest good backup over a damaged database."""
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(exc))
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, exc.question())
     if exc.backup is None:
         box.addButton("Avsluta", QMessageBox.ButtonRole.RejectRole)
         box.exec()

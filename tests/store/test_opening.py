@@ -20,7 +20,7 @@ from app.store.file_checks import NetworkShare, NotInsatslogg, check_location, n
 from app.store.instance_lock import DatabaseInUse, InstanceLock, lock_path
 from app.store.opening import DamagedDatabase, open_database
 from tests.conftest import stamp_revision
-from tests.store.damage import overwrite_header, smash_pages
+from tests.store.damage import smash_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 

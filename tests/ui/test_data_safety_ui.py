@@ -135,13 +135,14 @@ def test_a_damaged_database_at_start_offers_the_newest_good_backup(
     damaged = db_path.read_bytes()
     asked: list[str] = []
     monkeypatch.setattr(
-        application, "ask_restore_damaged", lambda exc: asked.append(str(exc)) or True
+        application, "ask_restore_damaged", lambda exc: asked.append(exc.question()) or True
     )
 
     opened = open_store(db_path)
 
     assert opened is not None
-    assert "är skadad" in asked[0] and str(good.path) in asked[0]
+    assert "är skadad. Den har inte öppnats och inte ändrats." in asked[0]
+    assert str(good.path) in asked[0] and "Vill du återställa den?" in asked[0]
     insats = opened.store.reference.current_insats()
     assert insats is not None and insats.id is not None
     assert [r.title for r in opened.store.activities.rows(insats.id, 2018)] == ["Räddad"]
