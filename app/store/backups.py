@@ -380,8 +380,12 @@ def erase_names_in_backups(db_path: Path) -> int:
     overwritten (secure_delete). Returns how many backups were changed; a backup that
     cannot be reached is left and logged.
     """
+    # By id and name: a person's id can be used again once the person is removed.
     with _connect(db_path, read_only=True) as con:
-        named_now = {int(r[0]) for r in con.execute("SELECT id FROM person WHERE name <> ''")}
+        named_now = {
+            (int(r[0]), str(r[1]))
+            for r in con.execute("SELECT id, name FROM person WHERE name <> ''")
+        }
     folders = {backup_folder(db_path), local_config.default_backup_folder(db_path)}
     changed = 0
     for folder in folders:
@@ -396,7 +400,7 @@ def erase_names_in_backups(db_path: Path) -> int:
     return changed
 
 
-def _erase_names_in(path: Path, keep: set[int]) -> bool:
+def _erase_names_in(path: Path, keep: set[tuple[int, str]]) -> bool:
     with _connect(path) as con:
         has_people = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'person'"
@@ -405,8 +409,8 @@ def _erase_names_in(path: Path, keep: set[int]) -> bool:
             return False
         gone = [
             int(r[0])
-            for r in con.execute("SELECT id FROM person WHERE name <> ''")
-            if int(r[0]) not in keep
+            for r in con.execute("SELECT id, name FROM person WHERE name <> ''")
+            if (int(r[0]), str(r[1])) not in keep
         ]
         if not gone:
             return False

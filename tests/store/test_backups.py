@@ -200,3 +200,22 @@ def test_an_erased_name_leaves_every_backup_and_the_counts_stay(
         finally:
             restored.close()
         assert backups.backup_problem(copy) is None
+
+
+def test_a_name_whose_id_was_given_to_someone_new_still_leaves_the_backups(
+    store, insats, db_path, monkeypatch
+) -> None:
+    from app.core.people import Person
+
+    assert insats.forbund_id is not None
+    bo = store.people.save(Person(None, insats.forbund_id, "Bo Borta", None, ""))
+    copy = backups.make_backup(db_path).path
+    # The backup folder was out of reach when Bo was erased ...
+    monkeypatch.setattr(backups, "erase_names_in_backups", lambda path: 0)
+    store.people.erase_many([bo.id])
+    monkeypatch.undo()
+    # ... and a new person has since been given Bo's id.
+    ny = store.people.save(Person(None, insats.forbund_id, "Ny Person", None, ""))
+    assert ny.id == bo.id
+    assert backups.erase_names_in_backups(db_path) == 1
+    assert b"Bo Borta" not in copy.read_bytes()
