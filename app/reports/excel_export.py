@@ -12,9 +12,7 @@ on cancel or error nothing is left behind.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import os
-import secrets
 from collections.abc import Callable, Container, Generator, Sequence
 from contextlib import closing, suppress
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.functions import Element, tostring
 
+from app.core.atomic_file import atomic_write, save_error
 from app.core.errors import DomainError
 from app.core.period import PeriodSummary
 from app.core.progress import Progress
@@ -122,7 +121,10 @@ class _Writer:
 
     def close(self) -> None:
         for stream in self.streams.values():
-            stream.close()
+            # A temporary file: after a failed write (a full disk) closing it fails to
+            # flush too; that must not hide the first error.
+            with suppress(OSError):
+                stream.close()
 
     def table_name(self, base: str) -> str:
         clean = "".join(ch if ch.isascii() and (ch.isalnum() or ch == "_") else "_" for ch in base)
@@ -364,8 +366,6 @@ def _save(wb: Workbook, tmp: Path, app_xml: bytes, streams: dict[str, RowStream]
             with suppress(Exception):
                 archive.close()  # or the zip file would try again when collected
             raise
-        fh.flush()
-        os.fsync(fh.fileno())
 
 
 def _discard(wb: Workbook) -> None:
@@ -384,79 +384,29 @@ def _discard(wb: Workbook) -> None:
                     writer.cleanup()
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _new_temporary_file(path: Path) -> Path:
-    """An empty new file beside ``path`` (same folder, so the rename is atomic), with
-    the permissions a new file gets there (unlike tempfile's 0600)."""
-    while True:
-        tmp = path.with_name(f".~{path.stem}.{secrets.token_hex(4)}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        os.close(fd)
-        return tmp
-
-
-_LOCKED = "åtkomst nekad – filen kan vara öppen i ett annat program eller skrivskyddad"
-_REASONS = {
-    errno.ENOSPC: "disken är full",
-    errno.EDQUOT: "diskutrymmet (kvoten) är slut",
-    errno.EACCES: _LOCKED,
-    errno.EPERM: _LOCKED,
-    errno.EROFS: "enheten är skrivskyddad",
-    errno.ENOENT: "mappen finns inte",
-    errno.EISDIR: "det finns en mapp med det namnet",
-}
-
-
-def save_error(path: Path, exc: OSError) -> DomainError:
-    """'Kunde inte spara <fil>: <why, in Swedish>.'"""
-    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-    return DomainError(f"Kunde inte spara {path}: {reason}.")
-
-
 def write_workbook(path: Path | str, content: ExportContent, progress: Progress) -> None:
     """Write the workbook to ``path``, replacing any file there only when complete.
 
     ``progress`` is told how far the rows have come and may cancel (Cancelled): then,
     as on any error, the temporary file is removed and ``path`` is left as it was.
-    A file that cannot be written raises DomainError ("Kunde inte spara …: …").
+    A file that cannot be written raises DomainError with the Swedish reason (save_error).
     """
     path = Path(path)
-    folder = path.parent
-    try:
-        tmp = _new_temporary_file(path)
-    except OSError as exc:
-        raise save_error(path, exc) from exc
     wb = Workbook(write_only=True)
     writer: _Writer | None = None
     try:
-        app_xml = _set_properties(wb, content)
-        writer = _Writer(wb, content, progress)
-        writer.write()
-        _save(wb, tmp, app_xml, writer.streams)
-        progress.check()  # a cancel while saving still leaves nothing behind
-        os.replace(tmp, path)
+        with atomic_write(path) as tmp:
+            app_xml = _set_properties(wb, content)
+            writer = _Writer(wb, content, progress)
+            writer.write()
+            _save(wb, tmp, app_xml, writer.streams)
+            progress.check()  # a cancel while saving still leaves nothing behind
     except BaseException as exc:
         _discard(wb)
-        with suppress(OSError):
-            tmp.unlink()
         if isinstance(exc, OSError):
             raise save_error(path, exc) from exc
         raise
     finally:
         if writer is not None:
             writer.close()
-    _fsync_folder(folder)
     progress.report(writer.total, writer.total)

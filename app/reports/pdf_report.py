@@ -10,9 +10,7 @@ error nothing is left behind.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
-from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +28,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from app.core.atomic_file import atomic_write, save_error
 from app.core.findings import Finding
 from app.core.period import TOTAL, PeriodSummary, build_period_summary
 from app.core.progress import Progress
@@ -545,17 +544,14 @@ def _short(text: str, n: int = 95) -> str:
 
 
 def write_pdf(path: Path | str, content: PdfContent, progress: Progress | None = None) -> int:
-    """Write the report to ``path`` (atomically); returns the number of pages."""
-    # The saving helpers are shared with the Excel export (openpyxl comes along).
-    from app.reports.excel_export import _new_temporary_file, save_error
+    """Write the report to ``path`` (atomically); returns the number of pages.
 
+    On a cancel (Cancelled) or an error nothing is left behind and a file already at
+    ``path`` is untouched; a file that cannot be saved raises DomainError (save_error).
+    """
     progress = progress or Progress()
     st.register_fonts()
     path = Path(path)
-    try:
-        tmp = _new_temporary_file(path)
-    except OSError as exc:
-        raise save_error(path, exc) from exc
     pages: list[int] = []
 
     class Canvas(_NumberedCanvas):
@@ -569,32 +565,28 @@ def write_pdf(path: Path | str, content: PdfContent, progress: Progress | None =
             super().save()
 
     try:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=st.PAGE,
-            leftMargin=st.MARGIN_X,
-            rightMargin=st.MARGIN_X,
-            topMargin=st.MARGIN_TOP,
-            bottomMargin=st.MARGIN_BOTTOM,
-            title=f"{content.title} – {content.insats_name}",
-            author=content.forbund_name,
-            subject=content.insats_name,
-            creator="Insatslogg",
-            lang="sv-SE",
-        )
-        flow = story(content, progress)
-        progress.report(1, 2)
-        doc.build(flow, canvasmaker=Canvas)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        progress.check()
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise save_error(path, exc) from exc
-        raise
+        with atomic_write(path) as tmp:
+            # reportlab leaves a file it opened itself open when writing fails
+            with open(tmp, "wb") as fh:
+                doc = SimpleDocTemplate(
+                    fh,
+                    pagesize=st.PAGE,
+                    leftMargin=st.MARGIN_X,
+                    rightMargin=st.MARGIN_X,
+                    topMargin=st.MARGIN_TOP,
+                    bottomMargin=st.MARGIN_BOTTOM,
+                    title=f"{content.title} – {content.insats_name}",
+                    author=content.forbund_name,
+                    subject=content.insats_name,
+                    creator="Insatslogg",
+                    lang="sv-SE",
+                )
+                flow = story(content, progress)
+                progress.report(1, 2)
+                doc.build(flow, canvasmaker=Canvas)
+            progress.check()
+    except OSError as exc:
+        raise save_error(path, exc) from exc
     progress.report(2, 2)
     return pages[0] if pages else 0
 

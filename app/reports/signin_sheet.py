@@ -13,9 +13,7 @@ target and renamed; on error nothing is left behind.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +31,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from app.core.atomic_file import atomic_write, save_error
 from app.core.vocabulary import Format, OrgCategory, Role, Scope
 from app.reports import pdf_style as st
 
@@ -326,15 +325,10 @@ def _closing() -> list[Any]:
 def write_signin_sheet(path: Path | str, sheet: SigninSheet, rows: int = 25) -> int:
     """Write the sheet with ``rows`` signature rows to ``path`` (atomically); returns
     the number of pages. DomainError ("Kunde inte spara …") if it cannot be saved."""
-    from app.reports.excel_export import _new_temporary_file, save_error
     from app.reports.pdf_report import _NumberedCanvas, _short
 
     st.register_fonts()
     path = Path(path)
-    try:
-        tmp = _new_temporary_file(path)
-    except OSError as exc:
-        raise save_error(path, exc) from exc
     pages: list[int] = []
 
     class Canvas(_NumberedCanvas):
@@ -347,27 +341,23 @@ def write_signin_sheet(path: Path | str, sheet: SigninSheet, rows: int = 25) -> 
             super().save()
 
     try:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=st.PAGE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=f"Närvarolista – {sheet.title}",
-            author=sheet.organisers[0] if sheet.organisers else "",
-            subject=sheet.insats_name,
-            creator="Insatslogg",
-            lang="sv-SE",
-        )
-        doc.build([*_header_block(sheet), _table(max(rows, 1)), *_closing()], canvasmaker=Canvas)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise save_error(path, exc) from exc
-        raise
+        # reportlab leaves a file it opened itself open when writing fails
+        with atomic_write(path) as tmp, open(tmp, "wb") as fh:
+            doc = SimpleDocTemplate(
+                fh,
+                pagesize=st.PAGE,
+                leftMargin=MARGIN_X,
+                rightMargin=MARGIN_X,
+                topMargin=MARGIN_TOP,
+                bottomMargin=MARGIN_BOTTOM,
+                title=f"Närvarolista – {sheet.title}",
+                author=sheet.organisers[0] if sheet.organisers else "",
+                subject=sheet.insats_name,
+                creator="Insatslogg",
+                lang="sv-SE",
+            )
+            story = [*_header_block(sheet), _table(max(rows, 1)), *_closing()]
+            doc.build(story, canvasmaker=Canvas)
+    except OSError as exc:
+        raise save_error(path, exc) from exc
     return pages[0] if pages else 0

@@ -6,8 +6,6 @@ are never touched, so every figure of the follow-up stays as it was.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.atomic_file import atomic_write, save_error
 from app.core.errors import DomainError, ValidationError
 from app.core.people import (
     MAX_GALLRING_YEARS,
@@ -66,17 +65,13 @@ def persons(n: int) -> str:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` as UTF-8 to a temporary file beside ``path``, then rename it into place,
-    so that a failure never leaves half a file under the chosen name."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    so that a failure never leaves half a file under the chosen name. DomainError (in
+    Swedish) when it cannot be saved."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        with atomic_write(path) as tmp:
+            tmp.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise save_error(path, exc) from exc
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
@@ -187,14 +182,8 @@ class RegisterExtractDialog(QDialog):
             path = path.with_suffix(".txt")
         try:
             write_text_atomic(path, self.text() + ("" if self.text().endswith("\n") else "\n"))
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Registerutdrag"),
-                self.tr("Registerutdraget kunde inte sparas i {path}.\n\n{error}").format(
-                    path=path, error=exc.strerror or exc
-                ),
-            )
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Registerutdrag"), str(exc))
             return
         self.saved_label.setText(self.tr("Sparat i {}").format(path))
         self.saved_label.show()

@@ -7,10 +7,8 @@ its pages are rendered with pdfium (pypdfium2), for the screen and for the print
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.atomic_file import atomic_write, save_error
+from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.reports.export_content import ExportRequest
 from app.ui.background import run_in_background
@@ -73,19 +73,13 @@ def render_page(page: pdfium.PdfPage, scale: float) -> QImage:
 
 
 def copy_atomically(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target`` so that ``target`` is either the old or the whole new file."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(name)
+    """Copy ``source`` to ``target`` so that ``target`` is either the old or the whole new
+    file; DomainError (in Swedish) when it cannot be saved."""
     try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with suppress(OSError):
-            tmp.unlink()
-        raise
+        with atomic_write(target) as tmp:
+            shutil.copyfile(source, tmp)
+    except OSError as exc:
+        raise save_error(target, exc) from exc
 
 
 class ReportPreviewDialog(QDialog):
@@ -295,13 +289,8 @@ class ReportPreviewDialog(QDialog):
             target = target.with_name(target.name + ".pdf")
         try:
             copy_atomically(self._path, target)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            QMessageBox.warning(
-                self,
-                self.tr(TITLE),
-                self.tr("Rapporten kunde inte sparas i {0}: {1}").format(target, reason),
-            )
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr(TITLE), str(exc))
             return None
         ExportDialog.last_folder = target.parent
         message = self.tr("Sparade rapporten ({0} sidor) till {1}.").format(self.page_count, target)

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import range_boundaries
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
+from app.core import atomic_file
 from app.core.errors import DomainError
 from app.core.progress import Cancelled, Progress
 from app.core.summary import SummaryTable
@@ -423,7 +424,9 @@ def test_a_full_disk_leaves_no_file(record, out, monkeypatch):
 
     monkeypatch.setattr(excel_export.ExcelWriter, "save", full)
 
-    with pytest.raises(DomainError, match=r"Kunde inte spara .*x\.xlsx: disken är full"):
+    with pytest.raises(
+        DomainError, match=r"Det finns inte plats för filen .*x\.xlsx: disken är full"
+    ):
         write_workbook(out / "x.xlsx", record.content(2018), Progress())
     assert files_in(out) == []
 
@@ -435,9 +438,9 @@ def test_a_locked_target_gives_a_swedish_message(record, out, monkeypatch):
     def locked(src, dst):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(excel_export.os, "replace", locked)
+    monkeypatch.setattr(atomic_file.os, "replace", locked)
 
-    with pytest.raises(DomainError, match="Kunde inte spara .*: åtkomst nekad"):
+    with pytest.raises(DomainError, match=r"Filen .*x\.xlsx används av ett annat program"):
         write_workbook(target, record.content(2018), Progress())
     assert files_in(out) == ["x.xlsx"]
     assert target.read_bytes() == b"open in Excel"

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.attendance import Attendance
 from app.core.entities import Insats
+from app.core.errors import DomainError
 from app.core.people import GALLRING_SETTING, Person
 from app.core.summary import YearSummary
 from app.store.database import Store
@@ -182,7 +183,7 @@ def test_register_extract_is_shown_and_saved_as_utf8(
 def test_a_failed_save_leaves_no_file_and_says_why(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
-    with pytest.raises(OSError):
+    with pytest.raises(DomainError, match="mappen finns inte"):
         write_text_atomic(tmp_path / "saknas" / "x.txt", "text")
     assert list(tmp_path.iterdir()) == []
 
@@ -196,7 +197,7 @@ def test_a_failed_save_leaves_no_file_and_says_why(
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: warnings.append(text))
     extract.save_as()
-    assert warnings and warnings[0].startswith("Registerutdraget kunde inte sparas i ")
+    assert warnings == [f"Kunde inte spara {tmp_path / 'saknas' / 'x.txt'}: mappen finns inte."]
     assert extract.saved_label.isHidden()
 
 

@@ -1,0 +1,165 @@
+"""Writing a user's file so that it is either the old file or the whole new one.
+
+Every export (Excel, PDF, närvarolista, a saved report, a registerutdrag) is written
+to a hidden temporary file beside the target, flushed to disk and renamed over the
+target (atomic_write). On any error or a cancel the temporary file is removed and a
+file already there is left as it was. ``save_error`` turns the operating system's
+error into a Swedish message for the user: a full disk, a file open in Excel, a
+write-protected USB stick, a missing folder.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from app.core.errors import DomainError
+
+TEMP_SUFFIX = ".tmp"
+_TEMP_PREFIX = ".~"
+_MAX_STEM = 80  # keeps the temporary name under the file systems' 255 characters
+
+# Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION (another program has the file
+# open without sharing, as Excel does); ERROR_INVALID_NAME (characters like ? or :).
+_WINDOWS_LOCKED = (32, 33)
+_WINDOWS_INVALID_NAME = 123
+
+_FULL = {
+    errno.ENOSPC: "disken är full",
+    errno.EFBIG: "filen blir större än enheten tillåter",
+}
+_EDQUOT = getattr(errno, "EDQUOT", None)  # not on Windows
+if _EDQUOT is not None:
+    _FULL[_EDQUOT] = "ditt diskutrymme (kvoten) är slut"
+
+
+def temporary_name(path: Path) -> Path:
+    """A hidden, random name beside ``path``: ``.~<name>.<8 hex>.tmp``."""
+    return path.with_name(f"{_TEMP_PREFIX}{path.stem[:_MAX_STEM]}.{secrets.token_hex(4)}.tmp")
+
+
+def is_temporary(path: Path) -> bool:
+    """True for a name temporary_name makes (for tests and clean-up)."""
+    return path.name.startswith(_TEMP_PREFIX) and path.name.endswith(TEMP_SUFFIX)
+
+
+def new_temporary_file(path: Path) -> Path:
+    """An empty new file beside ``path`` (same folder, so the rename is atomic), created
+    with O_EXCL so it is never someone else's file. It gets the permissions of the file it
+    will replace (but always writable by its owner, who fills it), or those a new file
+    gets in that folder (unlike tempfile's 0600)."""
+    mode = 0o666
+    with suppress(OSError):
+        mode = stat.S_IMODE(path.stat().st_mode) | stat.S_IRUSR | stat.S_IWUSR
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = temporary_name(path)
+        try:
+            fd = os.open(tmp, flags, mode)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return tmp
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a written (and closed) file to the disk."""
+    with open(path, "rb+") as fh:  # Windows flushes only a handle open for writing
+        os.fsync(fh.fileno())
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no such call)."""
+    if os.name != "posix":
+        return
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextmanager
+def atomic_write(path: Path) -> Iterator[Path]:
+    """Yield a new temporary file beside ``path`` for the caller to fill (and close).
+
+    When the block ends normally the file is flushed to disk and renamed over ``path``,
+    and the folder is flushed too. When it raises (an error, Cancelled, Ctrl+C), or the
+    flush or rename fails, the temporary file is removed and ``path`` is untouched.
+    OSError comes out as it is; ``save_error`` says it in Swedish.
+    """
+    path = Path(path)
+    tmp = new_temporary_file(path)
+    try:
+        yield tmp
+        fsync_file(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_folder(path.parent)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def save_error(path: Path, exc: OSError) -> DomainError:
+    """The Swedish message for a file that could not be saved at ``path``."""
+    path = Path(path)
+    folder = path.parent
+    code = exc.errno
+    winerror = getattr(exc, "winerror", None)
+    if _is_dir(path) or code == errno.EISDIR:
+        return DomainError(
+            f"Kunde inte spara {path}: det finns en mapp med det namnet. Välj ett annat filnamn."
+        )
+    if code in _FULL:
+        return DomainError(
+            f"Det finns inte plats för filen {path}: {_FULL[code]}. Frigör utrymme eller "
+            "spara på en annan disk, och försök igen."
+        )
+    if code == errno.EROFS:
+        return DomainError(
+            f"Kunde inte spara {path}: enheten är skrivskyddad. Spara på en annan plats."
+        )
+    if winerror in _WINDOWS_LOCKED:
+        return _locked(path)
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        if path.exists() and not os.access(path, os.W_OK):
+            return DomainError(
+                f"Filen {path} är skrivskyddad. Ta bort skrivskyddet eller spara under ett "
+                "annat namn."
+            )
+        if _is_dir(folder) and not os.access(folder, os.W_OK):
+            return DomainError(
+                f"Kunde inte spara {path}: du har inte behörighet att spara i mappen {folder}. "
+                "Välj en annan mapp."
+            )
+        return _locked(path)
+    if code in (errno.ENOENT, errno.ENOTDIR) and not _is_dir(folder):
+        return DomainError(f"Kunde inte spara {path}: mappen finns inte.")
+    if code == errno.ENAMETOOLONG:
+        return DomainError(f"Kunde inte spara {path}: namnet är för långt. Välj ett kortare.")
+    if winerror == _WINDOWS_INVALID_NAME:
+        return DomainError(
+            f'Kunde inte spara {path}: namnet går inte att använda. Undvik tecken som : ? * och ".'
+        )
+    return DomainError(f"Kunde inte spara {path}: {exc.strerror or exc}.")
+
+
+def _locked(path: Path) -> DomainError:
+    return DomainError(
+        f"Filen {path} används av ett annat program (till exempel Excel). "
+        "Stäng den där och försök igen."
+    )
