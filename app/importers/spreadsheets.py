@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import DomainError
-from app.core.progress import Progress
+from app.core.progress import Cancelled, Progress
 from app.importers.headers import HEADER_SEARCH_ROWS, find_header
 from app.importers.table import Cell, RawTable, collect, key
 
@@ -61,16 +61,33 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> RawTable:
 
 
 def _read_xlsx(path: Path, load_workbook: Any, progress: Progress | None) -> RawTable:
+    data = path.read_bytes()  # an OSError here is the disk's or the file's, not the content's
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except OSError:
+        return _read_workbook(path.name, io.BytesIO(data), load_workbook, progress)
+    except (DomainError, Cancelled):
         raise
-    except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException …
-        raise DomainError(f"{path.name} kan inte läsas som en Excel-fil (.xlsx): {exc}") from exc
+    except Exception as exc:  # BadZipFile, KeyError, ParseError, ValueError, IndexError …
+        # openpyxl reads a read-only sheet lazily: a broken cell or sheet fails mid-way.
+        raise DomainError(
+            f"{path.name} kan inte läsas som en Excel-fil (.xlsx): filen är skadad eller är "
+            f"ingen arbetsbok ({detail(exc)})."
+        ) from exc
+
+
+def detail(exc: BaseException, limit: int = 160) -> str:
+    """A library's own words about what went wrong, short enough to show after ours."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _read_workbook(
+    name: str, data: io.BytesIO, load_workbook: Any, progress: Progress | None
+) -> RawTable:
+    wb = load_workbook(data, read_only=True, data_only=True)
     try:
         sheets = wb.worksheets
         if not sheets:
-            raise DomainError(f"{path.name} har inga kalkylblad.")
+            raise DomainError(f"{name} har inga kalkylblad.")
         order = _sheet_order([ws.title for ws in sheets])
         sizes = {i: sheets[i].max_row or 0 for i in order}
         for ws in (sheets[i] for i in order):
@@ -85,7 +102,7 @@ def _read_xlsx(path: Path, load_workbook: Any, progress: Progress | None) -> Raw
                 yield number, values
 
         rows, blanks = collect(numbered())
-        return RawTable(path.name, tuple(rows), chosen.title, tuple(blanks))
+        return RawTable(name, tuple(rows), chosen.title, tuple(blanks))
     finally:
         wb.close()
 

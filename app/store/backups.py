@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from app.core.atomic_file import fsync_file, fsync_folder
 from app.core.backup_rotation import DEFAULT_POLICY, RotationPolicy, backups_to_keep
 from app.core.errors import DomainError
 from app.store import local_config
@@ -144,19 +145,6 @@ def _target(db_path: Path, folder: Path, reason: str, now: datetime) -> Path:
         n += 1
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        _fsync(folder)
-
-
 @contextlib.contextmanager
 def _connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
     mode = "ro" if read_only else "rw"
@@ -181,7 +169,7 @@ def _copy_into(source: Path, target: Path) -> None:
             + "; ".join(str(r[0]) for r in rows[:3])
         )
     make_private(target)
-    _fsync(target)
+    fsync_file(target)
 
 
 def make_backup(
@@ -210,7 +198,7 @@ def make_backup(
         ) from exc
     finally:
         tmp.unlink(missing_ok=True)
-    _fsync_folder(folder)
+    fsync_folder(folder)
     made = next(b for b in list_backups(db_path, folder) if b.path == target)
     rotate(db_path, folder, policy)
     return made
@@ -298,7 +286,7 @@ def _move_with_companions(source: Path, target: Path) -> None:
         if companion.exists():
             os.replace(companion, Path(f"{target}{extra}"))
     os.replace(source, target)
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
 
 
 def keep_aside(db_path: Path, now: datetime | None = None) -> Path:
@@ -357,7 +345,7 @@ def restore(backup: Path, db_path: Path) -> RestoreResult:
                 raise
             finally:
                 tmp.unlink(missing_ok=True)
-            _fsync_folder(db_path.parent)
+            fsync_folder(db_path.parent)
     except sqlite3.Error as exc:
         raise BackupError(
             f"Återställningen misslyckades: {describe_sqlite_error(exc)}. Databasen är oförändrad."
@@ -436,5 +424,5 @@ def _erase_names_in(path: Path, keep: set[tuple[int, str]]) -> bool:
                 con.execute(
                     f"DELETE FROM person WHERE id IN ({','.join('?' * len(unlinked))})", unlinked
                 )
-    _fsync(path)
+    fsync_file(path)
     return True
