@@ -260,3 +260,33 @@ def test_a_lock_held_elsewhere_in_this_process_is_refused_too(db_path: Path, sto
             open_database(db_path)
     finally:
         lock.release()
+
+
+def test_a_database_from_a_newer_version_is_refused_at_start(
+    store: Store, db_path: Path, messages: list[str]
+) -> None:
+    from tests.conftest import stamp_revision
+
+    store.close()
+    stamp_revision(db_path, "9999")
+    before = db_path.read_bytes()
+    assert open_store(db_path) is None
+    assert "skapad av en nyare version av Insatslogg" in messages[0]
+    assert db_path.read_bytes() == before
+
+
+def test_a_backup_that_fails_on_close_is_a_warning_and_the_data_stays(
+    store: Store, db_path: Path, tmp_path: Path, messages: list[str]
+) -> None:
+    from app.store import local_config
+
+    store.close()
+    session = Session(open_database(db_path))
+    insats = session.store.reference.current_insats()
+    assert insats is not None
+    session.store.reference.save_insats(insats)  # something to back up
+    local_config.set_backup_folder(db_path, tmp_path / "utdraget-usb" / "kopior")
+    session.close()
+    assert "Säkerhetskopian vid stängning kunde inte göras" in messages[0]
+    assert "USB-minnet" in messages[0] and "sparat i databasen" in messages[0]
+    assert session.opened.lock is not None and not session.opened.lock.held
