@@ -10,6 +10,8 @@ from its title, for the user to confirm.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -30,7 +32,7 @@ from app.importers.report import (
     SourceKind,
     split_duplicates,
 )
-from app.importers.table import n_of
+from app.importers.table import detail, n_of
 from app.importers.values import (
     FALLBACK_TYPE,
     find_kommun_in,
@@ -40,6 +42,12 @@ from app.importers.values import (
 )
 
 LOCAL_ZONE = "Europe/Stockholm"
+# More occurrences than this within the period is no activity calendar (and would take
+# minutes and gigabytes to expand); the file is refused with a message instead.
+MAX_OCCURRENCES = 10_000
+# Series are expanded a year at a time, so that a runaway calendar stops at the cap.
+WINDOW = timedelta(days=366)
+_SUB_DAILY = {"SECONDLY", "MINUTELY", "HOURLY"}
 
 # The Windows time zone names Outlook writes, and the IANA zone for each (CLDR's choice).
 WINDOWS_ZONES: dict[str, str] = {
@@ -96,6 +104,9 @@ class CalendarSource:
     events: tuple[CalendarEvent, ...]
     period: tuple[date, date]
     outside: int = 0  # single events outside the period, left out
+    # Events whose dates cannot be read: (what the event is called, why).
+    unreadable: tuple[tuple[str, str], ...] = ()
+    left_out: tuple[str, ...] = ()  # series not expanded, and why (for the report)
 
 
 def zone_for(tzid: str) -> tzinfo | None:
@@ -174,44 +185,148 @@ def _event(component: Any, local: tzinfo) -> tuple[str, date, date | None, str, 
     return title, start, end, location, cancelled, _is_online(component, location)
 
 
+def _components(cal: Any) -> Iterator[tuple[Any, Any]]:
+    """Every (parent, component) below ``cal``, without recursion (files may nest deeply)."""
+    stack = [cal]
+    while stack:
+        parent = stack.pop()
+        for child in parent.subcomponents:
+            yield parent, child
+            stack.append(child)
+
+
+def _repeats_within_a_day(rule: Any) -> bool:
+    """Whether an RRULE repeats more than once a day (by its FREQ or BYHOUR/MINUTE/SECOND)."""
+    for r in rule if isinstance(rule, list) else [rule]:
+        if not isinstance(r, dict):
+            continue  # a broken rule: the expansion skips its series
+        freqs = {str(f).upper() for f in r.get("FREQ", ())}
+        per_day = 1
+        for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+            values = r.get(part)
+            per_day *= len(values) if isinstance(values, list) and values else 1
+        if freqs & _SUB_DAILY or per_day > 1:
+            return True
+    return False
+
+
+def _drop_sub_daily_series(cal: Any) -> list[str]:
+    """Take out series that repeat within a day (no activity does; they would expand into
+    hundreds of thousands of events), with their moved occurrences. Returns the notes."""
+    masters = [
+        (parent, c)
+        for parent, c in _components(cal)
+        if c.name == "VEVENT"
+        and c.get("RRULE") is not None
+        and _repeats_within_a_day(c.get("RRULE"))
+    ]
+    if not masters:
+        return []
+    uids = {str(c.get("UID")) for _, c in masters if c.get("UID") is not None}
+    dropped = [
+        (parent, c)
+        for parent, c in _components(cal)
+        if c.name == "VEVENT" and c.get("UID") is not None and str(c.get("UID")) in uids
+    ]
+    notes: list[str] = []
+    for parent, c in {id(c): (parent, c) for parent, c in [*masters, *dropped]}.values():
+        parent.subcomponents.remove(c)
+    for _, c in masters:
+        title = _text(c, "SUMMARY") or "utan titel"
+        notes.append(
+            f"Serien ”{title}” upprepas flera gånger om dagen och togs inte med "
+            "(så tätt upprepas ingen aktivitet)"
+        )
+    return notes
+
+
+def _occurrences(cal: Any, name: str, first: date, last: date) -> list[Any]:
+    """The occurrences from ``first`` to ``last``, a year at a time, at most MAX_OCCURRENCES."""
+    import recurring_ical_events
+
+    query = recurring_ical_events.of(cal, skip_bad_series=True)
+    found: dict[tuple[str, str, str], Any] = {}
+    at, end = first, last + timedelta(days=1)
+    while at < end:
+        stop = min(at + WINDOW, end)
+        for component in query.between(at, stop):
+            # An event across the turn of a window comes back twice: keep it once.
+            found.setdefault(
+                (
+                    str(component.get("UID", "")),
+                    _raw(component.get("DTSTART")),
+                    str(component.get("SUMMARY", "")),
+                ),
+                component,
+            )
+        if len(found) > MAX_OCCURRENCES:
+            busiest = Counter(_text(c, "SUMMARY") for c in found.values()).most_common(1)[0][0]
+            cap = f"{MAX_OCCURRENCES:,}".replace(",", " ")
+            raise DomainError(
+                f"{name} har fler än {cap} händelser mellan {first.isoformat()} och "
+                f"{last.isoformat()} (flest heter ”{busiest}”). Så många är inga aktiviteter: "
+                "ta bort serien ur kalendern, eller välj en kortare period."
+            )
+        at = stop
+    return list(found.values())
+
+
+def _raw(prop: Any) -> str:
+    try:
+        return prop.to_ical().decode("utf-8", "replace") if prop is not None else ""
+    except (ValueError, TypeError, AttributeError):
+        return repr(prop)
+
+
 def read_calendar(
     path: Path, period: tuple[date, date], progress: Progress | None = None
 ) -> CalendarSource:
     """The events of an .ics file that fall in ``period`` (both days included)."""
     import icalendar
-    import recurring_ical_events
 
     data = path.read_bytes()
     try:
         cal = icalendar.Calendar.from_ical(data)
     except Exception as exc:  # icalendar raises ValueError and friends
-        raise DomainError(f"{path.name} kan inte läsas som en kalenderfil (.ics): {exc}") from exc
+        raise DomainError(
+            f"{path.name} kan inte läsas som en kalenderfil (.ics): {detail(exc)}"
+        ) from exc
     if progress is not None:
         progress.step(0, 0)
     local = _local_zone(cal)
     first, last = period
+    left_out = _drop_sub_daily_series(cal)
     try:
-        occurrences = list(
-            recurring_ical_events.of(cal, skip_bad_series=True).between(
-                first, last + timedelta(days=1)
-            )
-        )
+        occurrences = _occurrences(cal, path.name, first, last)
+    except DomainError:
+        raise
     except Exception as exc:
-        raise DomainError(f"Händelserna i {path.name} kan inte läsas: {exc}") from exc
+        raise DomainError(f"Händelserna i {path.name} kan inte läsas: {detail(exc)}") from exc
     events: list[tuple[str, date, date | None, str, bool, bool]] = []
+    unreadable: dict[tuple[str, str], None] = {}
     for n, component in enumerate(occurrences):
         if progress is not None and n % 200 == 0:
             progress.step(n, len(occurrences))
         if component.get("DTSTART") is None:
             continue
-        event = _event(component, local)
+        try:
+            event = _event(component, local)
+        except _UNREADABLE as exc:
+            unreadable[_what(component), _why(exc)] = None
+            continue
         if first <= event[1] <= last:
             events.append(event)
     events.sort(key=lambda e: (e[1], e[0].casefold()))
     outside = 0
-    for component in cal.walk("VEVENT"):
+    for _, component in _components(cal):
+        if component.name != "VEVENT":
+            continue
         if component.get("RRULE") is None and component.get("DTSTART") is not None:
-            day = local_date(component.get("DTSTART").dt, local)
+            try:
+                day = local_date(component.get("DTSTART").dt, local)
+            except _UNREADABLE as exc:
+                unreadable[_what(component), _why(exc)] = None
+                continue
             if not first <= day <= last:
                 outside += 1
     return CalendarSource(
@@ -219,7 +334,26 @@ def read_calendar(
         tuple(CalendarEvent(i, *e) for i, e in enumerate(events, start=1)),
         period,
         outside,
+        tuple(unreadable),
+        tuple(left_out),
     )
+
+
+# What reading one event's dates may raise: a broken DTSTART/DTEND/DURATION (icalendar's
+# BrokenCalendarProperty is a ValueError), a date beyond year 9999 once moved to our time
+# zone, a time or a period where a date belongs.
+_UNREADABLE = (ValueError, TypeError, OverflowError, AttributeError)
+
+
+def _what(component: Any) -> str:
+    title = _text(component, "SUMMARY")
+    return f"Händelsen ”{title}”" if title else "En händelse utan titel"
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OverflowError):
+        return "datumet ligger utanför de år som går att räkna med"
+    return f"start- eller slutdatumet kan inte läsas ({detail(exc)})"
 
 
 def parse_calendar(
@@ -293,6 +427,9 @@ def parse_calendar(
             f"{n_of(len(no_place), 'händelse', 'händelser')} utan plats som pekar ut en kommun "
             "läggs som länsövergripande."
         )
+    for what, why in source.unreadable:
+        report.rejected.append(RejectedRow(0, what, (why,)))
+    report.skipped.extend(source.left_out)
     if source.outside:
         first, last = source.period
         events = n_of(source.outside, "händelse", "händelser")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import warnings
@@ -14,13 +15,15 @@ from typing import Any
 from app.core.errors import DomainError
 from app.core.progress import Cancelled, Progress
 from app.importers.headers import HEADER_SEARCH_ROWS, find_header
-from app.importers.table import Cell, RawTable, collect, key
+from app.importers.table import Cell, RawTable, collect, detail, key
 
 # Sheets whose name says they hold the activities are read before the first sheet.
 PREFERRED_SHEETS = ("narvarologg", "aktiviteter", "aktivitetslogg", "aktivitet", "narvaro")
 PROGRESS_EVERY = 1000
 ENCODINGS = ("utf-8-sig", "cp1252")
 DELIMITERS = (";", "\t", ",")
+# The start of an OLE2 compound file: an old .xls, or an .xlsx encrypted with a password.
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 
 
 def _sheet_order(names: list[str]) -> list[int]:
@@ -62,6 +65,12 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> RawTable:
 
 def _read_xlsx(path: Path, load_workbook: Any, progress: Progress | None) -> RawTable:
     data = path.read_bytes()  # an OSError here is the disk's or the file's, not the content's
+    if data.startswith(OLE_MAGIC):
+        raise DomainError(
+            f"{path.name} är en Excel-fil i det gamla formatet (.xls) eller en lösenordsskyddad "
+            "arbetsbok. Öppna den i Excel eller LibreOffice, ta bort ett eventuellt lösenord och "
+            "spara den som .xlsx, och importera den sedan."
+        )
     try:
         return _read_workbook(path.name, io.BytesIO(data), load_workbook, progress)
     except (DomainError, Cancelled):
@@ -72,12 +81,6 @@ def _read_xlsx(path: Path, load_workbook: Any, progress: Progress | None) -> Raw
             f"{path.name} kan inte läsas som en Excel-fil (.xlsx): filen är skadad eller är "
             f"ingen arbetsbok ({detail(exc)})."
         ) from exc
-
-
-def detail(exc: BaseException, limit: int = 160) -> str:
-    """A library's own words about what went wrong, short enough to show after ours."""
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _read_workbook(
@@ -108,7 +111,11 @@ def _read_workbook(
 
 
 def decode(data: bytes) -> str:
-    """Text in UTF-8 (with or without BOM), else Windows-1252, as Excel writes CSV."""
+    """Text in UTF-8 (with or without BOM), else Windows-1252, as Excel writes CSV; UTF-16
+    when the file starts with its byte order mark (Excel's "Unicode text")."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-16")
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding)
@@ -122,9 +129,12 @@ def sniff_delimiter(text: str) -> str:
     lines = text.splitlines()[:100]
     best, best_score = DELIMITERS[0], 0
     for delimiter in DELIMITERS:
-        widths = [
-            len(r) for r in csv.reader(lines, delimiter=delimiter) if any(c.strip() for c in r)
-        ]
+        try:
+            widths = [
+                len(r) for r in csv.reader(lines, delimiter=delimiter) if any(c.strip() for c in r)
+            ]
+        except csv.Error:  # a field too long for the csv module: not this delimiter's fault
+            continue
         common = Counter(w for w in widths if w > 1).most_common(1)
         score = common[0][1] * 1000 + common[0][0] if common else 0
         if score > best_score:
@@ -148,7 +158,10 @@ def read_csv(path: Path, progress: Progress | None = None) -> RawTable:
                     progress.step(number, 0)
                 yield number, tuple(record)
         except csv.Error as exc:
-            raise DomainError(f"{path.name} kan inte läsas som CSV: {exc}") from exc
+            raise DomainError(
+                f"{path.name} kan inte läsas som CSV: rad {reader.line_num} går inte att dela "
+                f"upp i kolumner ({detail(exc)})."
+            ) from exc
 
     rows, blanks = collect(numbered())
     return RawTable(path.name, tuple(rows), "", tuple(blanks))

@@ -116,3 +116,9 @@ def column_letter(index: int) -> str:
         n, rest = divmod(n - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+def detail(exc: BaseException, limit: int = 160) -> str:
+    """A library's own words about what went wrong, short enough to show after ours."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
