@@ -195,8 +195,10 @@ def _components(cal: Any) -> Iterator[tuple[Any, Any]]:
             stack.append(child)
 
 
-def _repeats_within_a_day(rule: Any) -> bool:
-    """Whether an RRULE repeats more than once a day (by its FREQ or BYHOUR/MINUTE/SECOND)."""
+def _unusable_rule(rule: Any) -> str | None:
+    """Why an RRULE cannot be expanded safely, or None. It repeats more than once a day (by
+    its FREQ or BYHOUR/BYMINUTE/BYSECOND: no activity does, and it would expand into
+    hundreds of thousands of events), or its INTERVAL is not positive (it never moves on)."""
     for r in rule if isinstance(rule, list) else [rule]:
         if not isinstance(r, dict):
             continue  # a broken rule: the expansion skips its series
@@ -206,38 +208,58 @@ def _repeats_within_a_day(rule: Any) -> bool:
             values = r.get(part)
             per_day *= len(values) if isinstance(values, list) and values else 1
         if freqs & _SUB_DAILY or per_day > 1:
-            return True
-    return False
+            return "upprepas flera gånger om dagen (så tätt upprepas ingen aktivitet)"
+        intervals = r.get("INTERVAL") or [1]
+        if any(not isinstance(i, int) or i < 1 for i in intervals):
+            return "har en upprepningsregel som inte går att följa (INTERVAL)"
+    return None
 
 
-def _drop_sub_daily_series(cal: Any) -> list[str]:
-    """Take out series that repeat within a day (no activity does; they would expand into
-    hundreds of thousands of events), with their moved occurrences. Returns the notes."""
+def _drop_unusable_series(cal: Any) -> list[str]:
+    """Take out the series whose rule cannot be expanded, with their moved occurrences.
+    Returns what the report says about each."""
     masters = [
-        (parent, c)
+        (parent, c, why)
         for parent, c in _components(cal)
         if c.name == "VEVENT"
         and c.get("RRULE") is not None
-        and _repeats_within_a_day(c.get("RRULE"))
+        and (why := _unusable_rule(c.get("RRULE"))) is not None
     ]
     if not masters:
         return []
-    uids = {str(c.get("UID")) for _, c in masters if c.get("UID") is not None}
+    uids = {str(c.get("UID")) for _, c, _ in masters if c.get("UID") is not None}
     dropped = [
         (parent, c)
         for parent, c in _components(cal)
         if c.name == "VEVENT" and c.get("UID") is not None and str(c.get("UID")) in uids
     ]
-    notes: list[str] = []
-    for parent, c in {id(c): (parent, c) for parent, c in [*masters, *dropped]}.values():
+    every = [*((parent, c) for parent, c, _ in masters), *dropped]
+    for parent, c in {id(c): (parent, c) for parent, c in every}.values():
         parent.subcomponents.remove(c)
-    for _, c in masters:
-        title = _text(c, "SUMMARY") or "utan titel"
-        notes.append(
-            f"Serien ”{title}” upprepas flera gånger om dagen och togs inte med "
-            "(så tätt upprepas ingen aktivitet)"
-        )
-    return notes
+    return [
+        f"Serien ”{_text(c, 'SUMMARY') or 'utan titel'}” {why} och togs inte med"
+        for _, c, why in masters
+    ]
+
+
+def _drop_undated_events(cal: Any) -> list[tuple[str, str]]:
+    """Take out the events without a readable DTSTART (the expansion would stop on them).
+    Returns what each is called and why it cannot be read."""
+    found: list[tuple[Any, Any, str]] = []
+    for parent, c in _components(cal):
+        if c.name != "VEVENT":
+            continue
+        start = c.get("DTSTART")
+        if start is None:
+            found.append((parent, c, "startdatum saknas"))
+            continue
+        try:
+            start.dt  # noqa: B018 - reading it is the test
+        except _UNREADABLE as exc:
+            found.append((parent, c, _why(exc)))
+    for parent, c, _ in found:
+        parent.subcomponents.remove(c)
+    return [(_what(c), why) for _, c, why in found]
 
 
 def _occurrences(cal: Any, name: str, first: date, last: date) -> list[Any]:
@@ -289,21 +311,25 @@ def read_calendar(
         cal = icalendar.Calendar.from_ical(data)
     except Exception as exc:  # icalendar raises ValueError and friends
         raise DomainError(
-            f"{path.name} kan inte läsas som en kalenderfil (.ics): {detail(exc)}"
+            f"{path.name} kan inte läsas som en kalenderfil (.ics): filen är skadad eller är "
+            f"ingen kalender ({detail(exc)})."
         ) from exc
     if progress is not None:
         progress.step(0, 0)
     local = _local_zone(cal)
     first, last = period
-    left_out = _drop_sub_daily_series(cal)
+    unreadable = dict.fromkeys(_drop_undated_events(cal))
+    left_out = _drop_unusable_series(cal)
     try:
         occurrences = _occurrences(cal, path.name, first, last)
     except DomainError:
         raise
     except Exception as exc:
-        raise DomainError(f"Händelserna i {path.name} kan inte läsas: {detail(exc)}") from exc
+        raise DomainError(
+            f"Händelserna i {path.name} kan inte läsas: kalendern är skadad eller har en "
+            f"upprepning som inte går att följa ({detail(exc)})."
+        ) from exc
     events: list[tuple[str, date, date | None, str, bool, bool]] = []
-    unreadable: dict[tuple[str, str], None] = {}
     for n, component in enumerate(occurrences):
         if progress is not None and n % 200 == 0:
             progress.step(n, len(occurrences))

@@ -6,6 +6,7 @@ row number, which the caller adds).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -145,6 +146,8 @@ def read_date(value: Cell) -> date:
 
 # --- counts -----------------------------------------------------------------------------------
 
+# More participants than this is a typing error (and too big for the database to hold).
+MAX_COUNT = 10_000_000
 _COUNT_SUFFIXES = ("stycken", "personer", "deltagare", "pers.", "pers", "st.", "st", "p")
 _APPROX_PREFIXES = ("ca.", "ca", "cirka", "c:a", "ungefär", "~", "drygt", "knappt", "about")
 
@@ -157,14 +160,16 @@ class Count:
 
 def read_count(value: Cell) -> Count | None:
     """A count, or None for an empty cell. "12", "12 st", "ca 12" (approximate), "-" = 0."""
-    if type(value) is int and value >= 0:  # the common case, first
+    if type(value) is int and 0 <= value <= MAX_COUNT:  # the common case, first
         return Count(value)
     if is_blank(value):
         return None
     if isinstance(value, bool | date | time):
         raise ValueProblem(f"”{clean_text(value)}” är inget antal")
-    if isinstance(value, int | float):
-        return Count(_whole(float(value), clean_text(value)))
+    if isinstance(value, int):  # too big for a float, perhaps
+        return Count(_whole(float(max(-1, min(MAX_COUNT + 1, value))), clean_text(value)))
+    if isinstance(value, float):
+        return Count(_whole(value, clean_text(value)))
     text = clean_text(value)
     t = fold(text).replace("\u00a0", " ")
     if t in ("-", "–", "—", "0", "inga", "ingen", "none"):
@@ -187,10 +192,15 @@ def read_count(value: Cell) -> Count | None:
 
 
 def _whole(number: float, shown: str) -> int:
-    if not number.is_integer():
-        raise ValueProblem(f"antalet {shown} är inte ett heltal")
+    if math.isnan(number):
+        raise ValueProblem(f"”{shown}” är inget antal")
     if number < 0:
         raise ValueProblem(f"antalet {shown} är negativt")
+    if number > MAX_COUNT:
+        limit = f"{MAX_COUNT:,}".replace(",", " ")
+        raise ValueProblem(f"antalet {shown} är orimligt stort (högst {limit})")
+    if not number.is_integer():
+        raise ValueProblem(f"antalet {shown} är inte ett heltal")
     return int(number)
 
 
