@@ -313,6 +313,18 @@ def _neighbour_kind(columns: list[tuple[int, Field | str | None]], at: int) -> s
     return None
 
 
+def _looks_like_data(row: RawRow) -> bool:
+    """A row with a date or a number in it is data, not a second header row — also in a
+    CSV, where every cell is text and an activity's co-organiser ("Arbetsförmedlingen")
+    or status ("Genomförd") can read like a column name."""
+    for cell in row.cells:
+        if isinstance(cell, date | datetime | int | float) and not isinstance(cell, bool):
+            return True
+        if isinstance(cell, str) and any(ch.isdigit() for ch in cell):
+            return True
+    return False
+
+
 def build_mapping(
     table: RawTable, header_at: int, kommun_names: Collection[str]
 ) -> tuple[ColumnMapping, int]:
@@ -330,8 +342,9 @@ def build_mapping(
         below = rows[first_data]
         below_texts = [clean_text(below.cell(i)) for i in range(table.width)]
         sub_hits = [match_header(t) for t in below_texts]
-        has_date = any(isinstance(c, date | datetime) for c in below.cells)
-        if sum(h is not None for h in sub_hits) >= MIN_HEADER_MATCHES and not has_date:
+        if sum(h is not None for h in sub_hits) >= MIN_HEADER_MATCHES and not _looks_like_data(
+            below
+        ):
             texts = [
                 b if b and h is not None else (t or b)
                 for t, b, h in zip(texts, below_texts, sub_hits, strict=True)

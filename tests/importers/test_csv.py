@@ -76,3 +76,22 @@ def test_row_numbers_count_records_as_a_spreadsheet_shows_them(tmp_path: Path) -
         (1, ("Datum", "Titel")),
         (3, ("2018-03-15", "Två\nrader")),
     ]
+
+
+def test_a_first_row_that_names_organisations_and_statuses_is_data_not_a_header(
+    tmp_path: Path, report_of: Import
+) -> None:
+    # "Arbetsförmedlingen" and "Genomförd" are also column names; the row is still an
+    # activity (it has a date and a number) and must not vanish into the header.
+    path = tmp_path / "logg.csv"
+    path.write_text(
+        "Datum;Titel;Medarrangör;Status;Antal\n"
+        "2018-03-15;Frukost;Arbetsförmedlingen;Genomförd;12\n"
+        "2018-04-15;Seminarium;Hofors kommun;Genomförd;20\n",
+        encoding="utf-8",
+    )
+    report = report_of(path)
+    assert [(r.label, r.activity.title, r.activity.attendance.total) for r in report.accepted] == [
+        ("Rad 2", "Frukost", 12),
+        ("Rad 3", "Seminarium", 20),
+    ]
