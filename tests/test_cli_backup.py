@@ -145,3 +145,23 @@ def test_an_unexpected_error_is_a_message_and_a_log_line_not_a_traceback(
     assert "ZeroDivisionError" in log and "in boom" in log
     assert "Anna" not in log and "example.se" not in log
     app_log.stop()
+
+
+def test_following_the_advice_for_a_damaged_file_restores_it(
+    store, add_activity, db_path, capsys
+) -> None:
+    add_activity("Workshop", "Gävle", date(2018, 5, 1), title="Räddad")
+    good = backups.make_backup(db_path)
+    store.close()
+    smash_pages(db_path)
+    damaged = db_path.read_bytes()
+    assert main(["summary", "--year", "2018", "--db", str(db_path)]) == 1
+    assert f"insatslogg restore {good.path}" in capsys.readouterr().err
+
+    assert main(["restore", str(good.path), "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    [kept] = db_path.parent.glob("test.skadad-*.sqlite3")
+    assert f"Den skadade databasen sparades åt sidan som {kept}" in out
+    assert kept.read_bytes() == damaged
+    assert _titles(db_path) == ["Räddad"]
+    assert main(["summary", "--year", "2018", "--db", str(db_path)]) == 0
