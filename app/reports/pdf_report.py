@@ -384,7 +384,7 @@ def placements(c: PdfContent) -> list[Any]:
         return flow
     # A year: measures as rows, huvudmän as columns (the table is wide), then the total.
     rows = [
-        (col, *(r.values[i] for r in table.rows), table.total.values[i])
+        SummaryRow(col, (*(r.values[i] for r in table.rows), table.total.values[i]))
         for i, col in enumerate(table.columns)
     ]
     headers = ("Mått", *(r.label for r in table.rows), "Totalt")
@@ -392,7 +392,7 @@ def placements(c: PdfContent) -> list[Any]:
         table.key,
         table.title,
         headers[1:],
-        tuple(SummaryRow(r[0], tuple(r[1:])) for r in rows),
+        tuple(rows),
         has_total=False,
         note=table.note,
     )
@@ -496,7 +496,7 @@ def story(c: PdfContent, progress: Progress) -> list[Any]:
 # --- pages --------------------------------------------------------------------------------
 
 
-class _NumberedCanvas(pdfcanvas.Canvas):
+class _NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]  # reportlab has no types
     """Holds the pages back until the end, then draws header and footer with
     'Sida X av Y' on each."""
 
@@ -549,7 +549,7 @@ def write_pdf(path: Path | str, content: PdfContent, progress: Progress | None =
     On a cancel (Cancelled) or an error nothing is left behind and a file already at
     ``path`` is untouched; a file that cannot be saved raises DomainError (save_error).
     """
-    progress = progress or Progress()
+    checker: Progress = progress or Progress()
     st.register_fonts()
     path = Path(path)
     pages: list[int] = []
@@ -561,7 +561,7 @@ def write_pdf(path: Path | str, content: PdfContent, progress: Progress | None =
 
         def save(self) -> None:
             pages.append(len(self._pages))
-            progress.check()
+            checker.check()
             super().save()
 
     try:
@@ -581,13 +581,13 @@ def write_pdf(path: Path | str, content: PdfContent, progress: Progress | None =
                     creator="Insatslogg",
                     lang="sv-SE",
                 )
-                flow = story(content, progress)
-                progress.report(1, 2)
+                flow = story(content, checker)
+                checker.report(1, 2)
                 doc.build(flow, canvasmaker=Canvas)
-            progress.check()
+            checker.check()
     except OSError as exc:
         raise save_error(path, exc) from exc
-    progress.report(2, 2)
+    checker.report(2, 2)
     return pages[0] if pages else 0
 
 

@@ -46,10 +46,20 @@ def head_revision() -> str:
 
 
 def backup_before_migration(path: Path, revision: str) -> Path:
-    """A verified backup (SQLite's online backup API) before the schema is changed."""
-    from app.store.backups import BEFORE_SCHEMA, make_backup
+    """A verified backup (SQLite's online backup API) before the schema is changed.
 
-    return make_backup(path, reason=f"{BEFORE_SCHEMA}{revision}").path
+    If the chosen backup folder cannot be reached (a USB stick that is not plugged in),
+    the copy goes to the default folder beside the database: the upgrade must neither
+    go ahead without a copy nor lock the user out of their data.
+    """
+    from app.store.backups import BEFORE_SCHEMA, BackupError, make_backup
+    from app.store.local_config import default_backup_folder
+
+    reason = f"{BEFORE_SCHEMA}{revision}"
+    try:
+        return make_backup(path, reason=reason).path
+    except BackupError:
+        return make_backup(path, reason=reason, folder=default_backup_folder(path)).path
 
 
 def upgrade(path: Path) -> bool:

@@ -92,3 +92,15 @@ def test_backup_before_migration_is_a_full_copy(store, add_activity, db_path):
 def test_a_new_file_gets_no_backup(db_path):
     Store.open(db_path).close()
     assert not (db_path.parent / "säkerhetskopior").exists()
+
+
+def test_the_copy_before_an_upgrade_falls_back_beside_the_database_when_the_usb_is_out(
+    store, db_path, tmp_path
+) -> None:
+    from app.store import local_config
+
+    local_config.set_backup_folder(db_path, tmp_path / "usb-som-saknas" / "kopior")
+    backup = migrations.backup_before_migration(db_path, "0002")
+    assert backup.parent == db_path.parent / "säkerhetskopior"
+    assert backup.name.endswith("-fore-schema-0002.sqlite3")
+    assert not (tmp_path / "usb-som-saknas").exists()
