@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"database: {args.db.name}, {size_mb:.1f} MB")
         print(
             _line(
-                "integrity check at start (quick_check)",
-                _timed(lambda: integrity_problem(db), args.runs),
+                "integrity check at start (integrity_check)",
+                _timed(lambda: integrity_problem(db, thorough=True), args.runs),
             )
         )
         made = _timed(lambda: backups.make_backup(db), args.runs)

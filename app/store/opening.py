@@ -106,7 +106,8 @@ class OpenDatabase:
 
 
 class EarlyCheck:
-    """The integrity check, started in a thread while the window's libraries load.
+    """The integrity check (``PRAGMA integrity_check``), started in a thread while the
+    window's libraries load.
 
     SQLite does its work without Python's global lock, so on a laptop's second core the
     check costs the start-up (almost) nothing.
@@ -121,7 +122,7 @@ class EarlyCheck:
     def _run(self) -> None:
         try:
             if self.path.is_file() and self.path.stat().st_size > 0:
-                self._problem = integrity_problem(self.path)
+                self._problem = integrity_problem(self.path, thorough=True)
         except OSError:
             self._problem = None  # open_database reports what is wrong with the place
 
@@ -135,7 +136,7 @@ def check_file(path: Path, early: EarlyCheck | None = None) -> None:
     if early is not None and early.path == path:
         problem = early.problem()
     else:
-        problem = integrity_problem(path)
+        problem = integrity_problem(path, thorough=True)
     if problem is not None:
         log.warning("Integritetskontrollen hittade fel i %s", path.name)
         raise DamagedDatabase(path, problem, backups.newest_good_backup(path))
