@@ -84,7 +84,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from app.store import backups
+    from app.store import restore
     from app.store.database import resolve_path
     from app.store.file_checks import check_location
     from app.store.instance_lock import InstanceLock
@@ -94,7 +94,7 @@ def run_restore(args: argparse.Namespace) -> int:
     check_location(path)
     lock = InstanceLock.acquire(path)
     try:
-        result = backups.restore(source, path)
+        result = restore.restore(source, path)
     finally:
         lock.release()
     print(f"Databasen {path} är återställd från {result.restored_from}.")

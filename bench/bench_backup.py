@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         generate(args.db)
     with tempfile.TemporaryDirectory() as scratch:
         os.environ["INSATSLOGG_CONFIG_DIR"] = str(Path(scratch) / "config")
-        from app.store import backups
+        from app.store import backups, restore
         from app.store.file_checks import integrity_problem
 
         db = Path(scratch) / "bench.sqlite3"
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             _line(
                 "restore (backup of the current state + copy back)",
-                _timed(lambda: backups.restore(newest, db), args.runs),
+                _timed(lambda: restore.restore(newest, db), args.runs),
             )
         )
     return 0

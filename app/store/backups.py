@@ -146,7 +146,7 @@ def _target(db_path: Path, folder: Path, reason: str, now: datetime) -> Path:
 
 
 @contextlib.contextmanager
-def _connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
+def connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
     mode = "ro" if read_only else "rw"
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=10.0)
     try:
@@ -155,11 +155,11 @@ def _connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connect
         con.close()
 
 
-def _copy_into(source: Path, target: Path) -> None:
+def copy_into(source: Path, target: Path) -> None:
     """Copy the database ``source`` into the new file ``target`` with the backup API and
     make it self-contained (rollback journal, no -wal file), private, synced and checked."""
     create_private_file(target)
-    with _connect(source, read_only=True) as src, _connect(target) as dst:
+    with connect(source, read_only=True) as src, connect(target) as dst:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode = DELETE")
         rows = dst.execute("PRAGMA quick_check(5)").fetchall()
@@ -186,7 +186,7 @@ def make_backup(
     target = _target(db_path, folder, reason, now or datetime.now())
     tmp = folder / f".{target.name}.{os.getpid()}.tmp"
     try:
-        _copy_into(db_path, tmp)
+        copy_into(db_path, tmp)
         os.replace(tmp, target)
     except sqlite3.Error as exc:
         raise BackupError(
@@ -228,7 +228,7 @@ def backup_problem(path: Path) -> str | None:
     if problem is not None:
         return problem
     try:
-        with _connect(path, read_only=True) as con:
+        with connect(path, read_only=True) as con:
             has_version = con.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
             ).fetchone()
@@ -264,165 +264,3 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
         if backup_problem(candidate.path) is None:
             return candidate
     return None
-
-
-def _aside_name(db_path: Path, now: datetime) -> Path:
-    stamp = now.strftime(STAMP_FORMAT)
-    n = 0
-    while True:
-        extra = f"_{n}" if n else ""
-        candidate = db_path.with_name(f"{db_path.stem}.skadad-{stamp}{extra}{db_path.suffix}")
-        if not candidate.exists():
-            return candidate
-        n += 1
-
-
-_COMPANIONS = ("-wal", "-shm", "-journal")
-
-
-def _move_with_companions(source: Path, target: Path) -> None:
-    for extra in _COMPANIONS:
-        companion = Path(f"{source}{extra}")
-        if companion.exists():
-            os.replace(companion, Path(f"{target}{extra}"))
-    os.replace(source, target)
-    fsync_folder(target.parent)
-
-
-def keep_aside(db_path: Path, now: datetime | None = None) -> Path:
-    """Rename a damaged database (and its -wal and -shm files) out of the way; never delete.
-
-    Returns the new name of the main file.
-    """
-    aside = _aside_name(db_path, now or datetime.now())
-    _move_with_companions(db_path, aside)
-    return aside
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    restored_from: Path
-    previous_backup: BackupInfo | None  # the state just before, when it was whole
-    damaged_kept_as: Path | None  # where a damaged database was put aside
-
-
-def restore(backup: Path, db_path: Path) -> RestoreResult:
-    """Make ``db_path`` hold what ``backup`` holds.
-
-    The caller must hold the database's instance lock and have closed its connections.
-    A whole database is first backed up itself (so a restore can be undone), then
-    overwritten page by page through SQLite's backup API, in one transaction. A damaged
-    database is never overwritten: it is renamed aside and the backup copied in its place.
-    An older backup is brought up to date by the migrations the next time it is opened.
-    """
-    problem = backup_problem(backup)
-    if problem is not None:
-        raise BackupError(f"Säkerhetskopian {backup.name} kan inte återställas: {problem}.")
-    if backup.resolve() == db_path.resolve():
-        raise BackupError("Välj en säkerhetskopia, inte databasen själv.")
-    previous: BackupInfo | None = None
-    aside: Path | None = None
-    try:
-        if db_path.exists() and integrity_problem(db_path) is None:
-            previous = make_backup(db_path, reason=BEFORE_RESTORE)
-            with _connect(backup, read_only=True) as src, _connect(db_path) as dst:
-                src.backup(dst)
-            with _connect(db_path) as con:
-                con.execute("PRAGMA journal_mode = WAL")
-        else:
-            tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.återställs")
-            try:
-                _copy_into(backup, tmp)
-                if db_path.exists():
-                    aside = keep_aside(db_path)
-                for extra in _COMPANIONS:
-                    Path(f"{db_path}{extra}").unlink(missing_ok=True)
-                os.replace(tmp, db_path)
-            except BaseException:
-                if aside is not None and not db_path.exists():
-                    _move_with_companions(aside, db_path)
-                    aside = None
-                raise
-            finally:
-                tmp.unlink(missing_ok=True)
-            fsync_folder(db_path.parent)
-    except sqlite3.Error as exc:
-        raise BackupError(
-            f"Återställningen misslyckades: {describe_sqlite_error(exc)}. Databasen är oförändrad."
-        ) from exc
-    except OSError as exc:
-        raise BackupError(
-            f"Återställningen misslyckades: {exc.strerror or exc}. Databasen är oförändrad."
-        ) from exc
-    make_private(db_path)
-    return RestoreResult(backup, previous, aside)
-
-
-def erase_names_in_backups(db_path: Path) -> int:
-    """Erase from every backup the names that are no longer in the database.
-
-    An erasure or gallring must reach the copies too: a person whose name is gone from
-    the database (erased, or removed) loses it in each backup by the same rule as in the
-    database — an anonymous row stays where the person is linked to activities, so the
-    backup's counts do not change; an unlinked person is removed. Deleted content is
-    overwritten (secure_delete). Returns how many backups were changed; a backup that
-    cannot be reached is left and logged.
-    """
-    # By id and name: a person's id can be used again once the person is removed.
-    with _connect(db_path, read_only=True) as con:
-        named_now = {
-            (int(r[0]), str(r[1]))
-            for r in con.execute("SELECT id, name FROM person WHERE name <> ''")
-        }
-    folders = {backup_folder(db_path), local_config.default_backup_folder(db_path)}
-    changed = 0
-    for folder in folders:
-        for b in list_backups(db_path, folder):
-            try:
-                if _erase_names_in(b.path, named_now):
-                    changed += 1
-            except sqlite3.Error:
-                log.warning("Namn kunde inte tas bort ur säkerhetskopian %s", b.path.name)
-    if changed:
-        log.info("Borttagna namn rensade ur %d säkerhetskopior", changed)
-    return changed
-
-
-def _erase_names_in(path: Path, keep: set[tuple[int, str]]) -> bool:
-    with _connect(path) as con:
-        has_people = con.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'person'"
-        ).fetchone()
-        if has_people is None:
-            return False
-        gone = [
-            int(r[0])
-            for r in con.execute("SELECT id, name FROM person WHERE name <> ''")
-            if (int(r[0]), str(r[1])) not in keep
-        ]
-        if not gone:
-            return False
-        marks = ",".join("?" * len(gone))
-        con.execute("PRAGMA secure_delete = ON")
-        with con:
-            linked = [
-                int(r[0])
-                for r in con.execute(
-                    f"SELECT DISTINCT person_id FROM activity_participant "
-                    f"WHERE person_id IN ({marks})",
-                    gone,
-                )
-            ]
-            unlinked = sorted(set(gone) - set(linked))
-            if linked:
-                con.execute(
-                    f"UPDATE person SET name = '', email = '', organisation_id = NULL "
-                    f"WHERE id IN ({','.join('?' * len(linked))})",
-                    linked,
-                )
-            if unlinked:
-                con.execute(
-                    f"DELETE FROM person WHERE id IN ({','.join('?' * len(unlinked))})", unlinked
-                )
-    fsync_file(path)
-    return True

@@ -185,7 +185,7 @@ class PeopleRepository:
         if not person_ids:
             return 0
         erased = int(_writes().erase_many(self._db.engine, person_ids))
-        from app.store.backups import erase_names_in_backups
+        from app.store.backup_erasure import erase_names_in_backups
 
         erase_names_in_backups(self._db.path)
         return erased

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app import APP_NAME
 from app.core.errors import DomainError
-from app.store import backups
+from app.store import restore
 from app.store.database import Store, resolve_path
 from app.store.instance_lock import DatabaseInUse, InstanceLock
 from app.store.opening import DamagedDatabase, EarlyCheck, OpenDatabase, open_database
@@ -70,11 +70,11 @@ def ask_restore_damaged(exc: DamagedDatabase) -> bool:
         box.addButton("Avsluta", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return False
-    restore = box.addButton("Återställ säkerhetskopian", QMessageBox.ButtonRole.AcceptRole)
+    restore_button = box.addButton("Återställ säkerhetskopian", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Avsluta", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
+    box.setDefaultButton(restore_button)
     box.exec()
-    return box.clickedButton() is restore
+    return box.clickedButton() is restore_button
 
 
 def restore_damaged(exc: DamagedDatabase) -> bool:
@@ -84,7 +84,7 @@ def restore_damaged(exc: DamagedDatabase) -> bool:
     try:
         lock = InstanceLock.acquire(exc.path)
         try:
-            result = backups.restore(exc.backup.path, exc.path)
+            result = restore.restore(exc.backup.path, exc.path)
         finally:
             lock.release()
     except (DomainError, OSError) as error:
@@ -202,7 +202,7 @@ class Session:
         self._close_window()
         self.store.close()
         try:
-            result = backups.restore(backup, path)
+            result = restore.restore(backup, path)
         except DomainError as exc:
             QMessageBox.warning(None, APP_NAME, str(exc))
             result = None

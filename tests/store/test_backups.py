@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import DomainError
-from app.store import backups, local_config
+from app.store import backup_erasure, backups, local_config, restore
 from app.store.database import Store
 from tests.conftest import stamp_revision
 from tests.store.damage import overwrite_header, smash_pages
@@ -101,7 +101,7 @@ def test_restore_brings_back_the_data_and_keeps_the_state_before(
     add_activity("Workshop", "Gävle", date(2018, 6, 1), title="Andra")
     store.close()
 
-    result = backups.restore(early.path, db_path)
+    result = restore.restore(early.path, db_path)
 
     assert _titles(db_path) == ["Första"]
     assert result.damaged_kept_as is None
@@ -109,7 +109,7 @@ def test_restore_brings_back_the_data_and_keeps_the_state_before(
     assert result.previous_backup.label == "Före återställning"
     assert _titles(result.previous_backup.path) == ["Första", "Andra"]
     # Undo the restore by restoring the copy it made.
-    backups.restore(result.previous_backup.path, db_path)
+    restore.restore(result.previous_backup.path, db_path)
     assert _titles(db_path) == ["Första", "Andra"]
     assert _mode(db_path) == 0o600
     reopened = Store.open(db_path)
@@ -123,7 +123,7 @@ def test_restore_never_overwrites_a_damaged_database(store, add_activity, db_pat
     smash_pages(db_path)
     damaged_bytes = db_path.read_bytes()
 
-    result = backups.restore(good.path, db_path)
+    result = restore.restore(good.path, db_path)
 
     assert result.damaged_kept_as is not None and result.previous_backup is None
     assert result.damaged_kept_as.name.startswith("test.skadad-")
@@ -155,7 +155,7 @@ def test_a_backup_that_cannot_be_used_is_refused_and_nothing_changes(
     spoil(made.path)
     before = _titles(db_path)
     with pytest.raises(DomainError, match=message):
-        backups.restore(made.path, db_path)
+        restore.restore(made.path, db_path)
     assert _titles(db_path) == before
 
 
@@ -166,7 +166,7 @@ def test_another_programs_database_cannot_be_restored(store, db_path, tmp_path) 
     con.commit()
     con.close()
     with pytest.raises(DomainError, match="inte en databas från Insatslogg"):
-        backups.restore(other, db_path)
+        restore.restore(other, db_path)
 
 
 def test_an_erased_name_leaves_every_backup_and_the_counts_stay(
@@ -211,11 +211,11 @@ def test_a_name_whose_id_was_given_to_someone_new_still_leaves_the_backups(
     bo = store.people.save(Person(None, insats.forbund_id, "Bo Borta", None, ""))
     copy = backups.make_backup(db_path).path
     # The backup folder was out of reach when Bo was erased ...
-    monkeypatch.setattr(backups, "erase_names_in_backups", lambda path: 0)
+    monkeypatch.setattr(backup_erasure, "erase_names_in_backups", lambda path: 0)
     store.people.erase_many([bo.id])
     monkeypatch.undo()
     # ... and a new person has since been given Bo's id.
     ny = store.people.save(Person(None, insats.forbund_id, "Ny Person", None, ""))
     assert ny.id == bo.id
-    assert backups.erase_names_in_backups(db_path) == 1
+    assert backup_erasure.erase_names_in_backups(db_path) == 1
     assert b"Bo Borta" not in copy.read_bytes()

@@ -1,0 +1,114 @@
+"""Restoring a backup, and keeping a damaged database aside instead of overwriting it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.core.atomic_file import fsync_folder
+from app.store.backups import (
+    BEFORE_RESTORE,
+    STAMP_FORMAT,
+    BackupError,
+    BackupInfo,
+    backup_problem,
+    connect,
+    copy_into,
+    make_backup,
+)
+from app.store.file_checks import describe_sqlite_error, integrity_problem, make_private
+
+
+def _aside_name(db_path: Path, now: datetime) -> Path:
+    stamp = now.strftime(STAMP_FORMAT)
+    n = 0
+    while True:
+        extra = f"_{n}" if n else ""
+        candidate = db_path.with_name(f"{db_path.stem}.skadad-{stamp}{extra}{db_path.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _move_with_companions(source: Path, target: Path) -> None:
+    for extra in _COMPANIONS:
+        companion = Path(f"{source}{extra}")
+        if companion.exists():
+            os.replace(companion, Path(f"{target}{extra}"))
+    os.replace(source, target)
+    fsync_folder(target.parent)
+
+
+def keep_aside(db_path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged database (and its -wal and -shm files) out of the way; never delete.
+
+    Returns the new name of the main file.
+    """
+    aside = _aside_name(db_path, now or datetime.now())
+    _move_with_companions(db_path, aside)
+    return aside
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    previous_backup: BackupInfo | None  # the state just before, when it was whole
+    damaged_kept_as: Path | None  # where a damaged database was put aside
+
+
+def restore(backup: Path, db_path: Path) -> RestoreResult:
+    """Make ``db_path`` hold what ``backup`` holds.
+
+    The caller must hold the database's instance lock and have closed its connections.
+    A whole database is first backed up itself (so a restore can be undone), then
+    overwritten page by page through SQLite's backup API, in one transaction. A damaged
+    database is never overwritten: it is renamed aside and the backup copied in its place.
+    An older backup is brought up to date by the migrations the next time it is opened.
+    """
+    problem = backup_problem(backup)
+    if problem is not None:
+        raise BackupError(f"Säkerhetskopian {backup.name} kan inte återställas: {problem}.")
+    if backup.resolve() == db_path.resolve():
+        raise BackupError("Välj en säkerhetskopia, inte databasen själv.")
+    previous: BackupInfo | None = None
+    aside: Path | None = None
+    try:
+        if db_path.exists() and integrity_problem(db_path) is None:
+            previous = make_backup(db_path, reason=BEFORE_RESTORE)
+            with connect(backup, read_only=True) as src, connect(db_path) as dst:
+                src.backup(dst)
+            with connect(db_path) as con:
+                con.execute("PRAGMA journal_mode = WAL")
+        else:
+            tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.återställs")
+            try:
+                copy_into(backup, tmp)
+                if db_path.exists():
+                    aside = keep_aside(db_path)
+                for extra in _COMPANIONS:
+                    Path(f"{db_path}{extra}").unlink(missing_ok=True)
+                os.replace(tmp, db_path)
+            except BaseException:
+                if aside is not None and not db_path.exists():
+                    _move_with_companions(aside, db_path)
+                    aside = None
+                raise
+            finally:
+                tmp.unlink(missing_ok=True)
+            fsync_folder(db_path.parent)
+    except sqlite3.Error as exc:
+        raise BackupError(
+            f"Återställningen misslyckades: {describe_sqlite_error(exc)}. Databasen är oförändrad."
+        ) from exc
+    except OSError as exc:
+        raise BackupError(
+            f"Återställningen misslyckades: {exc.strerror or exc}. Databasen är oförändrad."
+        ) from exc
+    make_private(db_path)
+    return RestoreResult(backup, previous, aside)
