@@ -48,12 +48,6 @@ def register(subparsers: Any) -> None:
     _db_option(restore)
 
 
-def size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
-    return f"{max(1, round(size / 1024))} kB"
-
-
 def run_backup(args: argparse.Namespace) -> int:
     from app.store import backups, local_config
     from app.store.database import resolve_path
@@ -73,13 +67,14 @@ def run_backup(args: argparse.Namespace) -> int:
             return 0
         print(f"Säkerhetskopior av {path.name} i {where}:")
         for b in listed:
-            size = size_text(b.size)
-            print(f"  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.label:<40}  {size:>9}  {b.path.name}")
+            print(
+                f"  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.label:<40}  {b.size_text:>9}  {b.path.name}"
+            )
         return 0
     if not path.exists():
         raise DomainError(f"Databasfilen {path} finns inte.")
     made = backups.make_backup(path, reason=backups.MANUAL, folder=folder)
-    print(f"Säkerhetskopian är sparad och kontrollerad: {made.path} ({size_text(made.size)}).")
+    print(f"Säkerhetskopian är sparad och kontrollerad: {made.path} ({made.size_text}).")
     return 0
 
 

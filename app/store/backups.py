@@ -75,6 +75,13 @@ class BackupInfo:
     def label(self) -> str:
         return reason_label(self.reason)
 
+    @property
+    def size_text(self) -> str:
+        """The size as people read it: "208 kB", "7,1 MB"."""
+        if self.size >= 1024 * 1024:
+            return f"{self.size / (1024 * 1024):.1f} MB".replace(".", ",")
+        return f"{max(1, round(self.size / 1024))} kB"
+
 
 def _pattern(db_path: Path) -> re.Pattern[str]:
     return re.compile(

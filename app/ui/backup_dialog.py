@@ -35,12 +35,6 @@ from app.ui.form_widgets import run_modal
 from app.ui.row_table_model import RowTableModel
 
 
-def size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
-    return f"{max(1, round(size / 1024))} kB"
-
-
 class BackupListModel(RowTableModel[BackupInfo]):
     HEADERS = ("Tagen", "Anledning", "Storlek", "Fil")
     CONTEXT = "BackupListModel"
@@ -50,7 +44,7 @@ class BackupListModel(RowTableModel[BackupInfo]):
             return (
                 f"{item.taken_at:%Y-%m-%d %H:%M:%S}",
                 item.label,
-                size_text(item.size),
+                item.size_text,
                 item.path.name,
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:

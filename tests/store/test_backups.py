@@ -219,3 +219,10 @@ def test_a_name_whose_id_was_given_to_someone_new_still_leaves_the_backups(
     assert ny.id == bo.id
     assert backup_erasure.erase_names_in_backups(db_path) == 1
     assert b"Bo Borta" not in copy.read_bytes()
+
+
+def test_sizes_read_as_people_write_them() -> None:
+    def text(size: int) -> str:
+        return backups.BackupInfo(Path("x"), datetime(2026, 1, 1), "", size).size_text
+
+    assert (text(100), text(212_992), text(7_440_000)) == ("1 kB", "208 kB", "7,1 MB")
