@@ -224,3 +224,16 @@ def test_a_read_only_folder_gets_a_clear_message(store, db_path, tmp_path, comma
     assert f"Mappen {folder} är skrivskyddad" in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_the_check_started_early_is_the_one_that_decides(store, db_path) -> None:
+    from app.store.opening import EarlyCheck
+
+    store.close()
+    early = EarlyCheck(db_path)
+    open_database(db_path, early=early).close(backup=False)
+    smash_pages(db_path)
+    early = EarlyCheck(db_path)
+    assert early.problem() is not None
+    with pytest.raises(DamagedDatabase):
+        open_database(db_path, early=early)
