@@ -81,17 +81,10 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from app.store import restore
     from app.store.database import resolve_path
-    from app.store.file_checks import check_location
-    from app.store.instance_lock import InstanceLock
 
     path = resolve_path(getattr(args, "db", None))
     source = Path(args.file).expanduser()
-    check_location(path)
-    lock = InstanceLock.acquire(path)
-    try:
-        result = restore.restore(source, path)
-    finally:
-        lock.release()
+    result = restore.restore_unopened(source, path)
     print(f"Databasen {path} är återställd från {result.restored_from}.")
     if result.previous_backup is not None:
         print(f"Läget före återställningen sparades som {result.previous_backup.path}.")

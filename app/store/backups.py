@@ -94,6 +94,21 @@ def backup_folder(db_path: Path) -> Path:
     return local_config.backup_folder(db_path)
 
 
+def _info(pattern: re.Pattern[str], path: Path) -> BackupInfo | None:
+    """The backup named ``path``, or None when the name is not a backup's."""
+    m = pattern.match(path.name)
+    if m is None:
+        return None
+    try:
+        taken = datetime.strptime(m.group(1), STAMP_FORMAT)
+        size = path.stat().st_size if path.is_file() else None
+    except (ValueError, OSError):
+        return None
+    if size is None:
+        return None
+    return BackupInfo(path, taken, m.group(3) or "", size, int(m.group(2) or 0))
+
+
 def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
     """The backups of ``db_path`` in ``folder`` (default: its backup folder), newest first."""
     folder = folder or backup_folder(db_path)
@@ -104,17 +119,9 @@ def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
     except OSError:
         return []
     for entry in entries:
-        m = pattern.match(entry.name)
-        if m is None or not entry.is_file():
-            continue
-        try:
-            taken = datetime.strptime(m.group(1), STAMP_FORMAT)
-            size = entry.stat().st_size
-        except (ValueError, OSError):
-            continue
-        found.append(
-            BackupInfo(Path(entry.path), taken, m.group(3) or "", size, int(m.group(2) or 0))
-        )
+        info = _info(pattern, Path(entry.path))
+        if info is not None:
+            found.append(info)
     found.sort(key=lambda b: b.order_key, reverse=True)
     return found
 
@@ -206,7 +213,8 @@ def make_backup(
     finally:
         tmp.unlink(missing_ok=True)
     fsync_folder(folder)
-    made = next(b for b in list_backups(db_path, folder) if b.path == target)
+    made = _info(_pattern(db_path), target)
+    assert made is not None  # the name was made by _target
     rotate(db_path, folder, policy)
     return made
 

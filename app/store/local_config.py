@@ -13,6 +13,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from app.core.atomic_file import atomic_write
+
 CONFIG_ENV = "INSATSLOGG_CONFIG_DIR"
 CONFIG_FILENAME = "insatslogg.json"
 DEFAULT_BACKUP_FOLDER = "säkerhetskopior"
@@ -42,17 +44,9 @@ def _load() -> dict[str, Any]:
 def _save(data: dict[str, Any]) -> None:
     target = _config_file()
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=2)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_write(target) as tmp:
+        tmp.chmod(0o600)
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 def _key(db_path: Path) -> str:

@@ -19,7 +19,13 @@ from app.store.backups import (
     copy_into,
     make_backup,
 )
-from app.store.file_checks import describe_sqlite_error, integrity_problem, make_private
+from app.store.file_checks import (
+    check_location,
+    describe_sqlite_error,
+    integrity_problem,
+    make_private,
+)
+from app.store.instance_lock import InstanceLock
 
 
 def _aside_name(db_path: Path, now: datetime) -> Path:
@@ -112,3 +118,14 @@ def restore(backup: Path, db_path: Path) -> RestoreResult:
         ) from exc
     make_private(db_path)
     return RestoreResult(backup, previous, aside)
+
+
+def restore_unopened(backup: Path, db_path: Path) -> RestoreResult:
+    """Restore into a database that no program has open, holding its instance lock for
+    the while (DatabaseInUse when Insatslogg has it open)."""
+    check_location(db_path)
+    lock = InstanceLock.acquire(db_path)
+    try:
+        return restore(backup, db_path)
+    finally:
+        lock.release()

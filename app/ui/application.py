@@ -17,7 +17,7 @@ from app import APP_NAME
 from app.core.errors import DomainError
 from app.store import restore
 from app.store.database import Store, resolve_path
-from app.store.instance_lock import DatabaseInUse, InstanceLock
+from app.store.instance_lock import DatabaseInUse
 from app.store.opening import DamagedDatabase, EarlyCheck, OpenDatabase, open_database
 
 log = logging.getLogger(__name__)
@@ -82,11 +82,7 @@ def restore_damaged(exc: DamagedDatabase) -> bool:
     if exc.backup is None or not ask_restore_damaged(exc):
         return False
     try:
-        lock = InstanceLock.acquire(exc.path)
-        try:
-            result = restore.restore(exc.backup.path, exc.path)
-        finally:
-            lock.release()
+        result = restore.restore_unopened(exc.backup.path, exc.path)
     except (DomainError, OSError) as error:
         QMessageBox.critical(None, APP_NAME, f"Återställningen misslyckades.\n\n{error}")
         return False

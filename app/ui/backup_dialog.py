@@ -54,6 +54,21 @@ class BackupListModel(RowTableModel[BackupInfo]):
         return None
 
 
+def take_backup(parent: QWidget | None, db_path: Path) -> BackupInfo | None:
+    """Back up now with a wait cursor; a failure is shown, and None returned."""
+    error = ""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        made: BackupInfo | None = backups.make_backup(db_path, reason=backups.MANUAL)
+    except DomainError as exc:
+        made, error = None, str(exc)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if made is None:
+        QMessageBox.warning(parent, "Säkerhetskopior", error)
+    return made
+
+
 def confirm_restore(parent: QWidget | None, chosen: Path, taken: str) -> bool:
     answer = QMessageBox.question(
         parent,
@@ -188,16 +203,7 @@ class BackupDialog(QDialog):
         self.set_folder(None)
 
     def backup_now(self) -> BackupInfo | None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            made = backups.make_backup(self.db_path, reason=backups.MANUAL)
-        except DomainError as exc:
-            made = None
-            error = str(exc)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if made is None:
-            self._error(error)
+        made = take_backup(self, self.db_path)
         self.refresh()
         return made
 

@@ -670,18 +670,11 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         """Arkiv → Säkerhetskopiera nu."""
-        from PySide6.QtGui import QGuiApplication
+        from app.ui.backup_dialog import take_backup
 
-        from app.store.backups import make_backup
-
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            made = make_backup(self.store.path)
-        except DomainError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            self._show_error(str(exc))
+        made = take_backup(self, self.store.path)
+        if made is None:
             return
-        QGuiApplication.restoreOverrideCursor()
         self.statusBar().showMessage(
             self.tr("Säkerhetskopian är sparad och kontrollerad: {path}").format(path=made.path),
             10000,

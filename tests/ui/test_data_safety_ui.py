@@ -19,7 +19,7 @@ from app.core.entities import Insats
 from app.core.people import Person
 from app.store import backups
 from app.store.database import Store
-from app.store.instance_lock import InstanceLock
+from app.store.instance_lock import DatabaseInUse, InstanceLock
 from app.store.opening import OpenDatabase, open_database
 from app.ui import application, backup_dialog
 from app.ui.application import Session, install_excepthook, offer_gallring, open_store
@@ -256,7 +256,7 @@ def test_a_lock_held_elsewhere_in_this_process_is_refused_too(db_path: Path, sto
     store.close()
     lock = InstanceLock.acquire(db_path)
     try:
-        with pytest.raises(Exception, match="redan öppen"):
+        with pytest.raises(DatabaseInUse, match="redan öppen"):
             open_database(db_path)
     finally:
         lock.release()
@@ -290,3 +290,23 @@ def test_a_backup_that_fails_on_close_is_a_warning_and_the_data_stays(
     assert "Säkerhetskopian vid stängning kunde inte göras" in messages[0]
     assert "USB-minnet" in messages[0] and "sparat i databasen" in messages[0]
     assert session.opened.lock is not None and not session.opened.lock.held
+
+
+def test_arkiv_sakerhetskopiera_nu(
+    qtbot: QtBot, store: Store, db_path: Path, tmp_path: Path, messages: list[str]
+) -> None:
+    from app.store import local_config
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.act_backup_now.trigger()
+    [made] = backups.list_backups(db_path)
+    assert made.label == "Manuell"
+    assert f"Säkerhetskopian är sparad och kontrollerad: {made.path}" in (
+        window.statusBar().currentMessage()
+    )
+    local_config.set_backup_folder(db_path, tmp_path / "usb-borta" / "kopior")
+    window.act_backup_now.trigger()
+    assert "Är USB-minnet" in messages[-1]
+    assert [b.path for b in backups.list_backups(db_path, made.path.parent)] == [made.path]
