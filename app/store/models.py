@@ -108,7 +108,26 @@ activity_checks = (
 )
 
 
-class ActivityModel(Base):
+class AttendanceColumns:
+    """Who came, as counts: the total and its breakdowns (app.store.columns names them)."""
+
+    participants: Mapped[int] = mapped_column(Integer, default=0)
+    org_arbetsformedlingen: Mapped[int] = mapped_column(Integer, default=0)
+    org_forsakringskassan: Mapped[int] = mapped_column(Integer, default=0)
+    org_kommun: Mapped[int] = mapped_column(Integer, default=0)
+    org_region: Mapped[int] = mapped_column(Integer, default=0)
+    org_asf: Mapped[int] = mapped_column(Integer, default=0)
+    org_annan: Mapped[int] = mapped_column(Integer, default=0)
+    role_tjansteperson: Mapped[int] = mapped_column(Integer, default=0)
+    role_chef: Mapped[int] = mapped_column(Integer, default=0)
+    role_fortroendevald: Mapped[int] = mapped_column(Integer, default=0)
+    role_asf_foretradare: Mapped[int] = mapped_column(Integer, default=0)
+    role_ovriga: Mapped[int] = mapped_column(Integer, default=0)
+    women: Mapped[int] = mapped_column(Integer, default=0)
+    men: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ActivityModel(AttendanceColumns, Base):
     __tablename__ = "activity"
     __table_args__ = activity_checks
 
@@ -126,20 +145,6 @@ class ActivityModel(Base):
     format: Mapped[str] = mapped_column(String(20), default="fysiskt")
     status: Mapped[str] = mapped_column(String(20), default="genomford")
     notes: Mapped[str] = mapped_column(Text, default="")
-    participants: Mapped[int] = mapped_column(Integer, default=0)
-    org_arbetsformedlingen: Mapped[int] = mapped_column(Integer, default=0)
-    org_forsakringskassan: Mapped[int] = mapped_column(Integer, default=0)
-    org_kommun: Mapped[int] = mapped_column(Integer, default=0)
-    org_region: Mapped[int] = mapped_column(Integer, default=0)
-    org_asf: Mapped[int] = mapped_column(Integer, default=0)
-    org_annan: Mapped[int] = mapped_column(Integer, default=0)
-    role_tjansteperson: Mapped[int] = mapped_column(Integer, default=0)
-    role_chef: Mapped[int] = mapped_column(Integer, default=0)
-    role_fortroendevald: Mapped[int] = mapped_column(Integer, default=0)
-    role_asf_foretradare: Mapped[int] = mapped_column(Integer, default=0)
-    role_ovriga: Mapped[int] = mapped_column(Integer, default=0)
-    women: Mapped[int] = mapped_column(Integer, default=0)
-    men: Mapped[int] = mapped_column(Integer, default=0)
     # A meeting of a samverkansgrupp; a planned activity under a goal of the year plan.
     group_id: Mapped[int | None] = mapped_column(
         ForeignKey("samverkansgrupp.id", ondelete="SET NULL"), nullable=True, index=True

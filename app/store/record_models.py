@@ -19,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.columns import COUNT_COLUMNS
-from app.store.models import Base
+from app.store.models import AttendanceColumns, Base
 
 
 class GroupModel(Base):
@@ -102,7 +102,7 @@ class ActivityParticipantModel(Base):
 _REACH_COUNTS = " AND ".join(f"{c} >= 0" for c in COUNT_COLUMNS)
 
 
-class RegisteredReachModel(Base):
+class RegisteredReachModel(AttendanceColumns, Base):
     """People reached apart from the logged activities, with the reason.
 
     ``in_total`` False is reach kept out of the total on purpose (e.g. podcast listeners).
@@ -123,20 +123,6 @@ class RegisteredReachModel(Base):
     )
     reason: Mapped[str] = mapped_column(Text)
     in_total: Mapped[bool] = mapped_column(Boolean, default=True)
-    participants: Mapped[int] = mapped_column(Integer, default=0)
-    org_arbetsformedlingen: Mapped[int] = mapped_column(Integer, default=0)
-    org_forsakringskassan: Mapped[int] = mapped_column(Integer, default=0)
-    org_kommun: Mapped[int] = mapped_column(Integer, default=0)
-    org_region: Mapped[int] = mapped_column(Integer, default=0)
-    org_asf: Mapped[int] = mapped_column(Integer, default=0)
-    org_annan: Mapped[int] = mapped_column(Integer, default=0)
-    role_tjansteperson: Mapped[int] = mapped_column(Integer, default=0)
-    role_chef: Mapped[int] = mapped_column(Integer, default=0)
-    role_fortroendevald: Mapped[int] = mapped_column(Integer, default=0)
-    role_asf_foretradare: Mapped[int] = mapped_column(Integer, default=0)
-    role_ovriga: Mapped[int] = mapped_column(Integer, default=0)
-    women: Mapped[int] = mapped_column(Integer, default=0)
-    men: Mapped[int] = mapped_column(Integer, default=0)
 
 
 _PLACEMENT_COUNTS = (

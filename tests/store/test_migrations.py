@@ -104,3 +104,14 @@ def test_the_copy_before_an_upgrade_falls_back_beside_the_database_when_the_usb_
     assert backup.parent == db_path.parent / "säkerhetskopior"
     assert backup.name.endswith("-fore-schema-0002.sqlite3")
     assert not (tmp_path / "usb-som-saknas").exists()
+
+
+def test_the_attendance_columns_are_the_ones_the_reads_name() -> None:
+    from app.store.columns import COUNT_COLUMNS
+    from app.store.models import ActivityModel, AttendanceColumns
+    from app.store.record_models import RegisteredReachModel
+
+    declared = [n for n in vars(AttendanceColumns) if not n.startswith("_")]
+    assert declared == list(COUNT_COLUMNS)
+    for model in (ActivityModel, RegisteredReachModel):
+        assert set(COUNT_COLUMNS) <= {c.name for c in model.__table__.columns}
