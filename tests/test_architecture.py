@@ -76,3 +76,15 @@ def test_core_does_not_know_the_database(path):
     )
 
     assert wrong == [], f"{rel(path)} imports {wrong}"
+
+
+def test_combo_boxes_are_searched_by_value_not_by_identity():
+    """QComboBox.findData compares a Python object by identity: a tuple built anew is never
+    found, and the caller silently picked the first kommun. Every lookup goes through
+    app/ui/combo_data.py, which compares values."""
+    offenders = [
+        rel(path)
+        for path in files_in("ui")
+        if path.name != "combo_data.py" and ".findData(" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError
 from app.core.groups import Group
+from app.store.child_rows import sync_rows
 from app.store.record_models import GroupMemberModel, GroupModel, GroupStatusModel
 
 _GONE = "Samverkansgruppen finns inte längre; den kan ha tagits bort."
@@ -17,8 +18,9 @@ _GONE = "Samverkansgruppen finns inte längre; den kan ha tagits bort."
 def save(engine: Engine, group: Group) -> int:
     """Insert (id None) or update a validated group, all in one transaction; its id.
 
-    The status history is replaced as a whole; members keep their ids where the
-    group still has them, others are removed and new ones added.
+    Status rows and members that are unchanged are left as they are, so an unchanged
+    save writes nothing; members keep their ids where the group still has them, others
+    are removed and new ones added.
     """
     if group.kommun_id is None:
         raise DomainError("Välj vilken kommun gruppen finns i.")
@@ -35,16 +37,20 @@ def save(engine: Engine, group: Group) -> int:
             m.insats_id, m.kommun_id, m.name = group.insats_id, group.kommun_id, group.name
             m.formed, m.notes = group.formed, group.notes
             s.flush()
-            s.execute(sql_delete(GroupStatusModel).where(GroupStatusModel.group_id == m.id))
-            for change in group.statuses:
-                s.add(
-                    GroupStatusModel(
-                        group_id=m.id,
-                        status_date=change.day,
-                        status=change.status.value,
-                        note=change.note,
-                    )
-                )
+            group_id = m.id
+            sync_rows(
+                s,
+                s.scalars(select(GroupStatusModel).where(GroupStatusModel.group_id == group_id)),
+                group.statuses,
+                lambda row: (row.status_date, row.status, row.note),
+                lambda change: (change.day, change.status.value, change.note),
+                lambda change: GroupStatusModel(
+                    group_id=group_id,
+                    status_date=change.day,
+                    status=change.status.value,
+                    note=change.note,
+                ),
+            )
             existing = {
                 e.id: e
                 for e in s.scalars(

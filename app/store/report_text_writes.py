@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError
 from app.core.report_texts import ReportText, StatedFigure
+from app.store.child_rows import sync_rows
 from app.store.record_models import ReportTextModel, StatedFigureModel
 
 
@@ -21,30 +22,61 @@ def _commit(s: Session, what: str) -> None:
         raise DomainError(f"{what} kunde inte sparas ({exc.orig}).") from exc
 
 
+def _sync_texts(
+    s: Session, insats_id: int, first_year: int, last_year: int, texts: Sequence[ReportText]
+) -> None:
+    """The given sections of these years hold ``texts`` (an empty text removes its section);
+    a section whose text is unchanged keeps its row."""
+    stored = s.scalars(
+        select(ReportTextModel).where(
+            ReportTextModel.insats_id == insats_id,
+            ReportTextModel.first_year == first_year,
+            ReportTextModel.last_year == last_year,
+            ReportTextModel.section.in_([t.section for t in texts]),
+        )
+    )
+    sync_rows(
+        s,
+        stored,
+        [t for t in texts if t.text],
+        lambda row: (row.section, row.text),
+        lambda t: (t.section, t.text),
+        lambda t: ReportTextModel(
+            insats_id=insats_id,
+            first_year=first_year,
+            last_year=last_year,
+            section=t.section,
+            text=t.text,
+        ),
+    )
+
+
+def _sync_figures(
+    s: Session, insats_id: int, first_year: int, last_year: int, figures: Sequence[StatedFigure]
+) -> None:
+    """These years' stated figures are ``figures``; unchanged ones keep their rows."""
+    stored = s.scalars(
+        select(StatedFigureModel).where(
+            StatedFigureModel.insats_id == insats_id,
+            StatedFigureModel.first_year == first_year,
+            StatedFigureModel.last_year == last_year,
+        )
+    )
+    sync_rows(
+        s,
+        stored,
+        figures,
+        lambda row: (row.measure, row.value, row.source),
+        lambda f: (f.measure, f.value, f.source),
+        _model,
+    )
+
+
 def save_texts(
     engine: Engine, insats_id: int, first_year: int, last_year: int, texts: Sequence[ReportText]
 ) -> None:
     with Session(engine) as s:
-        sections = [t.section for t in texts]
-        s.execute(
-            delete(ReportTextModel).where(
-                ReportTextModel.insats_id == insats_id,
-                ReportTextModel.first_year == first_year,
-                ReportTextModel.last_year == last_year,
-                ReportTextModel.section.in_(sections),
-            )
-        )
-        for t in texts:
-            if t.text:
-                s.add(
-                    ReportTextModel(
-                        insats_id=insats_id,
-                        first_year=first_year,
-                        last_year=last_year,
-                        section=t.section,
-                        text=t.text,
-                    )
-                )
+        _sync_texts(s, insats_id, first_year, last_year, texts)
         _commit(s, "Rapporttexterna")
 
 
@@ -67,15 +99,7 @@ def save_figures(
     figures: Sequence[StatedFigure],
 ) -> None:
     with Session(engine) as s:
-        s.execute(
-            delete(StatedFigureModel).where(
-                StatedFigureModel.insats_id == insats_id,
-                StatedFigureModel.first_year == first_year,
-                StatedFigureModel.last_year == last_year,
-            )
-        )
-        for f in figures:
-            s.add(_model(f))
+        _sync_figures(s, insats_id, first_year, last_year, figures)
         _commit(s, "De angivna siffrorna")
 
 
@@ -97,31 +121,6 @@ def save_report(
 ) -> None:
     """Texts and stated figures for these years together, in one transaction."""
     with Session(engine) as s:
-        s.execute(
-            delete(ReportTextModel).where(
-                ReportTextModel.insats_id == insats_id,
-                ReportTextModel.first_year == first_year,
-                ReportTextModel.last_year == last_year,
-                ReportTextModel.section.in_([t.section for t in texts]),
-            )
-        )
-        s.add_all(
-            ReportTextModel(
-                insats_id=insats_id,
-                first_year=first_year,
-                last_year=last_year,
-                section=t.section,
-                text=t.text,
-            )
-            for t in texts
-            if t.text
-        )
-        s.execute(
-            delete(StatedFigureModel).where(
-                StatedFigureModel.insats_id == insats_id,
-                StatedFigureModel.first_year == first_year,
-                StatedFigureModel.last_year == last_year,
-            )
-        )
-        s.add_all(_model(f) for f in figures)
+        _sync_texts(s, insats_id, first_year, last_year, texts)
+        _sync_figures(s, insats_id, first_year, last_year, figures)
         _commit(s, "Rapporttexterna")

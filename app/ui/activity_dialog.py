@@ -33,6 +33,7 @@ from app.core.errors import ValidationError
 from app.core.validation import validate_activity
 from app.core.vocabulary import Format, Scope, Status
 from app.ui.attendance_editor import AttendanceEditor
+from app.ui.combo_data import select_data
 from app.ui.form_widgets import validated
 from app.ui.formatting import DATE_FORMAT, SWEDISH, fmt_date, from_qdate, to_qdate
 from app.ui.participants_editor import ParticipantsEditor, ParticipantsSection, PeopleSearch
@@ -260,7 +261,7 @@ class ActivityDialog(QDialog):
 
     # --- loading and reading ------------------------------------------------------------
     def _load(self, a: Activity) -> None:
-        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(a.type_id)))
+        select_data(self.type_combo, a.type_id, self.tr("(borttagen typ, id {})").format(a.type_id))
         self.title_edit.setText(a.title)
         self.start_edit.setDate(to_qdate(a.start))
         if len(a.steps) > 1:
@@ -273,10 +274,12 @@ class ActivityDialog(QDialog):
         else:
             self.one_day.setChecked(True)
         where = (a.scope.value, a.kommun_id if a.scope is Scope.KOMMUN else None)
-        self.where_combo.setCurrentIndex(max(0, self.where_combo.findData(where)))
+        select_data(
+            self.where_combo, where, self.tr("(borttagen kommun, id {})").format(a.kommun_id)
+        )
         self.place_edit.setText(a.place)
-        self.format_combo.setCurrentIndex(self.format_combo.findData(a.format.value))
-        self.status_combo.setCurrentIndex(self.status_combo.findData(a.status.value))
+        select_data(self.format_combo, a.format.value)
+        select_data(self.status_combo, a.status.value)
         chosen = set(a.coorganiser_ids)
         for i in range(self.coorganisers.count()):
             item = self.coorganisers.item(i)
@@ -286,9 +289,7 @@ class ActivityDialog(QDialog):
         self.highlight_check.setChecked(bool(a.highlight.strip()))
         self.highlight_edit.setText(a.highlight)
         for combo, value in ((self.group_combo, a.group_id), (self.goal_combo, a.goal_id)):
-            if value is not None and combo.findData(value) < 0:
-                combo.addItem(self.tr("(borttagen, id {})").format(value), value)
-            combo.setCurrentIndex(max(0, combo.findData(value)))
+            select_data(combo, value, self.tr("(borttagen, id {})").format(value))
         self.attendance.set_attendance(a.attendance)
         if self.participants is not None:
             self.participants.set_participants(a.participant_ids)
@@ -301,7 +302,7 @@ class ActivityDialog(QDialog):
             return
         held = from_qdate(self.start_edit.date()) <= date.today()
         status = Status.GENOMFORD if held else Status.PLANERAD
-        self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
+        select_data(self.status_combo, status.value)
 
     def _length_changed(self, *_: object) -> None:
         steps = self.in_steps.isChecked()
@@ -377,11 +378,7 @@ class ActivityDialog(QDialog):
                     "Skriv en mening om aktiviteten för rapportens höjdpunkter, "
                     "eller bocka ur ”Lyft fram i rapporten”."
                 )
-        coorganisers = tuple(
-            self.coorganisers.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.coorganisers.count())
-            if self.coorganisers.item(i).checkState() == Qt.CheckState.Checked
-        )
+        coorganisers = self._coorganiser_ids()
         draft = Activity(
             id=self._original.id if self._original else None,
             insats_id=self._original.insats_id if self._original else self._choices.insats_id,
@@ -411,6 +408,18 @@ class ActivityDialog(QDialog):
         if problems:
             raise ValidationError(problems)
         return draft
+
+    def _coorganiser_ids(self) -> tuple[int, ...]:
+        """The ticked co-organisers: those stored keep their order, new ones follow in the
+        list's order (an unchanged save gives back exactly what was stored)."""
+        ticked = [
+            self.coorganisers.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.coorganisers.count())
+            if self.coorganisers.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        stored = self._original.coorganiser_ids if self._original else ()
+        kept = [o for o in stored if o in ticked]
+        return (*kept, *(o for o in ticked if o not in kept))
 
     def _participant_ids(self) -> tuple[int, ...]:
         if self.participants is not None:

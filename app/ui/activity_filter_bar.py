@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.core.activity_filter import ActivityFilter
 from app.core.vocabulary import Scope, Status
+from app.ui.combo_data import find_data
 
 
 class ActivityFilterBar(QWidget):
@@ -57,7 +58,7 @@ class ActivityFilterBar(QWidget):
             combo.addItem(all_text, "")
             for name in names:
                 combo.addItem(name, name)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.setCurrentIndex(max(0, find_data(combo, current)))
             combo.blockSignals(False)
         self._emit()
 

@@ -32,6 +32,7 @@ from app.core.progress import Progress
 from app.reports.export_content import ExportRequest, ExportResult, export_excel
 from app.store.database import Store
 from app.ui.background import run_in_background
+from app.ui.combo_data import find_data
 from app.ui.form_widgets import ok_cancel_buttons, run_modal
 from app.ui.placement_dialog import ERROR_STYLE, message_label
 
@@ -176,7 +177,7 @@ class ExportDialog(QDialog):
         combo.setObjectName(name)
         for y in years:
             combo.addItem(str(y), y)
-        index = combo.findData(selected)
+        index = find_data(combo, selected)
         combo.setCurrentIndex(index if index >= 0 else len(years) - 1)
         return combo
 

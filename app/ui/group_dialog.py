@@ -39,6 +39,7 @@ from app.core.errors import DomainError
 from app.core.groups import Group, GroupMember, GroupStatusChange, validate_group
 from app.core.vocabulary import GroupStatus, Role
 from app.store.database import Store
+from app.ui.combo_data import find_data
 from app.ui.form_widgets import (
     ErrorLabel,
     choice_combo,
@@ -371,7 +372,7 @@ class GroupDialog(QDialog):
         self.name_edit.setText(group.name)
         self.name_edit.setCursorPosition(0)
         # A kommun with a group cannot be removed, so the group's kommun is in the list.
-        self.kommun_combo.setCurrentIndex(max(self.kommun_combo.findData(group.kommun_id), 0))
+        self.kommun_combo.setCurrentIndex(max(find_data(self.kommun_combo, group.kommun_id), 0))
         if group.formed is not None:
             self.formed_check.setChecked(True)
             self.formed_edit.setDate(to_qdate(group.formed))

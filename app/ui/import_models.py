@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from app.core.entities import ActivityType
 from app.core.vocabulary import Scope
 from app.importers import AcceptedRow, ColumnMapping, Field, ImportContext, MappedColumn
+from app.ui.combo_data import find_data
 from app.ui.formatting import fmt_date, fmt_int
 from app.ui.row_table_model import AnyIndex, RowTableModel, is_cell
 
@@ -272,7 +273,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
-            at = editor.findData(index.data(EDIT))
+            at = find_data(editor, index.data(EDIT))
             editor.setCurrentIndex(max(at, 0))
         else:
             super().setEditorData(editor, index)

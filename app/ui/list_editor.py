@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.vocabulary import OrgCategory
+from app.ui.combo_data import find_data
 from app.ui.list_models import ColumnKind, EntityListModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -56,7 +57,7 @@ class ComboDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+            editor.setCurrentIndex(max(find_data(editor, index.data(Qt.ItemDataRole.EditRole)), 0))
         else:
             super().setEditorData(editor, index)
 

@@ -30,6 +30,7 @@ from app.store.database import Store
 from app.ui.activity_dialog import ActivityChoices, ActivityDialog
 from app.ui.activity_filter_bar import ActivityFilterBar
 from app.ui.activity_table_model import ID_ROLE, ActivityTableModel
+from app.ui.combo_data import find_data
 from app.ui.formatting import fmt_int
 from app.ui.overview_widget import OverviewWidget
 from app.ui.record_tabs import PAGES, LazyPage
@@ -323,7 +324,7 @@ class MainWindow(QMainWindow):
         self.year_combo.clear()
         for y in years:
             self.year_combo.addItem(str(y), y)
-        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(selected)))
+        self.year_combo.setCurrentIndex(max(0, find_data(self.year_combo, selected)))
         self.year_combo.blockSignals(False)
         self.year = int(self.year_combo.currentData())
 
@@ -339,9 +340,9 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(i)
 
     def show_year(self, year: int) -> None:
-        if self.year_combo.findData(year) < 0:
+        if find_data(self.year_combo, year) < 0:
             self._fill_years(year)
-        self.year_combo.setCurrentIndex(self.year_combo.findData(year))
+        self.year_combo.setCurrentIndex(find_data(self.year_combo, year))
 
     # --- loading ------------------------------------------------------------------------
     def _refresh_choices(self) -> None:

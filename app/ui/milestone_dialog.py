@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.core.entities import Kommun, Organisation
 from app.core.milestones import Milestone, validate_milestone
 from app.core.vocabulary import MilestoneKind
+from app.ui.combo_data import select_data
 from app.ui.form_widgets import (
     choice_combo,
     make_date_edit,
@@ -105,11 +106,9 @@ class MilestoneDialog(QDialog):
 
     def _load(self, m: Milestone) -> None:
         self.date_edit.setDate(to_qdate(m.day))
-        self.kind_combo.setCurrentIndex(self.kind_combo.findData(m.kind.value))
+        select_data(self.kind_combo, m.kind.value)
         for combo, value in ((self.kommun_combo, m.kommun_id), (self.org_combo, m.organisation_id)):
-            if value is not None and combo.findData(value) < 0:
-                combo.addItem(self.tr("(borttagen, id {})").format(value), value)
-            combo.setCurrentIndex(max(0, combo.findData(value)))
+            select_data(combo, value, self.tr("(borttagen, id {})").format(value))
         self.text_edit.setPlainText(m.text)
         self.link_edit.setText(m.link)
 

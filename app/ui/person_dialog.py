@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.core.entities import Organisation
 from app.core.errors import DomainError, ValidationError
 from app.core.people import EMAIL_MAX, NAME_MAX, Person
+from app.ui.combo_data import find_data
 from app.ui.form_widgets import ErrorLabel, choice_combo, ok_cancel_buttons, run_modal
 from app.ui.formatting import SWEDISH
 
@@ -56,7 +57,7 @@ class PersonDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("För- och efternamn"))
         self.org_combo = choice_combo("organisation", self.tr("(ingen angiven)"), organisations)
         if person.organisation_id is not None:
-            at = self.org_combo.findData(person.organisation_id)
+            at = find_data(self.org_combo, person.organisation_id)
             if at < 0:
                 self.org_combo.addItem(
                     self.tr("(borttagen, id {})").format(person.organisation_id),

@@ -32,6 +32,7 @@ from app.core.entities import Kommun
 from app.core.findings import Finding
 from app.core.placements import Placement, check_placement, validate_placement
 from app.core.vocabulary import Outcome
+from app.ui.combo_data import find_data
 from app.ui.form_widgets import ok_cancel_buttons, run_modal, validated
 from app.ui.formatting import SWEDISH
 
@@ -199,7 +200,7 @@ class PlacementDialog(QDialog):
     def _load(self, p: Placement) -> None:
         self.year_spin.setValue(p.year)
         if p.kommun_id is not None:
-            at = self.huvudman_combo.findData(p.kommun_id)
+            at = find_data(self.huvudman_combo, p.kommun_id)
             if at < 0:
                 self.huvudman_combo.insertItem(
                     0, self.tr("(borttagen kommun, id {})").format(p.kommun_id), p.kommun_id
@@ -207,7 +208,7 @@ class PlacementDialog(QDialog):
                 at = 0
             self.huvudman_combo.setCurrentIndex(at)
         else:
-            self.huvudman_combo.setCurrentIndex(self.huvudman_combo.findData(OTHER_PARTY))
+            self.huvudman_combo.setCurrentIndex(find_data(self.huvudman_combo, OTHER_PARTY))
             self.other_edit.setText(p.huvudman)
         self.target_edit.setText(p.target_group)
         self.granted.setValue(p.granted)

@@ -25,6 +25,7 @@ from app.core.errors import ValidationError
 from app.core.reach import RegisteredReach, validate_registered_reach
 from app.core.vocabulary import Scope
 from app.ui.attendance_editor import AttendanceEditor
+from app.ui.combo_data import find_data
 from app.ui.form_widgets import ErrorLabel, ok_cancel_buttons, run_modal
 from app.ui.formatting import SWEDISH
 
@@ -67,7 +68,7 @@ class ReachDialog(QDialog):
         for scope in (Scope.LANSOVERGRIPANDE, Scope.NATIONELLT):
             self.where_combo.addItem(scope.label, scope.value)
         # The combo's data: a kommun's id, or the value of a scope without kommun.
-        self.where_combo.setCurrentIndex(self.where_combo.findData(Scope.LANSOVERGRIPANDE.value))
+        self.where_combo.setCurrentIndex(find_data(self.where_combo, Scope.LANSOVERGRIPANDE.value))
         self.in_total_check = QCheckBox(self.tr("Räknas in i totalen av nådda personer"))
         self.in_total_check.setObjectName("inTotal")
         self.in_total_check.setChecked(True)
@@ -116,7 +117,7 @@ class ReachDialog(QDialog):
         self.reason_edit.setText(e.reason)
         self.year_spin.setValue(e.year)
         where = e.kommun_id if e.scope is Scope.KOMMUN else e.scope.value
-        self.where_combo.setCurrentIndex(max(0, self.where_combo.findData(where)))
+        self.where_combo.setCurrentIndex(max(0, find_data(self.where_combo, where)))
         self.in_total_check.setChecked(e.in_total)
         self.attendance.set_attendance(e.attendance)
 

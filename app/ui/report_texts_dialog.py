@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.core.entities import Insats
 from app.core.errors import DomainError
 from app.core.report_texts import MEASURES, SECTIONS, StatedFigure
+from app.ui.combo_data import find_data
 from app.ui.form_widgets import ok_cancel_buttons, validated
 from app.ui.row_table_model import RowTableModel
 
@@ -88,8 +89,8 @@ class ReportTextsDialog(QDialog):
         for y in years:
             self.first_combo.addItem(str(y), y)
             self.last_combo.addItem(str(y), y)
-        self.first_combo.setCurrentIndex(self.first_combo.findData(year))
-        self.last_combo.setCurrentIndex(self.last_combo.findData(year))
+        self.first_combo.setCurrentIndex(find_data(self.first_combo, year))
+        self.last_combo.setCurrentIndex(find_data(self.last_combo, year))
         self.whole_button = QPushButton(self.tr("Hela perioden"))
 
         self.edits: dict[str, QPlainTextEdit] = {}
@@ -202,7 +203,7 @@ class ReportTextsDialog(QDialog):
             # Keep the span valid: move the other end along.
             other = self.last_combo if self.sender() is self.first_combo else self.first_combo
             other.blockSignals(True)
-            other.setCurrentIndex(other.findData(first if other is self.last_combo else last))
+            other.setCurrentIndex(find_data(other, first if other is self.last_combo else last))
             other.blockSignals(False)
         self._load()
 

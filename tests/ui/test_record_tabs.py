@@ -56,8 +56,10 @@ def test_a_group_meeting_is_an_activity_of_the_group(
         Group(
             None,
             insats.id,
-            kommun_ids["Bollnäs"],
-            "ASF-gruppen Bollnäs",
+            # Not the first kommun of the list: a meeting that lost its kommun used to
+            # land in Bollnäs, which a group there could not tell apart.
+            kommun_ids["Sandviken"],
+            "ASF-gruppen Sandviken",
             formed=date(2017, 3, 1),
             statuses=(GroupStatusChange(date(2017, 3, 1), GroupStatus.AKTIV),),
         )
@@ -71,8 +73,8 @@ def test_a_group_meeting_is_an_activity_of_the_group(
         default_date: date | None = None,
     ) -> Activity | None:
         dialog = ActivityDialog(choices, activity, default_date)
-        assert dialog.group_combo.currentText() == "Bollnäs – ASF-gruppen Bollnäs"
-        assert dialog.where_combo.currentText() == "Bollnäs"
+        assert dialog.group_combo.currentText() == "Sandviken – ASF-gruppen Sandviken"
+        assert dialog.where_combo.currentText() == "Sandviken"
         dialog.attendance.total.setValue(9)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         assert dialog.result() == QDialog.DialogCode.Accepted
@@ -85,8 +87,11 @@ def test_a_group_meeting_is_an_activity_of_the_group(
     page.meeting_requested.emit(group.id)  # type: ignore[attr-defined]
 
     rows = [window.model.activity_row(r) for r in range(window.model.rowCount())]
-    assert [(r.title, r.participants) for r in rows] == [("Möte i ASF-gruppen Bollnäs", 9)]
-    assert store.activities.get(rows[0].id).group_id == group.id
+    assert [(r.title, r.place_label, r.participants) for r in rows] == [
+        ("Möte i ASF-gruppen Sandviken", "Sandviken", 9)
+    ]
+    meeting = store.activities.get(rows[0].id)
+    assert (meeting.group_id, meeting.kommun_id) == (group.id, kommun_ids["Sandviken"])
     window.tabs.setCurrentIndex(TAB_OVERVIEW)
     groups_table = window.overview.models["samverkansgrupper"].table
     assert groups_table is not None
