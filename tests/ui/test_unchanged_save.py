@@ -238,7 +238,7 @@ def _new_meeting(w: MainWindow, group_id: int) -> None:
 
 EDITORS = [
     Editor("aktivitet", _activities, _edit_activity),
-    Editor("samverkansgrupp med medlemmar och status", _groups, _edit_group),
+    Editor("samverkansgrupp med medlemmar och status", _groups, _edit_group, cells=True),
     Editor("placering", _placements, _edit_placement),
     Editor("länsstatistik", _county_stats, _edit_county_stats),
     Editor("milstolpe", _milestones, _edit_milestone),
@@ -247,9 +247,9 @@ EDITORS = [
     Editor("årsplanens mål", _goal_years, _edit_goals),
     Editor("person", _people, _edit_person),
     Editor("rapporttexter", _text_spans, _edit_report_texts),
-    Editor("kommuner", _once, _settings("KommunerDialog")),
-    Editor("organisationer", _once, _settings("OrganisationsDialog")),
-    Editor("aktivitetstyper", _once, _settings("ActivityTypesDialog")),
+    Editor("kommuner", _once, _settings("KommunerDialog"), cells=True),
+    Editor("organisationer", _once, _settings("OrganisationsDialog"), cells=True),
+    Editor("aktivitetstyper", _once, _settings("ActivityTypesDialog"), cells=True),
     Editor("förbund och insats", _once, _settings("InsatsDialog")),
 ]
 
@@ -269,13 +269,15 @@ def test_open_and_save_unchanged_changes_nothing(
     path = window.store.path
     records = editor.records(window)
     summaries = _summaries(window)
-    with spara_unchanged(monkeypatch):
+    with spara_unchanged(monkeypatch) as accepted:
         for record in records:
             before = dump(path)
             editor.open_and_save(window, record)
             changed = differences(before, dump(path))
             assert not changed, f"{editor.name} {record}: " + "; ".join(changed[:6])
     assert _summaries(window) == summaries
+    if editor.cells and records:
+        assert all(cells > 0 for _, cells in accepted), accepted
 
 
 def test_every_editor_is_tried_on_the_generated_data(
@@ -289,9 +291,22 @@ def test_every_editor_is_tried_on_the_generated_data(
         w = MainWindow(store, settings)
         qtbot.addWidget(w)
         empty = [e.name for e in EDITORS if not e.records(w)]
+        activities = [store.activities.get(a) for _, a in _activities(w)]
     finally:
         store.close()
     assert empty == []
+    kinds = {
+        "en dag": any(a.end is None and not a.steps for a in activities),
+        "flera dagar": any(a.end is not None and a.end > a.start for a in activities),
+        "i steg": any(len(a.steps) > 1 for a in activities),
+        "länsövergripande": any(a.scope is Scope.LANSOVERGRIPANDE for a in activities),
+        "nationellt": any(a.scope is Scope.NATIONELLT for a in activities),
+        "namngivna deltagare": any(a.participant_ids for a in activities),
+        "gruppmöte": any(a.group_id is not None for a in activities),
+        "under ett mål": any(a.goal_id is not None for a in activities),
+        "medarrangörer": any(len(a.coorganiser_ids) > 1 for a in activities),
+    }
+    assert [k for k, present in kinds.items() if not present] == []
 
 
 def test_logging_a_meeting_unchanged_puts_it_in_the_groups_kommun(

@@ -92,14 +92,14 @@ def round_trip_lists(widget: QWidget) -> int:
 
 
 @contextmanager
-def spara_unchanged(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+def spara_unchanged(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, int]]]:
     """Every dialog shown is accepted at once, after its lists' cells were opened and
-    committed unchanged; yields the titles of the dialogs accepted. A dialog that refuses
-    (stays open: its form does not validate) or a question box fails the test."""
-    accepted: list[str] = []
+    committed unchanged; yields (title, cells opened) of each dialog accepted. A dialog that
+    refuses (stays open: its form does not validate) or a question box fails the test."""
+    accepted: list[tuple[str, int]] = []
 
     def exec_(dialog: QDialog) -> int:
-        round_trip_lists(dialog)
+        cells = round_trip_lists(dialog)
         dialog.accept()
         if dialog.result() != QDialog.DialogCode.Accepted:
             problems = " / ".join(
@@ -110,7 +110,7 @@ def spara_unchanged(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
                 and w.objectName() in {"problems", "errorLabel"}
             )
             raise AssertionError(f"{dialog.windowTitle()} sparades inte: {problems}")
-        accepted.append(dialog.windowTitle())
+        accepted.append((dialog.windowTitle(), cells))
         return int(QDialog.DialogCode.Accepted)
 
     def question(*args: Any, **_: Any) -> Any:
@@ -129,6 +129,9 @@ class Editor:
     name: str
     records: Callable[[MainWindow], list[Any]]
     open_and_save: Callable[[MainWindow, Any], None]
+    # The editor holds lists edited in their cells (members, kommuner …): every cell of
+    # them must have been opened and committed.
+    cells: bool = False
 
 
 def page(window: MainWindow, cls: str) -> Any:
