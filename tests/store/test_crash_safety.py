@@ -53,8 +53,11 @@ from tests.store.crash_writer import import_title, import_total
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 
-SEED = int(os.environ.get("INSATSLOGG_CRASH_SEED", "20240606"))
-TRIALS = 50
+# Several fixed seeds (INSATSLOGG_CRASH_SEED adds one), 17 kills each: 51 kills a run.
+SEEDS = [20240606, 1, 777] + (
+    [int(os.environ["INSATSLOGG_CRASH_SEED"])] if "INSATSLOGG_CRASH_SEED" in os.environ else []
+)
+TRIALS = 17
 POLL = 0.0005  # seconds between looks at the journal
 # The first writer waits for the fork server's imports; then each starts in ~0.1 s.
 FIRST_WRITE_TIMEOUT = 60.0
@@ -169,12 +172,12 @@ def in_import(kinds: tuple[str, ...]) -> Callable[[list[Line]], bool]:
     return check
 
 
-def run_trial(db: Path, workdir: Path, trial: int, rng: random.Random) -> list[Line]:
+def run_trial(db: Path, workdir: Path, trial: int, rng: random.Random, seed: int) -> list[Line]:
     """Start a writer, let it write, kill it at a moment chosen by ``rng``."""
     child = Child(
         db,
         workdir / f"journal-{trial:02d}.log",
-        SEED * 100 + trial,
+        seed * 100 + trial,
         workdir / f"stderr-{trial:02d}.log",
     )
     try:
@@ -391,25 +394,27 @@ def reopen_as_the_app(db: Path, model: Model) -> None:
         store.close()
 
 
-@pytest.mark.timeout(300)  # ~25 s here; the fork server and 50 writers on a slow CI
+@pytest.mark.timeout(300)  # ~8 s a seed here; the fork server and 17 writers on a slow CI
+@pytest.mark.parametrize("seed", SEEDS)
 def test_killed_writer_loses_no_committed_write(
-    tmp_path: Path, record_property: Callable[[str, object], None]
+    tmp_path: Path, record_property: Callable[[str, object], None], seed: int
 ) -> None:
+    print(f"crash test seed={seed}")
     db = tmp_path / "insatslogg.sqlite3"
     store = Store.open(db)
     store.reference.set_up(gavleborg_defaults(date(2018, 1, 1)))
     store.close()
 
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     model = Model()
     tally = Tally()
     began = time.monotonic()
     for trial in range(TRIALS):
-        lines = run_trial(db, tmp_path, trial, rng)
+        lines = run_trial(db, tmp_path, trial, rng, seed)
         tally.trials += 1
         problems, state = read_file(db)
         problems += check_trial(model, lines, state, tally)
-        where = f"trial {trial} (seed {SEED}), journal {tmp_path}/journal-{trial:02d}.log"
+        where = f"trial {trial} (seed {seed}), journal {tmp_path}/journal-{trial:02d}.log"
         assert not problems, where + ":\n" + "\n".join(problems)
         reopen_as_the_app(db, model)
     seconds = time.monotonic() - began
