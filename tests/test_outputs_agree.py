@@ -36,12 +36,22 @@ from pytestqt.qtbot import QtBot
 
 from app.core.attendance import Attendance
 from app.core.county_stats import CountyStats
+from app.core.entities import Activity
 from app.core.groups import Group, GroupStatusChange
+from app.core.people import Person
 from app.core.period import PLACEMENTS_BY_HUVUDMAN_KEY, PLACEMENTS_KEY, build_period_summary
 from app.core.placements import Placement
 from app.core.reach import RegisteredReach
 from app.core.summary import CHANGE, SummaryRow, SummaryTable, YearSummary
-from app.core.vocabulary import GroupStatus, OrgCategory, Outcome, PlacedSource, Role, Scope
+from app.core.vocabulary import (
+    GroupStatus,
+    OrgCategory,
+    Outcome,
+    PlacedSource,
+    Role,
+    Scope,
+    Status,
+)
 from app.core.year_plan import PlanGoal
 from app.demo import build_demo
 from app.reports.excel_export import ACTIVITY_SHEET, PARTICIPANT_SHEET
@@ -97,13 +107,34 @@ def _insats_case(name: str, path: Path) -> Case:
 
 
 def _fill_record(store: Store, rng: random.Random) -> None:
-    """Reach (in and out of the total), groups, goals, placements and county statistics,
-    drawn from ``rng``; every value is one the store accepts."""
+    """Named participants, reach (in and out of the total), groups, goals, placements and
+    county statistics, drawn from ``rng``; every value is one the store accepts."""
     insats = store.reference.current_insats()
     assert insats is not None and insats.id is not None and insats.forbund_id is not None
     kommuner = [k.id for k in store.reference.kommuner(insats.forbund_id) if k.id is not None]
+    seminar = next(t.id for t in store.reference.activity_types() if t.id is not None)
+    people = [
+        store.people.save(Person(None, insats.forbund_id, f"Deltagare {n}", None, "")).id
+        for n in range(1, 7)
+    ]
     years = list(insats.years)
     for year in years:
+        for n in range(2):
+            named = tuple(p for p in rng.sample(people, rng.randint(1, 4)) if p is not None)
+            store.activities.add(
+                Activity(
+                    None,
+                    insats.id,
+                    seminar,
+                    f"Seminarium med namnlista {n + 1}",
+                    date(year, rng.randint(1, 12), rng.randint(1, 28)),
+                    scope=Scope.KOMMUN,
+                    kommun_id=rng.choice(kommuner),
+                    status=Status.GENOMFORD,
+                    attendance=Attendance.build(len(named) + rng.randint(0, 20)),
+                    participant_ids=named,
+                )
+            )
         for in_total in (True, True, False):
             total = rng.randint(20, 900)
             women = rng.randint(0, total // 2)
@@ -287,6 +318,7 @@ def _page_models(w: MainWindow) -> list[tuple[str, SummaryTableModel]]:
 
 def test_screen_shows_every_table_of_every_year(window: MainWindow, spans: list[Span]) -> None:
     problems: list[str] = []
+    on_pages: set[tuple[str, str]] = set()
     on_screen: dict[int, dict[str, tuple[list[str], list[tuple[str, list[str]]]]]] = {}
     for span in spans:
         if span.is_period:
@@ -319,6 +351,7 @@ def test_screen_shows_every_table_of_every_year(window: MainWindow, spans: list[
             table = by_key.get(model.table.key if model.table else "")
             if table is None:
                 continue
+            on_pages.add((page, table.key))
             columns, rows = _model_grid(model)
             shared = [c for c in table.columns if c in columns]
             if not shared:
@@ -333,6 +366,9 @@ def test_screen_shows_every_table_of_every_year(window: MainWindow, spans: list[
                     want = cells[table.columns.index(c)]
                     if got != want:
                         problems.append(f"{page} {year}, {table.title}, {label}, {c}: {got}≠{want}")
+    # The pages show the reach tables, the year plan and the groups' grid again.
+    shown_again = {"nadda_personer", "nadda_utanfor_total", "arsplan", "samverkansgrupper_aktiva"}
+    assert shown_again <= {key for _, key in on_pages}
     period = spans[-1]
     for table in period.tables:
         for year in period.years:
