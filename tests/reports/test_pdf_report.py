@@ -44,21 +44,51 @@ def test_period_report_people_reached_total_is_the_sum(record, tmp_path) -> None
     years = [reached.total.values[i] for i, c in enumerate(reached.columns) if c != "Totalt"]
     total = reached.value("Totalt", "Totalt")
     assert total == sum(years)
-    # The year rows, then the total row, cell by cell as pypdf reads them (a line each).
-    lines = [ln.strip() for ln in text.split("Nådda personer 2017–2019", 1)[1].splitlines()]
-    unique = content.period.table("nadda_utanfor_total")
-    uniq = next(r for r in unique.rows if r.label.startswith("Unika"))
-    for i, year in enumerate(("2017", "2018", "2019")):
-        at = lines.index(year)
-        parts = [r.values[i] for r in reached.rows]
-        expected = [*(_n(v) for v in parts), _n(years[i]), _n(uniq.values[i])]
-        assert lines[at + 1 : at + 1 + len(expected)] == expected, year
-    at = lines.index("Totalt")
-    expected = [*(_n(r.values[-1]) for r in reached.rows), _n(total), _n(uniq.values[-1])]
-    assert lines[at + 1 : at + 1 + len(expected)] == expected
-    assert "Unika individer" in text and "volym" in text
+    # The header, each row, then the total row under its own label, in that order.
+    section = " ".join(text.split("Nådda personer 2017–2019", 1)[1].split())
+    expected = [
+        "Nådda personer 2017 2018 2019 Totalt",
+        *(" ".join([r.label, *(_n(v) for v in r.values)]) for r in reached.rows),
+        f"Totalt nådda (volym) {' '.join(_n(v) for v in reached.total.values)}",
+        "Volym: samma person räknas en gång per tillfälle.",
+    ]
+    at = 0
+    for part in expected:
+        assert part in section[at:], part
+        at = section.index(part, at) + len(part)
     assert "Samordningsförbund" in text or "förbund" in text.casefold()
     assert "å" in text and "ä" in text and "ö" in text
+
+
+def test_kept_out_reach_is_printed_with_its_note(record, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The 120 podcast listeners of 2018 stand under "Nådda utanför totalen", beside
+    the note that they are not in the total, and the total does not include them."""
+    out = tmp_path / "år.pdf"
+    export_pdf(record.store, record.request(2018), out)
+    _, text = _text(out)
+    flat = " ".join(text.split())
+    kept_out = flat.split("Nådda utanför totalen 2018", 1)[1].strip()
+    assert kept_out.startswith(
+        "Utanför totalen 2018 Hållna utanför totalen (volym, t.ex. poddlyssnare) 120 "
+        "Unika individer (namngivna deltagare) 2 Räknas inte in i totalen."
+    )
+    # 30 + 12 + 8 at the activities, 40 registered in the total: 90, not 210.
+    reached = flat.split("Nådda personer 2018", 1)[1]
+    assert "Deltagare på aktiviteter (volym) 50" in reached
+    assert "Registrerat utanför aktiviteter (volym) 40 Totalt nådda (volym) 90" in reached
+
+
+def test_reach_per_organisation_and_per_gender_are_printed(record, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "år.pdf"
+    export_pdf(record.store, record.request(2018), out)
+    _, text = _text(out)
+    flat = " ".join(text.split())
+    # The known activity: AF 5 and Kommun 12 of 30; women 18 + 8, men 9.
+    org = flat.split("Nådda per organisation (volym) 2018", 1)[1].strip()
+    assert org.startswith("Organisation 2018 Arbetsförmedlingen 5 Försäkringskassan 0 Kommun 12")
+    assert "Ej fördelat 73 Totalt 90" in org
+    kon = flat.split("Nådda per kön (volym) 2018", 1)[1].strip()
+    assert kon.startswith("Kön 2018 Kvinnor 26 Män 9 Ej angivet 55 Totalt 90")
 
 
 def test_findings_listed_in_avvikelser(record, tmp_path) -> None:  # type: ignore[no-untyped-def]
