@@ -75,7 +75,8 @@ class AcceptedRow:
     label: str  # "Rad 14" or "Händelse 3"
     activity: Activity
     type_guessed: bool = False
-    warnings: tuple[str, ...] = ()  # this row's own warnings (also in the report's)
+    # The row's own warnings (also in the report's), but for the guessed type's.
+    warnings: tuple[str, ...] = ()
     # What the row gives, as app.importers.changes names it: compared with a stored match.
     given: frozenset[str] = frozenset()
 

@@ -237,7 +237,7 @@ class _RowParser:
             label,
             activity,
             type_guessed=not match.exact,
-            warnings=tuple(warn),
+            warnings=tuple(w for w in warn if w != type_warning),
             given=self.given(match.exact, activity),
         )
 
