@@ -130,10 +130,14 @@ def _run(args: argparse.Namespace) -> int:
             )
         else:
             ids = store.activities.import_many(activities, updates=updates)
-            done = f"{n_of(len(ids), 'aktivitet', 'aktiviteter')} importerades till {insats.name}"
-            if updates:
-                done += f"; {n_of(len(updates), 'aktivitet', 'aktiviteter')} uppdaterades"
-            print(done + ".")
+            updated = n_of(len(updates), "aktivitet", "aktiviteter")
+            if ids or not updates:
+                done = (
+                    f"{n_of(len(ids), 'aktivitet', 'aktiviteter')} importerades till {insats.name}"
+                )
+                print(done + (f"; {updated} uppdaterades." if updates else "."))
+            else:
+                print(f"{updated} uppdaterades i {insats.name}.")
         if unchanged:
             print(unchanged[:1].upper() + unchanged[1:])
         return 0

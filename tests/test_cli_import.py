@@ -56,9 +56,9 @@ def test_the_report_then_the_import(
         "    E  Antal   → Deltagare totalt",
         "    F  Väder   → Till anteckningar (”Kolumn: värde”)",
     ]
-    assert "Aktiviteter att importera: 2" in out
-    assert "  Rad 4: datumet 31/2 2018 finns inte" in out
-    assert "  Rad 6: summeringsrad (”Summa”), hoppas över" in out
+    assert "Nya (2):\n  Per typ:\n    Frukostmöte: 1\n    Temadag: 1\n" in out
+    assert "Kan inte läsas (1):\n  Rad 4: datumet 31/2 2018 finns inte\n" in out
+    assert "Överhoppade (1):\n  Rad 6: summeringsrad (”Summa”), hoppas över\n" in out
     assert (
         "  Rad 5: kommunen ”Stockholm” finns inte i förbundet; lagd som länsövergripande "
         "med texten som plats" in out
@@ -69,11 +69,11 @@ def test_the_report_then_the_import(
     # Again: both are duplicates and are skipped unless asked for.
     assert run("import", "excel", str(sheet), "--db", str(db_path)) == 0
     out = capsys.readouterr().out
-    assert "Dubbletter (2, hoppas över):" in out
+    assert "Finns redan (2) – hoppas över:" in out
     assert "  Rad 3: 2018-03-15 Frukost — finns redan i databasen" in out
     assert count(store, insats) == 2
     assert run("import", "excel", str(sheet), "--db", str(db_path), "--include-duplicates") == 0
-    assert "Dubbletter (2, importeras ändå):" in capsys.readouterr().out
+    assert "Finns redan (2) – importeras ändå:" in capsys.readouterr().out
     assert count(store, insats) == 4
 
 
@@ -100,7 +100,7 @@ def test_a_calendar_within_dates(
     argv = ["import", "ics", str(path), "--db", str(db_path), "--from", "2018-03-01"]
     assert run(*argv, "--to", "2018-03-20") == 0
     out = capsys.readouterr().out
-    assert "Aktiviteter att importera: 3" in out
+    assert "Nya (3):" in out
     assert "  Per typ (gissad från titeln där typ saknas):\n    Frukostmöte: 3" in out
     assert count(store, insats) == 3
 
