@@ -349,14 +349,15 @@ def build_mapping(
         org = match_organisation_header(text, organisations) if i not in decided else None
         if org is not None:
             numbers, _, filled = _content(data, i, kommun_keys)
-            if org.ambiguous:
+            counts = not filled or numbers * 2 > filled  # text named so is no count
+            if counts and org.ambiguous:
                 note = (
                     f"Kolumnen ”{text}” kan vara flera organisationer ({org.names}); "
                     "värdena läggs i anteckningarna. Välj fältet under Kolumner."
                 )
                 columns.append(MappedColumn(i, text, Field.EXTRA, False, samples, note=note))
                 continue
-            if org.field is not None and (not filled or numbers * 2 > filled):
+            if counts and org.field is not None:
                 columns.append(
                     MappedColumn(i, text, org.field, True, samples, organisation=org.names)
                 )
