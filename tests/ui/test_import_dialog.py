@@ -356,3 +356,100 @@ def test_no_file_chosen_or_a_file_that_cannot_be_read(
     monkeypatch.setattr(ImportDialog, "choose_file", classmethod(lambda cls, parent: odd))
     assert ImportDialog.run(None, store, insats) is False
     assert shown[-1].startswith("bild.png: okänd filtyp")
+
+
+def cli_headings(out: str) -> list[tuple[str, int]]:
+    """The command line's group headings: 'Finns redan (2) – hoppas över:' → ('Finns redan
+    (2)', 2)."""
+    import re
+
+    found = []
+    for line in out.splitlines():
+        m = re.match(r"^(\S[^:(]*\((\d+)\))(?: – [^:]+)?:$", line)
+        if m and not line.startswith("Kolumner"):
+            found.append((m[1], int(m[2])))
+    return found
+
+
+@pytest.mark.parametrize("options", [(), ("--include-duplicates", "--update")])
+def test_the_cli_and_the_preview_report_the_same_headings_and_counts(
+    qtbot: QtBot,
+    tmp_path: Path,
+    store: Store,
+    insats: Insats,
+    db_path: Path,
+    add_activity: MakeActivity,
+    capsys: pytest.CaptureFixture[str],
+    options: tuple[str, ...],
+) -> None:
+    import argparse
+
+    from app import cli_import
+
+    add_activity("Seminarium", "Gävle", date(2018, 3, 14), title="Seminarium om ASF")
+    add_activity("Frukostmöte", "Hofors", date(2018, 3, 20), title="Frukost")
+    path = write_xlsx(
+        tmp_path / "samma.xlsx",
+        [
+            ("Datum", "Typ", "Titel", "Kommun", "Antal", "AF", "Väder"),
+            (date(2018, 3, 14), "Seminarium", "Seminarium om ASF", "Gävle", 20, 5, "Sol"),
+            (date(2018, 3, 20), "Frukostmöte", "Frukost", "Hofors", 0, 0, None),
+            (date(2018, 3, 20), "Frukostmöte", "Frukost", "Hofors", 0, 0, None),
+            ("31/2 2018", "Workshop", "Workshop", "Gävle", 8, 0, None),
+            (date(2018, 4, 2), "Temadag", "Temadag", "Bollnäs", 0, 0, None),
+            ("Summa", None, None, None, 28, 5, None),
+        ],
+    )
+    parser = argparse.ArgumentParser(prog="insatslogg")
+    cli_import.register(parser.add_subparsers(dest="command"))
+    args = ["import", "excel", str(path), "--db", str(db_path), "--dry-run", *options]
+    assert cli_import.run(parser.parse_args(args)) == 0
+    from_cli = cli_headings(capsys.readouterr().out)
+
+    loaded = ImportDialog.load(None, store, insats, path)
+    assert loaded is not None
+    dialog = ImportDialog(store, insats, *loaded)
+    qtbot.addWidget(dialog)
+    dialog.skip_duplicates.setChecked("--include-duplicates" not in options)
+    dialog.update_changed.setChecked("--update" in options)
+    tabs = [dialog.tabs.tabText(i) for i in range(1, dialog.tabs.count())]
+    assert [h for h, _ in from_cli] == tabs == [h for h, _ in dialog.groups()]
+    news = 3 if options else 1  # the two already there are imported again when asked
+    assert from_cli == [
+        (f"Nya ({news})", news),
+        ("Ändrade (1)", 1),
+        ("Finns redan (2)", 2),
+        ("Kan inte läsas (1)", 1),
+        ("Överhoppade (1)", 1),
+        ("Varningar (5)", 5),
+    ]
+    assert dialog.rows_model.rowCount() == news
+
+
+def test_a_rows_warnings_are_shown_with_it(
+    qtbot: QtBot, tmp_path: Path, store: Store, insats: Insats
+) -> None:
+    path = write_xlsx(
+        tmp_path / "obs.xlsx",
+        [
+            ("Datum", "Typ", "Titel", "Kommun", "Antal", "AF", "Status"),
+            (date(2018, 3, 14), "Seminarium", "Seminarium om ASF", "Gävle", 20, 5, "Genomförd"),
+            (date(2018, 3, 20), "Frukostmöte", "Frukost", "Hofors", 0, None, "Genomförd"),
+            (date(2018, 3, 21), "Frukostmöte", "Frukost 2", "Hofors", 0, None, "Inställd"),
+        ],
+    )
+    loaded = ImportDialog.load(None, store, insats, path)
+    assert loaded is not None
+    dialog = ImportDialog(store, insats, *loaded)
+    qtbot.addWidget(dialog)
+    assert [r["Obs"] for r in rows(dialog.rows_model)] == [
+        "deltagarna per organisation (5) går inte ihop med totalt antal deltagare (20); "
+        "15 blir ”Ej fördelat”",
+        "genomförd utan deltagare",
+        "",
+    ]
+    assert [r["Varning"] for r in rows(dialog.warnings_model)] == [
+        "Rad 2: deltagarna per organisation (5) går inte ihop med totalt antal deltagare (20); "
+        "15 blir ”Ej fördelat”",
+        "Rad 3: genomförd utan deltagare",
+    ]
