@@ -26,8 +26,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "import",
         help="importera aktiviteter från Excel, CSV eller en kalenderfil (.ics)",
         description="Läser filen, skriver ut vad som kan importeras, vilka rader som inte kan "
-        "läsas och varför, och vilka som redan finns; lägger sedan till alla godtagna "
-        "aktiviteter i en enda transaktion (allt eller inget).",
+        "läsas och varför, vilka som redan finns och vilka som skulle ändra en aktivitet som "
+        "finns; lägger sedan till alla nya aktiviteter (och uppdaterar de ändrade med "
+        "--update) i en enda transaktion (allt eller inget).",
     )
     parser.add_argument("kind", choices=KINDS, metavar="excel|csv|ics", help="filens typ")
     parser.add_argument("file", metavar="FIL", help="filen att importera")
@@ -38,6 +39,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "--include-duplicates",
         action="store_true",
         help="importera även aktiviteter som redan finns (annars hoppas de över)",
+    )
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="uppdatera aktiviteter som finns men som filen ändrar (annars lämnas de som de är)",
     )
     parser.add_argument(
         "--from",
@@ -81,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from app.importers import SourceKind, build_report, load_context, read_source
+    from app.importers.report_groups import left_unchanged
     from app.importers.table import n_of
     from app.importers.text_report import report_lines
     from app.store.database import resolve_path
@@ -106,20 +113,33 @@ def _run(args: argparse.Namespace) -> int:
         source = read_source(path, kind, period)
         context = load_context(store, insats)
         report = build_report(source, context, kind=kind, include_cancelled=not args.skip_cancelled)
-        print("\n".join(report_lines(report, context, args.include_duplicates)))
+        lines = report_lines(report, context, args.include_duplicates, args.update)
+        print("\n".join(lines))
         print()
         if not report.readable:
             print("Ingenting i filen kunde läsas som aktiviteter; ingenting importerades.")
             return 1
         activities = report.activities(args.include_duplicates)
+        updates = report.to_update(args.update)
+        unchanged = left_unchanged(report, args.update, "--update")
         if args.dry_run:
+            also = f" och {len(updates)} uppdateras"
             print(
                 f"Provkörning: {n_of(len(activities), 'aktivitet', 'aktiviteter')} skulle "
-                "importeras; inget sparades."
+                f"importeras{also if updates else ''}; inget sparades."
             )
-            return 0
-        ids = store.activities.import_many(activities)
-        print(f"{n_of(len(ids), 'aktivitet', 'aktiviteter')} importerades till {insats.name}.")
+        else:
+            ids = store.activities.import_many(activities, updates=updates)
+            updated = n_of(len(updates), "aktivitet", "aktiviteter")
+            if ids or not updates:
+                done = (
+                    f"{n_of(len(ids), 'aktivitet', 'aktiviteter')} importerades till {insats.name}"
+                )
+                print(done + (f"; {updated} uppdaterades." if updates else "."))
+            else:
+                print(f"{updated} uppdaterades i {insats.name}.")
+        if unchanged:
+            print(unchanged[:1].upper() + unchanged[1:])
         return 0
     finally:
         opened.close(warn=lambda m: print(f"insatslogg: varning: {m}", file=sys.stderr))

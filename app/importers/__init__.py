@@ -12,7 +12,7 @@ both call these functions and show the same report.
 
 from app.importers.context import load_context
 from app.importers.fields import Field
-from app.importers.headers import ColumnMapping, MappedColumn
+from app.importers.mapping import ColumnMapping, MappedColumn
 from app.importers.report import (
     AcceptedRow,
     DuplicateRow,

@@ -18,27 +18,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.core.attendance import Attendance
-from app.core.entities import Activity
-from app.core.errors import DomainError, ValidationError
+from app.core.errors import DomainError
 from app.core.progress import Progress
-from app.core.validation import validate_activity
-from app.core.vocabulary import Format, Scope, Status
-from app.importers.report import (
-    AcceptedRow,
-    ImportContext,
-    ImportReport,
-    RejectedRow,
-    SourceKind,
-    split_duplicates,
-)
-from app.importers.table import detail, n_of
+from app.importers.table import detail
 from app.importers.values import (
-    FALLBACK_TYPE,
-    find_kommun_in,
     format_from_place,
-    guess_type,
-    read_where,
 )
 
 LOCAL_ZONE = "Europe/Stockholm"
@@ -380,103 +364,3 @@ def _why(exc: BaseException) -> str:
     if isinstance(exc, OverflowError):
         return "datumet ligger utanför de år som går att räkna med"
     return f"start- eller slutdatumet kan inte läsas ({detail(exc)})"
-
-
-def parse_calendar(
-    source: CalendarSource, context: ImportContext, include_cancelled: bool = True
-) -> ImportReport:
-    """Each event as an activity of a guessed type, with 0 participants."""
-    report = ImportReport(source.name, SourceKind.ICS)
-    fallback = next(
-        (t for t in context.types if t.name.casefold() == FALLBACK_TYPE.casefold()), None
-    )
-    accepted: list[AcceptedRow] = []
-    no_place: list[int] = []
-    for event in source.events:
-        if event.cancelled and not include_cancelled:
-            report.skipped.append(f"{event.label}: inställd, tas inte med")
-            continue
-        if not event.title:
-            report.rejected.append(RejectedRow(event.number, event.label, ("titel saknas",)))
-            continue
-        activity_type = guess_type(event.title, context.types) or fallback
-        if activity_type is None or activity_type.id is None:
-            report.rejected.append(
-                RejectedRow(
-                    event.number,
-                    event.label,
-                    ("ingen aktivitetstyp passar, och typen Övrigt finns inte i listan",),
-                )
-            )
-            continue
-        scope, kommun_id, place = _where(event, context)
-        if scope is Scope.LANSOVERGRIPANDE and (not place or event.online):
-            no_place.append(event.number)
-        elif scope is Scope.LANSOVERGRIPANDE:
-            report.warnings.append(
-                f"{event.label}: platsen ”{place}” pekar inte ut någon av förbundets "
-                "kommuner; lagd som länsövergripande"
-            )
-        status = (
-            Status.INSTALLD
-            if event.cancelled
-            else Status.PLANERAD
-            if event.start > context.today
-            else Status.GENOMFORD
-        )
-        try:
-            activity = validate_activity(
-                Activity(
-                    id=None,
-                    insats_id=context.insats_id,
-                    type_id=activity_type.id,
-                    title=event.title,
-                    start=event.start,
-                    end=event.end,
-                    scope=scope,
-                    kommun_id=kommun_id,
-                    place=place,
-                    format=Format.DIGITALT if event.online else Format.FYSISKT,
-                    status=status,
-                    attendance=Attendance(),
-                )
-            )
-        except ValidationError as exc:
-            report.rejected.append(
-                RejectedRow(event.number, event.label, tuple(p.rstrip(".") for p in exc.problems))
-            )
-            continue
-        accepted.append(AcceptedRow(event.number, event.label, activity, type_guessed=True))
-    report.accepted, report.duplicates = split_duplicates(accepted, context.existing)
-    if no_place:
-        report.warnings.append(
-            f"{n_of(len(no_place), 'händelse', 'händelser')} utan plats som pekar ut en kommun "
-            "läggs som länsövergripande."
-        )
-    for what, why in source.unreadable:
-        report.rejected.append(RejectedRow(0, what, (why,)))
-    report.skipped.extend(source.left_out)
-    if source.outside:
-        first, last = source.period
-        events = n_of(source.outside, "händelse", "händelser")
-        report.skipped.append(
-            f"{events} utanför perioden {first.isoformat()} – {last.isoformat()} togs inte med"
-        )
-    return report
-
-
-def _where(event: CalendarEvent, context: ImportContext) -> tuple[Scope, int | None, str]:
-    """Scope, kommun and place: the kommun named by the location, else by the title.
-
-    A location that is just a kommun ("Gävle"), the county or the country ("Nationellt")
-    leaves the place empty.
-    """
-    if event.location:
-        where = read_where(event.location, context.kommuner)
-        if not where.unmatched:
-            return where.scope, where.kommun_id, ""
-    for text in (event.location, event.title):
-        found = find_kommun_in(text, context.kommuner) if text else None
-        if found is not None:
-            return Scope.KOMMUN, found.id, event.location
-    return Scope.LANSOVERGRIPANDE, None, event.location

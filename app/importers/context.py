@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 def load_context(store: Store, insats: Insats, today: date | None = None) -> ImportContext:
     """The insats's types, kommuner, organisations and the activities it already has."""
-    from app.store.activity_import import existing_keys
+    from app.store.activity_import import existing_activities
 
     if insats.id is None or insats.forbund_id is None:
         raise ValueError("the insats must be stored")
@@ -23,6 +23,6 @@ def load_context(store: Store, insats: Insats, today: date | None = None) -> Imp
         types=tuple(store.reference.activity_types(include_inactive=True)),
         kommuner=tuple(store.reference.kommuner(insats.forbund_id)),
         organisations=tuple(store.reference.organisations(insats.forbund_id)),
-        existing=existing_keys(store.file, insats.id),
+        existing=existing_activities(store.file, insats.id),
         today=today or date.today(),
     )

@@ -9,11 +9,13 @@ another; "Ort" may be a kommun or a room); those are decided by the column's con
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from app.core.entities import Organisation
 from app.importers.fields import ORG_FIELDS, ROLE_FIELDS, Field
-from app.importers.table import RawRow, RawTable, clean_text, column_letter, is_blank, key, words
+from app.importers.mapping import ColumnMapping, MappedColumn
+from app.importers.organisations import match_organisation_header
+from app.importers.table import RawRow, RawTable, clean_text, is_blank, key, words
 
 HEADER_SEARCH_ROWS = 20
 MIN_HEADER_MATCHES = 2
@@ -167,66 +169,6 @@ def find_header(rows: Sequence[RawRow]) -> int | None:
     return None
 
 
-@dataclass
-class MappedColumn:
-    """One source column and the field its values go to (the user may change it)."""
-
-    index: int
-    header: str
-    field: Field
-    recognised: bool = True
-    samples: tuple[str, ...] = ()
-
-    @property
-    def letter(self) -> str:
-        return column_letter(self.index)
-
-    @property
-    def name(self) -> str:
-        """How the column is named in notes and messages: its header, or 'Kolumn F'."""
-        return self.header or f"Kolumn {self.letter}"
-
-
-@dataclass
-class ColumnMapping:
-    """Which field each column of the sheet holds. A plain object the GUI may change."""
-
-    header_row: int  # the source row number of the (last) header row
-    columns: list[MappedColumn] = field(default_factory=list)
-
-    def set_field(self, index: int, new: Field) -> None:
-        self.column(index).field = new
-
-    def column(self, index: int) -> MappedColumn:
-        for c in self.columns:
-            if c.index == index:
-                return c
-        raise KeyError(index)
-
-    def indexes(self, wanted: Field) -> list[int]:
-        return [c.index for c in self.columns if c.field is wanted]
-
-    def has(self, wanted: Field) -> bool:
-        return any(c.field is wanted for c in self.columns)
-
-    def problems(self) -> list[str]:
-        """What is wrong with the mapping as it stands (shown above the preview)."""
-        found: list[str] = []
-        if not self.has(Field.DATE):
-            found.append("Ingen kolumn är kopplad till Datum; inga rader kan läsas.")
-        if not self.has(Field.TITLE) and not self.has(Field.TYPE):
-            found.append("Ingen kolumn är kopplad till Titel/tema eller Typ.")
-        for f in Field:
-            cols = [c for c in self.columns if c.field is f]
-            if f.unique and len(cols) > 1:
-                names = ", ".join(c.name for c in cols)
-                found.append(
-                    f"Flera kolumner är kopplade till {f.label} ({names}); "
-                    "den första som har ett värde används."
-                )
-        return found
-
-
 def _samples(rows: Sequence[RawRow], index: int, n: int = 3) -> tuple[str, ...]:
     out: list[str] = []
     for r in rows:
@@ -326,9 +268,16 @@ def _looks_like_data(row: RawRow) -> bool:
 
 
 def build_mapping(
-    table: RawTable, header_at: int, kommun_names: Collection[str]
+    table: RawTable,
+    header_at: int,
+    kommun_names: Collection[str],
+    organisations: Sequence[Organisation] = (),
 ) -> tuple[ColumnMapping, int]:
     """The mapping read from the header row at position ``header_at`` of ``table.rows``.
+
+    A header naming one of ``organisations`` ("Region Kalmar län", "Coompanion") over a
+    column of numbers counts for that organisation's category; one naming organisations
+    of different categories goes to the notes, with a note saying why.
 
     A second header row right below (group headers merged over sub-headers, such as
     "Deltagare" over "AF | FK | Kommun") is taken in too. Returns the mapping and the
@@ -397,6 +346,22 @@ def build_mapping(
     columns: list[MappedColumn] = []
     for i, text in enumerate(texts):
         samples = _samples(data, i)
+        org = match_organisation_header(text, organisations) if i not in decided else None
+        if org is not None:
+            numbers, _, filled = _content(data, i, kommun_keys)
+            counts = not filled or numbers * 2 > filled  # text named so is no count
+            if counts and org.ambiguous:
+                note = (
+                    f"Kolumnen ”{text}” kan vara flera organisationer ({org.names}); "
+                    "värdena läggs i anteckningarna. Välj fältet under Kolumner."
+                )
+                columns.append(MappedColumn(i, text, Field.EXTRA, False, samples, note=note))
+                continue
+            if counts and org.field is not None:
+                columns.append(
+                    MappedColumn(i, text, org.field, True, samples, organisation=org.names)
+                )
+                continue
         if i in decided:
             columns.append(MappedColumn(i, text, decided[i], True, samples))
         elif samples:

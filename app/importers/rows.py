@@ -5,21 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.core.attendance import Attendance
 from app.core.entities import Activity
 from app.core.errors import DomainError, ValidationError
 from app.core.progress import Progress
 from app.core.validation import validate_activity
-from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
+from app.core.vocabulary import Format, Scope, Status
+from app.importers import changes
+from app.importers.counts import read_counts
 from app.importers.fields import ORG_FIELDS, ROLE_FIELDS, Field
-from app.importers.headers import ColumnMapping, build_mapping, find_header
+from app.importers.headers import build_mapping, find_header
+from app.importers.mapping import ColumnMapping
 from app.importers.report import (
     AcceptedRow,
     ImportContext,
     ImportReport,
     RejectedRow,
     SourceKind,
-    split_duplicates,
+    split_rows,
 )
 from app.importers.table import Cell, RawRow, RawTable, clean_text, is_blank, n_of, words
 from app.importers.values import (
@@ -27,7 +29,6 @@ from app.importers.values import (
     find_kommun_in,
     format_from_place,
     read_coorganisers,
-    read_count,
     read_date,
     read_date_range,
     read_format,
@@ -37,8 +38,8 @@ from app.importers.values import (
 )
 
 _COUNT_ORDER = (Field.TOTAL, *ORG_FIELDS, *ROLE_FIELDS, Field.WOMEN, Field.MEN)
-_ORGS: dict[Field, OrgCategory] = {f: OrgCategory(f.value.removeprefix("org_")) for f in ORG_FIELDS}
-_ROLES: dict[Field, Role] = {f: Role(f.value.removeprefix("role_")) for f in ROLE_FIELDS}
+# A held activity nobody came to: a count forgotten, most likely.
+HELD_EMPTY = "genomförd utan deltagare"
 TOTAL_WORDS = {"summa", "totalt", "total", "sum", "totals", "summering", "totalsumma"}
 PROGRESS_EVERY = 500
 
@@ -187,37 +188,10 @@ class _RowParser:
             )
             notes.append(f"Medarrangör: {name}")
 
-        counts: dict[Field, int] = {}
-        total: int | None = None
-        for f, indexes in cols.counts:
-            for i in indexes:
-                try:
-                    count = read_count(row.cell(i))
-                except ValueProblem as exc:
-                    problems.append(f"kolumnen {cols.names[i]}: {exc}")
-                    break
-                if count is None:
-                    continue
-                if count.approximate:
-                    warn.append(
-                        f"kolumnen {cols.names[i]}: ungefärligt antal, {count.value} används"
-                    )
-                if f is Field.TOTAL:
-                    total = count.value
-                else:
-                    counts[f] = count.value
-                break
-        attendance: Attendance | None = None
-        try:
-            attendance = Attendance.build(
-                total,
-                {_ORGS[f]: n for f, n in counts.items() if f in _ORGS},
-                {_ROLES[f]: n for f, n in counts.items() if f in _ROLES},
-                counts.get(Field.WOMEN, 0),
-                counts.get(Field.MEN, 0),
-            )
-        except ValidationError as exc:
-            problems.extend(p.rstrip(".") for p in exc.problems)
+        read = read_counts(row, cols.counts, cols.names)
+        problems.extend(read.problems)
+        warn.extend(read.warnings)
+        attendance = read.attendance
 
         for i in cols.by_field.get(Field.NOTES, ()):
             text = clean_text(row.cell(i))
@@ -255,8 +229,45 @@ class _RowParser:
             return RejectedRow(row.number, label, reasons, _content(row))
         if not ctx.insats.start <= activity.start <= ctx.insats.end:
             self.outside_period.append(row.number)
+        if activity.status is Status.GENOMFORD and activity.attendance.total == 0:
+            warn.append(HELD_EMPTY)
         self.warnings.extend(f"{label}: {w}" for w in warn)
-        return AcceptedRow(row.number, label, activity, type_guessed=not match.exact)
+        return AcceptedRow(
+            row.number,
+            label,
+            activity,
+            type_guessed=not match.exact,
+            warnings=tuple(w for w in warn if w != type_warning),
+            given=self.given(match.exact, activity),
+        )
+
+    def given(self, type_exact: bool, activity: Activity) -> frozenset[str]:
+        """What the row says about the activity, for comparing it with a stored one."""
+        has = self.cols.has
+        found: set[str] = set()
+        if has(Field.TYPE) and type_exact:
+            found.add(changes.TYPE)
+        if has(Field.END_DATE) or activity.end is not None:
+            found.add(changes.END)
+        if has(Field.PLACE) or has(Field.KOMMUN):
+            found.add(changes.PLACE)
+        for f, name in (
+            (Field.FORMAT, changes.FORMAT),
+            (Field.STATUS, changes.STATUS),
+            (Field.COORGANISERS, changes.COORGANISERS),
+            (Field.TOTAL, changes.TOTAL),
+        ):
+            if has(f):
+                found.add(name)
+        if has(Field.NOTES) or has(Field.EXTRA):
+            found.add(changes.NOTES)
+        if any(has(f) for f in ORG_FIELDS):
+            found.add(changes.ORGS)
+        if any(has(f) for f in ROLE_FIELDS):
+            found.add(changes.ROLES)
+        if has(Field.WOMEN) or has(Field.MEN):
+            found.add(changes.GENDER)
+        return frozenset(found)
 
     def summary_warnings(self) -> list[str]:
         found: list[str] = []
@@ -303,8 +314,28 @@ def mapping_for(table: RawTable, context: ImportContext) -> ColumnMapping:
             f"Hittar ingen rubrikrad i {where}. Raden med kolumnrubriker (till exempel "
             "Datum, Typ, Titel, Kommun, Antal) måste finnas bland de första 20 raderna."
         )
-    mapping, _ = build_mapping(table, at, [k.name for k in context.kommuner])
+    mapping, _ = build_mapping(table, at, [k.name for k in context.kommuner], context.organisations)
     return mapping
+
+
+def column_warnings(mapping: ColumnMapping) -> list[str]:
+    """Columns whose values go to the notes because their header is not known, or names
+    several organisations; and organisation columns that are added up."""
+    found: list[str] = []
+    for c in mapping.columns:
+        if c.note:
+            found.append(c.note)
+        elif c.field is Field.EXTRA and not c.recognised:
+            found.append(
+                f"Kolumnen ”{c.name}” känns inte igen; värdena läggs i anteckningarna "
+                f"(”{c.name}: värde”)."
+            )
+    for f in ORG_FIELDS:
+        cols = [c for c in mapping.columns if c.field is f]
+        if len(cols) > 1:
+            names = " och ".join(f"”{c.name}”" for c in cols)
+            found.append(f"Kolumnerna {names} räknas som {f.label} och läggs ihop.")
+    return found
 
 
 def parse_table(
@@ -320,6 +351,7 @@ def parse_table(
     name = f"{table.name}, bladet {table.sheet}" if table.sheet else table.name
     report = ImportReport(name, kind, mapping)
     report.warnings.extend(mapping.problems())
+    report.warnings.extend(column_warnings(mapping))
     if not mapping.has(Field.DATE):
         return report
     parser = _RowParser(mapping, context)
@@ -337,7 +369,7 @@ def parse_table(
             report.rejected.append(result)
         else:
             accepted.append(result)
-    report.accepted, report.duplicates = split_duplicates(accepted, context.existing)
+    split_rows(accepted, context, report)
     report.warnings.extend(parser.warnings)
     report.warnings.extend(parser.summary_warnings())
     blanks = [b for b in table.blank_rows if b > mapping.header_row]

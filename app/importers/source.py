@@ -7,8 +7,9 @@ from pathlib import Path
 
 from app.core.errors import DomainError
 from app.core.progress import Progress
-from app.importers.calendar import CalendarSource, parse_calendar, read_calendar
-from app.importers.headers import ColumnMapping
+from app.importers.calendar import CalendarSource, read_calendar
+from app.importers.calendar_rows import parse_calendar
+from app.importers.mapping import ColumnMapping
 from app.importers.report import ImportContext, ImportReport, SourceKind
 from app.importers.rows import parse_table
 from app.importers.spreadsheets import read_csv, read_xlsx

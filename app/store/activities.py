@@ -202,12 +202,16 @@ class ActivityRepository:
         return before
 
     def import_many(
-        self, activities: Sequence[Activity], progress: Progress | None = None
+        self,
+        activities: Sequence[Activity],
+        progress: Progress | None = None,
+        updates: Sequence[Activity] = (),
     ) -> list[int]:
-        """Add many new activities in one transaction (all or nothing); their ids, in order."""
+        """Add many new activities, and write ``updates`` over stored ones, in one
+        transaction (all or nothing); the new ids, in order."""
         from app.store.activity_import import import_activities
 
-        return import_activities(self._db, activities, progress)
+        return import_activities(self._db, activities, progress, updates)
 
     def restore_many(self, activities: Sequence[Activity]) -> list[Activity]:
         """Put deleted activities back with their old ids, in one transaction."""

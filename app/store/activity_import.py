@@ -1,5 +1,8 @@
 """Adding many activities at once (an import), all or nothing, and what is already there.
 
+An import may also update stored activities it matches (*ändrade*): in the same
+transaction as the inserts, so that either all of it is stored or nothing.
+
 The insert is SQLAlchemy Core ``executemany`` in one transaction, in batches so that
 progress can be shown and Cancel honoured between them; the ORM would take minutes and
 gigabytes for the sizes a spreadsheet import reaches. Ids are given explicitly (the
@@ -11,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from app.core.entities import Activity
 from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.core.validation import validate_activity
-from app.core.vocabulary import OrgCategory, Role
+from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
+from app.store.activities import COUNTS_SQL, attendance_from_values
 from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
 from app.store.database_file import DatabaseFile
 
@@ -36,6 +40,64 @@ def existing_keys(db: DatabaseFile, insats_id: int) -> set[Key]:
             (insats_id,),
         ).fetchall()
     return {(date.fromisoformat(r[0]), " ".join(r[1].split()).casefold(), r[2], r[3]) for r in rows}
+
+
+def _key(start: str, title: str, scope: str, kommun_id: int | None) -> Key:
+    return (date.fromisoformat(start), " ".join(title.split()).casefold(), scope, kommun_id)
+
+
+def existing_activities(db: DatabaseFile, insats_id: int) -> dict[Key, Activity]:
+    """The insats's activities by duplicate key (the oldest of several with one key), with
+    their counts, steps and co-organisers: what an import compares its rows with. Three
+    queries, however many activities there are."""
+    steps: dict[int, list[date]] = {}
+    coorganisers: dict[int, list[int]] = {}
+    found: dict[Key, Activity] = {}
+    with db.read() as con:
+        for activity_id, day in con.execute(
+            "SELECT s.activity_id, s.step_date FROM activity_step s "
+            "JOIN activity a ON a.id = s.activity_id WHERE a.insats_id = ? ORDER BY s.step_date",
+            (insats_id,),
+        ):
+            steps.setdefault(activity_id, []).append(date.fromisoformat(day))
+        for activity_id, organisation_id in con.execute(
+            "SELECT c.activity_id, c.organisation_id FROM activity_coorganiser c "
+            "JOIN activity a ON a.id = c.activity_id WHERE a.insats_id = ? "
+            "ORDER BY c.organisation_id",
+            (insats_id,),
+        ):
+            coorganisers.setdefault(activity_id, []).append(organisation_id)
+        rows = con.execute(
+            "SELECT a.id, a.type_id, a.title, a.start_date, a.end_date, a.scope, a.kommun_id, "
+            "a.place, a.format, a.status, a.notes, a.group_id, a.goal_id, a.highlight, "
+            f"{COUNTS_SQL} FROM activity a WHERE a.insats_id = ? ORDER BY a.id",
+            (insats_id,),
+        ).fetchall()
+    for r in rows:
+        k = _key(r[3], r[2], r[5], r[6])
+        if k in found:
+            continue
+        found[k] = Activity(
+            id=r[0],
+            insats_id=insats_id,
+            type_id=r[1],
+            title=r[2],
+            start=date.fromisoformat(r[3]),
+            end=date.fromisoformat(r[4]) if r[4] else None,
+            steps=tuple(steps.get(r[0], ())),
+            scope=Scope(r[5]),
+            kommun_id=r[6],
+            place=r[7],
+            format=Format(r[8]),
+            status=Status(r[9]),
+            coorganiser_ids=tuple(coorganisers.get(r[0], ())),
+            notes=r[10],
+            attendance=attendance_from_values(r[14:]),
+            group_id=r[11],
+            goal_id=r[12],
+            highlight=r[13] or "",
+        )
+    return found
 
 
 def _row(activity_id: int, a: Activity) -> dict[str, Any]:
@@ -73,10 +135,39 @@ def _insert_batch(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
         conn.execute(table.insert(), rows)
 
 
+def _update(conn: Any, activities: Sequence[Activity]) -> None:
+    """Write stored activities as the import leaves them: their fields, counts and
+    co-organisers (their steps and named participants are left as they are)."""
+    from sqlalchemy import Table, delete
+
+    from app.store.models import ActivityCoorganiserModel, ActivityModel
+
+    table = cast(Table, ActivityModel.__table__)
+    links = cast(Table, ActivityCoorganiserModel.__table__)
+    for a in activities:
+        assert a.id is not None
+        values = _row(a.id, a)
+        del values["id"]
+        done = conn.execute(table.update().where(table.c.id == a.id).values(values))
+        if done.rowcount != 1:
+            raise DomainError(
+                f"Aktiviteten ”{a.title}” ({a.start.isoformat()}) finns inte längre; den kan "
+                "ha tagits bort. Ingenting har importerats: läs in filen igen."
+            )
+        conn.execute(delete(links).where(links.c.activity_id == a.id))
+        _insert_batch(
+            conn, links, [{"activity_id": a.id, "organisation_id": o} for o in a.coorganiser_ids]
+        )
+
+
 def import_activities(
-    db: DatabaseFile, activities: Sequence[Activity], progress: Progress | None = None
+    db: DatabaseFile,
+    activities: Sequence[Activity],
+    progress: Progress | None = None,
+    updates: Sequence[Activity] = (),
 ) -> list[int]:
-    """Store every activity in one transaction and return their new ids, in order.
+    """Store every activity in one transaction and return their new ids, in order;
+    ``updates`` (stored activities, with their ids) are written in the same transaction.
 
     Nothing is stored when any of them is refused, when the disk fails, or when the user
     cancels (``progress`` raises Cancelled between batches).
@@ -89,7 +180,10 @@ def import_activities(
 
     progress = progress or Progress()
     checked = [validate_activity(a) for a in activities]
-    if not checked:
+    changed = [validate_activity(a) for a in updates]
+    if any(a.id is None for a in changed):
+        raise ValueError("an update needs an activity with an id")
+    if not checked and not changed:
         return []
     activity_table = ActivityModel.__table__
     total = len(checked)
@@ -128,6 +222,8 @@ def import_activities(
             _insert_batch(conn, ActivityStepModel.__table__, steps)
             _insert_batch(conn, ActivityCoorganiserModel.__table__, coorganisers)
             _insert_batch(conn, ActivityParticipantModel.__table__, participants)
+            progress.check()
+            _update(conn, changed)
             progress.check()
     except IntegrityError as exc:
         raise DomainError(

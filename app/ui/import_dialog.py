@@ -1,9 +1,12 @@
 """Arkiv → Importera: choose a spreadsheet or calendar, look at what will happen, import.
 
 The file is read off the UI thread; the preview shows the column mapping (which the user
-may change: the rows are read again), the activities to add, every row that cannot be
-read with its reason, the duplicates and the warnings. Importera stores everything in
-one transaction in the background; Avbryt there leaves the database as it was.
+may change: the rows are read again), then the groups of the report under the headings
+the command line prints (app.importers.report_groups): the new activities, those that
+would change a stored one (ändrade, updated only when asked), those already there, every
+row that cannot be read with its reason, what was skipped and the warnings. Importera
+stores everything in one transaction in the background; Avbryt there leaves the database
+as it was.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +46,11 @@ from app.importers import (
     load_context,
     read_source,
 )
+from app.importers.report_groups import (
+    Group,
+    ReportGroup,
+    report_groups,
+)
 from app.importers.table import n_of
 from app.store.database import Store
 from app.ui.background import run_in_background
@@ -56,33 +63,18 @@ from app.ui.import_models import (
     field_choices,
     type_choices,
 )
+from app.ui.import_pages import (
+    changed_rows,
+    duplicate_rows,
+    fit,
+    page,
+    rejected_rows,
+    summary_text,
+    table,
+)
 
 TITLE = "Importera aktiviteter"
 Loaded = tuple[Source, ImportContext, ImportReport]
-
-
-def _table(model: TextRowsModel | MappingModel | RowsModel, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setResizeContentsPrecision(200)  # widths from the first rows: fast on 10 000 rows
-    header.setStretchLastSection(True)
-    return view
-
-
-def _fit(view: QTableView, widest: int = 320) -> None:
-    view.resizeColumnsToContents()
-    header = view.horizontalHeader()
-    for c in range(header.count() - 1):
-        header.resizeSection(c, min(header.sectionSize(c) + 12, widest))
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _message(error: BaseException) -> str:
@@ -114,6 +106,8 @@ class ImportDialog(QDialog):
         self.report = report
         self._type_overrides: dict[int, int] = {}
         self.imported_ids: list[int] = []
+        self.updated_ids: list[int] = []
+        self._group_tabs: dict[Group, int] = {}
         is_calendar = report.kind is SourceKind.ICS
         where = "Händelse" if is_calendar else "Rad"
 
@@ -135,7 +129,7 @@ class ImportDialog(QDialog):
 
         # Kolumner
         self.mapping_model = MappingModel(report.mapping, self)
-        self.mapping_view = _table(self.mapping_model, self)
+        self.mapping_view = table(self.mapping_model, self)
         self.mapping_view.setItemDelegateForColumn(
             MappingModel.FIELD_COLUMN, ChoiceDelegate(field_choices, self.mapping_view)
         )
@@ -145,22 +139,18 @@ class ImportDialog(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.mapping_model.field_changed.connect(self._mapping_changed)
-        mapping_page = QWidget(self)
-        mapping_layout = QVBoxLayout(mapping_page)
-        mapping_hint = QLabel(
+        mapping_page = page(
+            self,
             "Så här har Insatslogg tolkat kolumnerna. Stämmer något inte, dubbelklicka i "
             "kolumnen Fält och välj rätt; raderna läses då om. Kolumner som Insatslogg inte "
             "känner igen sparas i anteckningarna som ”Kolumn: värde”.",
-            mapping_page,
+            self.mapping_view,
         )
-        mapping_hint.setWordWrap(True)
-        mapping_layout.addWidget(mapping_hint)
-        mapping_layout.addWidget(self.mapping_view)
         self.mapping_tab = self.tabs.addTab(mapping_page, "Kolumner")
 
         # Aktiviteter
         self.rows_model = RowsModel(context, self, first_header=where)
-        self.rows_view = _table(self.rows_model, self)
+        self.rows_view = table(self.rows_model, self)
         self.rows_view.setItemDelegateForColumn(
             RowsModel.TYPE_COLUMN,
             ChoiceDelegate(lambda: type_choices(self._context.types), self.rows_view),
@@ -187,40 +177,64 @@ class ImportDialog(QDialog):
         self.include_cancelled.setVisible(is_calendar)
         self.include_cancelled.toggled.connect(lambda _on: self.reparse())
         rows_layout.addWidget(self.include_cancelled)
-        self.rows_tab = self.tabs.addTab(rows_page, "Aktiviteter")
+        self.rows_tab = self.tabs.addTab(rows_page, Group.NEW.value)
+        self._group_tabs[Group.NEW] = self.rows_tab
+
+        # Ändrade
+        self.changed_model = TextRowsModel(
+            (where, "Datum", "Titel/tema", "Fält", "Nu", "Efter uppdatering"), parent=self
+        )
+        self.changed_view = table(self.changed_model, self)
+        self.update_changed = QCheckBox("Uppdatera ändrade aktiviteter", self)
+        self.update_changed.setChecked(False)
+        self.update_changed.toggled.connect(lambda _on: self._show_counts())
+        changed_page = page(
+            self,
+            "Raderna finns redan i insatsen (samma datum, titel och kommun) men filen säger "
+            "något annat om dem. Bara det som filen har kolumner för jämförs och uppdateras; "
+            "de uppdateras bara om du bockar i rutan.",
+            self.update_changed,
+            self.changed_view,
+        )
+        self._group_tabs[Group.CHANGED] = self.tabs.addTab(changed_page, Group.CHANGED.value)
+
+        # Finns redan
+        self.duplicates_model = TextRowsModel(
+            (where, "Datum", "Titel/tema", "Kommun", "Varför"), parent=self
+        )
+        self.duplicates_view = table(self.duplicates_model, self)
+        self.skip_duplicates = QCheckBox("Hoppa över raderna som redan finns", self)
+        self.skip_duplicates.setChecked(True)
+        self.skip_duplicates.toggled.connect(lambda _on: self._show_rows())
+        duplicates_page = page(
+            self,
+            "Raderna har samma datum, titel och kommun som en aktivitet som redan finns "
+            "i insatsen, och inget av det som filen säger om dem skiljer sig – eller så "
+            "upprepar de en tidigare rad i filen.",
+            self.skip_duplicates,
+            self.duplicates_view,
+        )
+        self.duplicates_tab = self.tabs.addTab(duplicates_page, Group.EXISTING.value)
+        self._group_tabs[Group.EXISTING] = self.duplicates_tab
 
         # Kan inte läsas
         self.rejected_model = TextRowsModel(
             (where, "Varför den inte kan läsas", "Raden i filen"), parent=self
         )
-        self.rejected_view = _table(self.rejected_model, self)
-        self.rejected_tab = self.tabs.addTab(self.rejected_view, "Kan inte läsas")
+        self.rejected_view = table(self.rejected_model, self)
+        self.rejected_tab = self.tabs.addTab(self.rejected_view, Group.REJECTED.value)
+        self._group_tabs[Group.REJECTED] = self.rejected_tab
 
-        # Dubbletter
-        self.duplicates_model = TextRowsModel(
-            (where, "Datum", "Titel/tema", "Kommun", "Varför"), parent=self
-        )
-        self.duplicates_view = _table(self.duplicates_model, self)
-        duplicates_page = QWidget(self)
-        duplicates_layout = QVBoxLayout(duplicates_page)
-        duplicates_hint = QLabel(
-            "En dubblett har samma datum, titel och kommun som en aktivitet som redan finns "
-            "i insatsen, eller som en tidigare rad i filen.",
-            duplicates_page,
-        )
-        duplicates_hint.setWordWrap(True)
-        duplicates_layout.addWidget(duplicates_hint)
-        self.skip_duplicates = QCheckBox("Hoppa över dubbletter", duplicates_page)
-        self.skip_duplicates.setChecked(True)
-        self.skip_duplicates.toggled.connect(lambda _on: self._show_rows())
-        duplicates_layout.addWidget(self.skip_duplicates)
-        duplicates_layout.addWidget(self.duplicates_view)
-        self.duplicates_tab = self.tabs.addTab(duplicates_page, "Dubbletter")
+        # Överhoppade
+        self.skipped_model = TextRowsModel(("Överhoppat",), parent=self)
+        self.skipped_view = table(self.skipped_model, self)
+        self._group_tabs[Group.SKIPPED] = self.tabs.addTab(self.skipped_view, Group.SKIPPED.value)
 
         # Varningar
-        self.warnings_model = TextRowsModel(("Varning eller överhoppad rad",), parent=self)
-        self.warnings_view = _table(self.warnings_model, self)
-        self.warnings_tab = self.tabs.addTab(self.warnings_view, "Varningar")
+        self.warnings_model = TextRowsModel(("Varning",), parent=self)
+        self.warnings_view = table(self.warnings_model, self)
+        self.warnings_tab = self.tabs.addTab(self.warnings_view, Group.WARNINGS.value)
+        self._group_tabs[Group.WARNINGS] = self.warnings_tab
 
         self.status = ErrorLabel(self)
         layout.addWidget(self.status)
@@ -252,58 +266,53 @@ class ImportDialog(QDialog):
         report = self.report
         self.source_label.setText(f"{report.source_name} ({report.kind.label})")
         self.problems.show_problems(report.mapping.problems() if report.mapping else [])
-        self.rejected_model.set_rows(
-            [(r.label, _sentence("; ".join(r.reasons)), r.content) for r in report.rejected]
-        )
-        self.duplicates_model.set_rows(
-            [
-                (
-                    d.accepted.label,
-                    d.accepted.activity.start.isoformat(),
-                    d.accepted.activity.title,
-                    self._context.kommun_name(d.accepted.activity.kommun_id)
-                    or d.accepted.activity.scope.label,
-                    d.reason,
-                )
-                for d in report.duplicates
-            ]
-        )
-        self.warnings_model.set_rows([(w,) for w in [*report.warnings, *report.skipped]])
-        self.tabs.setTabText(self.rejected_tab, f"Kan inte läsas ({len(report.rejected)})")
-        self.tabs.setTabText(self.duplicates_tab, f"Dubbletter ({len(report.duplicates)})")
-        warnings = len(report.warnings) + len(report.skipped)
-        self.tabs.setTabText(self.warnings_tab, f"Varningar ({warnings})")
+        self.rejected_model.set_rows(rejected_rows(report))
+        self.duplicates_model.set_rows(duplicate_rows(report, self._context))
+        self.changed_model.set_rows(changed_rows(report))
+        self.skipped_model.set_rows([(s,) for s in report.skipped])
+        self.warnings_model.set_rows([(w,) for w in report.warnings])
         self._show_rows()
-        for view in (self.mapping_view, self.duplicates_view):
-            _fit(view)
-        _fit(self.rejected_view, widest=560)
+        for view in (self.mapping_view, self.duplicates_view, self.changed_view):
+            fit(view)
+        fit(self.rejected_view, widest=560)
 
     def _show_rows(self) -> None:
         report = self.report
         rows = report.to_import(self.include_duplicates)
         duplicate_rows = {d.accepted.row for d in report.duplicates}
         self.rows_model.show(self._context, rows, duplicate_rows)
-        _fit(self.rows_view)
+        fit(self.rows_view)
         self._show_counts()
+
+    def groups(self) -> list[tuple[str, int]]:
+        """The report's (heading, count) as the tabs show them (the command line's too)."""
+        return [(g.heading, g.count) for g in self._groups()]
+
+    def _groups(self) -> list[ReportGroup]:
+        return report_groups(self.report, self.include_duplicates, self.update_changed_on)
 
     def _show_counts(self) -> None:
         report = self.report
+        for g in self._groups():
+            self.tabs.setTabText(self._group_tabs[g.group], g.heading)
         shown = self.rows_model.rowCount()
         n = len(self.rows_model.included())
-        self.tabs.setTabText(self.rows_tab, f"Aktiviteter ({shown})")
-        parts = [f"{n_of(n, 'aktivitet', 'aktiviteter')} importeras"]
-        if n < shown:
-            parts.append(n_of(shown - n, "bortvald", "bortvalda"))
-        if report.rejected:
-            parts.append(f"{n_of(len(report.rejected), 'rad', 'rader')} kan inte läsas")
-        if report.duplicates:
-            what = "importeras ändå" if self.include_duplicates else "hoppas över"
-            parts.append(f"{n_of(len(report.duplicates), 'dubblett', 'dubbletter')} {what}")
-        if report.warnings:
-            parts.append(n_of(len(report.warnings), "varning", "varningar"))
-        self.summary_label.setText(" · ".join(parts) + ".")
-        self.import_button.setText(f"Importera {n}" if n else "Importera")
-        self.import_button.setEnabled(bool(n))
+        updates = len(report.to_update(self.update_changed_on))
+        self.summary_label.setText(
+            summary_text(report, n, shown, self.include_duplicates, self.update_changed_on)
+        )
+        if n and updates:
+            text = f"Importera {n} och uppdatera {updates}"
+        elif updates:
+            text = f"Uppdatera {updates}"
+        else:
+            text = f"Importera {n}" if n else "Importera"
+        self.import_button.setText(text)
+        self.import_button.setEnabled(bool(n or updates))
+
+    @property
+    def update_changed_on(self) -> bool:
+        return self.update_changed.isChecked()
 
     @property
     def include_duplicates(self) -> bool:
@@ -350,16 +359,16 @@ class ImportDialog(QDialog):
     # --- importing ------------------------------------------------------------------------
     def start_import(self) -> None:
         activities = [r.activity for r in self.rows_model.included()]
-        if not activities:
+        updates = self.report.to_update(self.update_changed_on)
+        if not activities and not updates:
             return
         self.status.clear_problems()
 
         def job(progress: Progress) -> list[int]:
-            return self._store.activities.import_many(activities, progress)
+            return self._store.activities.import_many(activities, progress, updates)
 
-        outcome = run_in_background(
-            self, TITLE, f"Importerar {n_of(len(activities), 'aktivitet', 'aktiviteter')}…", job
-        )
+        what = n_of(len(activities) + len(updates), "aktivitet", "aktiviteter")
+        outcome = run_in_background(self, TITLE, f"Importerar {what}…", job)
         if outcome.cancelled:
             self.status.show_problems(["Importen avbröts. Ingenting har importerats."])
             return
@@ -367,6 +376,7 @@ class ImportDialog(QDialog):
             self.status.show_problems([_message(outcome.error), "Ingenting har importerats."])
             return
         self.imported_ids = outcome.result or []
+        self.updated_ids = [a.id for a in updates if a.id is not None]
         self.accept()
 
     # --- opening ----------------------------------------------------------------------------
@@ -404,7 +414,7 @@ class ImportDialog(QDialog):
 
     @classmethod
     def run(cls, parent: QWidget | None, store: Store, insats: Insats) -> bool:
-        """Arkiv → Importera. True when activities were imported."""
+        """Arkiv → Importera. True when activities were imported or updated."""
         path = cls.choose_file(parent)
         if path is None:
             return False
@@ -412,4 +422,4 @@ class ImportDialog(QDialog):
         if loaded is None:
             return False
         dialog = cls(store, insats, *loaded, parent=parent)
-        return run_modal(dialog) and bool(dialog.imported_ids)
+        return run_modal(dialog) and bool(dialog.imported_ids or dialog.updated_ids)

@@ -57,7 +57,7 @@ class MappingModel(RowTableModel[MappedColumn]):
                 item.letter,
                 item.header or "(ingen rubrik)",
                 " · ".join(item.samples),
-                item.field.label,
+                item.field_label,
             )[column]
         if column != self.FIELD_COLUMN:
             return None
@@ -89,6 +89,7 @@ class MappingModel(RowTableModel[MappedColumn]):
             return False
         column.field = new
         column.recognised = True
+        column.organisation = column.note = ""  # the user's choice, not the header's
         self.dataChanged.emit(
             self.index(index.row(), 0), self.index(index.row(), self.FIELD_COLUMN)
         )
@@ -180,7 +181,9 @@ class RowsModel(RowTableModel[AcceptedRow]):
                 notes.append("dubblett")
             if item.type_guessed:
                 notes.append("typen gissad")
-            return ", ".join(notes)
+            return "; ".join([", ".join(notes), *item.warnings] if notes else item.warnings)
+        if role == Qt.ItemDataRole.ToolTipRole and column == len(self.HEADERS) - 1:
+            return "\n".join(item.warnings) or None
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             excluded = item.row in self._excluded
             return Qt.CheckState.Unchecked if excluded else Qt.CheckState.Checked

@@ -126,8 +126,13 @@ def test_an_outlook_calendar(
     assert outlook.warnings == [
         "Händelse 3 (2018-05-15 Konferens social ekonomi): platsen ”Folkets hus” pekar inte ut "
         "någon av förbundets kommuner; lagd som länsövergripande",
+        # The held events (not the cancelled 8 and 9, not the planned 12) have no counts.
+        "Genomförd utan deltagare: 9 händelser har redan ägt rum men har inga deltagare "
+        "(händelse 1, 2, 3, 4, 5, 6, 7, 10 …). Fyll i antalet deltagare efter importen.",
         "1 händelse utan plats som pekar ut en kommun läggs som länsövergripande.",
     ]
+    held = [r.row for r in outlook.accepted if "genomförd utan deltagare" in r.warnings]
+    assert held == [1, 2, 3, 4, 5, 6, 7, 10, 11]
 
 
 def test_cancelled_events_can_be_left_out(tmp_path: Path, report_of: Import) -> None:

@@ -103,10 +103,10 @@ def test_a_damaged_but_readable_file_previews_and_a_failing_import_changes_nothi
     assert dialog.rejected_model.rowCount() == 1
     rejected = dialog.rejected_model.index(0, 1).data()
     assert rejected.startswith("Start- eller slutdatumet kan inte läsas")
-    warnings = [
-        dialog.warnings_model.index(r, 0).data() for r in range(dialog.warnings_model.rowCount())
+    skipped = [
+        dialog.skipped_model.index(r, 0).data() for r in range(dialog.skipped_model.rowCount())
     ]
-    assert any(w.startswith("Serien ”Klocka” upprepas flera gånger om dagen") for w in warnings)
+    assert any(w.startswith("Serien ”Klocka” upprepas flera gånger om dagen") for w in skipped)
 
     before = dump(db_path)
     calls = fail_on_second_write(monkeypatch)

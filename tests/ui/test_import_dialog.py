@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.core.attendance import Attendance
 from app.core.entities import Insats
 from app.importers import Field
 from app.store import activity_import
@@ -87,7 +88,15 @@ def sheet(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def dialog(qtbot: QtBot, store: Store, insats: Insats, sheet: Path, add_activity: MakeActivity):
-    add_activity("Seminarium", "Gävle", date(2018, 3, 14), title="Seminarium om ASF")
+    # Row 3 as it is stored: "finns redan" (nothing the file says about it differs).
+    add_activity(
+        "Seminarium",
+        "Gävle",
+        date(2018, 3, 14),
+        attendance=Attendance(20),
+        title="Seminarium om ASF",
+        notes="Sal: Stadshuset",
+    )
     loaded = ImportDialog.load(None, store, insats, sheet)
     assert loaded is not None
     d = ImportDialog(store, insats, *loaded)
@@ -130,21 +139,27 @@ def test_the_preview_shows_mapping_rows_reasons_and_duplicates(
             "Varför": "finns redan i databasen",
         }
     ]
-    assert [r["Varning eller överhoppad rad"] for r in rows(dialog.warnings_model)] == [
+    assert [r["Varning"] for r in rows(dialog.warnings_model)] == [
+        "Kolumnen ”Sal” känns inte igen; värdena läggs i anteckningarna (”Sal: värde”).",
         "Rad 4: typen ”Frukostträff” finns inte i listan; tolkad som Frukostmöte",
+    ]
+    assert [r["Överhoppat"] for r in rows(dialog.skipped_model)] == [
         "Rad 7: summeringsrad (”Summa”), hoppas över",
     ]
     assert rows(dialog.rows_model)[0]["Obs"] == "typen gissad"
     tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     assert tabs == [
         "Kolumner",
-        "Aktiviteter (2)",
+        "Nya (2)",
+        "Ändrade (0)",
+        "Finns redan (1)",
         "Kan inte läsas (1)",
-        "Dubbletter (1)",
+        "Överhoppade (1)",
         "Varningar (2)",
     ]
     assert dialog.summary_label.text() == (
-        "2 aktiviteter importeras · 1 rad kan inte läsas · 1 dubblett hoppas över · 1 varning."
+        "2 nya aktiviteter importeras · 1 finns redan och hoppas över · 1 rad kan inte läsas · "
+        "2 varningar."
     )
     assert dialog.import_button.text() == "Importera 2"
     for model in (
@@ -152,12 +167,14 @@ def test_the_preview_shows_mapping_rows_reasons_and_duplicates(
         dialog.rows_model,
         dialog.rejected_model,
         dialog.duplicates_model,
+        dialog.changed_model,
+        dialog.skipped_model,
         dialog.warnings_model,
     ):
         qtmodeltester.check(model)
 
 
-def test_change_a_mapping_untick_duplicates_and_import(
+def test_change_a_mapping_update_the_changed_untick_and_import(
     qtbot: QtBot, dialog: ImportDialog, store: Store, insats: Insats, kommun_ids: dict[str, int]
 ) -> None:
     # "Sal" is where the activity was: the user says so, and the rows are read again.
@@ -166,29 +183,50 @@ def test_change_a_mapping_untick_duplicates_and_import(
     assert dialog.mapping_field("Sal") is Field.PLACE
     assert [r["Plats"] for r in rows(dialog.rows_model)] == ["Folkets hus", "Kulturhuset"]
 
-    dialog.skip_duplicates.setChecked(False)
-    assert [r["Rad"] for r in rows(dialog.rows_model)] == ["3", "4", "6"]
-    assert rows(dialog.rows_model)[0]["Obs"] == "dubblett"
-    assert dialog.import_button.text() == "Importera 3"
+    # Read so, row 3 says where the stored seminarium was: it is ändrad, not "finns redan".
+    assert rows(dialog.changed_model) == [
+        {
+            "Rad": "Rad 3",
+            "Datum": "2018-03-14",
+            "Titel/tema": "Seminarium om ASF",
+            "Fält": "Plats",
+            "Nu": "(tomt)",
+            "Efter uppdatering": "Stadshuset",
+        }
+    ]
+    assert dialog.tabs.tabText(dialog.duplicates_tab) == "Finns redan (0)"
+    assert [r["Rad"] for r in rows(dialog.rows_model)] == ["4", "6"]
+    assert dialog.import_button.text() == "Importera 2"
+    assert "1 ändrad lämnas som den är" in dialog.summary_label.text()
+    dialog.update_changed.setChecked(True)
+    assert dialog.import_button.text() == "Importera 2 och uppdatera 1"
+    assert "1 ändrad uppdateras" in dialog.summary_label.text()
+    assert [r["Rad"] for r in rows(dialog.rows_model)] == ["4", "6"]
 
     # The temadag is left out: unticked, it is not imported.
-    click_check_box(qtbot, dialog.rows_view, 2)
+    click_check_box(qtbot, dialog.rows_view, 1)
     model = dialog.rows_model
-    assert model.data(model.index(2, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
-    assert dialog.import_button.text() == "Importera 2"
-    assert dialog.summary_label.text().startswith("2 aktiviteter importeras · 1 bortvald")
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert dialog.import_button.text() == "Importera 1 och uppdatera 1"
+    assert dialog.summary_label.text().startswith("1 ny aktivitet importeras · 1 bortvald")
     dialog.none_button.click()
-    assert not dialog.import_button.isEnabled()
+    assert dialog.import_button.text() == "Uppdatera 1" and dialog.import_button.isEnabled()
     dialog.all_button.click()
-    click_check_box(qtbot, dialog.rows_view, 2)
-    assert dialog.import_button.text() == "Importera 2"
+    click_check_box(qtbot, dialog.rows_view, 1)
+    assert dialog.import_button.text() == "Importera 1 och uppdatera 1"
 
     before = count(store, insats)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == ImportDialog.DialogCode.Accepted
-    assert len(dialog.imported_ids) == 2
-    assert count(store, insats) == before + 2
-    stored = store.activities.get(dialog.imported_ids[1])
+    assert len(dialog.imported_ids) == 1 and len(dialog.updated_ids) == 1
+    assert count(store, insats) == before + 1
+    seminarium = store.activities.get(dialog.updated_ids[0])
+    assert (seminarium.title, seminarium.place, seminarium.notes) == (
+        "Seminarium om ASF",
+        "Stadshuset",
+        "Sal: Stadshuset",  # the file has no notes now: the stored ones stay
+    )
+    stored = store.activities.get(dialog.imported_ids[0])
     assert (stored.title, stored.kommun_id, stored.place, stored.notes) == (
         "Frukost",
         kommun_ids["Hofors"],
@@ -212,7 +250,8 @@ def test_a_guessed_calendar_type_is_confirmed_in_the_preview(
     table = rows(dialog.rows_model)
     assert headers(dialog.rows_model)[0] == "Händelse"
     late = next(i for i, r in enumerate(table) if r["Titel/tema"] == "Sent möte")
-    assert table[late]["Typ"] == "Övrigt" and table[late]["Obs"] == "typen gissad"
+    assert table[late]["Typ"] == "Övrigt"
+    assert table[late]["Obs"] == "typen gissad; genomförd utan deltagare"
 
     choose_in_cell(dialog.rows_view, late, dialog.rows_model.TYPE_COLUMN, "Processtöd")
     assert rows(dialog.rows_model)[late]["Typ"] == "Processtöd"
@@ -317,3 +356,100 @@ def test_no_file_chosen_or_a_file_that_cannot_be_read(
     monkeypatch.setattr(ImportDialog, "choose_file", classmethod(lambda cls, parent: odd))
     assert ImportDialog.run(None, store, insats) is False
     assert shown[-1].startswith("bild.png: okänd filtyp")
+
+
+def cli_headings(out: str) -> list[tuple[str, int]]:
+    """The command line's group headings: 'Finns redan (2) – hoppas över:' → ('Finns redan
+    (2)', 2)."""
+    import re
+
+    found = []
+    for line in out.splitlines():
+        m = re.match(r"^(\S[^:(]*\((\d+)\))(?: – [^:]+)?:$", line)
+        if m and not line.startswith("Kolumner"):
+            found.append((m[1], int(m[2])))
+    return found
+
+
+@pytest.mark.parametrize("options", [(), ("--include-duplicates", "--update")])
+def test_the_cli_and_the_preview_report_the_same_headings_and_counts(
+    qtbot: QtBot,
+    tmp_path: Path,
+    store: Store,
+    insats: Insats,
+    db_path: Path,
+    add_activity: MakeActivity,
+    capsys: pytest.CaptureFixture[str],
+    options: tuple[str, ...],
+) -> None:
+    import argparse
+
+    from app import cli_import
+
+    add_activity("Seminarium", "Gävle", date(2018, 3, 14), title="Seminarium om ASF")
+    add_activity("Frukostmöte", "Hofors", date(2018, 3, 20), title="Frukost")
+    path = write_xlsx(
+        tmp_path / "samma.xlsx",
+        [
+            ("Datum", "Typ", "Titel", "Kommun", "Antal", "AF", "Väder"),
+            (date(2018, 3, 14), "Seminarium", "Seminarium om ASF", "Gävle", 20, 5, "Sol"),
+            (date(2018, 3, 20), "Frukostmöte", "Frukost", "Hofors", 0, 0, None),
+            (date(2018, 3, 20), "Frukostmöte", "Frukost", "Hofors", 0, 0, None),
+            ("31/2 2018", "Workshop", "Workshop", "Gävle", 8, 0, None),
+            (date(2018, 4, 2), "Temadag", "Temadag", "Bollnäs", 0, 0, None),
+            ("Summa", None, None, None, 28, 5, None),
+        ],
+    )
+    parser = argparse.ArgumentParser(prog="insatslogg")
+    cli_import.register(parser.add_subparsers(dest="command"))
+    args = ["import", "excel", str(path), "--db", str(db_path), "--dry-run", *options]
+    assert cli_import.run(parser.parse_args(args)) == 0
+    from_cli = cli_headings(capsys.readouterr().out)
+
+    loaded = ImportDialog.load(None, store, insats, path)
+    assert loaded is not None
+    dialog = ImportDialog(store, insats, *loaded)
+    qtbot.addWidget(dialog)
+    dialog.skip_duplicates.setChecked("--include-duplicates" not in options)
+    dialog.update_changed.setChecked("--update" in options)
+    tabs = [dialog.tabs.tabText(i) for i in range(1, dialog.tabs.count())]
+    assert [h for h, _ in from_cli] == tabs == [h for h, _ in dialog.groups()]
+    news = 3 if options else 1  # the two already there are imported again when asked
+    assert from_cli == [
+        (f"Nya ({news})", news),
+        ("Ändrade (1)", 1),
+        ("Finns redan (2)", 2),
+        ("Kan inte läsas (1)", 1),
+        ("Överhoppade (1)", 1),
+        ("Varningar (5)", 5),
+    ]
+    assert dialog.rows_model.rowCount() == news
+
+
+def test_a_rows_warnings_are_shown_with_it(
+    qtbot: QtBot, tmp_path: Path, store: Store, insats: Insats
+) -> None:
+    path = write_xlsx(
+        tmp_path / "obs.xlsx",
+        [
+            ("Datum", "Typ", "Titel", "Kommun", "Antal", "AF", "Status"),
+            (date(2018, 3, 14), "Seminarium", "Seminarium om ASF", "Gävle", 20, 5, "Genomförd"),
+            (date(2018, 3, 20), "Frukostmöte", "Frukost", "Hofors", 0, None, "Genomförd"),
+            (date(2018, 3, 21), "Frukostmöte", "Frukost 2", "Hofors", 0, None, "Inställd"),
+        ],
+    )
+    loaded = ImportDialog.load(None, store, insats, path)
+    assert loaded is not None
+    dialog = ImportDialog(store, insats, *loaded)
+    qtbot.addWidget(dialog)
+    assert [r["Obs"] for r in rows(dialog.rows_model)] == [
+        "deltagarna per organisation (5) går inte ihop med totalt antal deltagare (20); "
+        "15 blir ”Ej fördelat”",
+        "genomförd utan deltagare",
+        "",
+    ]
+    assert [r["Varning"] for r in rows(dialog.warnings_model)] == [
+        "Rad 2: deltagarna per organisation (5) går inte ihop med totalt antal deltagare (20); "
+        "15 blir ”Ej fördelat”",
+        "Rad 3: genomförd utan deltagare",
+    ]
