@@ -9,14 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QLabel,
     QMainWindow,
@@ -32,6 +30,7 @@ from app.core.progress import Progress
 from app.reports.export_content import ExportRequest, ExportResult, export_excel
 from app.store.database import Store
 from app.ui.background import run_in_background
+from app.ui.file_dialogs import save_file_name
 from app.ui.form_widgets import ok_cancel_buttons, run_modal
 from app.ui.placement_dialog import ERROR_STYLE, message_label
 
@@ -90,15 +89,7 @@ def export_years(store: Store, insats: Insats) -> list[int]:
     return sorted(set(insats.years) | set(store.activities.years(insats.id)))
 
 
-def default_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
-
-
 class ExportDialog(QDialog):
-    # Where the last export went, so the next one is suggested beside it.
-    last_folder: Path | None = None
-
     def __init__(
         self,
         insats: Insats,
@@ -213,17 +204,12 @@ class ExportDialog(QDialog):
             self.result_choice = ExportChoice(request, None, fmt)
             super().accept()
             return
-        folder = ExportDialog.last_folder or default_folder()
         suggested = Path(request.suggested_filename).with_suffix(fmt.suffix)
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, fmt.save_title, str(folder / suggested.name), fmt.file_filter
-        )
-        if not chosen:
+        path = save_file_name(self, fmt.save_title, suggested.name, fmt.file_filter)
+        if path is None:
             return
-        path = Path(chosen)
         if path.suffix.lower() != fmt.suffix:
             path = path.with_name(path.name + fmt.suffix)
-        ExportDialog.last_folder = path.parent
         self.result_choice = ExportChoice(request, path, fmt)
         super().accept()
 

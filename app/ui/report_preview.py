@@ -19,7 +19,6 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -35,7 +34,8 @@ from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.reports.export_content import ExportRequest
 from app.ui.background import run_in_background
-from app.ui.export_dialog import STATUS_MS, ExportDialog, default_folder, error_text
+from app.ui.export_dialog import STATUS_MS, error_text
+from app.ui.file_dialogs import save_file_name
 from app.ui.form_widgets import run_modal
 
 if TYPE_CHECKING:
@@ -275,16 +275,11 @@ class ReportPreviewDialog(QDialog):
 
     def save_as_pdf(self) -> Path | None:
         """Ask where, then copy the built report there (atomically)."""
-        folder = ExportDialog.last_folder or default_folder()
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Spara rapporten"),
-            str(folder / self._suggested_name),
-            self.tr("PDF-dokument (*.pdf)"),
+        target = save_file_name(
+            self, self.tr("Spara rapporten"), self._suggested_name, self.tr("PDF-dokument (*.pdf)")
         )
-        if not chosen:
+        if target is None:
             return None
-        target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
@@ -292,7 +287,6 @@ class ReportPreviewDialog(QDialog):
         except DomainError as exc:
             QMessageBox.warning(self, self.tr(TITLE), str(exc))
             return None
-        ExportDialog.last_folder = target.parent
         message = self.tr("Sparade rapporten ({0} sidor) till {1}.").format(self.page_count, target)
         self.saved_label.setText(message)
         parent = self.parentWidget()

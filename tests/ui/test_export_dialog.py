@@ -17,13 +17,7 @@ from app.core.attendance import Attendance
 from app.reports.export_content import ExportRequest
 from app.ui import export_dialog
 from app.ui.export_dialog import ExportChoice, ExportDialog, export_with_progress, export_years
-
-
-@pytest.fixture(autouse=True)
-def fresh_folder():
-    ExportDialog.last_folder = None
-    yield
-    ExportDialog.last_folder = None
+from app.ui.file_dialogs import remembered_folder
 
 
 @pytest.fixture
@@ -93,7 +87,7 @@ def test_a_period_with_names(qtbot, dialog, insats, chooser, tmp_path):
     assert dialog.result_choice == ExportChoice(
         ExportRequest(insats.id, 2018, 2020, True), tmp_path / "period.xlsx"
     )
-    assert ExportDialog.last_folder == tmp_path
+    assert remembered_folder() == tmp_path  # the next chooser starts there
 
 
 def test_a_backwards_period_cannot_be_exported(qtbot, dialog, chooser):

@@ -18,6 +18,7 @@ from app.reports.export_content import ExportRequest
 from app.reports.pdf_report import export_pdf
 from app.store.database import Store
 from app.ui.export_dialog import PDF, ExportChoice, ExportDialog
+from app.ui.file_dialogs import remember_folder, remembered_folder
 from app.ui.report_preview import ReportPreviewDialog
 from tests.conftest import MakeActivity
 
@@ -134,7 +135,7 @@ def test_save_as_pdf_copies_the_report(
 
     (tmp_path / "ut").mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", chooser)
-    monkeypatch.setattr(ExportDialog, "last_folder", tmp_path)
+    remember_folder(tmp_path)
 
     saved = preview.save_as_pdf()
 
@@ -143,7 +144,7 @@ def test_save_as_pdf_copies_the_report(
     assert saved.read_bytes() == report.read_bytes()
     assert sorted(p.name for p in saved.parent.iterdir()) == ["styrelsen.pdf"]  # no temp left
     assert "styrelsen.pdf" in preview.saved_label.text()
-    assert ExportDialog.last_folder == saved.parent
+    assert remembered_folder() == saved.parent
 
 
 def test_cancelling_save_writes_nothing(
