@@ -129,6 +129,14 @@ class ExportDialog(QDialog):
         self.names_hint.setWordWrap(True)
         self.names_hint.setStyleSheet(HINT_STYLE)
         self.problems = message_label("problems", ERROR_STYLE)
+        self.problems.setText(self.tr("Periodens första år kommer efter det sista."))
+        # Room is kept for the hint and the problem, so that ticking the box or choosing
+        # the years never moves the buttons under the pointer.
+        for label in (self.names_hint, self.problems):
+            label.hide()
+            policy = label.sizePolicy()
+            policy.setRetainSizeWhenHidden(label is self.problems or fmt.names)
+            label.setSizePolicy(policy)
         self.buttons = ok_cancel_buttons(self, self.tr(fmt.ok_text), self.tr("Avbryt"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
@@ -183,14 +191,9 @@ class ExportDialog(QDialog):
         self.year_combo.setEnabled(not period)
         self.from_combo.setEnabled(period)
         self.to_combo.setEnabled(period)
-        if self.names_hint.isVisibleTo(self) != self.names_check.isChecked():
-            self.names_hint.setVisible(self.names_check.isChecked())
-            self.adjustSize()  # room for the hint (or no gap without it)
+        self.names_hint.setVisible(self.names_check.isChecked())
         request = self.request()
         backwards = request.first_year > request.last_year
-        self.problems.setText(
-            self.tr("Periodens första år kommer efter det sista.") if backwards else ""
-        )
         self.problems.setVisible(backwards)
         self.ok_button.setEnabled(not backwards)
 
