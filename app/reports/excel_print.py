@@ -2,7 +2,7 @@
 headings kept with their tables.
 
 A sheet that fits the page width at 70 % or more is fitted to it. A wider one (the
-närvarologg has 29 columns) is not shrunk to one unreadable page: it prints at 75 % over
+närvarologg has 29 columns) is not shrunk to one unreadable page: it prints at 70 % over
 several pages across, page by page along a band of rows, with its first columns (the
 date … the title) and its header row repeated on every page.
 
