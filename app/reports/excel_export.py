@@ -30,6 +30,7 @@ from app.core.errors import DomainError
 from app.core.period import PeriodSummary
 from app.core.progress import Progress
 from app.core.summary import SummaryTable, YearSummary
+from app.reports import excel_print as pr
 from app.reports import excel_style as st
 from app.reports.excel_rows import (
     MAX_ROWS,
@@ -147,6 +148,10 @@ class _Writer:
             self.activity_widths(),
             f"Inga aktiviteter {self.content.span}.",
             centred=range(log.first_count_column, len(log.headers)),
+            # Printed over several pages across: the dates, the type and the title on each.
+            title_columns=log.headers.index("Titel") + 1
+            if "Titel" in log.headers
+            else log.date_columns,
         )
         participants = self.content.participants
         if participants is not None:
@@ -166,6 +171,7 @@ class _Writer:
                 participants.rows,
                 widths,
                 f"Inga namngivna deltagare {self.content.span}.",
+                title_columns=2,  # the date and the activity
             )
         for name, blocks in self.sheets:
             self.summary_sheet(name, blocks)
@@ -196,6 +202,7 @@ class _Writer:
         widths: Sequence[float],
         empty: str,
         centred: Container[int] = (),
+        title_columns: int = 1,
     ) -> None:
         """A sheet of one long table: openpyxl writes the header row, the rows are
         streamed to sheet XML by a RowStream."""
@@ -206,7 +213,10 @@ class _Writer:
             )
         ws = self.wb.create_sheet(title)
         st.set_widths(ws, widths)
-        st.prepare_sheet(ws, freeze="A2", title=self.content.title, print_rows="1:1")
+        ws.freeze_panes = "A2"
+        pr.set_up_printing(
+            ws, widths, title=self.content.title, print_rows="1:1", title_columns=title_columns
+        )
         names = st.unique_headers(headers)
         self.set_header_height(ws, 1, names, widths)
         ws.append(st.header_cells(ws, names, centred))
@@ -236,29 +246,37 @@ class _Writer:
             while sum(widths) < st.NOTE_WIDTH:
                 widths.append(st.SPARE_WIDTH)
         st.set_widths(ws, widths)
-        st.prepare_sheet(
-            ws,
-            freeze="B3" if width_count > 1 else "A3",
-            title=self.content.title,
-            print_rows="1:2" if len(blocks) == 1 else None,
+        ws.freeze_panes = "B3" if width_count > 1 else "A3"
+        single = len(blocks) == 1
+        fit = pr.set_up_printing(
+            ws, widths, title=self.content.title, print_rows="1:2" if single else None
         )
+        capacity = pr.page_capacity(fit, widths)
         row = 1
+        printed: list[pr.BlockRows] = []
         for block in blocks:
-            row = self.write_block(ws, block, row, widths)
+            row, heights = self.write_block(ws, block, row, widths)
+            printed.append(pr.block_rows(heights, max(len(block.rows), 1), capacity))
+        repeated = sum(printed[0].heights[:2]) if single else 0.0
+        pr.add_page_breaks(ws, pr.page_breaks(printed, capacity, repeated))
 
-    def write_block(self, ws: Any, block: Block, row: int, widths: Sequence[float]) -> int:
+    def write_block(
+        self, ws: Any, block: Block, row: int, widths: Sequence[float]
+    ) -> tuple[int, list[float]]:
         """Title, the table (header and rows), the total row under it, the note, a blank
-        row. Returns the next free row."""
+        row. Returns the next free row and the rows' heights (as printed, estimated)."""
         note_width = sum(widths[: max(len(block.headers), len(widths))])
         last_col = get_column_letter(max(len(block.headers), len(widths)))
         ws.append([st.styled(ws, clean_text(block.title), font=st.TITLE_FONT)])
+        heights = [pr.TITLE_ROW]
         row += 1
         names = st.unique_headers([clean_text(h) for h in block.headers])
         header_row = row
-        self.set_header_height(ws, row, names, widths)
+        heights.append(self.set_header_height(ws, row, names, widths) or pr.DEFAULT_ROW)
         ws.append(st.header_cells(ws, names, block.numeric_columns))
         row += 1
         for values in block.rows or ((block.empty,),):
+            height = None
             if block.wrap:
                 height = st.row_height(
                     (str(values[i]), widths[i])
@@ -267,29 +285,38 @@ class _Writer:
                 )
                 if height:
                     ws.row_dimensions[row].height = height
+            heights.append(height or pr.DEFAULT_ROW)
             ws.append(_cells(ws, block, values))
             row += 1
         st.add_table(ws, self.table_name(block.name), names, header_row, row - 1)
         if block.total is not None:
             ws.append(_cells(ws, block, block.total, total=True))
+            heights.append(pr.DEFAULT_ROW)
             row += 1
         if block.note:
             if last_col != "A":
                 ws.merged_cells.add(f"A{row}:{last_col}{row}")
-            ws.row_dimensions[row].height = st.merged_row_height(block.note, note_width)
+            note_height = st.merged_row_height(block.note, note_width)
+            ws.row_dimensions[row].height = note_height
+            heights.append(note_height)
             note = clean_text(block.note)
             ws.append([st.styled(ws, note, font=st.NOTE_FONT, alignment=st.NOTE_ALIGNMENT)])
             row += 1
         ws.append([])  # a blank row between tables
-        return row + 1
+        heights.append(pr.DEFAULT_ROW)
+        return row + 1, heights
 
     @staticmethod
-    def set_header_height(ws: Any, row: int, names: Sequence[str], widths: Sequence[float]) -> None:
+    def set_header_height(
+        ws: Any, row: int, names: Sequence[str], widths: Sequence[float]
+    ) -> float | None:
+        """Room for a header that wraps; its height, or None for one line."""
         height = st.row_height(
             (name, width - st.FILTER_BUTTON) for name, width in zip(names, widths, strict=False)
         )
         if height:
             ws.row_dimensions[row].height = height
+        return height
 
 
 def _cells(ws: Any, block: Block, values: Sequence[Any], total: bool = False) -> list[Any]:

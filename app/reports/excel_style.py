@@ -1,4 +1,5 @@
-"""How the exported workbook looks: fonts, number formats, column widths, print setup.
+"""How the exported workbook looks: fonts, number formats, column widths (the print
+setup is excel_print's).
 
 openpyxl's write-only worksheets write the sheet properties, the frozen pane and the
 column widths before the first row, so everything here is decided before a row is
@@ -17,7 +18,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 TABLE_STYLE = "TableStyleMedium2"
@@ -30,7 +30,6 @@ DATE_WIDTH = 11.5
 COUNT_FORMAT = "#,##0"
 CHANGE_FORMAT = "+#,##0;-#,##0;0"
 DATE_FORMAT = "yyyy-mm-dd"
-PAPERSIZE_A4 = 9  # Worksheet.PAPERSIZE_A4; write-only sheets lack the constant
 
 FONT_NAME = "Calibri"  # the workbook's default font; LibreOffice shows it as Carlito
 HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
@@ -80,27 +79,6 @@ def header_width(header: str, wrap_at: float | None = None) -> float:
 def set_widths(ws: Any, widths: Sequence[float]) -> None:
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
-
-
-def prepare_sheet(ws: Any, *, freeze: str, title: str, print_rows: str | None) -> None:
-    """Frozen pane, landscape A4 fitted to the page width, header/footer; the rows of
-    ``print_rows`` (e.g. "1:1") are repeated on every printed page."""
-    ws.freeze_panes = freeze
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages down as needed
-    ws.print_options.gridLines = False
-    margins = ws.page_margins
-    margins.left = margins.right = 0.5
-    margins.top = margins.bottom = 0.8
-    margins.header = margins.footer = 0.3
-    ws.oddHeader.left.text = title.replace("&", "&&")
-    ws.oddHeader.right.text = "&A"
-    ws.oddFooter.right.text = "Sida &P av &N"
-    if print_rows:
-        ws.print_title_rows = print_rows
 
 
 def styled(ws: Any, value: Any, **style: Any) -> WriteOnlyCell:

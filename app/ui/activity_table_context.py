@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.errors import DomainError
+from app.ui.file_dialogs import save_file_name
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -31,14 +31,11 @@ def print_signin_sheet(parent: QWidget | None, store: Store, activity_id: int) -
     except DomainError as exc:
         QMessageBox.warning(parent, _tr("Närvarolista"), str(exc))
         return False
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = str(Path(folder) / sheet.file_name()) if folder else sheet.file_name()
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("Spara närvarolistan"), suggested, _tr("PDF-filer (*.pdf)")
+    path = save_file_name(
+        parent, _tr("Spara närvarolistan"), sheet.file_name(), _tr("PDF-filer (*.pdf)")
     )
-    if not chosen:
+    if path is None:
         return False
-    path = Path(chosen)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
     try:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from app.core.backup_rotation import DEFAULT_POLICY
 from app.core.errors import DomainError
 from app.store import backups, local_config
 from app.store.backups import BackupInfo
+from app.ui.file_dialogs import existing_directory, open_file_name
 from app.ui.form_widgets import run_modal
 from app.ui.row_table_model import RowTableModel
 
@@ -186,11 +186,11 @@ class BackupDialog(QDialog):
 
     # --- actions ----------------------------------------------------------------------
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Mapp för säkerhetskopior"), self.folder_edit.text()
+        folder = existing_directory(
+            self, self.tr("Mapp för säkerhetskopior"), start=Path(self.folder_edit.text())
         )
-        if folder:
-            self.set_folder(Path(folder))
+        if folder is not None:
+            self.set_folder(folder)
 
     def set_folder(self, folder: Path | None) -> None:
         try:
@@ -220,14 +220,14 @@ class BackupDialog(QDialog):
         self._choose(item.path, f"{item.taken_at:%Y-%m-%d %H:%M}")
 
     def restore_from_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self,
             self.tr("Välj säkerhetskopia"),
-            self.folder_edit.text(),
             self.tr("Insatslogg-databas (*.sqlite3 *.db);;Alla filer (*)"),
+            start=Path(self.folder_edit.text()),
         )
-        if name:
-            self._choose(Path(name), Path(name).name)
+        if path is not None:
+            self._choose(path, path.name)
 
     def _choose(self, path: Path, taken: str) -> None:
         problem = backups.backup_problem(path)

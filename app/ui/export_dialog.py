@@ -9,14 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QLabel,
     QMainWindow,
@@ -33,6 +31,7 @@ from app.reports.export_content import ExportRequest, ExportResult, export_excel
 from app.store.database import Store
 from app.ui.background import run_in_background
 from app.ui.combo_data import find_data
+from app.ui.file_dialogs import save_file_name
 from app.ui.form_widgets import ok_cancel_buttons, run_modal
 from app.ui.placement_dialog import ERROR_STYLE, message_label
 
@@ -91,15 +90,7 @@ def export_years(store: Store, insats: Insats) -> list[int]:
     return sorted(set(insats.years) | set(store.activities.years(insats.id)))
 
 
-def default_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
-
-
 class ExportDialog(QDialog):
-    # Where the last export went, so the next one is suggested beside it.
-    last_folder: Path | None = None
-
     def __init__(
         self,
         insats: Insats,
@@ -139,6 +130,14 @@ class ExportDialog(QDialog):
         self.names_hint.setWordWrap(True)
         self.names_hint.setStyleSheet(HINT_STYLE)
         self.problems = message_label("problems", ERROR_STYLE)
+        self.problems.setText(self.tr("Periodens första år kommer efter det sista."))
+        # Room is kept for the hint and the problem, so that ticking the box or choosing
+        # the years never moves the buttons under the pointer.
+        for label in (self.names_hint, self.problems):
+            label.hide()
+            policy = label.sizePolicy()
+            policy.setRetainSizeWhenHidden(label is self.problems or fmt.names)
+            label.setSizePolicy(policy)
         self.buttons = ok_cancel_buttons(self, self.tr(fmt.ok_text), self.tr("Avbryt"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
@@ -193,14 +192,9 @@ class ExportDialog(QDialog):
         self.year_combo.setEnabled(not period)
         self.from_combo.setEnabled(period)
         self.to_combo.setEnabled(period)
-        if self.names_hint.isVisibleTo(self) != self.names_check.isChecked():
-            self.names_hint.setVisible(self.names_check.isChecked())
-            self.adjustSize()  # room for the hint (or no gap without it)
+        self.names_hint.setVisible(self.names_check.isChecked())
         request = self.request()
         backwards = request.first_year > request.last_year
-        self.problems.setText(
-            self.tr("Periodens första år kommer efter det sista.") if backwards else ""
-        )
         self.problems.setVisible(backwards)
         self.ok_button.setEnabled(not backwards)
 
@@ -214,17 +208,12 @@ class ExportDialog(QDialog):
             self.result_choice = ExportChoice(request, None, fmt)
             super().accept()
             return
-        folder = ExportDialog.last_folder or default_folder()
         suggested = Path(request.suggested_filename).with_suffix(fmt.suffix)
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, fmt.save_title, str(folder / suggested.name), fmt.file_filter
-        )
-        if not chosen:
+        path = save_file_name(self, fmt.save_title, suggested.name, fmt.file_filter)
+        if path is None:
             return
-        path = Path(chosen)
         if path.suffix.lower() != fmt.suffix:
             path = path.with_name(path.name + fmt.suffix)
-        ExportDialog.last_folder = path.parent
         self.result_choice = ExportChoice(request, path, fmt)
         super().accept()
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -54,6 +53,7 @@ from app.importers.report_groups import (
 from app.importers.table import n_of
 from app.store.database import Store
 from app.ui.background import run_in_background
+from app.ui.file_dialogs import open_file_name
 from app.ui.form_widgets import ErrorLabel, run_modal
 from app.ui.import_models import (
     ChoiceDelegate,
@@ -382,8 +382,7 @@ class ImportDialog(QDialog):
     # --- opening ----------------------------------------------------------------------------
     @classmethod
     def choose_file(cls, parent: QWidget | None) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, TITLE, "", FILE_FILTER)
-        return Path(name) if name else None
+        return open_file_name(parent, TITLE, FILE_FILTER)
 
     @classmethod
     def show_error(cls, parent: QWidget | None, text: str) -> None:

@@ -629,21 +629,18 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """Hjälp → Öppna exempeldata: build the Gävleborg demo in a new file and open it."""
-        from PySide6.QtWidgets import QFileDialog
-
         from app.demo_gavleborg import build_demo
         from app.ui.background import run_in_background
+        from app.ui.file_dialogs import save_file_name
 
-        suggested = str(self.store.path.with_name("Insatslogg exempel Gävleborg.sqlite3"))
-        name, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
             self.tr("Spara exempeldatabasen som"),
-            suggested,
+            "Insatslogg exempel Gävleborg.sqlite3",
             self.tr("Insatslogg-databas (*.sqlite3)"),
         )
-        if not name:
+        if path is None:
             return
-        path = Path(name)
         if path.resolve() == self.store.path.resolve():
             self._show_error(self.tr("Välj en annan fil än den databas som är öppen nu."))
             return

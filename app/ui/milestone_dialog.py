@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from app.core.entities import Kommun, Organisation
 from app.core.milestones import Milestone, validate_milestone
 from app.core.vocabulary import MilestoneKind
 from app.ui.combo_data import select_data
+from app.ui.file_dialogs import open_file_name
 from app.ui.form_widgets import (
     choice_combo,
     make_date_edit,
@@ -113,9 +113,9 @@ class MilestoneDialog(QDialog):
         self.link_edit.setText(m.link)
 
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Välj fil"))
-        if path:
-            self.link_edit.setText(path)
+        path = open_file_name(self, self.tr("Välj fil"))
+        if path is not None:
+            self.link_edit.setText(str(path))
 
     def milestone(self) -> Milestone:
         """The milestone as entered; ValidationError for what is missing."""

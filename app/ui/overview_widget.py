@@ -30,7 +30,11 @@ COLUMNS_OF_TABLES = (
 
 
 class SummaryTableView(QTableView):
-    """A read-only table exactly as tall as its rows: the page scrolls, not each table."""
+    """A read-only table exactly as tall as its rows: the page scrolls, not each table.
+
+    A table wider than the page gets a horizontal scroll bar; the table grows by the bar's
+    height then, so that the bar never covers the last row (the Totalt row).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,17 +50,30 @@ class SummaryTableView(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # The bar comes and goes with the page's width: the height follows it.
+        self.horizontalScrollBar().rangeChanged.connect(self._fit_rows)
 
     def fit_height(self) -> None:
-        model = self.model()
+        """Columns as wide as their contents, and every row shown."""
         self.resizeColumnsToContents()
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._fit_rows()
+
+    def needed_height(self) -> int:
+        """The height that shows the header, every row and (when needed) the scroll bar."""
+        model = self.model()
         rows = model.rowCount() if model is not None else 0
-        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
         height += sum(self.rowHeight(r) for r in range(rows))
-        if self.horizontalScrollBar().isVisible():
-            height += self.horizontalScrollBar().height()
-        self.setFixedHeight(height)
+        bar = self.horizontalScrollBar()
+        if bar.maximum() > bar.minimum():
+            height += bar.sizeHint().height()
+        return height
+
+    def _fit_rows(self) -> None:
+        height = self.needed_height()
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
 
 MAX_FINDINGS_LISTED = 12

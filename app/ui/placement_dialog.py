@@ -11,17 +11,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -37,6 +40,9 @@ from app.ui.form_widgets import ok_cancel_buttons, run_modal, validated
 from app.ui.formatting import SWEDISH
 
 MAX_COUNT = 100_000
+# Every contradiction check_placement can find (four, the outcomes' one on two lines)
+# and the line saying one may save anyway.
+MESSAGE_LINES = 6
 OTHER_PARTY = -1  # the combo's data for "another party"
 WARNING_STYLE = "color: #8a4b00;"
 ERROR_STYLE = "color: #b3261e;"
@@ -77,6 +83,31 @@ def message_label(name: str, style: str) -> QLabel:
     label.setStyleSheet(style)
     label.hide()
     return label
+
+
+class MessageArea(QScrollArea):
+    """A place of fixed height under a form for its messages (``labels``, top to bottom).
+
+    A message that appears or goes while the user types never moves the form or the
+    buttons; room is kept for ``lines`` lines, and a longer message scrolls.
+    """
+
+    def __init__(self, labels: Sequence[QLabel], lines: int) -> None:
+        super().__init__()
+        self.setObjectName("messageArea")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        inner = QWidget()
+        inner.setAutoFillBackground(False)
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        for label in labels:
+            column.addWidget(label)
+        column.addStretch(1)
+        self.setWidget(inner)
+        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + 4)
 
 
 class PlacementDialog(QDialog):
@@ -193,8 +224,9 @@ class PlacementDialog(QDialog):
         layout.addLayout(who)
         layout.addLayout(boxes)
         layout.addLayout(notes)
-        layout.addWidget(self.warnings)
-        layout.addWidget(self.problems)
+        # What cannot be saved first, then the contradictions, in room kept for them.
+        self.message_area = MessageArea([self.problems, self.warnings], MESSAGE_LINES)
+        layout.addWidget(self.message_area)
         layout.addWidget(self.buttons)
 
     def _load(self, p: Placement) -> None:

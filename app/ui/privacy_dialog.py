@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QObject,
     QSortFilterProxyModel,
-    QStandardPaths,
     Qt,
 )
 from PySide6.QtGui import QFontDatabase
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -49,6 +47,7 @@ from app.core.people import (
     swedish_key,
 )
 from app.store.database import Store
+from app.ui.file_dialogs import save_file_name
 from app.ui.form_widgets import run_modal
 from app.ui.formatting import SWEDISH, fmt_date, fmt_int
 from app.ui.person_dialog import PersonDialog
@@ -167,17 +166,14 @@ class RegisterExtractDialog(QDialog):
 
     def save_as(self) -> None:
         """Ask where to save the extract and write it there (UTF-8 text)."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / self._filename) if folder else self._filename
-        chosen, _filter = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
             self.tr("Spara registerutdrag"),
-            suggested,
+            self._filename,
             self.tr("Textfiler (*.txt);;Alla filer (*)"),
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
         if not path.suffix:
             path = path.with_suffix(".txt")
         try:

@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPageSize, QPainter, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -35,7 +34,8 @@ from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.reports.export_content import ExportRequest
 from app.ui.background import run_in_background
-from app.ui.export_dialog import STATUS_MS, ExportDialog, default_folder, error_text
+from app.ui.export_dialog import STATUS_MS, error_text
+from app.ui.file_dialogs import save_file_name
 from app.ui.form_widgets import run_modal
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ ZOOMS: tuple[tuple[str, float], ...] = (
     ("150 %", 1.5),
 )
 PAGE_GAP = 12
+PREFERRED_SIZE = QSize(900, 1000)  # an A4 page at a readable width, where the screen allows
+SCREEN_SHARE = 0.9  # at most this much of the screen's free area, so the frame fits too
 PRINT_DPI_MAX = 300  # pdfium renders a whole page in memory: 1 200 dpi would be 0.5 GB
 POINTS_PER_INCH = 72.0
 
@@ -80,6 +82,17 @@ def copy_atomically(source: Path, target: Path) -> None:
             shutil.copyfile(source, tmp)
     except OSError as exc:
         raise save_error(target, exc) from exc
+
+
+def preview_geometry(available: QRect, preferred: QSize = PREFERRED_SIZE) -> QRect:
+    """Where the preview goes on a screen whose free area (without panels) is ``available``:
+    ``preferred`` but at most 90 % of the area each way, centred in it, so that the title
+    bar and the buttons at the bottom are on the screen."""
+    width = min(preferred.width(), int(available.width() * SCREEN_SHARE))
+    height = min(preferred.height(), int(available.height() * SCREEN_SHARE))
+    geometry = QRect(0, 0, width, height)
+    geometry.moveCenter(available.center())
+    return geometry
 
 
 class ReportPreviewDialog(QDialog):
@@ -145,7 +158,8 @@ class ReportPreviewDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bottom)
-        self.resize(900, 1000)
+        screen = (parent or self).screen()
+        self.fit_to(screen.availableGeometry())
 
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
@@ -160,6 +174,10 @@ class ReportPreviewDialog(QDialog):
         self.render_pages()
 
     # --- showing -----------------------------------------------------------------------
+
+    def fit_to(self, available: QRect) -> None:
+        """Size and place the dialog on a screen whose free area is ``available``."""
+        self.setGeometry(preview_geometry(available))
 
     @property
     def page_count(self) -> int:
@@ -275,16 +293,11 @@ class ReportPreviewDialog(QDialog):
 
     def save_as_pdf(self) -> Path | None:
         """Ask where, then copy the built report there (atomically)."""
-        folder = ExportDialog.last_folder or default_folder()
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Spara rapporten"),
-            str(folder / self._suggested_name),
-            self.tr("PDF-dokument (*.pdf)"),
+        target = save_file_name(
+            self, self.tr("Spara rapporten"), self._suggested_name, self.tr("PDF-dokument (*.pdf)")
         )
-        if not chosen:
+        if target is None:
             return None
-        target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
@@ -292,7 +305,6 @@ class ReportPreviewDialog(QDialog):
         except DomainError as exc:
             QMessageBox.warning(self, self.tr(TITLE), str(exc))
             return None
-        ExportDialog.last_folder = target.parent
         message = self.tr("Sparade rapporten ({0} sidor) till {1}.").format(self.page_count, target)
         self.saved_label.setText(message)
         parent = self.parentWidget()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
@@ -17,13 +17,7 @@ from app.core.attendance import Attendance
 from app.reports.export_content import ExportRequest
 from app.ui import export_dialog
 from app.ui.export_dialog import ExportChoice, ExportDialog, export_with_progress, export_years
-
-
-@pytest.fixture(autouse=True)
-def fresh_folder():
-    ExportDialog.last_folder = None
-    yield
-    ExportDialog.last_folder = None
+from app.ui.file_dialogs import remembered_folder
 
 
 @pytest.fixture
@@ -93,7 +87,7 @@ def test_a_period_with_names(qtbot, dialog, insats, chooser, tmp_path):
     assert dialog.result_choice == ExportChoice(
         ExportRequest(insats.id, 2018, 2020, True), tmp_path / "period.xlsx"
     )
-    assert ExportDialog.last_folder == tmp_path
+    assert remembered_folder() == tmp_path  # the next chooser starts there
 
 
 def test_a_backwards_period_cannot_be_exported(qtbot, dialog, chooser):
@@ -106,6 +100,38 @@ def test_a_backwards_period_cannot_be_exported(qtbot, dialog, chooser):
     assert not dialog.ok_button.isEnabled()
     dialog.accept()
     assert chooser.offered == [] and dialog.result_choice is None
+
+
+def button_places(d: ExportDialog) -> list[QRect]:
+    """Where the buttons are in the dialog, and the dialog's size."""
+    QApplication.processEvents()
+    buttons = [QRect(b.mapTo(d, QPoint(0, 0)), b.size()) for b in d.buttons.buttons()]
+    return [*buttons, d.rect()]
+
+
+def test_ticking_names_does_not_move_the_buttons(qtbot, dialog):
+    before = button_places(dialog)
+    assert not dialog.names_hint.isVisible()
+
+    qtbot.mouseClick(dialog.names_check, Qt.MouseButton.LeftButton)
+
+    assert dialog.names_hint.isVisible()
+    assert button_places(dialog) == before
+    qtbot.mouseClick(dialog.names_check, Qt.MouseButton.LeftButton)
+    assert not dialog.names_hint.isVisible()
+    assert button_places(dialog) == before
+
+
+def test_a_backwards_period_does_not_move_the_buttons(qtbot, dialog):
+    qtbot.mouseClick(dialog.names_check, Qt.MouseButton.LeftButton)
+    before = button_places(dialog)
+
+    dialog.period_radio.setChecked(True)
+    dialog.from_combo.setCurrentText("2021")
+    dialog.to_combo.setCurrentText("2018")
+
+    assert dialog.problems.isVisible()
+    assert button_places(dialog) == before
 
 
 def test_cancelling_the_file_chooser_keeps_the_dialog_open(qtbot, dialog, chooser):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -18,7 +18,8 @@ from app.reports.export_content import ExportRequest
 from app.reports.pdf_report import export_pdf
 from app.store.database import Store
 from app.ui.export_dialog import PDF, ExportChoice, ExportDialog
-from app.ui.report_preview import ReportPreviewDialog
+from app.ui.file_dialogs import remember_folder, remembered_folder
+from app.ui.report_preview import PREFERRED_SIZE, ReportPreviewDialog, preview_geometry
 from tests.conftest import MakeActivity
 
 
@@ -48,6 +49,61 @@ def test_every_page_is_shown(preview: ReportPreviewDialog, report: Path) -> None
     first = preview.page_labels[0].pixmap().toImage()
     assert first.pixelColor(2, 2).name() == "#ffffff"  # paper, not an empty bitmap
     preview.grab().save("/tmp/shots/report_preview.png")
+
+
+LAPTOP = QRect(0, 0, 1366, 768)
+
+
+@pytest.mark.parametrize(
+    "available",
+    [LAPTOP, QRect(0, 32, 1366, 736), QRect(1366, 0, 1280, 800), QRect(0, 0, 1920, 1040)],
+    ids=["1366x768", "with a top panel", "second screen", "1920x1080"],
+)
+def test_the_preview_fits_the_screen(available: QRect) -> None:
+    geometry = preview_geometry(available)
+
+    assert available.contains(geometry)
+    assert geometry.width() <= 0.9 * available.width()
+    assert geometry.height() <= 0.9 * available.height()
+    assert geometry.center() == available.center()
+    # Room left above it for the window's title bar.
+    assert geometry.top() - available.top() >= 30
+    assert geometry.size() == geometry.size().boundedTo(PREFERRED_SIZE)
+
+
+def test_a_large_screen_gets_the_preferred_size() -> None:
+    assert preview_geometry(QRect(0, 0, 2560, 1400)).size() == QSize(900, 1000)
+
+
+def buttons_inside(dialog: ReportPreviewDialog) -> None:
+    inside = dialog.rect()
+    for button in (dialog.print_button, dialog.save_button, dialog.close_button):
+        assert button.isVisible()
+        rect = QRect(button.mapTo(dialog, QPoint(0, 0)), button.size())
+        assert inside.contains(rect), f"{button.text()} at {rect} outside {inside}"
+
+
+def test_on_a_laptop_the_buttons_are_on_the_screen(qtbot: QtBot, report: Path) -> None:
+    dialog = ReportPreviewDialog(report, "Insatslogg 2018.pdf")
+    qtbot.addWidget(dialog)
+    dialog.fit_to(LAPTOP)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    assert LAPTOP.contains(dialog.frameGeometry())
+    assert dialog.height() <= 0.9 * 768
+    buttons_inside(dialog)
+
+
+def test_the_preview_is_sized_from_its_own_screen(qtbot: QtBot, report: Path) -> None:
+    dialog = ReportPreviewDialog(report, "Insatslogg 2018.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    available = dialog.screen().availableGeometry()
+    assert available.contains(dialog.frameGeometry())
+    buttons_inside(dialog)
 
 
 def test_zoom_changes_the_page_size(qtbot: QtBot, preview: ReportPreviewDialog) -> None:
@@ -134,7 +190,7 @@ def test_save_as_pdf_copies_the_report(
 
     (tmp_path / "ut").mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", chooser)
-    monkeypatch.setattr(ExportDialog, "last_folder", tmp_path)
+    remember_folder(tmp_path)
 
     saved = preview.save_as_pdf()
 
@@ -143,7 +199,7 @@ def test_save_as_pdf_copies_the_report(
     assert saved.read_bytes() == report.read_bytes()
     assert sorted(p.name for p in saved.parent.iterdir()) == ["styrelsen.pdf"]  # no temp left
     assert "styrelsen.pdf" in preview.saved_label.text()
-    assert ExportDialog.last_folder == saved.parent
+    assert remembered_folder() == saved.parent
 
 
 def test_cancelling_save_writes_nothing(

@@ -29,7 +29,6 @@ from app.ui.export_dialog import (
     EXCEL,
     PDF,
     ExportChoice,
-    ExportDialog,
     ExportFormat,
     export_with_progress,
 )
@@ -148,7 +147,6 @@ def test_the_report_previews_save_as_pdf(
     target = folder / "styrelsen.pdf"
     target.write_bytes(OLD)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
-    monkeypatch.setattr(ExportDialog, "last_folder", None)
 
     with make(monkeypatch):
         saved = preview.save_as_pdf()
