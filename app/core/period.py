@@ -170,7 +170,7 @@ def period_table(key: str, year_summaries: Sequence[YearSummary]) -> SummaryTabl
 def placements_tables(year_summaries: Sequence[YearSummary]) -> list[SummaryTable]:
     """Placements over the years, from each year's placement table.
 
-    * ``placeringar``: each measure (beviljade, nyttjade, kvinnor, män, unika, the
+    * ``placeringar``: each measure (beviljade, nyttjade, kvinnor, män, kön ej angivet, unika, the
       outcomes) per year — the year's total row — and in total. The measures do not
       add up to each other, so there is no total row;
     * ``placeringar_huvudman``: places used per huvudman and year, with a total row.
