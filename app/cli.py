@@ -55,8 +55,8 @@ def format_table(table: SummaryTable) -> list[str]:
     lines = [f"{table.title:<{label_width}}  {head}"]
     for r in rows:
         cells = [
-            f"{v:+}" if c == CHANGE and v else str(v)
-            for c, v in zip(table.columns, r.values, strict=True)
+            f"{v:+}" if c == CHANGE and isinstance(v, int) and v else str(v)
+            for c, v in zip(table.columns, table.shown(r), strict=True)
         ]
         values = "  ".join(f"{v:>{w}}" for v, w in zip(cells, widths, strict=True))
         lines.append(f"{r.label:<{label_width}}  {values}")

@@ -191,13 +191,13 @@ def summary_grid(table: SummaryTable, label_header: str) -> list[Any]:
     """A core table as it is: rows, the total row (its own label), the note."""
     n = len(table.columns)
     font = 8.5 if n <= 6 else 7.5 if n <= 9 else 6.8
-    total = (table.total.label, *table.total.values) if table.has_total else None
+    total = (table.total.label, *table.shown(table.total)) if table.has_total else None
     label_width = 40 * mm if n > 9 else 50 * mm if n > 6 else 50 * mm
     rest = min((st.WIDTH - label_width) / max(n, 1), 26 * mm)
     out: list[Any] = [
         grid(
             (label_header, *table.columns),
-            [(r.label, *r.values) for r in table.rows],
+            [(r.label, *table.shown(r)) for r in table.rows],
             total,
             widths=[label_width, *([rest] * n)],
             wrap=(0,),
