@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.core.entities import Insats
 from app.core.errors import DomainError
+from app.core.period import opening_year
 from app.store.database import Store
 from app.ui.activity_dialog import ActivityChoices, ActivityDialog
 from app.ui.activity_filter_bar import ActivityFilterBar
@@ -301,24 +302,23 @@ class MainWindow(QMainWindow):
         years.add(date.today().year)
         return list(range(min(years), max(years) + 1))
 
-    def _initial_year(self, years: list[int]) -> int:
-        """The year shown at start: the one shown last time, else this year if the insats
-        runs now, else the insats's last year with activities."""
-        wanted = self._int_setting("main/year")
-        if wanted is not None and wanted in years:
-            return wanted
-        today = date.today().year
-        if today in self.insats.years:
-            return today
+    def _initial_year(self) -> int:
+        """The year shown at start (core ``opening_year``): the one shown last time if
+        the insats ran then or it has activities, else this year if the insats runs now,
+        else the last year with activities."""
         assert self.insats.id is not None
-        span = self.store.activities.year_span(self.insats.id)
-        return span[1] if span is not None else self.insats.end.year
+        return opening_year(
+            self._int_setting("main/year"),
+            date.today().year,
+            self.insats.years,
+            self.store.activities.years(self.insats.id),
+        )
 
     def _fill_years(self, selected: int | None = None) -> None:
         """Fill the year list; select ``selected``, or the saved year at start."""
         years = self._available_years()
         if selected is None:
-            selected = self._initial_year(years)
+            selected = self._initial_year()
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         for y in years:
