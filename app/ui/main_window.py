@@ -192,16 +192,23 @@ class MainWindow(QMainWindow):
         self.act_next_year = self._action(
             self.tr("&Nästa år"), lambda: self._step_year(1), QKeySequence("Ctrl+PgDown")
         )
-        self.act_show_activities = self._action(
-            self.tr("&Aktiviteter"),
-            lambda: self.tabs.setCurrentIndex(TAB_ACTIVITIES),
-            QKeySequence("Ctrl+1"),
-        )
-        self.act_show_overview = self._action(
-            self.tr("Års&översikt"),
-            lambda: self.tabs.setCurrentIndex(TAB_OVERVIEW),
-            QKeySequence("Ctrl+2"),
-        )
+        # Visa: a tab each, Ctrl+1 … Ctrl+6 in the order of the tabs.
+        self.act_show_tabs: list[QAction] = [
+            self._action(
+                menu_text,
+                lambda _checked=False, i=index: self.tabs.setCurrentIndex(i),
+                QKeySequence(f"Ctrl+{index + 1}"),
+            )
+            for index, menu_text in enumerate(
+                (
+                    self.tr("&Aktiviteter"),
+                    *(self.tr(spec.menu_text) for spec in PAGES),
+                    self.tr("Års&översikt"),
+                )
+            )
+        ]
+        self.act_show_activities = self.act_show_tabs[TAB_ACTIVITIES]
+        self.act_show_overview = self.act_show_tabs[TAB_OVERVIEW]
         self.act_clear_filter = self._action(
             self.tr("&Rensa filter"), self.filter_bar.clear, QKeySequence("Ctrl+Shift+F")
         )
@@ -259,7 +266,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_find, self.act_clear_filter])
         m = bar.addMenu(self.tr("&Visa"))
-        m.addActions([self.act_show_activities, self.act_show_overview])
+        m.addActions(self.act_show_tabs)
         m.addSeparator()
         m.addActions([self.act_prev_year, self.act_next_year])
         m = bar.addMenu(self.tr("&Inställningar"))

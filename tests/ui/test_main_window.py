@@ -362,3 +362,25 @@ def test_models_pass_the_model_tester(
     qtmodeltester.check(window.model)  # type: ignore[attr-defined]
     for model in window.overview.models.values():
         qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_ctrl_1_to_6_reach_every_tab(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.tabs.count() == 6
+    keys = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6]
+    window.activateWindow()
+    for index in (5, 1, 2, 3, 4, 0):
+        qtbot.keyClick(window, keys[index], Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == index, index
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Visa")
+    shown = [(a.text(), a.shortcut().toString()) for a in menu.actions()[:6]]
+    assert shown == [
+        ("&Aktiviteter", "Ctrl+1"),
+        ("&Samverkansgrupper", "Ctrl+2"),
+        ("Nå&dda personer", "Ctrl+3"),
+        ("Års&plan", "Ctrl+4"),
+        ("&Uppföljning", "Ctrl+5"),
+        ("Års&översikt", "Ctrl+6"),
+    ]
+    assert [window.tabs.tabText(i) for i in range(6)] == [
+        text.replace("&", "") for text, _ in shown
+    ]
