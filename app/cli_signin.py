@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli_parser import add_db_option, heltal
 from app.core.errors import DomainError
 from app.core.wording import count_noun
 
@@ -23,22 +24,19 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         description="Skriver en närvarolista för en aktivitet som PDF: titel, datum, plats "
         "och arrangörer, och rader för namn, organisation, roll, kön och underskrift.",
     )
-    parser.add_argument("--activity", type=int, required=True, metavar="ID", help="aktivitetens id")
+    parser.add_argument(
+        "--activity", type=heltal, required=True, metavar="ID", help="aktivitetens id"
+    )
     parser.add_argument("-o", "--output", required=True, metavar="FIL.pdf", help="filen som skrivs")
     parser.add_argument(
         "--rows",
-        type=int,
+        type=heltal,
         default=None,
         metavar="N",
         help="antal rader att skriva under på (annars de väntade deltagarna och några "
         "extra, minst en hel sida)",
     )
-    parser.add_argument(
-        "--db",
-        metavar="FIL",
-        default=argparse.SUPPRESS,
-        help="databasfil (annars $INSATSLOGG_DB eller programmets datamapp)",
-    )
+    add_db_option(parser)
     parser.set_defaults(handler=run)
     return parser
 

@@ -160,10 +160,10 @@ def one_page_rows(sheet: SigninSheet) -> int:
             total += h + f.getSpaceAfter() + (f.getSpaceBefore() if i else 0)
         return total
 
-    frame = st.PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
-    fixed = GROUP_HEIGHT + HEAD_HEIGHT + TOTAL_HEIGHT
+    frame = float(st.PAGE[1]) - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
+    fixed = float(GROUP_HEIGHT + HEAD_HEIGHT + TOTAL_HEIGHT)
     free = frame - height(_header_block(sheet)) - fixed - height(_closing_parts())
-    return max(1, math.floor(free / ROW_HEIGHT))
+    return max(1, int(math.floor(free / ROW_HEIGHT)))
 
 
 def signin_rows(sheet: SigninSheet) -> int:
