@@ -27,6 +27,7 @@ from app import APP_NAME, __version__
 from app.core.entities import Insats
 from app.core.errors import DomainError
 from app.core.period import opening_year
+from app.core.wording import count_noun
 from app.store.database import Store
 from app.ui.activity_dialog import ActivityChoices, ActivityDialog
 from app.ui.activity_filter_bar import ActivityFilterBar
@@ -34,7 +35,7 @@ from app.ui.activity_table_model import ID_ROLE, ActivityTableModel
 from app.ui.formatting import fmt_int
 from app.ui.overview_widget import OverviewWidget
 from app.ui.record_tabs import PAGES, LazyPage
-from app.ui.undo_commands import AddActivity, DeleteActivities, EditActivity
+from app.ui.undo_commands import AddActivity, DeleteActivities, EditActivity, undo_redo_actions
 
 TAB_ACTIVITIES = 0
 TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
@@ -182,9 +183,8 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+I"),
             self.tr("Aktiviteter från Excel, CSV eller en kalender (.ics)"),
         )
-        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Ångra"))
+        self.act_undo, self.act_redo = undo_redo_actions(self.undo_stack, self)
         self.act_undo.setShortcuts([QKeySequence(keys.Undo)])
-        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Gör om"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act_prev_year = self._action(
             self.tr("&Föregående år"), lambda: self._step_year(-1), QKeySequence("Ctrl+PgUp")
@@ -522,7 +522,7 @@ class MainWindow(QMainWindow):
                 copy,
                 self._after_change,
                 self._show_error,
-                text=self.tr("Duplicera aktivitet"),
+                text=self.tr("duplicera aktivitet"),
             )
         )
 
@@ -547,7 +547,7 @@ class MainWindow(QMainWindow):
                     activity,
                     self._after_change,
                     self._show_error,
-                    text=self.tr("Logga gruppmöte"),
+                    text=self.tr("logga gruppmöte"),
                 )
             )
 
@@ -565,7 +565,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(
             DeleteActivities(self.store, ids, self._after_change, self._show_error)
         )
-        self.statusBar().showMessage(self.tr("Borttagen. Ångra med Ctrl+Z."), 5000)
+        removed = count_noun(len(ids), "aktivitet borttagen", "aktiviteter borttagna")
+        self.statusBar().showMessage(
+            self.tr("{removed}. Ångra med Ctrl+Z.").format(removed=removed), 5000
+        )
 
     # --- settings dialogs ---------------------------------------------------------------
     def _after_reference_change(self) -> None:

@@ -151,6 +151,35 @@ def test_add_through_dialog_then_undo_and_redo(
     assert overview_cell(window, "deltagare_kommun", "Söderhamn", "2018") == "40"
 
 
+def test_the_redigera_menu_names_what_undo_and_redo_do(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Redigera")
+    undo, redo = menu.actions()[:2]
+    assert (undo.text(), undo.isEnabled(), redo.text(), redo.isEnabled()) == (
+        "&Ångra",
+        False,
+        "&Gör om",
+        False,
+    )
+
+    answer_dialog(monkeypatch, fill_seminar(qtbot))
+    window.act_new.trigger()
+    assert (undo.text(), undo.isEnabled()) == ("&Ångra: lägg till aktivitet", True)
+    assert redo.text() == "&Gör om"
+
+    undo.trigger()
+    assert window.model.rowCount() == 0
+    assert (undo.text(), undo.isEnabled()) == ("&Ångra", False)
+    assert (redo.text(), redo.isEnabled()) == ("&Gör om: lägg till aktivitet", True)
+    redo.trigger()
+    assert window.model.rowCount() == 1
+
+    window.table.selectRow(0)
+    window.act_delete.trigger()
+    assert undo.text() == "&Ångra: ta bort aktivitet"
+
+
 def test_contradicting_counts_keep_the_dialog_open(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
