@@ -78,7 +78,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         json.dump(summary.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print(f"{summary.insats_name} — {summary.year}")
+        print(f"{summary.insats_name} – {summary.year}")
         for table in summary.tables:
             print()
             print("\n".join(format_table(table)))

@@ -52,7 +52,7 @@ def test_summary_as_text(filled, insats, db_path, capsys):
     assert main(["summary", "--year", "2019", "--db", str(db_path)]) == 0
 
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f"{insats.name} — 2019"
+    assert lines[0] == f"{insats.name} – 2019"  # the en dash, as in every title
     key_line = next(line for line in lines if line.startswith("Deltagare (volym)"))
     assert key_line.split()[-3:] == ["30", "12", "+18"]
     gavle = next(line for line in lines if line.startswith("Gävle "))

@@ -98,8 +98,7 @@ def fill_seminar(qtbot: QtBot) -> Fill:
 
 
 def test_title_names_the_app(window: MainWindow) -> None:
-    assert "Insatslogg" in window.windowTitle()
-    assert "2018" in window.windowTitle()
+    assert window.windowTitle() == f"{window.insats.name} – 2018 – Insatslogg"  # en dashes
 
 
 def test_add_through_dialog_then_undo_and_redo(
