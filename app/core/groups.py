@@ -24,6 +24,7 @@ from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.summary import SummaryRow, SummaryTable
 from app.core.vocabulary import GroupStatus, Role, Scope, Status
+from app.core.wording import count_noun
 
 GRID_KEY = "samverkansgrupper_aktiva"
 GRID_TITLE = "Aktiva samverkansgrupper per kommun och år"
@@ -382,7 +383,7 @@ def group_findings(
                     "Möten loggade när gruppen inte var aktiv",
                     _where(g, kommun_names, year),
                     f"inga möten (status {year}: {status_text(status)})",
-                    f"{held} genomförda möten" if held != 1 else "1 genomfört möte",
+                    count_noun(held, "genomfört möte", "genomförda möten"),
                 )
             )
         found.extend(_order_findings(g, year, kommun_names))

@@ -35,6 +35,7 @@ from app.core.progress import Progress
 from app.core.reach import UNIQUE
 from app.core.report_texts import SECTIONS, Highlight, stated_figure_findings
 from app.core.summary import CHANGE, SummaryRow, SummaryTable, YearSummary
+from app.core.wording import count_noun
 from app.reports import pdf_style as st
 from app.reports.export_content import ExportRequest, check_request
 from app.reports.pdf_charts import bar_chart
@@ -95,7 +96,8 @@ class PdfResult:
     span: str
 
     def message(self) -> str:
-        return f"Skrev rapporten {self.span} ({self.pages} sidor) till {self.path}."
+        pages = count_noun(self.pages, "sida", "sidor")
+        return f"Skrev rapporten {self.span} ({pages}) till {self.path}."
 
 
 def gather_pdf(
@@ -450,8 +452,8 @@ def findings(c: PdfContent) -> list[Any]:
         return [*flow, _p("Inga avvikelser hittades.", st.BODY)]
     flow.append(
         _p(
-            f"Kontrollerna hittade {st.number(len(items))} avvikelser. Uppgifterna är sparade som "
-            "de angavs; avvikelserna visas här, inget har ändrats.",
+            f"Kontrollerna hittade {count_noun(len(items), 'avvikelse', 'avvikelser')}. "
+            "Uppgifterna är sparade som de angavs; avvikelserna visas här, inget har ändrats.",
             st.BODY,
         )
     )

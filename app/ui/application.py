@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app import APP_NAME
 from app.core.errors import DomainError
+from app.core.wording import count_noun
 from app.store import restore
 from app.store.database import Store, resolve_path
 from app.store.instance_lock import DatabaseInUse
@@ -167,7 +168,7 @@ def offer_gallring(store: Store, today: date | None = None) -> int:
     )
     if not due:
         return 0
-    who = "1 person" if len(due) == 1 else f"{len(due)} personer"
+    who = count_noun(len(due), "person", "personer")
     if not ask_yes_no(
         None,
         f"Gallring av personuppgifter\n\n{who} har inte varit med i någon aktivitet på "

@@ -434,13 +434,12 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count
-        text = self.tr("{shown} av {total} aktiviteter {year}").format(
-            shown=fmt_int(shown), total=fmt_int(total), year=self.year
+        activities = count_noun(total, "aktivitet", "aktiviteter")
+        text = self.tr("{shown} av {activities} {year}").format(
+            shown=fmt_int(shown), activities=activities, year=self.year
         )
         if shown == total:
-            text = self.tr("{total} aktiviteter {year}").format(
-                total=fmt_int(total), year=self.year
-            )
+            text = self.tr("{activities} {year}").format(activities=activities, year=self.year)
         participants = self.model.visible_participants()
         self.count_label.setText(
             text + self.tr(" · {n} deltagare (volym)").format(n=fmt_int(participants))

@@ -48,6 +48,7 @@ from app.core.people import (
     register_extract,
     swedish_key,
 )
+from app.core.wording import count_noun
 from app.store.database import Store
 from app.ui.form_widgets import run_modal
 from app.ui.formatting import SWEDISH, fmt_date, fmt_int
@@ -60,7 +61,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def persons(n: int) -> str:
-    return "1 person" if n == 1 else f"{fmt_int(n)} personer"
+    return count_noun(n, "person", "personer")
 
 
 def write_text_atomic(path: Path, text: str) -> None:

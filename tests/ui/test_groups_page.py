@@ -535,3 +535,24 @@ def test_the_tab_legend_and_the_overview_say_the_same_about_vilande_groups(
     assert legend.startswith(note + " ")
     assert "Gult: kommunens grupper var bara vilande och räknas inte." in legend
     assert page.count_label.text() == "6 grupper, 4 aktiva 2019"
+
+
+def test_one_group_is_counted_in_the_singular(
+    qtbot: QtBot, store: Store, insats: Insats, kommun_ids: dict[str, int]
+) -> None:
+    store.groups.save(
+        Group(
+            id=None,
+            insats_id=insats.id,
+            kommun_id=kommun_ids["Ockelbo"],
+            name="ASF-gruppen",
+            formed=date(2018, 2, 1),
+            statuses=(GroupStatusChange(date(2018, 3, 1), GroupStatus.AKTIV, ""),),
+            members=(),
+        )
+    )
+    page = GroupsPage(store)
+    qtbot.addWidget(page)
+    page.set_context(insats, 2018)
+
+    assert page.count_label.text() == "1 grupp, 1 aktiv 2018"

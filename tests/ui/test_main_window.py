@@ -164,6 +164,7 @@ def test_the_redigera_menu_names_what_undo_and_redo_do(
 
     answer_dialog(monkeypatch, fill_seminar(qtbot))
     window.act_new.trigger()
+    assert window.count_label.text() == "1 aktivitet 2018 · 40 deltagare (volym)"
     assert (undo.text(), undo.isEnabled()) == ("&Ångra: lägg till aktivitet", True)
     assert redo.text() == "&Gör om"
 
@@ -177,6 +178,8 @@ def test_the_redigera_menu_names_what_undo_and_redo_do(
     window.table.selectRow(0)
     window.act_delete.trigger()
     assert undo.text() == "&Ångra: ta bort aktivitet"
+    assert window.statusBar().currentMessage() == "1 aktivitet borttagen. Ångra med Ctrl+Z."
+    assert window.count_label.text() == "0 aktiviteter 2018 · 0 deltagare (volym)"
 
 
 def test_contradicting_counts_keep_the_dialog_open(

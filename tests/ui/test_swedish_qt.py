@@ -33,3 +33,11 @@ def test_standard_buttons_read_ok_in_capitals_and_the_rest_in_swedish(qtbot) -> 
     message.setStandardButtons(QMessageBox.StandardButton.Ok)  # what warning() shows
     qtbot.addWidget(message)
     assert [b.text() for b in message.buttons()] == ["OK"]
+
+
+def test_counts_in_texts_group_thousands_as_the_tables_do() -> None:
+    from app.core.wording import thousands
+    from app.ui.formatting import fmt_int
+
+    for n in (0, 1, 999, 1000, 1275, 1_234_567):
+        assert thousands(n) == fmt_int(n)
