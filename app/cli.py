@@ -8,33 +8,27 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
+from app.cli_parser import SwedishParser, add_db_option, add_version_option, heltal
 from app.core.errors import DomainError
 from app.core.summary import CHANGE, SummaryTable
 
 
-def _add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="FIL",
-        default=argparse.SUPPRESS,
-        help="databasfil (annars $INSATSLOGG_DB eller programmets datamapp)",
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SwedishParser(
         prog="insatslogg",
         description="Insatslogg: aktiviteter, deltagare och årsuppföljning för en ASF-insats. "
         "Utan underkommando öppnas programfönstret.",
     )
-    parser.add_argument("--version", action="version", version=f"Insatslogg {__version__}")
-    _add_db_option(parser)
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    add_version_option(parser, f"Insatslogg {__version__}")
+    add_db_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandon")
 
     summary = sub.add_parser("summary", help="årets siffror (samma som årsöversikten)")
-    summary.add_argument("--year", type=int, required=True, metavar="ÅR", help="året, t.ex. 2018")
+    summary.add_argument(
+        "--year", type=heltal, required=True, metavar="ÅR", help="året, t.ex. 2018"
+    )
     summary.add_argument("--json", action="store_true", help="skriv ut som JSON")
-    _add_db_option(summary)
+    add_db_option(summary)
 
     from app import cli_backup, cli_demo, cli_export, cli_import, cli_signin
 
@@ -55,8 +49,8 @@ def format_table(table: SummaryTable) -> list[str]:
     lines = [f"{table.title:<{label_width}}  {head}"]
     for r in rows:
         cells = [
-            f"{v:+}" if c == CHANGE and v else str(v)
-            for c, v in zip(table.columns, r.values, strict=True)
+            f"{v:+}" if c == CHANGE and isinstance(v, int) and v else str(v)
+            for c, v in zip(table.columns, table.shown(r), strict=True)
         ]
         values = "  ".join(f"{v:>{w}}" for v, w in zip(cells, widths, strict=True))
         lines.append(f"{r.label:<{label_width}}  {values}")
@@ -84,7 +78,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         json.dump(summary.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print(f"{summary.insats_name} — {summary.year}")
+        print(f"{summary.insats_name} – {summary.year}")
         for table in summary.tables:
             print()
             print("\n".join(format_table(table)))

@@ -6,16 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.cli_parser import add_db_option
 from app.core.errors import DomainError
-
-
-def _db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="FIL",
-        default=argparse.SUPPRESS,
-        help="databasfil (annars $INSATSLOGG_DB eller programmets datamapp)",
-    )
 
 
 def register(subparsers: Any) -> None:
@@ -35,7 +27,7 @@ def register(subparsers: Any) -> None:
         help="använd --folder som mapp för databasens säkerhetskopior från och med nu",
     )
     backup.add_argument("--list", action="store_true", help="lista säkerhetskopiorna")
-    _db_option(backup)
+    add_db_option(backup)
 
     restore = subparsers.add_parser(
         "restore",
@@ -45,7 +37,7 @@ def register(subparsers: Any) -> None:
         "skrivs aldrig över utan sparas åt sidan.",
     )
     restore.add_argument("file", metavar="FIL", help="säkerhetskopian")
-    _db_option(restore)
+    add_db_option(restore)
 
 
 def run_backup(args: argparse.Namespace) -> int:

@@ -10,16 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli_parser import add_db_option, heltal
 from app.core.errors import DomainError
-
-
-def _add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="FIL",
-        default=argparse.SUPPRESS,
-        help="databasfil (annars $INSATSLOGG_DB eller programmets datamapp)",
-    )
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -27,8 +19,15 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
     The parsed arguments carry ``run`` (this module's run) as ``handler``.
     """
-    export = subparsers.add_parser("export", help="exportera till fil (Excel)")
-    formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
+    export = subparsers.add_parser(
+        "export",
+        help="exportera till Excel eller PDF",
+        description="Skriver närvarologgen och sammanställningarna till en Excel-arbetsbok "
+        "(excel) eller rapporten till styrelsen som PDF (pdf), för ett år eller en period.",
+    )
+    formats = export.add_subparsers(
+        dest="export_format", metavar="FORMAT", required=True, title="format"
+    )
     excel = formats.add_parser(
         "excel",
         help="närvarologg och sammanställningar som Excel-arbetsbok",
@@ -36,16 +35,16 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "för ett år eller en period till en Excel-arbetsbok (.xlsx).",
     )
     years = excel.add_mutually_exclusive_group(required=True)
-    years.add_argument("--year", type=int, metavar="ÅR", help="ett år, t.ex. 2018")
+    years.add_argument("--year", type=heltal, metavar="ÅR", help="ett år, t.ex. 2018")
     years.add_argument(
-        "--from", dest="year_from", type=int, metavar="ÅR", help="periodens första år"
+        "--from", dest="year_from", type=heltal, metavar="ÅR", help="periodens första år"
     )
-    excel.add_argument("--to", dest="year_to", type=int, metavar="ÅR", help="periodens sista år")
+    excel.add_argument("--to", dest="year_to", type=heltal, metavar="ÅR", help="periodens sista år")
     excel.add_argument("-o", "--output", required=True, metavar="FIL.xlsx", help="filen som skrivs")
     excel.add_argument(
         "--names", action="store_true", help="ta med namngivna deltagare (eget blad)"
     )
-    _add_db_option(excel)
+    add_db_option(excel)
     excel.set_defaults(handler=run)
     pdf = formats.add_parser(
         "pdf",
@@ -53,13 +52,13 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         description="Skriver rapporten till styrelsen för ett år eller en period som PDF.",
     )
     pdf_years = pdf.add_mutually_exclusive_group(required=True)
-    pdf_years.add_argument("--year", type=int, metavar="ÅR", help="ett år, t.ex. 2018")
+    pdf_years.add_argument("--year", type=heltal, metavar="ÅR", help="ett år, t.ex. 2018")
     pdf_years.add_argument(
-        "--from", dest="year_from", type=int, metavar="ÅR", help="periodens första år"
+        "--from", dest="year_from", type=heltal, metavar="ÅR", help="periodens första år"
     )
-    pdf.add_argument("--to", dest="year_to", type=int, metavar="ÅR", help="periodens sista år")
+    pdf.add_argument("--to", dest="year_to", type=heltal, metavar="ÅR", help="periodens sista år")
     pdf.add_argument("-o", "--output", required=True, metavar="FIL.pdf", help="filen som skrivs")
-    _add_db_option(pdf)
+    add_db_option(pdf)
     pdf.set_defaults(handler=run, names=False)
     return export  # type: ignore[no-any-return]
 

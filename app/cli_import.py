@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.cli_parser import add_db_option
 from app.core.errors import DomainError
 
 KINDS = ("excel", "csv", "ics")
@@ -64,12 +65,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         action="store_true",
         help="kalender: ta inte med inställda händelser (annars importeras de som inställda)",
     )
-    parser.add_argument(
-        "--db",
-        metavar="FIL",
-        default=argparse.SUPPRESS,
-        help="databasfil (annars $INSATSLOGG_DB eller programmets datamapp)",
-    )
+    add_db_option(parser)
     return parser
 
 

@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli_parser import add_db_option, heltal
 from app.core.errors import DomainError
+from app.core.wording import count_noun
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -22,24 +24,26 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         description="Skriver en närvarolista för en aktivitet som PDF: titel, datum, plats "
         "och arrangörer, och rader för namn, organisation, roll, kön och underskrift.",
     )
-    parser.add_argument("--activity", type=int, required=True, metavar="ID", help="aktivitetens id")
+    parser.add_argument(
+        "--activity", type=heltal, required=True, metavar="ID", help="aktivitetens id"
+    )
     parser.add_argument("-o", "--output", required=True, metavar="FIL.pdf", help="filen som skrivs")
     parser.add_argument(
-        "--rows", type=int, default=25, metavar="N", help="antal rader att skriva under på (25)"
+        "--rows",
+        type=heltal,
+        default=None,
+        metavar="N",
+        help="antal rader att skriva under på (annars de väntade deltagarna och några "
+        "extra, minst en hel sida)",
     )
-    parser.add_argument(
-        "--db",
-        metavar="FIL",
-        default=argparse.SUPPRESS,
-        help="databasfil (annars $INSATSLOGG_DB eller programmets datamapp)",
-    )
+    add_db_option(parser)
     parser.set_defaults(handler=run)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the sheet and print one Swedish line; 1 with a message on stderr on failure."""
-    from app.reports.signin_sheet import signin_sheet_for, write_signin_sheet
+    from app.reports.signin_sheet import MAX_ROWS, signin_rows, signin_sheet_for, write_signin_sheet
     from app.store.database import resolve_path
     from app.store.opening import open_database
 
@@ -47,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
         output = Path(args.output).expanduser()
         if output.suffix.lower() != ".pdf":
             raise DomainError(f"Filen ska sluta på .pdf: {output}")
-        if not 1 <= args.rows <= 500:
-            raise DomainError("Antalet rader ska vara mellan 1 och 500.")
+        if args.rows is not None and not 1 <= args.rows <= MAX_ROWS:
+            raise DomainError(f"Antalet rader ska vara mellan 1 och {MAX_ROWS}.")
         path = resolve_path(getattr(args, "db", None))
         opened = open_database(path, exclusive=False, must_exist=True)
         store = opened.store
@@ -56,13 +60,14 @@ def run(args: argparse.Namespace) -> int:
             sheet = signin_sheet_for(store, args.activity)
         finally:
             opened.close(backup=False)
-        pages = write_signin_sheet(output, sheet, rows=args.rows)
+        rows = args.rows if args.rows is not None else signin_rows(sheet)
+        pages = write_signin_sheet(output, sheet, rows=rows)
     except DomainError as exc:
         print(f"insatslogg: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"insatslogg: kunde inte läsa eller skriva filen: {exc}", file=sys.stderr)
         return 1
-    sidor = "sida" if pages == 1 else "sidor"
-    print(f"Skrev närvarolistan för {sheet.title} ({pages} {sidor}) till {output}.")
+    size = f"{count_noun(rows, 'rad', 'rader')}, {count_noun(pages, 'sida', 'sidor')}"
+    print(f"Skrev närvarolistan för {sheet.title} ({size}) till {output}.")
     return 0

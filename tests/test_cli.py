@@ -17,25 +17,26 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def filled(store, add_activity):
-    add_activity("Seminarium", "Gävle", date(2018, 3, 1), attendance=Attendance.build(30, women=20))
-    add_activity("Workshop", Scope.LANSOVERGRIPANDE, date(2018, 9, 1), Status.PLANERAD)
-    add_activity("Frukostmöte", "Hofors", date(2017, 5, 1), attendance=Attendance.build(12))
+    # The insats runs 2018–2021: 2019 is compared with 2018, 2018 with nothing.
+    add_activity("Seminarium", "Gävle", date(2019, 3, 1), attendance=Attendance.build(30, women=20))
+    add_activity("Workshop", Scope.LANSOVERGRIPANDE, date(2019, 9, 1), Status.PLANERAD)
+    add_activity("Frukostmöte", "Hofors", date(2018, 5, 1), attendance=Attendance.build(12))
     return store
 
 
 def test_summary_json_is_the_year_summary(filled, insats, db_path, capsys):
-    code = main(["summary", "--year", "2018", "--json", "--db", str(db_path)])
+    code = main(["summary", "--year", "2019", "--json", "--db", str(db_path)])
 
     out, err = capsys.readouterr()
     assert code == 0
     assert err == ""
     data = json.loads(out)
-    assert data == filled.summaries.year_summary(insats.id, 2018).to_dict()
-    assert (data["year"], data["previous_year"], data["insats"]) == (2018, 2017, insats.name)
+    assert data == filled.summaries.year_summary(insats.id, 2019).to_dict()
+    assert (data["year"], data["previous_year"], data["insats"]) == (2019, 2018, insats.name)
     key_figures = data["tables"][0]
     assert key_figures["rows"][3] == {
         "label": "Deltagare (volym)",
-        "values": {"2018": 30, "2017": 12, "Förändring": 18},
+        "values": {"2019": 30, "2018": 12, "Förändring": 18},
     }
     assert "Länsövergripande" in out  # not escaped as \u00e4
 
@@ -48,14 +49,22 @@ def test_db_option_before_the_command(filled, insats, db_path, capsys):
 
 
 def test_summary_as_text(filled, insats, db_path, capsys):
-    assert main(["summary", "--year", "2018", "--db", str(db_path)]) == 0
+    assert main(["summary", "--year", "2019", "--db", str(db_path)]) == 0
 
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f"{insats.name} — 2018"
+    assert lines[0] == f"{insats.name} – 2019"  # the en dash, as in every title
     key_line = next(line for line in lines if line.startswith("Deltagare (volym)"))
     assert key_line.split()[-3:] == ["30", "12", "+18"]
     gavle = next(line for line in lines if line.startswith("Gävle "))
     assert gavle.split()[1:] == ["1", "0", "0", "0", "+1"]  # Aktiviteter per kommun
+
+
+def test_the_insats_first_year_is_compared_with_nothing(filled, db_path, capsys):
+    assert main(["summary", "--year", "2018", "--db", str(db_path)]) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    key_line = next(line for line in lines if line.startswith("Deltagare (volym)"))
+    assert key_line.split()[-3:] == ["12", "–", "–"]  # 2017 is before the insats
 
 
 def test_database_from_the_environment(filled, insats, db_path, capsys, monkeypatch):

@@ -8,6 +8,8 @@ from datetime import date
 from pypdf import PdfReader
 
 from app.cli_signin import register, run
+from app.core.attendance import Attendance
+from app.reports.signin_sheet import one_page_rows, signin_sheet_for
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -25,9 +27,10 @@ def test_a_sheet(store, add_activity, db_path, tmp_path, capsys):
 
     assert args.handler is run
     assert run(args) == 0
+    rows = one_page_rows(signin_sheet_for(store, activity.id))
 
     assert capsys.readouterr().out == (
-        f"Skrev närvarolistan för Workshop i Hofors (2 sidor) till {out}.\n"
+        f"Skrev närvarolistan för Workshop i Hofors ({rows} rader, 1 sida) till {out}.\n"
     )
     first = PdfReader(out).pages[0].extract_text()
     assert "Workshop i Hofors" in first and "2 april 2019" in first and "Hofors" in first
@@ -38,7 +41,22 @@ def test_fewer_rows_fit_on_one_page(store, add_activity, db_path, tmp_path, caps
     out = tmp_path / "x.pdf"
     argv = ["narvarolista", "--activity", str(activity.id), "-o", str(out), "--rows", "12"]
     assert run(parse([*argv, "--db", str(db_path)])) == 0
-    assert "(1 sida)" in capsys.readouterr().out
+    assert "(12 rader, 1 sida)" in capsys.readouterr().out
+
+
+def test_the_rows_follow_the_expected_participants(store, add_activity, db_path, tmp_path, capsys):
+    activity = add_activity(attendance=Attendance.build(40))
+    out = tmp_path / "x.pdf"
+    argv = ["narvarolista", "--activity", str(activity.id), "-o", str(out)]
+    assert run(parse([*argv, "--db", str(db_path)])) == 0
+    assert "(45 rader, 2 sidor)" in capsys.readouterr().out
+    numbers = [
+        int(line)
+        for page in PdfReader(out).pages
+        for line in (page.extract_text() or "").splitlines()
+        if line.isdigit()
+    ]
+    assert numbers == list(range(1, 46))
 
 
 def test_a_missing_activity(store, db_path, tmp_path, capsys):

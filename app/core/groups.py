@@ -24,6 +24,7 @@ from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.summary import SummaryRow, SummaryTable
 from app.core.vocabulary import GroupStatus, Role, Scope, Status
+from app.core.wording import count_noun
 
 GRID_KEY = "samverkansgrupper_aktiva"
 GRID_TITLE = "Aktiva samverkansgrupper per kommun och år"
@@ -32,6 +33,11 @@ TABLE_TITLE = "Samverkansgrupper"
 MEETINGS_COLUMN = "Genomförda möten"
 PARTICIPANTS_COLUMN = "Deltagare (volym)"
 NO_STATUS = "ingen status"
+# The one rule for what counts as an active group, as every table and legend says it.
+ACTIVE_RULE = (
+    "Antal grupper som var bildade eller aktiva någon gång under året. "
+    "Vilande och avslutade grupper räknas inte."
+)
 
 # Which status wins when a group held several during a year: lower is better.
 _RANK = {
@@ -170,17 +176,25 @@ def status_in_year(group: Group, year: int) -> GroupStatus | None:
     return min(held, key=_RANK.__getitem__) if held else None
 
 
-def active_in_year(group: Group, year: int) -> bool:
-    """Whether the group was bildad or aktiv at some time during ``year``."""
-    status = status_in_year(group, year)
+def counts_as_active(status: GroupStatus | None) -> bool:
+    """Whether a group in ``status`` counts as an active group: bildad or aktiv.
+
+    A vilande group does not (nor an avslutad one): it is listed with its status, and
+    the grid marks a kommun whose groups were only vilande, but it is not counted.
+    """
     return status is not None and status.meets
+
+
+def active_in_year(group: Group, year: int) -> bool:
+    """Whether the group counts as active in ``year``: bildad or aktiv at some time."""
+    return counts_as_active(status_in_year(group, year))
 
 
 def _active_all_year(group: Group, year: int) -> bool:
     at_start = status_on(group, date(year, 1, 1))
-    if at_start is None or not at_start.meets:
+    if not counts_as_active(at_start):
         return False
-    return all(c.status.meets for c in group.statuses if c.day.year == year)
+    return all(counts_as_active(c.status) for c in group.statuses if c.day.year == year)
 
 
 def grid_years(groups: Iterable[Group], first: int, last: int) -> range:
@@ -249,10 +263,7 @@ def group_grid(
         GRID_TITLE,
         tuple(str(y) for y in years),
         tuple(SummaryRow(label, tuple(counts[label])) for label in labels),
-        note=(
-            "Antal grupper som var bildade eller aktiva någon gång under året. "
-            "Vilande och avslutade grupper räknas inte."
-        ),
+        note=ACTIVE_RULE,
     )
 
 
@@ -366,13 +377,13 @@ def group_findings(
                     "0 möten",
                 )
             )
-        if held > 0 and (status is None or not status.meets):
+        if held > 0 and not counts_as_active(status):
             found.append(
                 Finding(
                     "Möten loggade när gruppen inte var aktiv",
                     _where(g, kommun_names, year),
                     f"inga möten (status {year}: {status_text(status)})",
-                    f"{held} genomförda möten" if held != 1 else "1 genomfört möte",
+                    count_noun(held, "genomfört möte", "genomförda möten"),
                 )
             )
         found.extend(_order_findings(g, year, kommun_names))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from app.core.errors import ValidationError
+from app.core.wording import count_noun
 
 # The key of the gallring period (a number of years) in the database's setting table.
 GALLRING_SETTING = "gallring_ar"
@@ -149,7 +150,7 @@ def _or_none(value: str) -> str:
 
 
 def _activities(n: int) -> str:
-    return "1 aktivitet" if n == 1 else f"{n} aktiviteter"
+    return count_noun(n, "aktivitet", "aktiviteter")
 
 
 def register_extract(

@@ -170,7 +170,7 @@ def period_table(key: str, year_summaries: Sequence[YearSummary]) -> SummaryTabl
 def placements_tables(year_summaries: Sequence[YearSummary]) -> list[SummaryTable]:
     """Placements over the years, from each year's placement table.
 
-    * ``placeringar``: each measure (beviljade, nyttjade, kvinnor, män, unika, the
+    * ``placeringar``: each measure (beviljade, nyttjade, kvinnor, män, kön ej angivet, unika, the
       outcomes) per year — the year's total row — and in total. The measures do not
       add up to each other, so there is no total row;
     * ``placeringar_huvudman``: places used per huvudman and year, with a total row.
@@ -214,6 +214,20 @@ def placements_tables(year_summaries: Sequence[YearSummary]) -> list[SummaryTabl
             note="",
         ),
     ]
+
+
+def opening_year(
+    remembered: int | None, today: int, insats_years: range, data_years: Iterable[int]
+) -> int:
+    """The year a window opens on: the one shown last time, if the insats ran then or it
+    has data; else this year, if the insats runs now; else the last year with data (the
+    insats's last year if there is none). A demo of 2016–2020 thus opens on 2020."""
+    with_data = sorted(set(data_years))
+    if remembered is not None and (remembered in insats_years or remembered in with_data):
+        return remembered
+    if today in insats_years:
+        return today
+    return with_data[-1] if with_data else insats_years[-1]
 
 
 def build_period_summary(

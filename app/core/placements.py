@@ -3,8 +3,13 @@
 A placement is what one huvudman (a kommun of the förbund, or another party) was
 granted for a year: places granted and used, who used them and what it led to.
 The figures are kept exactly as entered; a contradiction (more places used than
-granted, genders or outcomes that do not add up to the places used, more unique
-individuals than places used) is reported as a Finding, never corrected.
+granted, more women and men than places used, outcomes that do not add up to the
+places used, more unique individuals than places used) is reported as a Finding,
+never corrected.
+
+Gender follows the same rule as an activity's participants: a place whose user's
+gender was not reported is "Kön ej angivet" (``gender_unknown``), a column of its own,
+and that is normal, not an avvikelse. Only more women and men than places used is.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.summary import SummaryRow, SummaryTable
 from app.core.vocabulary import Outcome
+from app.core.wording import count_noun, thousands
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -24,18 +30,20 @@ COL_GRANTED = "Beviljade"
 COL_USED = "Nyttjade"
 COL_WOMEN = "Kvinnor"
 COL_MEN = "Män"
+COL_GENDER_UNKNOWN = "Kön ej angivet"
 COL_UNIQUE = "Unika individer"
 COLUMNS: tuple[str, ...] = (
     COL_GRANTED,
     COL_USED,
     COL_WOMEN,
     COL_MEN,
+    COL_GENDER_UNKNOWN,
     COL_UNIQUE,
     *(o.label for o in Outcome),
 )
 
 WHAT_OVER_GRANTED = "Fler platser nyttjade än beviljade"
-WHAT_GENDER = "Kvinnor och män summerar inte till nyttjade platser"
+WHAT_GENDER = "Fler kvinnor och män än nyttjade platser"
 WHAT_OUTCOMES = "Utfallen summerar inte till nyttjade platser"
 WHAT_UNIQUE = "Fler unika individer än nyttjade platser"
 
@@ -75,6 +83,12 @@ class Placement:
     def outcomes_total(self) -> int:
         return sum(self.outcomes.values())
 
+    @property
+    def gender_unknown(self) -> int:
+        """The places used whose user's gender was not reported (never below 0: more
+        women and men than places used is a finding of its own)."""
+        return max(self.used - self.women - self.men, 0)
+
     def __hash__(self) -> int:  # the outcomes mapping is not hashable itself
         return hash((self.id, self.insats_id, self.year, self.kommun_id, self.huvudman))
 
@@ -89,6 +103,7 @@ class Placement:
             "used": self.used,
             "women": self.women,
             "men": self.men,
+            "gender_unknown": self.gender_unknown,
             "unique_individuals": self.unique_individuals,
             "length_months": self.length_months,
             "outcomes": {o.value: self.outcome(o) for o in Outcome},
@@ -150,6 +165,19 @@ def validate_placement(p: Placement) -> Placement:
     return p
 
 
+def gender_text(women: int, men: int) -> str:
+    """'3 kvinnor + 1 man'."""
+    return f"{count_noun(women, 'kvinna', 'kvinnor')} + {count_noun(men, 'man', 'män')}"
+
+
+def gender_breakdown_text(women: int, men: int, unknown: int) -> str:
+    """'6 kvinnor, 1 man, kön ej angivet för 5' (the last part only when there is one)."""
+    text = f"{count_noun(women, 'kvinna', 'kvinnor')}, {count_noun(men, 'man', 'män')}"
+    if unknown:
+        text += f", {COL_GENDER_UNKNOWN.lower()} för {thousands(unknown)}"
+    return text
+
+
 def _outcome_text(p: Placement) -> str:
     parts = [(o, p.outcome(o)) for o in Outcome if p.outcome(o)]
     if not parts:
@@ -167,13 +195,13 @@ def check_placement(p: Placement, label: str) -> list[Finding]:
     found: list[Finding] = []
     if p.used > p.granted:
         found.append(Finding(WHAT_OVER_GRANTED, where, f"högst {p.granted}", str(p.used)))
-    if p.women + p.men != p.used:
+    if p.women + p.men > p.used:
         found.append(
             Finding(
                 WHAT_GENDER,
                 where,
-                str(p.used),
-                f"{p.women + p.men} ({p.women} kvinnor + {p.men} män)",
+                f"högst {p.used}",
+                f"{p.women + p.men} ({gender_text(p.women, p.men)})",
             )
         )
     if p.outcomes_total != p.used:
@@ -206,6 +234,7 @@ def _values(p: Placement) -> tuple[int, ...]:
         p.used,
         p.women,
         p.men,
+        p.gender_unknown,
         p.unique_individuals,
         *(p.outcome(o) for o in Outcome),
     )
@@ -256,3 +285,15 @@ def placements_period_table(placements: Sequence[Placement], years: Sequence[int
         tuple(rows),
         note=_UNIQUE_NOTE,
     )
+
+
+def placements_total_text(table: SummaryTable, year: int) -> str:
+    """'Totalt 2018: 15 beviljade platser, 12 nyttjade (6 kvinnor, 1 man, kön ej angivet
+    för 5).': the total row of a ``placements_table`` in words."""
+
+    def total(column: str) -> int:
+        return table.value("Totalt", column)
+
+    gender = gender_breakdown_text(total(COL_WOMEN), total(COL_MEN), total(COL_GENDER_UNKNOWN))
+    granted = count_noun(total(COL_GRANTED), "beviljad plats", "beviljade platser")
+    return f"Totalt {year}: {granted}, {thousands(total(COL_USED))} nyttjade ({gender})."

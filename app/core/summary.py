@@ -4,6 +4,10 @@ Every table's total row is the sum of its rows, and every breakdown of
 participants sums to the same total, because the part that was not broken down
 is a row of its own ("Ej fördelat" / "Ej angivet").
 Participants are counted from held (genomförda) activities only.
+
+A year is compared with the year before only when the insats ran that year too
+(``compared_year``): for the insats's first year the previous year's column and the
+change have no figure, and every view shows them as "–" (``NO_FIGURE``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,13 @@ from app.core.vocabulary import OrgCategory, Role, Scope, Status
 CHANGE = "Förändring"
 UNALLOCATED = "Ej fördelat"
 GENDER_UNKNOWN = "Ej angivet"
+NO_FIGURE = "–"
+
+
+def compared_year(insats_years: range, year: int) -> int | None:
+    """The year ``year`` is compared with: the year before, if it is one of the
+    insats's years; None (no comparison) for the insats's first year and before."""
+    return year - 1 if year - 1 in insats_years else None
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,16 @@ class SummaryTable:
     rows: tuple[SummaryRow, ...]
     has_total: bool = True
     note: str = ""
+    # Columns without a figure, shown as NO_FIGURE: the comparison with a year outside
+    # the insats. Their values are 0 placeholders; read cells through ``shown``.
+    no_figure: tuple[str, ...] = ()
+
+    def shown(self, row: SummaryRow) -> tuple[int | str, ...]:
+        """The row's cells as every view shows them: a figure, or NO_FIGURE."""
+        return tuple(
+            NO_FIGURE if column in self.no_figure else value
+            for column, value in zip(self.columns, row.values, strict=True)
+        )
 
     @cached_property
     def total(self) -> SummaryRow:
@@ -71,7 +92,11 @@ class SummaryTable:
 
     def to_dict(self) -> dict[str, Any]:
         def row_dict(row: SummaryRow) -> dict[str, Any]:
-            return {"label": row.label, "values": dict(zip(self.columns, row.values, strict=True))}
+            values = {
+                c: None if c in self.no_figure else v
+                for c, v in zip(self.columns, row.values, strict=True)
+            }
+            return {"label": row.label, "values": values}
 
         out: dict[str, Any] = {
             "key": self.key,
@@ -94,10 +119,12 @@ class YearSummary:
     findings: tuple[Finding, ...] = ()
     # The year's milestones in date order, as plain values (date, kind, where, text, link).
     milestones: tuple[dict[str, Any], ...] = ()
+    compared: bool = True  # False: the year before is outside the insats, no comparison
 
     @property
-    def previous_year(self) -> int:
-        return self.year - 1
+    def previous_year(self) -> int | None:
+        """The year compared with, or None."""
+        return self.year - 1 if self.compared else None
 
     def table(self, key: str) -> SummaryTable:
         for table in self.tables:
@@ -170,6 +197,7 @@ def _activities_table(
     current: Sequence[ActivityFact],
     previous: Sequence[ActivityFact],
     year: int,
+    compared: bool,
 ) -> SummaryTable:
     by_status: dict[Status, Counter[str]] = {s: Counter() for s in Status}
     for fact in current:
@@ -191,24 +219,30 @@ def _activities_table(
         )
         for label in labels
     )
-    columns = ("Genomförda", "Planerade", "Inställda", f"Genomförda {year - 1}", CHANGE)
-    return SummaryTable(key, title, columns, rows)
+    before = f"Genomförda {year - 1}"
+    columns = ("Genomförda", "Planerade", "Inställda", before, CHANGE)
+    return SummaryTable(key, title, columns, rows, no_figure=() if compared else (before, CHANGE))
 
 
 def build_year_summary(
     year: int,
     insats_name: str,
     current: Sequence[ActivityFact],
-    previous: Sequence[ActivityFact],
+    previous: Sequence[ActivityFact] | None,
     kommun_names: Sequence[str] = (),
     type_names: Sequence[str] = (),
 ) -> YearSummary:
     """Compute the year's figures from the year's and the previous year's activities.
 
-    ``kommun_names`` and ``type_names`` give the order of rows; kommuner are always
-    listed (a kommun not reached is worth seeing), types only when used in either year.
+    ``previous`` None means no comparison (see ``compared_year``): the previous year's
+    columns and the changes are NO_FIGURE. ``kommun_names`` and ``type_names`` give the
+    order of rows; kommuner are always listed (a kommun not reached is worth seeing),
+    types only when used in either year.
     """
+    compared = previous is not None
+    previous = previous if previous is not None else ()
     compare_cols = (str(year), str(year - 1), CHANGE)
+    no_figure = () if compared else compare_cols[1:]
 
     def count(facts: Sequence[ActivityFact], status: Status) -> int:
         return sum(f.activities for f in facts if f.status is status)
@@ -232,6 +266,7 @@ def build_year_summary(
         compare_cols,
         key_rows,
         has_total=False,
+        no_figure=no_figure,
         note=(
             "Deltagare räknas från genomförda aktiviteter. "
             "Volym: samma person räknas en gång per aktivitet."
@@ -249,6 +284,7 @@ def build_year_summary(
         current,
         previous,
         year,
+        compared,
     )
 
     place_counts = Counter(f.place_label for f in (*current, *previous))
@@ -265,6 +301,7 @@ def build_year_summary(
         current,
         previous,
         year,
+        compared,
     )
 
     def participants_table(
@@ -275,7 +312,9 @@ def build_year_summary(
     ) -> SummaryTable:
         now = _participants_by(current, parts)
         before = _participants_by(previous, parts)
-        return SummaryTable(key, title, compare_cols, _compare_rows(preferred, now, before))
+        return SummaryTable(
+            key, title, compare_cols, _compare_rows(preferred, now, before), no_figure=no_figure
+        )
 
     def participants_per_place() -> SummaryTable:
         now: Counter[str] = Counter()
@@ -288,6 +327,7 @@ def build_year_summary(
             "Deltagare per kommun",
             compare_cols,
             _compare_rows(place_labels, now, before),
+            no_figure=no_figure,
         )
 
     tables = (
@@ -314,4 +354,4 @@ def build_year_summary(
             _gender_parts,
         ),
     )
-    return YearSummary(year, insats_name, tables)
+    return YearSummary(year, insats_name, tables, compared=compared)

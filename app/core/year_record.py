@@ -97,7 +97,7 @@ def year_record_sections(
 def build_full_year_summary(
     year: int,
     current: Sequence[ActivityFact],
-    previous: Sequence[ActivityFact],
+    previous: Sequence[ActivityFact] | None,
     inputs: YearRecordInputs,
     type_names: Sequence[str] = (),
 ) -> YearSummary:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
 
+from app.core.wording import count_noun
+
 Cell = str | int | float | bool | date | datetime | time | None
 
 
@@ -104,8 +106,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def n_of(n: int, one: str, many: str) -> str:
-    """'1 rad', '3 rader': a count with its noun in the right number."""
-    return f"{n} {one if n == 1 else many}"
+    """'1 rad', '3 rader': a count with its noun in the right number (core count_noun)."""
+    return count_noun(n, one, many)
 
 
 def column_letter(index: int) -> str:

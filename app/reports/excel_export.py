@@ -30,6 +30,7 @@ from app.core.errors import DomainError
 from app.core.period import PeriodSummary
 from app.core.progress import Progress
 from app.core.summary import SummaryTable, YearSummary
+from app.core.wording import count_noun, thousands
 from app.reports import excel_print as pr
 from app.reports import excel_style as st
 from app.reports.excel_rows import (
@@ -208,7 +209,8 @@ class _Writer:
         streamed to sheet XML by a RowStream."""
         if count >= MAX_ROWS:
             raise DomainError(
-                f"{title}: {count} rader ryms inte i ett Excel-blad (högst {MAX_ROWS - 1}). "
+                f"{title}: {count_noun(count, 'rad', 'rader')} ryms inte i ett Excel-blad "
+                f"(högst {thousands(MAX_ROWS - 1)}). "
                 "Exportera en kortare period."
             )
         ws = self.wb.create_sheet(title)

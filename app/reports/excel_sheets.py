@@ -76,12 +76,12 @@ def table_block(table: SummaryTable, span: str, *, period: bool = False) -> Bloc
         table.key, "Rad"
     )
     title = table.title if span in table.title else f"{table.title} {span}"
-    total = (table.total.label, *table.total.values) if table.has_total else None
+    total = (table.total.label, *table.shown(table.total)) if table.has_total else None
     return Block(
         name=table.key,
         title=title,
         headers=(label_header, *table.columns),
-        rows=tuple((r.label, *r.values) for r in table.rows),
+        rows=tuple((r.label, *table.shown(r)) for r in table.rows),
         total=total,
         note=table.note,
         formats=(None, *_value_formats(table.columns)),

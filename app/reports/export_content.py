@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from app.core.errors import DomainError
 from app.core.period import build_period_summary, month_table
 from app.core.progress import Progress
+from app.core.wording import count_noun
 from app.store.export_reads import (
     ACTIVITY_HEADERS,
     DATE_COLUMNS,
@@ -76,8 +77,7 @@ class ExportResult:
         return f"{text} till {self.path}."
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n:,}".replace(",", "\u00a0") + " " + (one if n == 1 else many)
+_count = count_noun
 
 
 def check_request(store: Store, request: ExportRequest) -> None:

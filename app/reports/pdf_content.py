@@ -15,6 +15,7 @@ from app.core.period import PeriodSummary, build_period_summary
 from app.core.progress import Progress
 from app.core.report_texts import Highlight, stated_figure_findings
 from app.core.summary import SummaryTable, YearSummary
+from app.core.wording import count_noun
 from app.reports.export_content import ExportRequest, check_request
 
 if TYPE_CHECKING:
@@ -73,7 +74,8 @@ class PdfResult:
     span: str
 
     def message(self) -> str:
-        return f"Skrev rapporten {self.span} ({self.pages} sidor) till {self.path}."
+        pages = count_noun(self.pages, "sida", "sidor")
+        return f"Skrev rapporten {self.span} ({pages}) till {self.path}."
 
 
 def gather_pdf(

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from app.core.summary import SummaryRow
+from app.core.wording import count_noun
 from app.reports import pdf_style as st
 from app.reports.pdf_content import PdfContent
 from app.reports.pdf_tables import (
@@ -140,9 +141,8 @@ def findings(c: PdfContent) -> list[Any]:
         return [*flow, para("Inga avvikelser hittades.", st.BODY)]
     flow.append(
         para(
-            f"Kontrollerna hittade {st.number(len(items))} "
-            f"{'avvikelse' if len(items) == 1 else 'avvikelser'}. Uppgifterna är sparade som "
-            "de angavs; avvikelserna visas här, inget har ändrats.",
+            f"Kontrollerna hittade {count_noun(len(items), 'avvikelse', 'avvikelser')}. "
+            "Uppgifterna är sparade som de angavs; avvikelserna visas här, inget har ändrats.",
             st.BODY,
         )
     )

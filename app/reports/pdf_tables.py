@@ -94,10 +94,10 @@ def summary_grid(table: SummaryTable, label_header: str, empty: str = EMPTY) -> 
     with its own label, the note."""
     n = len(table.columns)
     label_width, figure_width, font = _widths(n)
-    rows: list[tuple[Any, ...]] = [(r.label, *r.values) for r in table.rows]
+    rows: list[tuple[Any, ...]] = [(r.label, *table.shown(r)) for r in table.rows]
     if not rows:
         rows = [(empty, *([""] * n))]
-    total = (table.total.label, *table.total.values) if table.has_total else None
+    total = (table.total.label, *table.shown(table.total)) if table.has_total else None
     out: list[Any] = [
         grid(
             (label_header, *table.columns),

@@ -6,6 +6,9 @@ boxes for role, kind of organisation and kvinna/man, and the signature. Afterwar
 the processledare counts the ticks and types the counts into the activity — the
 sheet is only a counting aid and says so (it is then destroyed).
 
+The sheet has a row for each expected participant (the activity's total, or its named
+participants if they are more) and a few spare rows, and always at least one full page.
+
 The file appears only when complete: written to a temporary file beside the
 target and renamed; on error nothing is left behind.
 """
@@ -13,6 +16,8 @@ target and renamed; on error nothing is left behind.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +26,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas as _Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -60,6 +66,11 @@ WIDTH = st.PAGE[0] - 2 * MARGIN_X
 BOX_COL = 6.2 * mm
 ROW_HEIGHT = 7.9 * mm
 HEAD_HEIGHT = 25 * mm
+GROUP_HEIGHT = 5.5 * mm  # the row above the rotated headers (Roll, Organisationstyp, Kön)
+TOTAL_HEIGHT = 7 * mm  # the "Summa kryss" row
+FRAME_PADDING = 6  # points, on each side of SimpleDocTemplate's frame
+SPARE_ROWS = 5  # at least this many rows beyond the expected participants
+MAX_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,7 @@ class SigninSheet:
     format_label: str = ""
     organisers: tuple[str, ...] = ()
     insats_name: str = ""
+    expected: int = 0  # participants expected: the activity's total or named participants
 
     def date_lines(self) -> list[str]:
         """'15 mars 2018'; a training in steps: 'Steg 1: 15 mars 2018', one a line."""
@@ -126,7 +138,37 @@ def signin_sheet_for(store: Store, activity_id: int) -> SigninSheet:
         format_label=activity.format.label if activity.format != Format.FYSISKT else "",
         organisers=tuple(organisers),
         insats_name=insats.name,
+        expected=max(activity.attendance.total, len(activity.participant_ids)),
     )
+
+
+def spare_rows(expected: int) -> int:
+    """The rows beyond the expected participants: a tenth of them, at least SPARE_ROWS."""
+    return max(SPARE_ROWS, math.ceil(expected / 10))
+
+
+def one_page_rows(sheet: SigninSheet) -> int:
+    """How many signature rows fit on one page under the sheet's heading, with the
+    counts and the note at the bottom (a long title or many steps leave fewer)."""
+    st.register_fonts()
+    canvas = _Canvas(io.BytesIO())
+
+    def height(flowables: list[Any]) -> float:
+        total = 0.0
+        for i, f in enumerate(flowables):
+            _width, h = f.wrapOn(canvas, WIDTH, st.PAGE[1])
+            total += h + f.getSpaceAfter() + (f.getSpaceBefore() if i else 0)
+        return total
+
+    frame = float(st.PAGE[1]) - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
+    fixed = float(GROUP_HEIGHT + HEAD_HEIGHT + TOTAL_HEIGHT)
+    free = frame - height(_header_block(sheet)) - fixed - height(_closing_parts())
+    return max(1, int(math.floor(free / ROW_HEIGHT)))
+
+
+def signin_rows(sheet: SigninSheet) -> int:
+    """The sheet's rows: the expected participants and a few spare, at least a full page."""
+    return min(MAX_ROWS, max(sheet.expected + spare_rows(sheet.expected), one_page_rows(sheet)))
 
 
 # --- drawing ------------------------------------------------------------------------------
@@ -260,7 +302,7 @@ def _table(rows: int) -> LongTable:
     table = LongTable(
         data,
         colWidths=widths,
-        rowHeights=[5.5 * mm, HEAD_HEIGHT, *([ROW_HEIGHT] * rows), 7 * mm],
+        rowHeights=[GROUP_HEIGHT, HEAD_HEIGHT, *([ROW_HEIGHT] * rows), TOTAL_HEIGHT],
         repeatRows=2,
         hAlign="LEFT",
     )
@@ -302,6 +344,11 @@ def _table(rows: int) -> LongTable:
 
 
 def _closing() -> list[Any]:
+    space, *kept = _closing_parts()
+    return [space, KeepTogether(kept)]
+
+
+def _closing_parts() -> list[Any]:
     big = type(st.BODY)("count", parent=st.BODY, fontName=st.BOLD, fontSize=11, leading=15)
     small = type(st.BODY)("entered", parent=st.BODY, fontSize=9, leading=15, alignment=2)
     line = "<font color='#616e7c'>______________</font>"
@@ -316,15 +363,15 @@ def _closing() -> list[Any]:
         hAlign="LEFT",
     )
     counts.setStyle([("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (-1, 0), (-1, 0), 0)])
-    return [
-        Spacer(1, 5 * mm),
-        KeepTogether([counts, Spacer(1, 1.5 * mm), Paragraph(escape(NOTE), st.NOTE)]),
-    ]
+    return [Spacer(1, 5 * mm), counts, Spacer(1, 1.5 * mm), Paragraph(escape(NOTE), st.NOTE)]
 
 
-def write_signin_sheet(path: Path | str, sheet: SigninSheet, rows: int = 25) -> int:
-    """Write the sheet with ``rows`` signature rows to ``path`` (atomically); returns
-    the number of pages. DomainError ("Kunde inte spara …") if it cannot be saved."""
+def write_signin_sheet(path: Path | str, sheet: SigninSheet, rows: int | None = None) -> int:
+    """Write the sheet with ``rows`` signature rows (default ``signin_rows``) to ``path``
+    (atomically); returns the number of pages. DomainError ("Kunde inte spara …") if it
+    cannot be saved."""
+    if rows is None:
+        rows = signin_rows(sheet)
     from app.reports.pdf_report import _NumberedCanvas, _short
 
     st.register_fonts()

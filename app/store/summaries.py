@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.core.summary import ActivityFact, YearSummary, build_year_summary
+from app.core.summary import ActivityFact, YearSummary, build_year_summary, compared_year
 from app.core.vocabulary import Status
 from app.core.year_record import YearRecordInputs, build_full_year_summary
 from app.store.activities import attendance_from_values, place_label, year_bounds
@@ -87,7 +87,8 @@ class SummaryRepository:
         assert insats.forbund_id is not None
         forbund_id = insats.forbund_id
         current = self.facts(insats_id, year)
-        previous = self.facts(insats_id, year - 1)
+        before = compared_year(insats.years, year)
+        previous = None if before is None else self.facts(insats_id, before)
         kommuner = self._reference.kommuner(forbund_id)
         type_names = [t.name for t in self._reference.activity_types(include_inactive=True)]
         src = self._sources

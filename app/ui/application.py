@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app import APP_NAME
 from app.core.errors import DomainError
+from app.core.wording import count_noun
 from app.store import restore
 from app.store.database import Store, resolve_path
 from app.store.instance_lock import DatabaseInUse
@@ -31,15 +32,44 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    # No application display name: Qt would append it to every window title with a
+    # dash of the platform's choosing (an em dash on Linux). The titles name the
+    # program themselves, with the en dash used everywhere else ("Kommuner – Insatslogg").
     icon = RESOURCES / "icons" / "insatslogg.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    install_swedish(app)
+    return app
+
+
+class _QtCorrections(QTranslator):
+    """Where Qt's own Swedish differs from how a careful writer puts it: "OK", not
+    "Ok". Installed after Qt's translation, so it is asked first."""
+
+    CORRECTIONS = {"OK": "OK", "&OK": "&OK"}
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.CORRECTIONS.get(source)
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def install_swedish(app: QApplication) -> list[QTranslator]:
+    """Qt's standard texts (buttons, dialogs) in Swedish, as corrected; returns the
+    translators installed."""
+    installed: list[QTranslator] = []
     translator = QTranslator(app)
     if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
-    return app
+        installed.append(translator)
+    corrections = _QtCorrections(app)
+    app.installTranslator(corrections)
+    installed.append(corrections)
+    return installed
 
 
 def open_store(path: Path, early: EarlyCheck | None = None) -> OpenDatabase | None:
@@ -138,7 +168,7 @@ def offer_gallring(store: Store, today: date | None = None) -> int:
     )
     if not due:
         return 0
-    who = "1 person" if len(due) == 1 else f"{len(due)} personer"
+    who = count_noun(len(due), "person", "personer")
     if not ask_yes_no(
         None,
         f"Gallring av personuppgifter\n\n{who} har inte varit med i någon aktivitet på "

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.core.backup_rotation import DEFAULT_POLICY
 from app.core.errors import DomainError
+from app.core.wording import count_noun
 from app.store import backups, local_config
 from app.store.backups import BackupInfo
 from app.ui.file_dialogs import existing_directory, open_file_name
@@ -170,7 +171,7 @@ class BackupDialog(QDialog):
         listed = backups.list_backups(self.db_path)
         self.model.set_rows(listed)
         self.empty_label.setText(
-            self.tr("{n} säkerhetskopior.").format(n=len(listed))
+            self.tr("{n}.").format(n=count_noun(len(listed), "säkerhetskopia", "säkerhetskopior"))
             if listed
             else self.tr("Inga säkerhetskopior i mappen ännu.")
         )

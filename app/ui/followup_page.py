@@ -44,6 +44,7 @@ from app.core.errors import DomainError
 from app.core.findings import Finding
 from app.core.milestones import Milestone, milestones_in_year
 from app.core.placements import (
+    COL_GENDER_UNKNOWN,
     WHAT_GENDER,
     WHAT_OUTCOMES,
     WHAT_OVER_GRANTED,
@@ -54,6 +55,7 @@ from app.core.placements import (
     huvudman_label,
     placements_in_year,
     placements_table,
+    placements_total_text,
 )
 from app.core.vocabulary import Outcome
 from app.store.database import Store
@@ -129,6 +131,7 @@ class PlacementTableModel(_ReadOnlyTable[PlacementRow]):
         "used",
         "women",
         "men",
+        "gender_unknown",
         "unique",
         "length",
         "outcomes",
@@ -140,6 +143,7 @@ class PlacementTableModel(_ReadOnlyTable[PlacementRow]):
         "Nyttjade",
         "Kvinnor",
         "Män",
+        COL_GENDER_UNKNOWN,
         "Unika individer",
         "Längd (mån)",
         "Utfall",
@@ -170,7 +174,7 @@ class PlacementTableModel(_ReadOnlyTable[PlacementRow]):
             styled = _breach_role(role, f"{f.what}: väntat {f.expected}, angivet {f.found}.")
             if styled is not None:
                 return styled
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 7:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 8:
             return RIGHT
         if role == TOOLTIP and field in ("target", "outcomes"):
             return self._text(p, label, field) or None
@@ -185,6 +189,7 @@ class PlacementTableModel(_ReadOnlyTable[PlacementRow]):
             "used": p.used,
             "women": p.women,
             "men": p.men,
+            "gender_unknown": p.gender_unknown,
             "unique": p.unique_individuals,
         }
         if field == "unique" and p.unique_individuals == 0 and p.used > 0:
@@ -518,20 +523,8 @@ class FollowUpPage(QWidget):
             self.tr("Individinriktade insatser (placeringar) {year}").format(year=year)
         )
         if placements:
-            total = placements_table(placements, year, names).total
-            granted, used, women, men = total.values[:4]
-            self.placements.summary.setText(
-                self.tr(
-                    "Totalt {year}: {granted} beviljade platser, {used} nyttjade "
-                    "({women} kvinnor, {men} män)."
-                ).format(
-                    year=year,
-                    granted=fmt_int(granted),
-                    used=fmt_int(used),
-                    women=fmt_int(women),
-                    men=fmt_int(men),
-                )
-            )
+            table = placements_table(placements, year, names)
+            self.placements.summary.setText(placements_total_text(table, year))
         else:
             self.placements.summary.setText(
                 self.tr("Inga placeringar registrerade för {year}.").format(year=year)

@@ -42,9 +42,11 @@ from app import APP_NAME
 from app.core.entities import ActivityRow, Insats
 from app.core.errors import DomainError
 from app.core.groups import (
+    ACTIVE_RULE,
     NO_MEETINGS,
     Group,
     MeetingCount,
+    counts_as_active,
     grid_years,
     group_grid,
     kommun_label,
@@ -54,6 +56,7 @@ from app.core.groups import (
 )
 from app.core.summary import SummaryTable
 from app.core.vocabulary import GroupStatus, Status
+from app.core.wording import count_noun
 from app.store.database import Store
 from app.ui.formatting import fmt_date, fmt_int, fmt_span
 from app.ui.group_dialog import GroupDialog
@@ -235,7 +238,7 @@ class GroupGridModel(SummaryTableModel):
                 return None
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "\n".join(f"{name}: {status.label.lower()}" for name, status in held)
-            active = any(status.meets for _name, status in held)
+            active = any(counts_as_active(status) for _name, status in held)
             resting = any(status is GroupStatus.VILANDE for _name, status in held)
             if not (active or resting):
                 return None
@@ -360,10 +363,15 @@ class GroupsPage(QWidget):
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.grid.horizontalHeader().setMinimumSectionSize(56)
         self.grid_note = QLabel(
-            self.tr(
-                "Antal grupper som var bildade eller aktiva någon gång under året. "
-                "Grönt: aktiv grupp. Gult: bara vilande. Håll muspekaren över en ruta "
-                "för att se grupperna."
+            " ".join(
+                (
+                    ACTIVE_RULE,
+                    self.tr(
+                        "Grönt: minst en grupp räknas som aktiv. Gult: kommunens grupper var "
+                        "bara vilande och räknas inte. Håll muspekaren över en ruta för att "
+                        "se grupperna."
+                    ),
+                )
             )
         )
         self.grid_note.setWordWrap(True)
@@ -471,10 +479,12 @@ class GroupsPage(QWidget):
             self.kommun_names,
             self.year,
         )
-        active = sum(1 for r in rows if r.status_year is not None and r.status_year.meets)
+        active = sum(1 for r in rows if counts_as_active(r.status_year))
         self.count_label.setText(
-            self.tr("{n} grupper, {active} aktiva {year}").format(
-                n=fmt_int(len(rows)), active=fmt_int(active), year=self.year
+            self.tr("{groups}, {active} {year}").format(
+                groups=count_noun(len(rows), "grupp", "grupper"),
+                active=count_noun(active, "aktiv", "aktiva"),
+                year=self.year,
             )
         )
         if select_id is not None and self.select_group(select_id):
@@ -536,8 +546,10 @@ class GroupsPage(QWidget):
             )
         else:
             self.meetings_summary.setText(
-                self.tr("{n} genomförda möten, {p} deltagare (volym), alla år.").format(
-                    n=fmt_int(self.meeting_model.held_count()),
+                self.tr("{held}, {p} deltagare (volym), alla år.").format(
+                    held=count_noun(
+                        self.meeting_model.held_count(), "genomfört möte", "genomförda möten"
+                    ),
                     p=fmt_int(self.meeting_model.held_participants()),
                 )
             )
@@ -581,7 +593,11 @@ class GroupsPage(QWidget):
         text = self.tr("Ta bort samverkansgruppen {name} i {kommun}?").format(
             name=group.name, kommun=kommun_label(self.kommun_names, group.kommun_id)
         )
-        if held:
+        if held == 1:
+            text += " " + self.tr(
+                "Dess möte finns kvar som aktivitet, men utan koppling till en grupp."
+            )
+        elif held:
             text += " " + self.tr(
                 "Dess {n} möten finns kvar som aktiviteter, men utan koppling till en grupp."
             ).format(n=fmt_int(held))

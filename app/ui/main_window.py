@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.core.entities import Insats
 from app.core.errors import DomainError
+from app.core.period import opening_year
+from app.core.wording import count_noun
 from app.store.database import Store
 from app.ui.activity_dialog import ActivityChoices, ActivityDialog
 from app.ui.activity_filter_bar import ActivityFilterBar
@@ -34,7 +36,7 @@ from app.ui.combo_data import find_data
 from app.ui.formatting import fmt_int
 from app.ui.overview_widget import OverviewWidget
 from app.ui.record_tabs import PAGES, LazyPage
-from app.ui.undo_commands import AddActivity, DeleteActivities, EditActivity
+from app.ui.undo_commands import AddActivity, DeleteActivities, EditActivity, undo_redo_actions
 
 TAB_ACTIVITIES = 0
 TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
@@ -182,9 +184,8 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+I"),
             self.tr("Aktiviteter från Excel, CSV eller en kalender (.ics)"),
         )
-        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Ångra"))
+        self.act_undo, self.act_redo = undo_redo_actions(self.undo_stack, self)
         self.act_undo.setShortcuts([QKeySequence(keys.Undo)])
-        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Gör om"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act_prev_year = self._action(
             self.tr("&Föregående år"), lambda: self._step_year(-1), QKeySequence("Ctrl+PgUp")
@@ -192,16 +193,23 @@ class MainWindow(QMainWindow):
         self.act_next_year = self._action(
             self.tr("&Nästa år"), lambda: self._step_year(1), QKeySequence("Ctrl+PgDown")
         )
-        self.act_show_activities = self._action(
-            self.tr("&Aktiviteter"),
-            lambda: self.tabs.setCurrentIndex(TAB_ACTIVITIES),
-            QKeySequence("Ctrl+1"),
-        )
-        self.act_show_overview = self._action(
-            self.tr("Års&översikt"),
-            lambda: self.tabs.setCurrentIndex(TAB_OVERVIEW),
-            QKeySequence("Ctrl+2"),
-        )
+        # Visa: a tab each, Ctrl+1 … Ctrl+6 in the order of the tabs.
+        self.act_show_tabs: list[QAction] = [
+            self._action(
+                menu_text,
+                lambda _checked=False, i=index: self.tabs.setCurrentIndex(i),
+                QKeySequence(f"Ctrl+{index + 1}"),
+            )
+            for index, menu_text in enumerate(
+                (
+                    self.tr("&Aktiviteter"),
+                    *(self.tr(spec.menu_text) for spec in PAGES),
+                    self.tr("Års&översikt"),
+                )
+            )
+        ]
+        self.act_show_activities = self.act_show_tabs[TAB_ACTIVITIES]
+        self.act_show_overview = self.act_show_tabs[TAB_OVERVIEW]
         self.act_clear_filter = self._action(
             self.tr("&Rensa filter"), self.filter_bar.clear, QKeySequence("Ctrl+Shift+F")
         )
@@ -259,7 +267,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_find, self.act_clear_filter])
         m = bar.addMenu(self.tr("&Visa"))
-        m.addActions([self.act_show_activities, self.act_show_overview])
+        m.addActions(self.act_show_tabs)
         m.addSeparator()
         m.addActions([self.act_prev_year, self.act_next_year])
         m = bar.addMenu(self.tr("&Inställningar"))
@@ -302,24 +310,23 @@ class MainWindow(QMainWindow):
         years.add(date.today().year)
         return list(range(min(years), max(years) + 1))
 
-    def _initial_year(self, years: list[int]) -> int:
-        """The year shown at start: the one shown last time, else this year if the insats
-        runs now, else the insats's last year with activities."""
-        wanted = self._int_setting("main/year")
-        if wanted is not None and wanted in years:
-            return wanted
-        today = date.today().year
-        if today in self.insats.years:
-            return today
+    def _initial_year(self) -> int:
+        """The year shown at start (core ``opening_year``): the one shown last time if
+        the insats ran then or it has activities, else this year if the insats runs now,
+        else the last year with activities."""
         assert self.insats.id is not None
-        span = self.store.activities.year_span(self.insats.id)
-        return span[1] if span is not None else self.insats.end.year
+        return opening_year(
+            self._int_setting("main/year"),
+            date.today().year,
+            self.insats.years,
+            self.store.activities.years(self.insats.id),
+        )
 
     def _fill_years(self, selected: int | None = None) -> None:
         """Fill the year list; select ``selected``, or the saved year at start."""
         years = self._available_years()
         if selected is None:
-            selected = self._initial_year(years)
+            selected = self._initial_year()
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         for y in years:
@@ -428,13 +435,12 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count
-        text = self.tr("{shown} av {total} aktiviteter {year}").format(
-            shown=fmt_int(shown), total=fmt_int(total), year=self.year
+        activities = count_noun(total, "aktivitet", "aktiviteter")
+        text = self.tr("{shown} av {activities} {year}").format(
+            shown=fmt_int(shown), activities=activities, year=self.year
         )
         if shown == total:
-            text = self.tr("{total} aktiviteter {year}").format(
-                total=fmt_int(total), year=self.year
-            )
+            text = self.tr("{activities} {year}").format(activities=activities, year=self.year)
         participants = self.model.visible_participants()
         self.count_label.setText(
             text + self.tr(" · {n} deltagare (volym)").format(n=fmt_int(participants))
@@ -516,7 +522,7 @@ class MainWindow(QMainWindow):
                 copy,
                 self._after_change,
                 self._show_error,
-                text=self.tr("Duplicera aktivitet"),
+                text=self.tr("duplicera aktivitet"),
             )
         )
 
@@ -541,7 +547,7 @@ class MainWindow(QMainWindow):
                     activity,
                     self._after_change,
                     self._show_error,
-                    text=self.tr("Logga gruppmöte"),
+                    text=self.tr("logga gruppmöte"),
                 )
             )
 
@@ -559,7 +565,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(
             DeleteActivities(self.store, ids, self._after_change, self._show_error)
         )
-        self.statusBar().showMessage(self.tr("Borttagen. Ångra med Ctrl+Z."), 5000)
+        removed = count_noun(len(ids), "aktivitet borttagen", "aktiviteter borttagna")
+        self.statusBar().showMessage(
+            self.tr("{removed}. Ångra med Ctrl+Z.").format(removed=removed), 5000
+        )
 
     # --- settings dialogs ---------------------------------------------------------------
     def _after_reference_change(self) -> None:

@@ -33,7 +33,12 @@ from PySide6.QtWidgets import (
 
 from app.core.entities import Kommun
 from app.core.findings import Finding
-from app.core.placements import Placement, check_placement, validate_placement
+from app.core.placements import (
+    COL_GENDER_UNKNOWN,
+    Placement,
+    check_placement,
+    validate_placement,
+)
 from app.core.vocabulary import Outcome
 from app.ui.combo_data import find_data
 from app.ui.form_widgets import ok_cancel_buttons, run_modal, validated
@@ -204,7 +209,7 @@ class PlacementDialog(QDialog):
         places.addRow(self.tr("&Nyttjade:"), self.used)
         places.addRow(self.tr("&Kvinnor:"), self.women)
         places.addRow(self.tr("M&än:"), self.men)
-        places.addRow(self.tr("Ej fördelat på kön:"), self.gender_rest)
+        places.addRow(COL_GENDER_UNKNOWN + ":", self.gender_rest)
         places.addRow(self.tr("&Unika individer:"), self.unique)
         places.addRow(self.tr("&Längd per placering:"), self.length)
 
@@ -286,7 +291,7 @@ class PlacementDialog(QDialog):
 
     def _update(self, *_: object) -> None:
         draft = self._draft()
-        self.gender_rest.setText(str(draft.used - draft.women - draft.men))
+        self.gender_rest.setText(str(draft.gender_unknown))
         self.outcome_rest.setText(str(draft.used - draft.outcomes_total))
         findings = check_placement(draft, self.huvudman_combo.currentText())
         if findings:

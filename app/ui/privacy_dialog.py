@@ -46,6 +46,7 @@ from app.core.people import (
     register_extract,
     swedish_key,
 )
+from app.core.wording import count_noun
 from app.store.database import Store
 from app.ui.file_dialogs import save_file_name
 from app.ui.form_widgets import run_modal
@@ -59,7 +60,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def persons(n: int) -> str:
-    return "1 person" if n == 1 else f"{fmt_int(n)} personer"
+    return count_noun(n, "person", "personer")
 
 
 def write_text_atomic(path: Path, text: str) -> None:

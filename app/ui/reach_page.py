@@ -34,6 +34,7 @@ from app.core.entities import Insats, Kommun
 from app.core.errors import DomainError
 from app.core.findings import Finding
 from app.core.reach import RegisteredReach, place_of
+from app.core.wording import count_noun
 from app.store.database import Store
 from app.ui.form_widgets import ask_yes_no, warn
 from app.ui.formatting import fmt_int
@@ -296,8 +297,8 @@ class ReachPage(QScrollArea):
         entry = self.selected_entry()
         if entry is None or entry.id is None:
             return
-        question = self.tr("Ta bort ”{reason}” ({n} personer)?").format(
-            reason=entry.reason, n=fmt_int(entry.attendance.total)
+        question = self.tr("Ta bort ”{reason}” ({n})?").format(
+            reason=entry.reason, n=count_noun(entry.attendance.total, "person", "personer")
         )
         if not self.confirm(self, question):
             return

@@ -29,13 +29,14 @@ class PageSpec:
     title: str
     module: str
     cls: str
+    menu_text: str  # the title in the Visa menu, with its access key
 
 
 PAGES = (
-    PageSpec("Samverkansgrupper", "app.ui.groups_page", "GroupsPage"),
-    PageSpec("Nådda personer", "app.ui.reach_page", "ReachPage"),
-    PageSpec("Årsplan", "app.ui.year_plan_page", "YearPlanPage"),
-    PageSpec("Uppföljning", "app.ui.followup_page", "FollowUpPage"),
+    PageSpec("Samverkansgrupper", "app.ui.groups_page", "GroupsPage", "&Samverkansgrupper"),
+    PageSpec("Nådda personer", "app.ui.reach_page", "ReachPage", "Nå&dda personer"),
+    PageSpec("Årsplan", "app.ui.year_plan_page", "YearPlanPage", "Års&plan"),
+    PageSpec("Uppföljning", "app.ui.followup_page", "FollowUpPage", "&Uppföljning"),
 )
 
 

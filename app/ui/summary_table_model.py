@@ -70,7 +70,9 @@ class SummaryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return row.label
-            value = row.values[col - 1]
+            value = self._table.shown(row)[col - 1]
+            if isinstance(value, str):
+                return value  # no figure ("–")
             if self._table.columns[col - 1] == CHANGE:
                 return fmt_change(value)
             return fmt_int(value)

@@ -1,14 +1,20 @@
 """Undoable edits of activities. Each command writes through the store at once,
-so every edit is saved the moment it is made and survives a restart."""
+so every edit is saved the moment it is made and survives a restart.
+
+A command's text is what it does in lower case ("lägg till aktivitet"); the Redigera
+menu puts it after "Ångra:" / "Gör om:" (``undo_redo_actions``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from app.core.entities import Activity
 from app.core.errors import DomainError
+from app.core.wording import thousands
 from app.store.database import Store
 
 # Called after every change with the id of the activity to select (or None).
@@ -44,7 +50,7 @@ class AddActivity(_StoreCommand):
         activity: Activity,
         on_change: OnChange,
         on_error: OnError,
-        text: str = "Lägg till aktivitet",
+        text: str = "lägg till aktivitet",
     ) -> None:
         super().__init__(store, on_change, on_error, text)
         self._activity = activity
@@ -80,7 +86,7 @@ class EditActivity(_StoreCommand):
         on_change: OnChange,
         on_error: OnError,
     ) -> None:
-        super().__init__(store, on_change, on_error, "Redigera aktivitet")
+        super().__init__(store, on_change, on_error, "redigera aktivitet")
         self._before = before
         self._after = after
 
@@ -96,7 +102,7 @@ class DeleteActivities(_StoreCommand):
         self, store: Store, activity_ids: Sequence[int], on_change: OnChange, on_error: OnError
     ) -> None:
         n = len(activity_ids)
-        text = "Ta bort aktivitet" if n == 1 else f"Ta bort {n} aktiviteter"
+        text = "ta bort aktivitet" if n == 1 else f"ta bort {thousands(n)} aktiviteter"
         super().__init__(store, on_change, on_error, text)
         self._ids = list(activity_ids)
         self._deleted: list[Activity] = []
@@ -114,3 +120,25 @@ class DeleteActivities(_StoreCommand):
             return restored[0].id if restored else None
 
         self._run(do)
+
+
+def undo_redo_actions(stack: QUndoStack, parent: QObject) -> tuple[QAction, QAction]:
+    """Redigera → "Ångra: lägg till aktivitet" and "Gör om: lägg till aktivitet"; plain
+    "Ångra" / "Gör om", disabled, when there is nothing to undo or redo."""
+    undo = QAction(parent)
+    redo = QAction(parent)
+
+    def label(action: QAction, verb: str, text: str) -> None:
+        action.setText(f"{verb}: {text}" if text else verb)
+
+    stack.undoTextChanged.connect(lambda text: label(undo, "&Ångra", text))
+    stack.redoTextChanged.connect(lambda text: label(redo, "&Gör om", text))
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    undo.triggered.connect(stack.undo)
+    redo.triggered.connect(stack.redo)
+    label(undo, "&Ångra", stack.undoText() if stack.canUndo() else "")
+    label(redo, "&Gör om", stack.redoText() if stack.canRedo() else "")
+    undo.setEnabled(stack.canUndo())
+    redo.setEnabled(stack.canRedo())
+    return undo, redo

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.core.entities import Insats
 from app.core.errors import DomainError, ValidationError
+from app.core.wording import count_noun
 from app.core.year_plan import PlanActivity, PlanGoal
 from app.store.database import Store
 from app.ui.form_widgets import ErrorLabel, ask_yes_no, warn
@@ -317,7 +318,7 @@ class YearPlanPage(QScrollArea):
         n = sum(1 for a in self.activities if a.goal_id == goal.id)
         if n == 0:
             return True
-        what = self.tr("1 aktivitet") if n == 1 else self.tr("{n} aktiviteter").format(n=n)
+        what = count_noun(n, "aktivitet", "aktiviteter")
         question = self.tr(
             "Målet ”{goal}” har {what}. De ligger kvar, men utan mål. Ta bort målet?"
         ).format(goal=goal.text, what=what)

@@ -15,11 +15,13 @@ import pytest
 from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.groups import (
+    ACTIVE_RULE,
     Group,
     GroupMember,
     GroupStatusChange,
     MeetingCount,
     active_in_year,
+    counts_as_active,
     grid_years,
     group_findings,
     group_grid,
@@ -209,6 +211,18 @@ def test_group_grid_counts_active_groups_per_kommun_and_year() -> None:
     # 2019: Nordanstig, Bollnäs, Söderhamn and Hudiksvall continue.
     assert grid.total.values == (0, 6, 6, 4, 4)
     assert grid.value("Totalt", "2019") == 4
+
+
+def test_only_bildad_and_aktiv_count_as_active_and_the_grid_says_so() -> None:
+    assert [s for s in GroupStatus if counts_as_active(s)] == [B, A]
+    assert not counts_as_active(None)
+    gavle = gavleborg()[4]
+    assert status_in_year(gavle, 2019) is V
+    assert not active_in_year(gavle, 2019)
+    grid = group_grid([gavle], KOMMUNER, [2019])
+    assert grid.value("Gävle", "2019") == 0
+    assert grid.note == ACTIVE_RULE
+    assert "Vilande och avslutade grupper räknas inte." in ACTIVE_RULE
 
 
 def test_two_groups_in_one_kommun_count_twice() -> None:

@@ -17,6 +17,7 @@ from app.core.period import (
     PeriodSummary,
     build_period_summary,
     month_table,
+    opening_year,
     period_table,
 )
 from app.core.placements import Placement
@@ -295,3 +296,21 @@ def test_month_tables() -> None:
     (single, _) = month_table(counts, [2018], total_column=False)
     assert single.columns == ("2018",)
     assert single.total.values == (4,)
+
+
+# --- the year a window opens on -----------------------------------------------------------
+
+DEMO = range(2016, 2021)
+
+
+def test_a_remembered_year_outside_the_insats_and_without_data_is_not_opened() -> None:
+    assert opening_year(2026, 2026, DEMO, [2016, 2017, 2020]) == 2020
+    assert opening_year(None, 2026, DEMO, [2016, 2018]) == 2018
+    assert opening_year(None, 2026, DEMO, []) == 2020
+
+
+def test_a_remembered_year_in_the_insats_or_with_data_is_opened() -> None:
+    assert opening_year(2017, 2026, DEMO, [2020]) == 2017  # inside, even if empty
+    assert opening_year(2015, 2026, DEMO, [2015, 2020]) == 2015  # has data
+    assert opening_year(None, 2019, DEMO, [2016]) == 2019  # the insats runs now
+    assert opening_year(2026, 2019, DEMO, [2016]) == 2019

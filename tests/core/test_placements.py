@@ -21,6 +21,7 @@ from app.core.placements import (
     huvudman_label,
     placements_period_table,
     placements_table,
+    placements_total_text,
     validate_placement,
 )
 from app.core.vocabulary import Outcome
@@ -136,7 +137,7 @@ def test_contradictions_are_kept_and_reported() -> None:
         4,
         5,
         women=3,
-        men=1,
+        men=3,
         unique_individuals=6,
         outcomes={Outcome.ARBETE: 1, Outcome.OFFENTLIG_FORSORJNING: 2},
     )
@@ -145,7 +146,7 @@ def test_contradictions_are_kept_and_reported() -> None:
     where = "Placeringar 2018, Hofors"
     assert check_placement(p, "Hofors") == [
         Finding(WHAT_OVER_GRANTED, where, "högst 4", "5"),
-        Finding(WHAT_GENDER, where, "5", "4 (3 kvinnor + 1 män)"),
+        Finding(WHAT_GENDER, where, "högst 5", "6 (3 kvinnor + 3 män)"),
         Finding(WHAT_OUTCOMES, where, "5", "3 (1 arbete + 2 åter i offentlig försörjning)"),
         Finding(WHAT_UNIQUE, where, "högst 5", "6"),
     ]
@@ -169,8 +170,15 @@ def test_year_table_has_a_row_per_placement_and_sums() -> None:
 
     assert table.key == "placeringar"
     assert table.columns == COLUMNS
-    assert COLUMNS[:5] == ("Beviljade", "Nyttjade", "Kvinnor", "Män", "Unika individer")
-    assert COLUMNS[5:] == tuple(o.label for o in Outcome)
+    assert COLUMNS[:6] == (
+        "Beviljade",
+        "Nyttjade",
+        "Kvinnor",
+        "Män",
+        "Kön ej angivet",
+        "Unika individer",
+    )
+    assert COLUMNS[6:] == tuple(o.label for o in Outcome)
     assert [r.label for r in table.rows] == ["Hofors", "Nordanstig", "Hudiksvall"]
     assert table.value("Totalt", "Beviljade") == 15
     assert table.value("Totalt", "Nyttjade") == 10
@@ -228,3 +236,40 @@ def test_another_party_is_named_by_its_text() -> None:
 
     assert huvudman_label(p, NAMES) == "Arbetsförmedlingen"
     assert [r.label for r in placements_table([p], 2018, NAMES).rows] == ["Arbetsförmedlingen"]
+
+
+# --- the gender rule: the same as for an activity's participants ---------------------
+
+
+def test_gender_left_unassigned_is_its_own_column_and_not_an_avvikelse() -> None:
+    p = placement(2018, HOFORS, 5, 5, women=2, men=1, outcomes={Outcome.ARBETE: 5})
+
+    assert check_placement(p, "Hofors") == []
+    assert p.gender_unknown == 2
+    table = placements_table([p], 2018, NAMES)
+    assert table.value("Hofors", "Kön ej angivet") == 2
+    assert table.value("Totalt", "Kvinnor") + table.value("Totalt", "Män") + table.value(
+        "Totalt", "Kön ej angivet"
+    ) == table.value("Totalt", "Nyttjade")
+    assert placements_total_text(table, 2018) == (
+        "Totalt 2018: 5 beviljade platser, 5 nyttjade (2 kvinnor, 1 man, kön ej angivet för 2)."
+    )
+
+
+def test_more_women_and_men_than_places_used_is_an_avvikelse() -> None:
+    p = placement(2018, HOFORS, 2, 2, women=1, men=2, outcomes={Outcome.ARBETE: 2})
+
+    (finding,) = check_placement(p, "Hofors")
+    assert str(finding) == (
+        "Placeringar 2018, Hofors: Fler kvinnor och män än nyttjade platser – "
+        "väntat högst 2, angivet 3 (1 kvinna + 2 män)."
+    )
+    assert p.gender_unknown == 0  # never negative: the finding says what is wrong
+
+
+def test_the_total_text_agrees_in_number() -> None:
+    p = placement(2018, HOFORS, 1, 1, men=1, outcomes={Outcome.ARBETE: 1})
+
+    assert placements_total_text(placements_table([p], 2018, NAMES), 2018) == (
+        "Totalt 2018: 1 beviljad plats, 1 nyttjade (0 kvinnor, 1 man)."
+    )

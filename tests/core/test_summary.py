@@ -3,7 +3,13 @@ import random
 import pytest
 
 from app.core.attendance import Attendance
-from app.core.summary import ActivityFact, YearSummary, build_year_summary
+from app.core.summary import (
+    NO_FIGURE,
+    ActivityFact,
+    YearSummary,
+    build_year_summary,
+    compared_year,
+)
 from app.core.vocabulary import (
     DEFAULT_ACTIVITY_TYPES,
     GAVLEBORG_KOMMUNER,
@@ -365,3 +371,37 @@ def test_a_fact_may_stand_for_several_activities():
     assert rows(summary, "nyckeltal")["Planerade aktiviteter"] == (0, 2, -2)
     assert rows(summary, "aktiviteter_typ") == {"Podd": (3, 0, 0, 0, 3)}
     assert rows(summary, "deltagare_kommun")[NAT] == (90, 0, 90)
+
+
+# --- no comparison with a year outside the insats ----------------------------------------
+
+
+def test_only_a_year_of_the_insats_is_compared_with() -> None:
+    insats = range(2016, 2021)
+    assert compared_year(insats, 2016) is None
+    assert compared_year(insats, 2017) == 2016
+    assert compared_year(insats, 2021) == 2020  # after the end: still the last year
+    assert compared_year(insats, 2015) is None
+
+
+def test_without_a_previous_year_every_comparison_is_no_figure() -> None:
+    summary = build_year_summary(
+        2018, "ASF", [fact("Seminarium", "Gävle", total=30)], None, KOMMUNER, TYPES
+    )
+
+    assert summary.previous_year is None
+    compared = [t for t in summary.tables if "Förändring" in t.columns]
+    assert {t.key for t in compared} == {
+        "nyckeltal",
+        "aktiviteter_typ",
+        "aktiviteter_kommun",
+        *PARTICIPANT_TABLES,
+    }
+    for table in compared:
+        before = table.columns[table.columns.index("Förändring") - 1]
+        assert table.no_figure == (before, "Förändring"), table.key
+        for row in (*table.rows, *((table.total,) if table.has_total else ())):
+            assert table.shown(row)[-2:] == (NO_FIGURE, NO_FIGURE), (table.key, row.label)
+    gavle = summary.table("deltagare_kommun")
+    assert gavle.shown(next(r for r in gavle.rows if r.label == "Gävle")) == (30, "–", "–")
+    assert summarise([fact("Seminarium", "Gävle", total=30)]).table("nyckeltal").no_figure == ()

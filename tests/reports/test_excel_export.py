@@ -63,8 +63,8 @@ def read_tables(ws) -> dict[str, dict[str, Any]]:
 def as_read(table: SummaryTable) -> dict[str, Any]:
     return {
         "columns": list(table.columns),
-        "rows": {r.label: r.values for r in table.rows},
-        "total": table.total.values if table.has_total else None,
+        "rows": {r.label: table.shown(r) for r in table.rows},
+        "total": table.shown(table.total) if table.has_total else None,
         "total_label": table.total.label if table.has_total else None,
     }
 

@@ -8,13 +8,26 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from app.core.attendance import Attendance
 from app.core.errors import DomainError
 from app.core.vocabulary import Format, OrgCategory, Role, Scope
-from app.reports.signin_sheet import ORG_SHORT, SigninSheet, signin_sheet_for, write_signin_sheet
+from app.reports.signin_sheet import (
+    ORG_SHORT,
+    SigninSheet,
+    one_page_rows,
+    signin_rows,
+    signin_sheet_for,
+    write_signin_sheet,
+)
 
 
 def text_of(path: Path) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(path).pages]
+
+
+def row_numbers(path: Path) -> list[int]:
+    """The signature rows' numbers (the Nr column), every page, as pypdf reads them."""
+    return [int(line) for page in text_of(path) for line in page.splitlines() if line.isdigit()]
 
 
 @pytest.fixture
@@ -42,7 +55,10 @@ def test_the_sheet_of_an_activity(store, insats, planned, org_ids, tmp_path):
     out = tmp_path / "lista.pdf"
     pages = write_signin_sheet(out, sheet)
 
-    assert pages == 2  # ~20 rows fit on the first page, the other 5 on the next
+    assert sheet.expected == 0  # planned, nobody counted or named yet: one full page
+    assert pages == 1
+    assert row_numbers(out) == list(range(1, one_page_rows(sheet) + 1))
+    assert one_page_rows(sheet) >= 15
     first = text_of(out)[0]
     assert "Närvarolista".upper() in first
     assert "Frukostmöte om sociala företag – vad är ASF?" in first
@@ -56,7 +72,7 @@ def test_the_sheet_of_an_activity(store, insats, planned, org_ids, tmp_path):
         assert role.label.replace("/", "/\n") in first or role.label in first
     for short in ORG_SHORT.values():
         assert short in first
-    assert "Sida 1 av 2" in first
+    assert "Sida 1 av 1" in first
     last = text_of(out)[-1]
     assert "Antal deltagare:" in last
     assert "förstörs" in last
@@ -100,6 +116,45 @@ def test_a_long_sheet_repeats_the_header(tmp_path):
     assert "Konferens åäö ÅÄÖ" in texts[1]  # the running header
     assert "80" in texts[-1]
     assert f"Sida {pages} av {pages}" in texts[-1]
+
+
+def test_the_rows_follow_the_expected_participants(store, add_activity, tmp_path):
+    activity = add_activity(
+        "Seminarium", "Gävle", date(2018, 5, 16), attendance=Attendance.build(40), title="Stort"
+    )
+    sheet = signin_sheet_for(store, activity.id)
+    out = tmp_path / "40.pdf"
+
+    pages = write_signin_sheet(out, sheet)
+
+    assert sheet.expected == 40
+    numbers = row_numbers(out)
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) == signin_rows(sheet) >= 40 + 4  # and a few spare rows
+    assert pages == len(text_of(out)) == 2
+    assert "Antal deltagare:" in text_of(out)[-1]
+
+
+def test_one_page_is_full(tmp_path):
+    short = SigninSheet("Möte", "", (date(2018, 1, 9),))
+    steps = tuple(date(2019, m, 5) for m in range(2, 8))
+    long = SigninSheet(
+        "Handledarutbildning för arbetsintegrerande sociala företag i Gävleborgs län, "
+        "med reserverade kontrakt och offentlig upphandling",
+        "Utbildning",
+        steps,
+        in_steps=True,
+        place="Kulturhuset Väven, Umeå",
+        format_label="Hybrid",
+        organisers=("Samordningsförbundet Gävleborg", "Arbetsförmedlingen", "Region Gävleborg"),
+        insats_name="ASF Gävleborg",
+    )
+    for sheet in (short, long):
+        n = one_page_rows(sheet)
+        assert write_signin_sheet(tmp_path / "full.pdf", sheet, rows=n) == 1
+        assert write_signin_sheet(tmp_path / "over.pdf", sheet, rows=n + 1) == 2
+        assert signin_rows(sheet) == n  # nobody expected: still a full page
+    assert one_page_rows(long) < one_page_rows(short)
 
 
 def test_an_unwritable_folder_says_so_in_swedish(tmp_path):

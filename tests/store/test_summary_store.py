@@ -6,7 +6,7 @@ import pytest
 from app.core.attendance import Attendance
 from app.core.entities import Activity
 from app.core.errors import DomainError
-from app.core.summary import ActivityFact, build_year_summary
+from app.core.summary import NO_FIGURE, ActivityFact, build_year_summary, compared_year
 from app.core.vocabulary import DEFAULT_ACTIVITY_TYPES, OrgCategory, Role, Scope, Status
 
 
@@ -30,7 +30,9 @@ def expected_summary(insats, kommun_ids, fact_of):
             year,
             insats.name,
             [fact_of(a) for a in activities if a.start.year == year],
-            [fact_of(a) for a in activities if a.start.year == year - 1],
+            [fact_of(a) for a in activities if a.start.year == year - 1]
+            if compared_year(insats.years, year) is not None
+            else None,
             kommun_names=list(kommun_ids),
             type_names=list(DEFAULT_ACTIVITY_TYPES),
         )
@@ -40,23 +42,23 @@ def expected_summary(insats, kommun_ids, fact_of):
 
 def test_a_small_year(store, insats, add_activity, expected_summary):
     added = [
-        add_activity("Seminarium", "Gävle", date(2018, 3, 1), attendance=Attendance.build(30)),
+        add_activity("Seminarium", "Gävle", date(2019, 3, 1), attendance=Attendance.build(30)),
         add_activity(
             "Seminarium",
             "Gävle",
-            date(2018, 4, 1),
+            date(2019, 4, 1),
             attendance=Attendance.build(20, by_org={OrgCategory.KOMMUN: 15}, women=12, men=6),
         ),
-        add_activity("Workshop", Scope.LANSOVERGRIPANDE, date(2018, 5, 1), Status.PLANERAD),
-        add_activity("Workshop", "Hofors", date(2018, 6, 1), Status.INSTALLD),
-        add_activity("Frukostmöte", "Gävle", date(2017, 9, 1), attendance=Attendance.build(8)),
-        add_activity("Podd", Scope.NATIONELLT, date(2017, 10, 1), attendance=Attendance.build(3)),
-        add_activity("Podd", Scope.NATIONELLT, date(2019, 1, 1), attendance=Attendance.build(99)),
+        add_activity("Workshop", Scope.LANSOVERGRIPANDE, date(2019, 5, 1), Status.PLANERAD),
+        add_activity("Workshop", "Hofors", date(2019, 6, 1), Status.INSTALLD),
+        add_activity("Frukostmöte", "Gävle", date(2018, 9, 1), attendance=Attendance.build(8)),
+        add_activity("Podd", Scope.NATIONELLT, date(2018, 10, 1), attendance=Attendance.build(3)),
+        add_activity("Podd", Scope.NATIONELLT, date(2020, 1, 1), attendance=Attendance.build(99)),
     ]
 
-    summary = store.summaries.year_summary(insats.id, 2018)
+    summary = store.summaries.year_summary(insats.id, 2019)
 
-    expected = expected_summary(2018, added)
+    expected = expected_summary(2019, added)
     # The activity tables come first; the rest of the record follows them.
     assert summary.tables[: len(expected.tables)] == expected.tables
     key = {r.label: r.values for r in summary.table("nyckeltal").rows}
@@ -68,13 +70,13 @@ def test_a_small_year(store, insats, add_activity, expected_summary):
     }
     per_kommun = summary.table("aktiviteter_kommun")
     assert per_kommun.value("Gävle", "Genomförda") == 2
-    assert per_kommun.value("Gävle", "Genomförda 2017") == 1
+    assert per_kommun.value("Gävle", "Genomförda 2018") == 1
     assert per_kommun.value("Hofors", "Inställda") == 1
-    assert per_kommun.value("Nationellt", "Genomförda 2017") == 1
+    assert per_kommun.value("Nationellt", "Genomförda 2018") == 1
     assert [r.label for r in per_kommun.rows][-2:] == ["Länsövergripande", "Nationellt"]
-    assert summary.table("deltagare_organisation").value("Kommun", "2018") == 15
-    assert summary.table("deltagare_organisation").value("Ej fördelat", "2018") == 35
-    assert summary.table("deltagare_kon").value("Ej angivet", "2018") == 32
+    assert summary.table("deltagare_organisation").value("Kommun", "2019") == 15
+    assert summary.table("deltagare_organisation").value("Ej fördelat", "2019") == 35
+    assert summary.table("deltagare_kon").value("Ej angivet", "2019") == 32
     assert [r.label for r in summary.table("aktiviteter_typ").rows] == [
         "Frukostmöte",
         "Seminarium",
@@ -102,6 +104,29 @@ def test_previous_year_column_is_last_years_figures(store, insats, add_activity)
     assert s2019.table("deltagare_kommun").value("Gävle", "Förändring") == -30
     assert s2019.table("aktiviteter_typ").value("Temadag", "Genomförda 2018") == 1
     assert s2019.table("aktiviteter_typ").value("Seminarium", "Förändring") == -1
+
+
+def test_the_insats_first_year_is_compared_with_nothing(store, insats, add_activity):
+    assert insats.start.year == 2018
+    add_activity("Seminarium", "Gävle", date(2017, 11, 1), attendance=Attendance.build(12))
+    add_activity("Seminarium", "Gävle", date(2018, 3, 1), attendance=Attendance.build(30))
+
+    first = store.summaries.year_summary(insats.id, 2018)
+
+    assert first.previous_year is None and first.to_dict()["previous_year"] is None
+    key = first.table("nyckeltal")
+    volume = next(r for r in key.rows if r.label == "Deltagare (volym)")
+    assert key.shown(volume) == (30, NO_FIGURE, NO_FIGURE)  # not 12 and +18
+    per_type = first.table("aktiviteter_typ")
+    assert per_type.shown(per_type.total)[3:] == (NO_FIGURE, NO_FIGURE)
+    for table in first.tables:
+        if "Förändring" in table.columns:
+            assert "Förändring" in table.no_figure, table.key
+            values = table.to_dict()["rows"][0]["values"]
+            assert values["Förändring"] is None, table.key
+    second = store.summaries.year_summary(insats.id, 2019)
+    assert second.previous_year == 2018 and second.table("nyckeltal").no_figure == ()
+    assert second.table("nyckeltal").value("Deltagare (volym)", "2018") == 30
 
 
 def test_a_year_without_activities(store, insats):

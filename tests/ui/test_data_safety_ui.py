@@ -58,6 +58,7 @@ def test_the_dialog_lists_backs_up_and_changes_folder(
     qtmodeltester.check(dialog.model)
     assert dialog.folder_edit.text() == str(db_path.parent / "säkerhetskopior")
     [row] = _cells(dialog)
+    assert dialog.empty_label.text() == "1 säkerhetskopia."
     assert row[0:2] == ["2026-11-20 16:05:00", "Vid stängning"]
     assert row[2].endswith(" kB") and row[3] == "test-2026-11-20_160500-stangning.sqlite3"
 

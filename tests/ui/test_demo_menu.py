@@ -67,3 +67,39 @@ def test_the_session_opens_another_database_in_a_new_window(
     assert session.opened.lock is not None and session.opened.lock.held
     session.close()
     assert not session.opened.lock.held
+
+
+def test_the_demo_opens_on_its_last_year_with_data(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from app.demo_gavleborg import build_demo
+
+    settings = tmp_path / "s.ini"
+    monkeypatch.setattr(
+        "app.ui.application.QSettings",
+        lambda: QSettings(str(settings), QSettings.Format.IniFormat),
+    )
+    # The year the user last looked at in their own database: this year (outside the
+    # demo's insats 2016–2020, and without data in the demo).
+    remembered = QSettings(str(settings), QSettings.Format.IniFormat)
+    remembered.setValue("main/year", date.today().year)
+    remembered.sync()
+    other = tmp_path / "exempel.sqlite3"
+    build_demo(other)
+    session = Session(OpenDatabase(store, None))
+    session.show()
+    assert session.window is not None
+    qtbot.addWidget(session.window)
+
+    session.open_database(other)
+
+    window = session.window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.year == 2020
+    assert window.year_combo.currentText() == "2020"
+    assert "2020" in window.windowTitle()
+    assert window.model.rowCount() > 0  # the year has activities to show
+    session.close()

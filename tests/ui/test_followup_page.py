@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -317,21 +317,23 @@ def test_placements_of_the_year_with_the_missing_outcome_flagged(
 
     assert page.tabs.tabText(0) == "Placeringar"
     assert page.placements.heading.text() == "Individinriktade insatser (placeringar) 2018"
-    assert [row[:8] for row in cells(model)] == [
-        ["Hofors", "Individer särskilt långt från arbetsmarknaden", "4", "1", "1", "0", "–", "6"],
-        ["Nordanstig", "Utrikes födda, företrädesvis kvinnor", "7", "7", "6", "1", "–", "6"],
-        ["Hudiksvall", "", "4", "2", "1", "1", "–", "6"],
+    assert [row[:9] for row in cells(model)] == [
+        ["Hofors", "Individer särskilt långt från arbetsmarknaden", "4", "1", "1", "0", "0"]
+        + ["–", "6"],
+        ["Nordanstig", "Utrikes födda, företrädesvis kvinnor", "7", "7", "6", "1", "0", "–", "6"],
+        ["Hudiksvall", "", "4", "2", "1", "1", "0", "–", "6"],
     ]
-    assert model.data(model.index(1, 8)) == (
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "Kön ej angivet"
+    assert model.data(model.index(1, 9)) == (
         "1 arbete, 1 vidare till arbetsförmedlingen, 5 åter i offentlig försörjning"
     )
-    hofors_outcome = model.index(0, 8)
+    hofors_outcome = model.index(0, 9)
     assert model.data(hofors_outcome) == "(inget utfall angivet)"
     assert is_red(hofors_outcome)
     assert model.data(hofors_outcome, Qt.ItemDataRole.ToolTipRole) == (
         "Utfallen summerar inte till nyttjade platser: väntat 1, angivet 0 (inget utfall angivet)."
     )
-    assert not is_red(model.index(1, 8))
+    assert not is_red(model.index(1, 9))
     assert page.placements.summary.text() == (
         "Totalt 2018: 15 beviljade platser, 10 nyttjade (8 kvinnor, 2 män)."
     )
@@ -344,7 +346,7 @@ def test_placements_of_the_year_with_the_missing_outcome_flagged(
 
     page.set_context(insats, 2017)
     assert [row[0] for row in cells(model)] == ["Hudiksvall"]
-    assert model.data(model.index(0, 8)) == "1 fortsatt insats"
+    assert model.data(model.index(0, 9)) == "1 fortsatt insats"
     assert not page.placements.findings.isVisible()
 
 
@@ -368,11 +370,18 @@ def test_new_placement_with_a_breach_is_warned_about_and_saved_as_entered(
         d.used.setValue(8)
         d.women.setValue(6)
         d.men.setValue(1)
+        assert d.gender_rest.text() == "1"  # kön ej angivet för en: normal, no warning
+        assert "kvinnor" not in d.warnings.text()
+        d.women.setValue(8)  # 8 + 1 > 8 used: that is an avvikelse
         d.outcome_spins[Outcome.OFFENTLIG_FORSORJNING].setValue(5)
         warnings.append(d.warnings.text())
         assert d.warnings.isVisibleTo(d)
-        assert d.gender_rest.text() == "1"
+        assert d.gender_rest.text() == "0"
         assert d.outcome_rest.text() == "3"
+        form = d.gender_rest.parentWidget().layout()
+        assert isinstance(form, QFormLayout)
+        label = form.labelForField(d.gender_rest)
+        assert isinstance(label, QLabel) and label.text() == "Kön ej angivet:"
 
     changed: list[bool] = []
     page.changed.connect(lambda: changed.append(True))
@@ -382,8 +391,8 @@ def test_new_placement_with_a_breach_is_warned_about_and_saved_as_entered(
     assert shown[0].windowTitle() == "Ny placering"
     assert warnings == [
         "• Fler platser nyttjade än beviljade: väntat högst 7, angivet 8.\n"
-        "• Kvinnor och män summerar inte till nyttjade platser: väntat 8, angivet 7 "
-        "(6 kvinnor + 1 män).\n"
+        "• Fler kvinnor och män än nyttjade platser: väntat högst 8, angivet 9 "
+        "(8 kvinnor + 1 man).\n"
         "• Utfallen summerar inte till nyttjade platser: väntat 8, angivet 5 "
         "(åter i offentlig försörjning).\n"
         "Du kan spara ändå; avvikelsen visas i uppföljningen."
@@ -395,6 +404,7 @@ def test_new_placement_with_a_breach_is_warned_about_and_saved_as_entered(
     model = page.placement_model
     assert cells(model)[0][:4] == ["Nordanstig", "Utrikes födda, företrädesvis kvinnor", "7", "8"]
     assert is_red(model.index(0, 3)) and is_red(model.index(0, 4)) and is_red(model.index(0, 5))
+    assert not is_red(model.index(0, 6))  # kön ej angivet: 0 here, and never a breach
     assert page.placements.current_row() == 0  # the new placement is selected
     assert page.placements.findings.text().count("•") == 3
 

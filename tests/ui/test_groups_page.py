@@ -31,6 +31,7 @@ from app.store.database import Store
 from app.ui.group_dialog import GroupDialog, MemberListModel, StatusHistoryModel
 from app.ui.groups_page import ACTIVE_BACKGROUND, RESTING_BACKGROUND, GroupsPage
 from app.ui.list_editor import ListEditor
+from app.ui.overview_widget import OverviewWidget
 from tests.ui.keyboard import retype
 
 AF_CLOSED = "Arbetsförmedlingens lokalkontor stängde"
@@ -482,8 +483,8 @@ def test_new_edit_and_delete_from_the_page(
         qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 1
     assert asked == [
-        "Ta bort samverkansgruppen ASF-gruppen i Hofors i Hofors? Dess 1 möten finns kvar "
-        "som aktiviteter, men utan koppling till en grupp."
+        "Ta bort samverkansgruppen ASF-gruppen i Hofors i Hofors? Dess möte finns kvar "
+        "som aktivitet, men utan koppling till en grupp."
     ]
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
@@ -504,3 +505,54 @@ def test_logga_mote_asks_for_a_meeting_of_the_selected_group(
     with qtbot.waitSignal(page.meeting_requested) as signal:
         qtbot.mouseClick(page.meeting_button, Qt.MouseButton.LeftButton)
     assert signal.args == [groups["Nordanstig"].id]
+
+
+def test_the_tab_legend_and_the_overview_say_the_same_about_vilande_groups(
+    qtbot: QtBot, page: GroupsPage, store: Store, insats: Insats, groups: dict[str, Group]
+) -> None:
+    assert insats.id is not None
+    page.set_context(insats, 2019)
+    overview = OverviewWidget()
+    qtbot.addWidget(overview)
+    overview.set_summary(store.summaries.year_summary(insats.id, 2019))
+    model = overview.models["samverkansgrupper_aktiva"]
+    overview_cells = {
+        model.data(model.index(r, 0)): model.data(model.index(r, headers(model).index("2019")))
+        for r in range(model.rowCount())
+    }
+    note = overview.notes["samverkansgrupper_aktiva"].text()
+    legend = page.grid_note.text()
+
+    # Gävle's group was vilande all of 2019: the tab shows it yellow, neither counts it.
+    assert grid_cell(page, "Gävle", "2019", Qt.ItemDataRole.BackgroundRole) == QBrush(
+        RESTING_BACKGROUND
+    )
+    assert grid_cell(page, "Gävle", "2019") == overview_cells["Gävle"] == "0"
+    assert grid_cell(page, "Totalt", "2019") == overview_cells["Totalt"] == "4"
+    assert note == "Antal grupper som var bildade eller aktiva någon gång under året. " + (
+        "Vilande och avslutade grupper räknas inte."
+    )
+    assert legend.startswith(note + " ")
+    assert "Gult: kommunens grupper var bara vilande och räknas inte." in legend
+    assert page.count_label.text() == "6 grupper, 4 aktiva 2019"
+
+
+def test_one_group_is_counted_in_the_singular(
+    qtbot: QtBot, store: Store, insats: Insats, kommun_ids: dict[str, int]
+) -> None:
+    store.groups.save(
+        Group(
+            id=None,
+            insats_id=insats.id,
+            kommun_id=kommun_ids["Ockelbo"],
+            name="ASF-gruppen",
+            formed=date(2018, 2, 1),
+            statuses=(GroupStatusChange(date(2018, 3, 1), GroupStatus.AKTIV, ""),),
+            members=(),
+        )
+    )
+    page = GroupsPage(store)
+    qtbot.addWidget(page)
+    page.set_context(insats, 2018)
+
+    assert page.count_label.text() == "1 grupp, 1 aktiv 2018"

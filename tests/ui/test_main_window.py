@@ -98,8 +98,7 @@ def fill_seminar(qtbot: QtBot) -> Fill:
 
 
 def test_title_names_the_app(window: MainWindow) -> None:
-    assert "Insatslogg" in window.windowTitle()
-    assert "2018" in window.windowTitle()
+    assert window.windowTitle() == f"{window.insats.name} – 2018 – Insatslogg"  # en dashes
 
 
 def test_add_through_dialog_then_undo_and_redo(
@@ -129,7 +128,10 @@ def test_add_through_dialog_then_undo_and_redo(
     assert overview_cell(window, "deltagare_organisation", "Ej fördelat", "2018") == "5"
     assert overview_cell(window, "deltagare_roll", "Förtroendevald", "2018") == "6"
     assert overview_cell(window, "deltagare_kon", "Kvinnor", "2018") == "22"
-    assert overview_cell(window, "nyckeltal", "Deltagare (volym)", "Förändring") == "+40"
+    # 2018 is the insats's first year: there is nothing to compare with.
+    assert overview_cell(window, "nyckeltal", "Deltagare (volym)", "Förändring") == "–"
+    assert overview_cell(window, "nyckeltal", "Deltagare (volym)", "2017") == "–"
+    assert overview_cell(window, "aktiviteter_typ", "Seminarium", "Genomförda 2017") == "–"
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.model.rowCount() == 0
@@ -146,6 +148,38 @@ def test_add_through_dialog_then_undo_and_redo(
     )
     assert window.model.rowCount() == 1
     assert overview_cell(window, "deltagare_kommun", "Söderhamn", "2018") == "40"
+
+
+def test_the_redigera_menu_names_what_undo_and_redo_do(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Redigera")
+    undo, redo = menu.actions()[:2]
+    assert (undo.text(), undo.isEnabled(), redo.text(), redo.isEnabled()) == (
+        "&Ångra",
+        False,
+        "&Gör om",
+        False,
+    )
+
+    answer_dialog(monkeypatch, fill_seminar(qtbot))
+    window.act_new.trigger()
+    assert window.count_label.text() == "1 aktivitet 2018 · 40 deltagare (volym)"
+    assert (undo.text(), undo.isEnabled()) == ("&Ångra: lägg till aktivitet", True)
+    assert redo.text() == "&Gör om"
+
+    undo.trigger()
+    assert window.model.rowCount() == 0
+    assert (undo.text(), undo.isEnabled()) == ("&Ångra", False)
+    assert (redo.text(), redo.isEnabled()) == ("&Gör om: lägg till aktivitet", True)
+    redo.trigger()
+    assert window.model.rowCount() == 1
+
+    window.table.selectRow(0)
+    window.act_delete.trigger()
+    assert undo.text() == "&Ångra: ta bort aktivitet"
+    assert window.statusBar().currentMessage() == "1 aktivitet borttagen. Ångra med Ctrl+Z."
+    assert window.count_label.text() == "0 aktiviteter 2018 · 0 deltagare (volym)"
 
 
 def test_contradicting_counts_keep_the_dialog_open(
@@ -303,15 +337,16 @@ def test_filter_and_sort(window: MainWindow, add_activity: MakeActivity) -> None
 
 
 def test_years_are_shown_one_at_a_time(window: MainWindow, add_activity: MakeActivity) -> None:
-    add_activity("Temadag", "Ljusdal", date(2017, 5, 1), attendance=Attendance.build(60))
-    add_activity("Temadag", "Ljusdal", date(2018, 5, 1), attendance=Attendance.build(45))
-    window._fill_years(2018)
+    add_activity("Temadag", "Ljusdal", date(2018, 5, 1), attendance=Attendance.build(60))
+    add_activity("Temadag", "Ljusdal", date(2019, 5, 1), attendance=Attendance.build(45))
+    window._fill_years(2019)
     window.reload()
+    assert overview_cell(window, "deltagare_kommun", "Ljusdal", "2018") == "60"
     assert overview_cell(window, "deltagare_kommun", "Ljusdal", "Förändring") == "−15"
     window.act_prev_year.trigger()
-    assert window.year == 2017
+    assert window.year == 2018
     assert [r["Deltagare"] for r in table_rows(window)] == ["60"]
-    assert "2017" in window.windowTitle()
+    assert "2018" in window.windowTitle()
 
 
 def test_edits_and_layout_survive_a_restart(
@@ -358,3 +393,25 @@ def test_models_pass_the_model_tester(
     qtmodeltester.check(window.model)  # type: ignore[attr-defined]
     for model in window.overview.models.values():
         qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_ctrl_1_to_6_reach_every_tab(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.tabs.count() == 6
+    keys = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6]
+    window.activateWindow()
+    for index in (5, 1, 2, 3, 4, 0):
+        qtbot.keyClick(window, keys[index], Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == index, index
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Visa")
+    shown = [(a.text(), a.shortcut().toString()) for a in menu.actions()[:6]]
+    assert shown == [
+        ("&Aktiviteter", "Ctrl+1"),
+        ("&Samverkansgrupper", "Ctrl+2"),
+        ("Nå&dda personer", "Ctrl+3"),
+        ("Års&plan", "Ctrl+4"),
+        ("&Uppföljning", "Ctrl+5"),
+        ("Års&översikt", "Ctrl+6"),
+    ]
+    assert [window.tabs.tabText(i) for i in range(6)] == [
+        text.replace("&", "") for text, _ in shown
+    ]
