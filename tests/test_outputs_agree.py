@@ -135,8 +135,11 @@ _GROUPING = "[ \u00a0\u202f\u2009]"
 _THOUSANDS = re.compile(rf"(?<=\d){_GROUPING}(?=\d{{3}}(?!\d))")
 
 
-def canon(value: int, signed: bool = False) -> str:
-    """A figure as the normalised text shows it: '1275', '-12', and '+4' for a change."""
+def canon(value: int | str, signed: bool = False) -> str:
+    """A figure as the normalised text shows it: '1275', '-12', '+4' for a change, and
+    a cell without a figure (a comparison outside the insats) as it is: '–'."""
+    if isinstance(value, str):
+        return value
     return f"+{value}" if signed and value > 0 else str(value)
 
 
@@ -150,7 +153,9 @@ def expected_rows(table: SummaryTable) -> list[tuple[str, list[str]]]:
     """The table's rows, then its total row: label and normalised figures."""
     rows = [*table.rows, *((table.total,) if table.has_total else ())]
     signed = [c == CHANGE for c in table.columns]
-    return [(r.label, [canon(v, s) for v, s in zip(r.values, signed, strict=True)]) for r in rows]
+    return [
+        (r.label, [canon(v, s) for v, s in zip(table.shown(r), signed, strict=True)]) for r in rows
+    ]
 
 
 def heading(table: SummaryTable, span: str) -> str:
@@ -317,7 +322,8 @@ def _excel_problems(table: SummaryTable, span: str, rows: Sequence[list[Any]]) -
     """Empty when a block of ``rows`` is the table: title, header, rows, total row, note."""
     title = heading(table, span)
     want_rows = [
-        [r.label, *r.values] for r in (*table.rows, *((table.total,) if table.has_total else ()))
+        [r.label, *table.shown(r)]
+        for r in (*table.rows, *((table.total,) if table.has_total else ()))
     ]
     # A table without rows shows one line saying so (e.g. "Inget registrerat."), then
     # its total row.

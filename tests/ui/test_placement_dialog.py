@@ -50,7 +50,7 @@ def test_warnings_do_not_move_the_form(qtbot: QtBot) -> None:
     d.granted.setValue(7)
     d.used.setValue(8)
     d.women.setValue(6)
-    d.men.setValue(1)
+    d.men.setValue(3)  # more women and men than places used
     d.unique.setValue(9)
     for spin in d.outcome_spins.values():
         spin.setValue(1)
