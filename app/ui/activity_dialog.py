@@ -288,6 +288,9 @@ class ActivityDialog(QDialog):
         self.notes_edit.setPlainText(a.notes)
         self.highlight_check.setChecked(bool(a.highlight.strip()))
         self.highlight_edit.setText(a.highlight)
+        # A long title or highlight is read from its beginning.
+        for edit in (self.title_edit, self.highlight_edit, self.place_edit):
+            edit.setCursorPosition(0)
         for combo, value in ((self.group_combo, a.group_id), (self.goal_combo, a.goal_id)):
             select_data(combo, value, self.tr("(borttagen, id {})").format(value))
         self.attendance.set_attendance(a.attendance)

@@ -84,11 +84,16 @@ class AttendanceEditor(QWidget):
         gender_form.addRow(self.tr("Män:"), self.men)
         gender_form.addRow(self.tr("Ej angivet:"), self.gender_rest)
 
+        # Two columns (organisation and kön; roll), so the activity dialog fits a
+        # 1366 pixels wide laptop screen.
         boxes = QHBoxLayout()
-        boxes.addWidget(org_box)
-        boxes.addWidget(role_box)
+        left = QVBoxLayout()
+        left.addWidget(org_box)
+        left.addWidget(gender_box)
+        left.addStretch(1)
+        boxes.addLayout(left)
         right = QVBoxLayout()
-        right.addWidget(gender_box)
+        right.addWidget(role_box)
         right.addStretch(1)
         boxes.addLayout(right)
 

@@ -34,6 +34,7 @@ from app.store.backups import BackupInfo
 from app.ui.file_dialogs import existing_directory, open_file_name
 from app.ui.form_widgets import run_modal
 from app.ui.row_table_model import RowTableModel
+from app.ui.screen_fit import resize_to_fit
 
 
 class BackupListModel(RowTableModel[BackupInfo]):
@@ -90,7 +91,7 @@ class BackupDialog(QDialog):
         self.db_path = db_path
         self.chosen: Path | None = None
         self.setWindowTitle(self.tr("Säkerhetskopior"))
-        self.resize(820, 460)
+        resize_to_fit(self, 820, 460)
 
         intro = QLabel(
             self.tr(

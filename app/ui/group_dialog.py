@@ -51,6 +51,7 @@ from app.ui.formatting import DATE_FORMAT, SWEDISH, fmt_date, from_qdate, to_qda
 from app.ui.list_editor import ComboDelegate, ListEditor
 from app.ui.list_models import Column, EntityListModel
 from app.ui.row_table_model import is_cell
+from app.ui.screen_fit import resize_to_fit
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "GroupDialog"
@@ -319,7 +320,7 @@ class GroupDialog(QDialog):
         self._load(group)
         for editor in (self.status_editor, self.member_editor):
             editor.view.setMinimumHeight(editor.view.verticalHeader().defaultSectionSize() * 5)
-        self.resize(900, 760)
+        resize_to_fit(self, 900, 760)
 
     def _lay_out(self) -> None:
         formed_row = QHBoxLayout()

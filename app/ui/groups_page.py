@@ -423,8 +423,9 @@ class GroupsPage(QWidget):
         bottom.setChildrenCollapsible(False)
         bottom.addWidget(grid_box)
         bottom.addWidget(log_box)
-        bottom.setStretchFactor(0, 1)
-        bottom.setStretchFactor(1, 1)
+        # The grid's columns are narrow figures; the meeting log's titles need the room.
+        bottom.setStretchFactor(0, 2)
+        bottom.setStretchFactor(1, 3)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)

@@ -72,6 +72,7 @@ from app.ui.import_pages import (
     summary_text,
     table,
 )
+from app.ui.screen_fit import resize_to_fit
 
 TITLE = "Importera aktiviteter"
 Loaded = tuple[Source, ImportContext, ImportReport]
@@ -259,7 +260,7 @@ class ImportDialog(QDialog):
         )
         self._show_report()
         self.tabs.setCurrentIndex(self.rows_tab if is_calendar else self.mapping_tab)
-        self.resize(1040, 680)
+        resize_to_fit(self, 1040, 680)
 
     # --- what the user sees ---------------------------------------------------------------
     def _show_report(self) -> None:

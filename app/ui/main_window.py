@@ -36,6 +36,7 @@ from app.ui.combo_data import find_data
 from app.ui.formatting import fmt_int
 from app.ui.overview_widget import OverviewWidget
 from app.ui.record_tabs import PAGES, LazyPage
+from app.ui.screen_fit import resize_to_fit
 from app.ui.undo_commands import AddActivity, DeleteActivities, EditActivity, undo_redo_actions
 
 TAB_ACTIVITIES = 0
@@ -712,7 +713,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            resize_to_fit(self, 1280, 800)
         state = self.settings.value("main/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

@@ -23,6 +23,7 @@ from app.core.people import EMAIL_MAX, NAME_MAX, Person
 from app.ui.combo_data import find_data
 from app.ui.form_widgets import ErrorLabel, choice_combo, ok_cancel_buttons, run_modal
 from app.ui.formatting import SWEDISH
+from app.ui.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -94,7 +95,7 @@ class PersonDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         layout.addWidget(self.button_box)
-        self.resize(520, self.sizeHint().height())
+        resize_to_fit(self, 520, self.sizeHint().height())
 
     def person(self) -> Person:
         """The person as the form shows it (not yet checked)."""

@@ -53,6 +53,7 @@ from app.ui.form_widgets import run_modal
 from app.ui.formatting import SWEDISH, fmt_date, fmt_int
 from app.ui.person_dialog import PersonDialog
 from app.ui.row_table_model import RowTableModel
+from app.ui.screen_fit import resize_to_fit
 
 _CONTEXT = "PrivacyDialog"
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -160,7 +161,7 @@ class RegisterExtractDialog(QDialog):
         layout.addWidget(self.text_view, 1)
         layout.addWidget(self.saved_label)
         layout.addWidget(self.button_box)
-        self.resize(780, 600)
+        resize_to_fit(self, 780, 600)
 
     def text(self) -> str:
         return self.text_view.toPlainText()
@@ -286,7 +287,7 @@ class PrivacyDialog(QDialog):
         self.gallra_button.clicked.connect(self.gallra)
         self._refresh_labels()
         self._update_buttons()
-        self.resize(860, 600)
+        resize_to_fit(self, 860, 600)
 
     def _layout(self, intro: QLabel) -> None:
         search_row = QHBoxLayout()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPageSize, QPainter, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -37,6 +37,7 @@ from app.ui.background import run_in_background
 from app.ui.export_dialog import STATUS_MS, error_text
 from app.ui.file_dialogs import save_file_name
 from app.ui.form_widgets import run_modal
+from app.ui.screen_fit import fit_size
 
 if TYPE_CHECKING:
     from app.reports.pdf_report import PdfResult
@@ -52,7 +53,6 @@ ZOOMS: tuple[tuple[str, float], ...] = (
 )
 PAGE_GAP = 12
 PREFERRED_SIZE = QSize(900, 1000)  # an A4 page at a readable width, where the screen allows
-SCREEN_SHARE = 0.9  # at most this much of the screen's free area, so the frame fits too
 PRINT_DPI_MAX = 300  # pdfium renders a whole page in memory: 1 200 dpi would be 0.5 GB
 POINTS_PER_INCH = 72.0
 
@@ -88,9 +88,7 @@ def preview_geometry(available: QRect, preferred: QSize = PREFERRED_SIZE) -> QRe
     """Where the preview goes on a screen whose free area (without panels) is ``available``:
     ``preferred`` but at most 90 % of the area each way, centred in it, so that the title
     bar and the buttons at the bottom are on the screen."""
-    width = min(preferred.width(), int(available.width() * SCREEN_SHARE))
-    height = min(preferred.height(), int(available.height() * SCREEN_SHARE))
-    geometry = QRect(0, 0, width, height)
+    geometry = QRect(QPoint(0, 0), fit_size(preferred, available))
     geometry.moveCenter(available.center())
     return geometry
 

@@ -31,6 +31,7 @@ from app.core.report_texts import MEASURES, SECTIONS, StatedFigure
 from app.ui.combo_data import find_data
 from app.ui.form_widgets import ok_cancel_buttons, validated
 from app.ui.row_table_model import RowTableModel
+from app.ui.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -186,7 +187,7 @@ class ReportTextsDialog(QDialog):
         layout.addWidget(figures)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
-        self.resize(720, 680)
+        resize_to_fit(self, 720, 680)
 
     # --- the chosen years ---------------------------------------------------------------
     def span(self) -> tuple[int, int]:

@@ -24,6 +24,7 @@ from app.store.database import Store
 from app.ui.form_widgets import InsatsForm, run_modal
 from app.ui.formatting import SWEDISH
 from app.ui.list_models import InsatserModel
+from app.ui.screen_fit import resize_to_fit
 from app.ui.settings_base import StoreDialog, current_forbund_id, current_insats
 
 
@@ -38,7 +39,7 @@ class InsatsDialog(StoreDialog):
         forbund = store.reference.forbund(self.forbund_id)
         self.form = InsatsForm(insats, forbund_name=forbund.name)
         self.set_content(self.form)
-        self.resize(680, 340)
+        resize_to_fit(self, 680, 340)
 
     def save(self) -> None:
         # Check both parts before writing either, so a refusal leaves nothing half saved.
@@ -75,7 +76,7 @@ class NewInsatsDialog(StoreDialog):
         self.form = InsatsForm(blank)
         self.set_content(self.form, self.tr("Den nya insatsen blir aktuell när den sparas."))
         self.ok_button.setText(self.tr("Skapa"))
-        self.resize(680, 340)
+        resize_to_fit(self, 680, 340)
 
     def save(self) -> None:
         self.saved = self.store.reference.save_insats(self.form.insats())
@@ -127,7 +128,7 @@ class InsatserDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Den aktuella insatsen är den som loggen visar.")))
         layout.addLayout(row, 1)
         layout.addWidget(self.button_box)
-        self.resize(760, 360)
+        resize_to_fit(self, 760, 360)
 
         self.new_button.clicked.connect(self.new_insats)
         self.make_current_button.clicked.connect(self.make_current)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from app.store.database import Store
 from app.ui.list_editor import ListEditor
 from app.ui.list_models import ActivityTypeListModel, KommunListModel, OrganisationListModel
+from app.ui.screen_fit import resize_to_fit
 from app.ui.settings_base import StoreDialog, current_forbund_id
 
 
@@ -24,7 +25,7 @@ class KommunerDialog(StoreDialog):
                 "En kommun som har aktiviteter kan inte tas bort."
             ),
         )
-        self.resize(560, 480)
+        resize_to_fit(self, 560, 480)
 
     def save(self) -> None:
         self.editor.commit_pending()
@@ -46,7 +47,7 @@ class OrganisationsDialog(StoreDialog):
                 "En organisation som är medarrangör kan inte tas bort."
             ),
         )
-        self.resize(620, 480)
+        resize_to_fit(self, 620, 480)
 
     def save(self) -> None:
         self.editor.commit_pending()
@@ -69,7 +70,7 @@ class ActivityTypesDialog(StoreDialog):
                 "aktiviteter."
             ),
         )
-        self.resize(520, 560)
+        resize_to_fit(self, 520, 560)
 
     def save(self) -> None:
         self.editor.commit_pending()

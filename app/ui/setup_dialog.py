@@ -19,6 +19,7 @@ from app.ui.form_widgets import ErrorLabel, InsatsForm, ok_cancel_buttons, run_m
 from app.ui.formatting import SWEDISH
 from app.ui.list_editor import ListEditor
 from app.ui.list_models import KommunListModel, OrganisationListModel
+from app.ui.screen_fit import resize_to_fit
 
 
 class SetupDialog(QDialog):
@@ -67,7 +68,7 @@ class SetupDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.button_box)
-        self.resize(760, 700)
+        resize_to_fit(self, 760, 700)
 
     def current_setup(self) -> InitialSetup:
         """What the dialog shows now, not yet validated."""

@@ -1,0 +1,142 @@
+"""Every window of the program, opened on a 1366×768 screen (a common kommun laptop).
+
+Run as a child process under ``QT_QPA_PLATFORM=offscreen:configfile=…`` (a screen of that
+size): ``python -m tests.ui.laptop_windows DB OUT.json [PNG_FOLDER]``. It opens the main
+window on each tab and every dialog on records of the database, and writes for each what
+a user on that screen gets: its size, the smallest size its layout allows, and the
+buttons that are not inside it. With a folder it also saves a picture of each.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
+
+
+def _pump(app: QApplication) -> None:
+    for _ in range(6):
+        app.processEvents()
+
+
+def _measure(
+    app: QApplication, name: str, window: QWidget, pictures: Path | None
+) -> dict[str, Any]:
+    window.show()
+    _pump(app)
+    inside = QRect(QPoint(0, 0), window.size())
+    outside = [
+        b.text()
+        for b in window.findChildren(QAbstractButton)
+        if b.isVisibleTo(window)
+        and b.window() is window
+        and not inside.contains(QRect(b.mapTo(window, QPoint(0, 0)), b.size()))
+    ]
+    if pictures is not None:
+        window.grab().save(str(pictures / f"{name}.png"))
+    hint = window.minimumSizeHint()
+    return {
+        "name": name,
+        "width": window.width(),
+        "height": window.height(),
+        "min_width": hint.width(),
+        "min_height": hint.height(),
+        "buttons_outside": outside,
+    }
+
+
+def _with_names_open(choices: Any, activity: Any, parent: QWidget) -> QWidget:
+    from app.ui.activity_dialog import ActivityDialog
+
+    dialog = ActivityDialog(choices, activity, parent=parent)
+    assert dialog.participants_section is not None
+    dialog.participants_section.set_open(True)
+    return dialog
+
+
+def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
+    from app.ui import settings_dialogs as sd
+    from app.ui.activity_dialog import ActivityDialog
+    from app.ui.backup_dialog import BackupDialog
+    from app.ui.county_stats_dialog import CountyStatsDialog
+    from app.ui.export_dialog import PDF, ExportDialog
+    from app.ui.group_dialog import GroupDialog
+    from app.ui.milestone_dialog import MilestoneDialog
+    from app.ui.placement_dialog import PlacementDialog
+    from app.ui.privacy_dialog import PrivacyDialog
+    from app.ui.reach_dialog import ReachDialog
+    from app.ui.report_texts_dialog import ReportTextsDialog
+
+    store, ins = w.store, w.insats
+    activities = [store.activities.get(r.id) for r in store.activities.rows(ins.id, None)]
+    longest = max(activities, key=lambda a: (len(a.steps), len(a.notes)))
+    group = store.groups.get(store.groups.list(ins.id)[0].id)
+    placement = store.placements.list(ins.id)[0]
+    stats = store.county_stats.list(ins.forbund_id)[0]
+    reach = next(e for y in ins.years for e in store.reach.entries(ins.id, y))
+    regions = sorted({k.delregion for k in w.kommuner if k.delregion})
+    return [
+        ("aktivitet", lambda: ActivityDialog(w._choices(), longest, parent=w)),
+        ("ny aktivitet", lambda: ActivityDialog(w._choices(), None, date(2020, 3, 2), w)),
+        ("aktivitet med namnlistan öppen", lambda: _with_names_open(w._choices(), longest, w)),
+        ("exportera excel", lambda: ExportDialog(ins, list(ins.years), 2020, w)),
+        ("exportera pdf", lambda: ExportDialog(ins, list(ins.years), 2020, w, PDF)),
+        ("samverkansgrupp", lambda: GroupDialog(store, ins, group, w)),
+        ("placering", lambda: PlacementDialog(ins.id, w.kommuner, placement, None, w)),
+        ("milstolpe", lambda: MilestoneDialog(ins.id, w.kommuner, w.organisations, None, None, w)),
+        ("länsstatistik", lambda: CountyStatsDialog(ins.forbund_id, regions, stats, None, (), w)),
+        ("räckvidd", lambda: ReachDialog(w.kommuner, ins.id, reach.year, reach, w)),
+        ("personuppgifter", lambda: PrivacyDialog(w, store, ins.forbund_id)),
+        ("rapporttexter", lambda: ReportTextsDialog(store, ins, 2020, w)),
+        ("säkerhetskopior", lambda: BackupDialog(store.path, w)),
+        ("kommuner", lambda: sd.KommunerDialog(w, store)),
+        ("organisationer", lambda: sd.OrganisationsDialog(w, store)),
+        ("aktivitetstyper", lambda: sd.ActivityTypesDialog(w, store)),
+        ("förbund och insats", lambda: sd.InsatsDialog(w, store)),
+        ("byt insats", lambda: sd.InsatserDialog(w, store)),
+    ]
+
+
+def main(argv: list[str]) -> int:
+    db, out = Path(argv[0]), Path(argv[1])
+    pictures = Path(argv[2]) if len(argv) > 2 else None
+    app = QApplication([])
+    from app.store.database import Store
+    from app.ui.application import install_swedish
+    from app.ui.main_window import MainWindow
+
+    translators = install_swedish(app)
+    store = Store.open(db)
+    settings = QSettings(str(out.with_suffix(".ini")), QSettings.Format.IniFormat)
+    window = MainWindow(store, settings)
+    results = []
+    for tab in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(tab)
+        name = f"huvudfönster, {window.tabs.tabText(tab)}"
+        results.append(_measure(app, name, window, pictures))
+    window.tabs.setCurrentIndex(0)
+    for name, make in _dialogs(window):
+        dialog = make()
+        results.append(_measure(app, name, dialog, pictures))
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        dialog.deleteLater()
+    screen = app.primaryScreen().availableGeometry()
+    out.write_text(
+        json.dumps({"screen": [screen.width(), screen.height()], "windows": results}),
+        encoding="utf-8",
+    )
+    window.close()
+    store.close()
+    del translators
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
