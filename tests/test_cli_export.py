@@ -34,7 +34,7 @@ def test_a_year(filled, tmp_path, capsys):
 
     assert capsys.readouterr().out == f"Exporterade 1 aktivitet (2018) till {out}.\n"
     wb = load_workbook(out)
-    assert wb["Närvarologg"]["C2"].value == "Seminarium"
+    assert wb["Närvarologg"]["D2"].value == "Seminarium"  # Datum, Slutdatum, Titel, Typ
     assert "Deltagare med namn" not in wb.sheetnames
 
 

@@ -149,14 +149,14 @@ class _Writer:
             self.activity_widths(),
             f"Inga aktiviteter {self.content.span}.",
             centred=range(log.first_count_column, len(log.headers)),
-            # Printed over several pages across: the dates, the type and the title on each.
+            # Printed over several pages across: the dates and the title on each.
             title_columns=log.headers.index("Titel") + 1
             if "Titel" in log.headers
             else log.date_columns,
         )
         participants = self.content.participants
         if participants is not None:
-            title_width = log.text_lengths[1] if len(log.text_lengths) > 1 else 40
+            title_width = log.text_lengths[0] if log.text_lengths else 40
             widths = [
                 st.DATE_WIDTH + st.FILTER_BUTTON,
                 st.fitted(max(title_width, 12.0)),

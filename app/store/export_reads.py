@@ -20,9 +20,10 @@ from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
 from app.store.database_file import DatabaseFile
 
 # The närvarologg's columns, in the order activity_rows() yields the values.
+# The title comes right after the dates: the three stand on every printed page.
 TEXT_HEADERS: tuple[str, ...] = (
-    "Typ",
     "Titel",
+    "Typ",
     "Kommun",
     "Plats",
     "Form",
@@ -136,8 +137,8 @@ class ExportReadRepository:
                 yield (
                     parse(r[0]),
                     parse(r[1]) if r[1] else None,
-                    r[2],
                     r[3] or None,
+                    r[2],
                     place_label(r[4], r[5]),
                     r[6] or None,
                     formats[r[7]],
@@ -161,8 +162,8 @@ class ExportReadRepository:
         fmt = max(len(v) for v in _FORMAT_LABELS.values())
         status = max(len(v) for v in _STATUS_LABELS.values())
         return (
-            type_,
             title,
+            type_,
             max(kommun, place),
             venue,
             fmt,
