@@ -58,7 +58,11 @@ def test_libreoffice_reads_every_sheet(record, tmp_path):
     assert {"Närvarologg", "Deltagare med namn", "Per typ", "Avvikelser"} <= set(sheets)
     log = read_csv(sheets["Närvarologg"])
     header = log[0]
-    (known,) = [dict(zip(header, r, strict=False)) for r in log[1:] if r[header.index("Titel")] == record.known.title]
+    (known,) = [
+        dict(zip(header, r, strict=False))
+        for r in log[1:]
+        if r[header.index("Titel")] == record.known.title
+    ]
     assert known["Datum"] == "2018-03-14"
     assert known["Slutdatum"] == "2018-03-15"
     assert known["Medarrangörer"] == "Arbetsförmedlingen, Region Gävleborg"

@@ -5,8 +5,6 @@ tables. Read back with openpyxl, and printed to PDF by LibreOffice (where instal
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,8 +18,7 @@ from app.demo import build_demo
 from app.reports import excel_print as pr
 from app.reports.export_content import ExportRequest, export_excel
 from app.store.database import Store
-
-SOFFICE = shutil.which("soffice")
+from tests.reports.test_excel_libreoffice import SOFFICE, convert
 
 # --- the page breaks, worked out on their own --------------------------------------------
 
@@ -192,23 +189,7 @@ def test_page_breaks_come_before_a_heading_never_after_it(workbook: Workbook) ->
 def test_libreoffice_prints_the_workbook_readably(
     demo_export: Path, workbook: Workbook, tmp_path: Path
 ) -> None:
-    profile = tmp_path / "lo-profile"
-    done = subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(demo_export),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
+    done = convert(demo_export, tmp_path, "pdf")
     assert done.returncode == 0, done.stderr
     reader = PdfReader(tmp_path / demo_export.with_suffix(".pdf").name)
     # Each page: the header (title, sheet), the footer (Sida x av n), then the body.
