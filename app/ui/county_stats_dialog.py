@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -37,17 +38,20 @@ from app.core.county_stats import (
 from app.core.errors import ValidationError
 from app.core.findings import sum_text
 from app.core.vocabulary import PlacedSource
-from app.ui.form_widgets import make_date_edit, ok_cancel_buttons, run_modal, validated
-from app.ui.formatting import SWEDISH, from_qdate, to_qdate
-from app.ui.placement_dialog import (
+from app.ui.form_fields import (
     ERROR_STYLE,
     WARNING_STYLE,
+    MessageArea,
     finding_line,
     message_label,
     year_spin,
 )
+from app.ui.form_widgets import make_date_edit, ok_cancel_buttons, run_modal, validated
+from app.ui.formatting import SWEDISH, from_qdate, to_qdate
 
 MAX_FIGURE = 1_000_000
+# The three totals that can contradict their parts, and the line saying one may save.
+MESSAGE_LINES = 6
 NOT_REPORTED = -1
 
 
@@ -115,6 +119,10 @@ class CountyStatsDialog(QDialog):
         for i, label in enumerate(self.sum_labels):
             label.setObjectName(f"partsSum{i}")
             label.setWordWrap(True)
+            # Room for the longest sum ("… (alla delar är inte rapporterade) – stämmer inte
+            # med totalen …"), so a sum that grows while typing moves no field.
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label.setMinimumHeight(3 * label.fontMetrics().lineSpacing())
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setTabChangesFocus(True)
@@ -211,8 +219,10 @@ class CountyStatsDialog(QDialog):
         layout.addLayout(head)
         layout.addLayout(grid)
         layout.addLayout(notes)
-        layout.addWidget(self.warnings)
-        layout.addWidget(self.problems)
+        # Warnings come and go while the user types: room is kept for them, so the form
+        # and the buttons stay where they are.
+        self.message_area = MessageArea([self.problems, self.warnings], MESSAGE_LINES)
+        layout.addWidget(self.message_area)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(660)
 

@@ -32,8 +32,8 @@ from app.store.database import Store
 from app.ui.background import run_in_background
 from app.ui.combo_data import find_data
 from app.ui.file_dialogs import save_file_name
+from app.ui.form_fields import ERROR_STYLE, message_label
 from app.ui.form_widgets import ok_cancel_buttons, run_modal
-from app.ui.placement_dialog import ERROR_STYLE, message_label
 
 if TYPE_CHECKING:
     from app.reports.pdf_report import PdfResult

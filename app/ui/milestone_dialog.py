@@ -24,6 +24,7 @@ from app.core.milestones import Milestone, validate_milestone
 from app.core.vocabulary import MilestoneKind
 from app.ui.combo_data import select_data
 from app.ui.file_dialogs import open_file_name
+from app.ui.form_fields import ERROR_STYLE, fixed_width, message_label
 from app.ui.form_widgets import (
     choice_combo,
     make_date_edit,
@@ -32,7 +33,6 @@ from app.ui.form_widgets import (
     validated,
 )
 from app.ui.formatting import SWEDISH, from_qdate, to_qdate
-from app.ui.placement_dialog import ERROR_STYLE, fixed_width, message_label
 
 
 class MilestoneDialog(QDialog):
