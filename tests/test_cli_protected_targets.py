@@ -19,7 +19,7 @@ from app.cli import main
 from app.core.attendance import Attendance
 from app.store import backups, local_config
 from app.store.database import Store
-from app.store.instance_lock import InstanceLock, lock_path
+from app.store.instance_lock import InstanceLock, identity_lock_path, lock_path
 from tests.conftest import MakeActivity
 from tests.save_faults import OLD, names
 
@@ -148,6 +148,34 @@ def test_the_backups_beside_it_and_in_a_chosen_folder(data: Path, tmp_path: Path
     theirs.write_bytes(OLD)
     assert main(export("pdf", theirs, data)) == 0, capsys.readouterr().err
     assert theirs.read_bytes().startswith(b"%PDF")
+
+
+def test_the_identity_lock_the_damaged_copies_and_the_settings(
+    data: Path, tmp_path: Path, capsys
+) -> None:
+    InstanceLock.acquire(data).release()
+    local_config.set_backup_folder(data, None)  # writes the settings file
+    identity = identity_lock_path(data)
+    settings = local_config.config_dir() / local_config.CONFIG_FILENAME
+    assert identity is not None and identity.is_file() and settings.is_file()
+    aside = tmp_path / "data.skadad-2024-05-02_101500.pdf"  # named as restore names them
+    aside.write_bytes(OLD)
+    cases = {
+        "id.pdf": (identity, "är programmets låsfil för databasen"),
+        "inställningar.pdf": (settings, "är programmets inställningsfil"),
+    }
+    for name, (pointed, what) in cases.items():
+        target = tmp_path / name
+        target.symlink_to(pointed)
+        before = pointed.read_bytes()
+        assert main(export("pdf", target, data)) == 1, name
+        assert capsys.readouterr().err == refused(target, what)
+        assert pointed.read_bytes() == before and target.is_symlink()
+    assert main(export("pdf", aside, data)) == 1
+    assert capsys.readouterr().err == refused(
+        aside, "är en skadad databas som programmet sparat åt sidan"
+    )
+    assert aside.read_bytes() == OLD
 
 
 def test_another_database_is_refused_too(data: Path, tmp_path: Path, capsys) -> None:
