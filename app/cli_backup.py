@@ -73,10 +73,12 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from app.store import restore
     from app.store.database import resolve_path
+    from app.store.instance_lock import as_command
 
     path = resolve_path(getattr(args, "db", None))
     source = Path(args.file).expanduser()
-    result = restore.restore_unopened(source, path)
+    with as_command("insatslogg restore"):
+        result = restore.restore_unopened(source, path)
     print(f"Databasen {path} är återställd från {result.restored_from}.")
     if result.previous_backup is not None:
         print(f"Läget före återställningen sparades som {result.previous_backup.path}.")

@@ -86,11 +86,13 @@ def run(args: argparse.Namespace) -> int:
     from app.reports.export_content import ExportRequest, export_excel
     from app.store.database import resolve_path
     from app.store.opening import open_database
+    from app.store.protected_files import check_export_target
 
     try:
         first, last = _years(args)
         output = _output(args)
         path = resolve_path(getattr(args, "db", None))
+        check_export_target(output, path)
         opened = open_database(path, exclusive=False, must_exist=True)
         store = opened.store
         try:

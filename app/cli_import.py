@@ -87,13 +87,15 @@ def _run(args: argparse.Namespace) -> int:
     from app.importers.table import n_of
     from app.importers.text_report import report_lines
     from app.store.database import resolve_path
+    from app.store.instance_lock import as_command
     from app.store.opening import open_database
 
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise DomainError(f"Filen {path} finns inte.")
     db_path = resolve_path(getattr(args, "db", None))
-    opened = open_database(db_path, exclusive=True, must_exist=True)
+    with as_command("insatslogg import"):
+        opened = open_database(db_path, exclusive=True, must_exist=True)
     store = opened.store
     try:
         insats = store.reference.current_insats()

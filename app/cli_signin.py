@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from app.reports.signin_sheet import MAX_ROWS, signin_rows, signin_sheet_for, write_signin_sheet
     from app.store.database import resolve_path
     from app.store.opening import open_database
+    from app.store.protected_files import check_export_target
 
     try:
         output = Path(args.output).expanduser()
@@ -54,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         if args.rows is not None and not 1 <= args.rows <= MAX_ROWS:
             raise DomainError(f"Antalet rader ska vara mellan 1 och {MAX_ROWS}.")
         path = resolve_path(getattr(args, "db", None))
+        check_export_target(output, path)
         opened = open_database(path, exclusive=False, must_exist=True)
         store = opened.store
         try:

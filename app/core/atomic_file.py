@@ -6,6 +6,19 @@ target (atomic_write). On any error or a cancel the temporary file is removed an
 file already there is left as it was. ``save_error`` turns the operating system's
 error into a Swedish message for the user: a full disk, a file open in Excel, a
 write-protected USB stick, a missing folder.
+
+Before anything is written, the target is checked (``writable_target``); what the user
+protected stays protected:
+
+* A file without write permission (``chmod 444``, "Skrivskyddad" on Windows) is not
+  replaced, though a rename in its folder could: WriteProtected, which ``save_error`` says
+  in Swedish. Also for root, who may write anything: the mode says nobody should.
+* A symlink is written through: the file it points to is replaced (atomically, in its own
+  folder) and the link stays a link, as an editor or ``cp`` does. Replacing the link with
+  a plain file would silently cut it from the file it shared.
+* An SQLite database (or write-ahead log) is never replaced by an export, whichever
+  database it is: ProtectedTarget. The program's own files are refused by the caller
+  before this (``app.store.protected_files``), with a message that says which.
 """
 
 from __future__ import annotations
@@ -19,6 +32,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from app.core.errors import DomainError
+from app.core.protected_targets import ProtectedTarget, is_database_file
 
 TEMP_SUFFIX = ".tmp"
 _TEMP_PREFIX = ".~"
@@ -67,6 +81,34 @@ def new_temporary_file(path: Path) -> Path:
         return tmp
 
 
+class WriteProtected(PermissionError):
+    """The target exists and the user has made it read-only. Nothing has been written."""
+
+
+def write_protected(path: Path) -> bool:
+    """True when ``path`` is a file that may not be written: no write permission for this
+    user, or (what root is not stopped by) no write permission for anyone."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    if not stat.S_ISREG(mode):
+        return False
+    return not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def writable_target(path: Path) -> Path:
+    """The file atomic_write really replaces for ``path`` (a symlink's destination),
+    after checking that it may be: WriteProtected or ProtectedTarget when not."""
+    path = Path(path)
+    real = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    if write_protected(real):
+        raise WriteProtected(errno.EACCES, "Filen är skrivskyddad", str(path))
+    if is_database_file(real):
+        raise ProtectedTarget(path, "är en databas")
+    return real
+
+
 def fsync_file(path: Path) -> None:
     """Flush a written (and closed) file to the disk."""
     with open(path, "rb+") as fh:  # Windows flushes only a handle open for writing
@@ -92,9 +134,10 @@ def atomic_write(path: Path) -> Iterator[Path]:
     When the block ends normally the file is flushed to disk and renamed over ``path``,
     and the folder is flushed too. When it raises (an error, Cancelled, Ctrl+C), or the
     flush or rename fails, the temporary file is removed and ``path`` is untouched.
-    OSError comes out as it is; ``save_error`` says it in Swedish.
+    OSError comes out as it is; ``save_error`` says it in Swedish. A write-protected
+    target, a symlink and a database are handled as the module says (writable_target).
     """
-    path = Path(path)
+    path = writable_target(Path(path))
     tmp = new_temporary_file(path)
     try:
         yield tmp
@@ -136,7 +179,7 @@ def save_error(path: Path, exc: OSError) -> DomainError:
     if winerror in _WINDOWS_LOCKED:
         return _locked(path)
     if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        if path.exists() and not os.access(path, os.W_OK):
+        if isinstance(exc, WriteProtected) or write_protected(path):
             return DomainError(
                 f"Filen {path} är skrivskyddad. Ta bort skrivskyddet eller spara under ett "
                 "annat namn."

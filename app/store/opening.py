@@ -1,7 +1,8 @@
 """Opening a database the way the program and its commands do: look before trusting.
 
 In order: the place (not a network share, writable), the instance lock (one Insatslogg
-per file; a crashed start's lock is taken over), the file itself (a whole SQLite file,
+per file, whether it is reached by a symlink or a hard link; a crashed start's lock is
+taken over), the file itself (a whole SQLite file,
 Insatslogg's, not from a newer version), then the migrations (after a verified
 backup). Closing makes a backup when anything was written, then lets go of the lock.
 """
@@ -168,6 +169,12 @@ def open_database(
         if path.exists() and path.stat().st_size > 0:
             check_file(path, early)
         store = Store.open(path)
+        if lock is not None:
+            try:
+                lock.hold_identity()  # a new file has an identity only now
+            except BaseException:
+                store.close()
+                raise
     except BaseException:
         if lock is not None:
             lock.release()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.errors import DomainError
 from app.ui.file_dialogs import save_file_name
+from app.ui.save_target import target_refused
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -22,7 +23,8 @@ def print_signin_sheet(parent: QWidget | None, store: Store, activity_id: int) -
     """Ask where to save the activity's sign-in sheet and write it there as PDF.
 
     False when the user cancels or the file cannot be written (a Swedish message is
-    shown); True when the file is written.
+    shown); True when the file is written. One of the database's own files is refused
+    with a message, and the user is asked again.
     """
     from app.reports.signin_sheet import signin_sheet_for, write_signin_sheet
 
@@ -31,13 +33,16 @@ def print_signin_sheet(parent: QWidget | None, store: Store, activity_id: int) -
     except DomainError as exc:
         QMessageBox.warning(parent, _tr("Närvarolista"), str(exc))
         return False
-    path = save_file_name(
-        parent, _tr("Spara närvarolistan"), sheet.file_name(), _tr("PDF-filer (*.pdf)")
-    )
-    if path is None:
-        return False
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
+    while True:  # asked again after one of the database's own files was chosen
+        path = save_file_name(
+            parent, _tr("Spara närvarolistan"), sheet.file_name(), _tr("PDF-filer (*.pdf)")
+        )
+        if path is None:
+            return False
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        if not target_refused(parent, _tr("Närvarolista"), path, store.path):
+            break
     try:
         write_signin_sheet(path, sheet)
     except DomainError as exc:

@@ -34,6 +34,7 @@ from app.ui.combo_data import find_data
 from app.ui.file_dialogs import save_file_name
 from app.ui.form_fields import ERROR_STYLE, message_label
 from app.ui.form_widgets import ok_cancel_buttons, run_modal
+from app.ui.save_target import target_refused
 
 if TYPE_CHECKING:
     from app.reports.pdf_report import PdfResult
@@ -98,11 +99,13 @@ class ExportDialog(QDialog):
         year: int,
         parent: QWidget | None = None,
         fmt: ExportFormat = EXCEL,
+        database: Path | None = None,
     ) -> None:
         super().__init__(parent)
         assert insats.id is not None and years
         self._insats_id = insats.id
         self._format = fmt
+        self._database = database  # its files are never chosen as the target
         self.result_choice: ExportChoice | None = None
         self.setWindowTitle(fmt.title)
 
@@ -199,7 +202,8 @@ class ExportDialog(QDialog):
         self.ok_button.setEnabled(not backwards)
 
     def accept(self) -> None:
-        """Ask where to save; stay open if the user cancels the file chooser."""
+        """Ask where to save; stay open if the user cancels the file chooser or chooses
+        one of the database's own files (a message says why)."""
         request = self.request()
         if request.first_year > request.last_year:
             return
@@ -214,6 +218,8 @@ class ExportDialog(QDialog):
             return
         if path.suffix.lower() != fmt.suffix:
             path = path.with_name(path.name + fmt.suffix)
+        if target_refused(self, fmt.title, path, self._database):
+            return
         self.result_choice = ExportChoice(request, path, fmt)
         super().accept()
 
@@ -227,7 +233,7 @@ class ExportDialog(QDialog):
         fmt: ExportFormat = EXCEL,
     ) -> ExportChoice | None:
         """Show the dialog; what to export and where, or None when cancelled."""
-        dialog = cls(insats, export_years(store, insats), year, parent, fmt)
+        dialog = cls(insats, export_years(store, insats), year, parent, fmt, store.path)
         return dialog.result_choice if run_modal(dialog) else None
 
 

@@ -53,6 +53,7 @@ from app.ui.form_widgets import run_modal
 from app.ui.formatting import SWEDISH, fmt_date, fmt_int
 from app.ui.person_dialog import PersonDialog
 from app.ui.row_table_model import RowTableModel
+from app.ui.save_target import target_refused
 from app.ui.screen_fit import resize_to_fit
 
 _CONTEXT = "PrivacyDialog"
@@ -138,10 +139,17 @@ class PersonListingModel(RowTableModel[PersonListing]):
 class RegisterExtractDialog(QDialog):
     """The register extract as text, read-only, with "Spara som…"."""
 
-    def __init__(self, text: str, filename: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        filename: str,
+        parent: QWidget | None = None,
+        database: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Registerutdrag – Insatslogg"))
         self._filename = filename
+        self._database = database  # its files are never saved over
         self.text_view = QPlainTextEdit(text)
         self.text_view.setObjectName("extract")
         self.text_view.setReadOnly(True)
@@ -178,6 +186,8 @@ class RegisterExtractDialog(QDialog):
             return
         if not path.suffix:
             path = path.with_suffix(".txt")
+        if target_refused(self, self.tr("Registerutdrag"), path, self._database):
+            return
         try:
             write_text_atomic(path, self.text() + ("" if self.text().endswith("\n") else "\n"))
         except DomainError as exc:
@@ -187,8 +197,10 @@ class RegisterExtractDialog(QDialog):
         self.saved_label.show()
 
     @classmethod
-    def show_extract(cls, parent: QWidget | None, text: str, filename: str) -> None:
-        run_modal(cls(text, filename, parent))
+    def show_extract(
+        cls, parent: QWidget | None, text: str, filename: str, database: Path | None = None
+    ) -> None:
+        run_modal(cls(text, filename, parent, database))
 
 
 class PrivacyDialog(QDialog):
@@ -390,7 +402,9 @@ class PrivacyDialog(QDialog):
         text = register_extract(
             x.person, x.organisation_name, attended, made_on=self.today, forbund_name=forbund
         )
-        RegisterExtractDialog.show_extract(self, text, extract_filename(x.person, self.today))
+        RegisterExtractDialog.show_extract(
+            self, text, extract_filename(x.person, self.today), self.store.path
+        )
 
     def edit_person(self) -> None:
         x = self.selected()

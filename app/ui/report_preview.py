@@ -37,6 +37,7 @@ from app.ui.background import run_in_background
 from app.ui.export_dialog import STATUS_MS, error_text
 from app.ui.file_dialogs import save_file_name
 from app.ui.form_widgets import run_modal
+from app.ui.save_target import target_refused
 from app.ui.screen_fit import fit_size
 
 if TYPE_CHECKING:
@@ -96,9 +97,16 @@ def preview_geometry(available: QRect, preferred: QSize = PREFERRED_SIZE) -> QRe
 class ReportPreviewDialog(QDialog):
     """The built report's pages, with zoom, "Sida X av Y", Skriv ut…, Spara som PDF… and Stäng."""
 
-    def __init__(self, pdf_path: Path, suggested_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pdf_path: Path,
+        suggested_name: str,
+        parent: QWidget | None = None,
+        database: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self._path = pdf_path
+        self._database = database  # its files are never saved over
         self._suggested_name = suggested_name
         self._document = pdfium.PdfDocument(str(pdf_path))
         self._count = len(self._document)
@@ -298,6 +306,8 @@ class ReportPreviewDialog(QDialog):
             return None
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        if target_refused(self, self.tr(TITLE), target, self._database):
+            return None
         try:
             copy_atomically(self._path, target)
         except DomainError as exc:
@@ -341,6 +351,6 @@ class ReportPreviewDialog(QDialog):
                 error = outcome.error or RuntimeError("?")
                 QMessageBox.warning(parent, TITLE, error_text(error))
                 return False
-            dialog = cls(path, name, parent)
+            dialog = cls(path, name, parent, store.path)
             run_modal(dialog)
             return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sqlite3
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from app.core import atomic_file
 from app.core.atomic_file import atomic_write, is_temporary, save_error
 from app.core.errors import DomainError
 from app.core.progress import Cancelled, Progress
+from app.core.protected_targets import ProtectedTarget
 from app.reports.excel_export import write_workbook
 from app.reports.pdf_report import export_pdf
 from app.reports.signin_sheet import signin_sheet_for, write_signin_sheet
@@ -29,6 +31,7 @@ from tests.save_faults import (
     names,
     sharing_violation,
 )
+from tests.unprivileged import CLI, as_unprivileged
 
 # --- atomic_write ---------------------------------------------------------------------------
 
@@ -338,3 +341,116 @@ def test_the_signin_sheet_interrupted_midway_leaves_the_old_file(
     assert written and written[0].parent == out and is_temporary(written[0])
     assert names(out) == ["lista.pdf"]
     assert target.read_bytes() == OLD
+
+
+# --- what the user protected --------------------------------------------------------------
+
+WRITE_PROTECTED = "Filen {} är skrivskyddad. Ta bort skrivskyddet eller spara under ett annat namn."
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_write_protected_file_is_refused_not_replaced(tmp_path: Path) -> None:
+    """chmod 444: the rename would succeed (the folder is writable), but the user said no.
+    (Also as root, whom the mode does not stop: nobody may write it.)"""
+    target = tmp_path / "rapport.pdf"
+    target.write_bytes(OLD)
+    target.chmod(0o444)
+
+    with pytest.raises(PermissionError) as caught, atomic_write(target) as tmp:
+        tmp.write_bytes(b"new")
+
+    assert str(save_error(target, caught.value)) == WRITE_PROTECTED.format(target)
+    assert target.read_bytes() == OLD
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert names(tmp_path) == ["rapport.pdf"]
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute", "relative"])
+def test_a_symlink_is_written_through_and_stays_a_link(tmp_path: Path, relative: bool) -> None:
+    """The file the link points to is replaced in its own folder, with its own mode; the
+    link is still the same link."""
+    archive = tmp_path / "arkiv"
+    archive.mkdir()
+    real = archive / "rapport 2018.pdf"
+    real.write_bytes(OLD)
+    real.chmod(0o640)
+    link = tmp_path / "senaste.pdf"
+    pointed = Path("arkiv") / real.name if relative else real
+    link.symlink_to(pointed)
+
+    with atomic_write(link) as tmp:
+        assert tmp.parent == archive and is_temporary(tmp)
+        tmp.write_bytes(b"new")
+
+    assert link.is_symlink() and Path(os.readlink(link)) == pointed
+    assert link.read_bytes() == real.read_bytes() == b"new"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert names(tmp_path) == ["arkiv", "senaste.pdf"]
+    assert names(archive) == ["rapport 2018.pdf"]
+
+
+def test_a_link_to_a_file_not_there_yet_creates_that_file(tmp_path: Path) -> None:
+    real = tmp_path / "arkiv.pdf"
+    link = tmp_path / "senaste.pdf"
+    link.symlink_to(real)
+    with atomic_write(link) as tmp:
+        tmp.write_bytes(b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_link_to_a_write_protected_file_is_refused(tmp_path: Path) -> None:
+    real = tmp_path / "arkiv.pdf"
+    real.write_bytes(OLD)
+    real.chmod(0o444)
+    link = tmp_path / "senaste.pdf"
+    link.symlink_to(real)
+
+    with pytest.raises(PermissionError) as caught, atomic_write(link) as tmp:
+        tmp.write_bytes(b"new")
+
+    assert str(save_error(link, caught.value)) == WRITE_PROTECTED.format(link)
+    assert link.is_symlink() and real.read_bytes() == OLD
+    assert stat.S_IMODE(real.stat().st_mode) == 0o444
+
+
+@pytest.mark.parametrize("wal", [False, True], ids=["database", "write-ahead log"])
+def test_a_database_is_never_replaced(tmp_path: Path, wal: bool) -> None:
+    """Any SQLite file (another Insatslogg database, a backup copied elsewhere) or its
+    write-ahead log: refused before anything is written, whatever the caller checked."""
+    database = tmp_path / "gammal.pdf"
+    con = sqlite3.connect(database)
+    try:
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("CREATE TABLE t (x)")
+        con.execute("INSERT INTO t VALUES (1)")
+        con.commit()
+        target = Path(f"{database}-wal") if wal else database
+        before = target.read_bytes()
+
+        with pytest.raises(ProtectedTarget) as caught, atomic_write(target) as tmp:
+            tmp.write_bytes(b"new")
+
+        assert str(caught.value) == (
+            f"Filen {target} är en databas; välj ett annat filnamn. Ingenting har sparats."
+        )
+        assert target.read_bytes() == before
+        assert con.execute("SELECT x FROM t").fetchall() == [(1,)]
+    finally:
+        con.close()
+
+
+def test_a_write_protected_target_through_the_command_as_a_normal_user(
+    record: Any, out: Path
+) -> None:
+    """As a user on a laptop (not root): the export says so, exits 1, leaves the file."""
+    target = out / "rapport.pdf"
+    target.write_bytes(OLD)
+    target.chmod(0o444)
+    result = as_unprivileged(CLI, "export", "pdf", "--year", "2018", "-o", str(target),
+                             "--db", str(record.store.path))  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == f"insatslogg: {WRITE_PROTECTED.format(target)}\n"
+    assert target.read_bytes() == OLD
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert names(out) == ["rapport.pdf"]
