@@ -1,10 +1,10 @@
 """Settings of this computer that must be found even when the database cannot be read.
 
 The backup folder is one: after a damaged database is found, its backups still have to
-be located. So are every folder a backup was ever written to and the erasures that have
-not yet reached one of them (ids only). It is kept per database file in a small JSON file in the user's config
-folder (``$INSATSLOGG_CONFIG_DIR`` overrides it), written to a temporary name and
-renamed so that a crash never leaves half a file.
+be located. So are every folder a backup was ever written to, and the erasures that have
+not yet reached one of them (ids only). They are kept per database file in a small JSON
+file in the user's config folder (``$INSATSLOGG_CONFIG_DIR`` overrides it), written to a
+temporary name and renamed so that a crash never leaves half a file.
 """
 
 from __future__ import annotations

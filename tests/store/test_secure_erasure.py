@@ -212,3 +212,57 @@ def test_a_crash_before_the_backups_are_cleaned_is_finished_at_the_next_start(
     finally:
         opened.close(backup=False)
     assert backups.backup_problem(copy) is None
+
+
+def test_the_upgrade_keeps_every_person_and_never_reuses_their_ids(db_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    import db
+    from app.core.setup import gavleborg_defaults
+    from app.store.engine import make_engine
+    from tests.conftest import SETUP_DAY
+
+    config = Config()
+    config.set_main_option("script_location", str(db.MIGRATIONS_DIR))
+    engine = make_engine(db_path, foreign_keys=False)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0003")  # a file of the version before
+    finally:
+        engine.dispose()
+    old = Store(db_path)
+    try:
+        old.reference.set_up(gavleborg_defaults(SETUP_DAY))
+        insats = old.reference.current_insats()
+        assert insats is not None and insats.forbund_id is not None
+        forbund_id = insats.forbund_id
+    finally:
+        old.close()
+    con = sqlite3.connect(db_path)
+    with con:
+        con.executemany(
+            "INSERT INTO person (id, forbund_id, name, email) VALUES (?, ?, ?, '')",
+            [(1, forbund_id, "Anna Ärlig"), (2, forbund_id, "Bo Borta"), (3, forbund_id, "Cilla")],
+        )
+        con.execute("DELETE FROM person WHERE id = 2")
+    con.close()
+
+    store = Store.open(db_path)
+    try:
+        assert [p.name for p in store.people.all(forbund_id)] == ["Anna Ärlig", "Cilla"]
+        assert [p.id for p in store.people.all(forbund_id)] == [1, 3]
+        store.people.erase(3)
+        newcomer = store.people.save(Person(None, forbund_id, "Ny Person"))
+        assert newcomer.id == 4
+    finally:
+        store.close()
+    con = sqlite3.connect(db_path)
+    try:
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert con.execute("SELECT seq FROM sqlite_sequence WHERE name = 'person'").fetchone() == (
+            4,
+        )
+    finally:
+        con.close()
