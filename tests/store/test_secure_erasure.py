@@ -266,3 +266,26 @@ def test_the_upgrade_keeps_every_person_and_never_reuses_their_ids(db_path: Path
         )
     finally:
         con.close()
+
+
+def test_after_a_restore_new_persons_still_get_ids_never_used(
+    store: Store, insats: Insats, db_path: Path
+) -> None:
+    from app.store import restore
+
+    anna = _save(store, insats, "Anna Ärlig")
+    early = backups.make_backup(db_path).path
+    gone = _save(store, insats, "Bo Borta")
+    assert gone.id is not None
+    store.people.erase(gone.id)  # in no activity: removed
+    store.close()
+
+    restore.restore(early, db_path)
+
+    again = Store.open(db_path)
+    try:
+        newcomer = _save(again, insats, "Ny Person")
+        assert anna.id is not None and newcomer.id is not None
+        assert newcomer.id > gone.id > anna.id
+    finally:
+        again.close()
