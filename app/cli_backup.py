@@ -67,6 +67,12 @@ def run_backup(args: argparse.Namespace) -> int:
         raise DomainError(f"Databasfilen {path} finns inte.")
     made = backups.make_backup(path, reason=backups.MANUAL, folder=folder)
     print(f"Säkerhetskopian är sparad och kontrollerad: {made.path} ({made.size_text}).")
+    from app.store.backup_erasure import warning
+
+    # The backup also finished what erasures it could; say what is still out of reach.
+    unfinished = warning(path)
+    if unfinished is not None:
+        print(f"\n{unfinished}")
     return 0
 
 

@@ -164,6 +164,7 @@ def connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connecti
     mode = "ro" if read_only else "rw"
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=10.0)
     try:
+        con.execute("PRAGMA secure_delete = ON")  # what is deleted is overwritten
         yield con
     finally:
         con.close()
@@ -215,8 +216,21 @@ def make_backup(
     fsync_folder(folder)
     made = _info(_pattern(db_path), target)
     assert made is not None  # the name was made by _target
+    try:
+        local_config.add_backup_place(db_path, folder, db_path.stem)
+    except OSError as exc:
+        log.warning("Mappen för säkerhetskopian kunde inte antecknas (%s)", exc.strerror or exc)
     rotate(db_path, folder, policy)
+    _finish_erasures(db_path)
     return made
+
+
+def _finish_erasures(db_path: Path) -> None:
+    """A folder that was out when a person was erased may be back: finish the erasure
+    there (see backup_erasure). The backup itself is made and kept whatever happens."""
+    from app.store.backup_erasure import finish_pending_logged
+
+    finish_pending_logged(db_path)
 
 
 def rotate(

@@ -18,6 +18,22 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 
+CHECKPOINT_WAIT = 0.2  # seconds: do not keep the window waiting for another's reader
+
+
+def checkpoint(path: Path) -> bool:
+    """``PRAGMA wal_checkpoint(TRUNCATE)`` on ``path``: every page of the -wal written into
+    the database file and the -wal emptied. False when a reader kept it from finishing."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=CHECKPOINT_WAIT)
+    try:
+        busy, _, _ = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.OperationalError:  # locked by a writer for longer than the wait
+        return False
+    finally:
+        con.close()
+    return not busy
+
+
 class DatabaseFile:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -26,6 +42,8 @@ class DatabaseFile:
         # Transactions committed through this file's engine: a backup on close is only
         # needed when something was written.
         self.commits = 0
+        # An erasure's checkpoint that a reader kept from finishing: tried again at close.
+        self.checkpoint_owed = False
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -43,6 +61,7 @@ class DatabaseFile:
         self._open.con = con
         try:
             con.execute("PRAGMA query_only = ON")
+            con.execute("PRAGMA secure_delete = ON")
             yield con
         finally:
             self._open.con = None
@@ -63,7 +82,20 @@ class DatabaseFile:
     def _count_commit(self, _connection: object) -> None:
         self.commits += 1
 
+    def checkpoint(self) -> bool:
+        """Copy the write-ahead log into the database file and empty it, so that what an
+        erasure overwrote is gone from the -wal too. Returns whether it could be done.
+
+        A program still reading an older state keeps the -wal's old pages alive; the
+        checkpoint is then owed and tried again at close (and at the next start).
+        """
+        done = checkpoint(self.path)
+        self.checkpoint_owed = not done
+        return done
+
     def dispose(self) -> None:
+        if self.checkpoint_owed and self._engine is not None:
+            self.checkpoint()
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
+BUSY_TIMEOUT_MS = 5000
+
 
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     """An engine on ``path`` with real transactions (DDL included) and durable commits.
@@ -26,7 +28,10 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         # WAL + synchronous=FULL: a commit that returned survives a power cut.
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Whatever is deleted or changed is overwritten in the file, also where SQLite
+        # was not built with SQLITE_SECURE_DELETE: an erased name leaves no free page.
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -180,4 +180,18 @@ def open_database(
             lock.release()
         raise
     log.info("Databasen %s öppnad", path.name)
+    if lock is not None:
+        finish_erasures(store)
     return OpenDatabase(store, lock)
+
+
+def finish_erasures(store: Store) -> None:
+    """What an earlier run left unfinished of an erasure, done first: the -wal emptied
+    into the file (a reader may have kept it), the backups cleaned (a crash, a USB stick
+    that was out). Only with the lock: a reading command does not write."""
+    wal = Path(f"{store.path}-wal")
+    if wal.exists() and wal.stat().st_size > 0 and not store.file.checkpoint():
+        log.info("Loggfilen kunde inte tömmas in i %s vid start", store.path.name)
+    from app.store.backup_erasure import finish_pending_logged
+
+    finish_pending_logged(store.path)

@@ -181,14 +181,23 @@ class PeopleRepository:
     def erase_many(self, person_ids: Sequence[int]) -> int:
         """Remove persons and their links in one transaction; returns how many were removed.
 
-        The names then leave every backup of the database too."""
+        The write-ahead log is then emptied into the file, and the persons leave every
+        copy of the database too (backup_erasure_warning tells what could not be reached).
+        """
         if not person_ids:
             return 0
         erased = int(_writes().erase_many(self._db.engine, person_ids))
-        from app.store.backup_erasure import erase_names_in_backups
+        self._db.checkpoint()
+        from app.store.backup_erasure import finish_pending_logged
 
-        erase_names_in_backups(self._db.path)
+        finish_pending_logged(self._db.path)
         return erased
+
+    def backup_erasure_warning(self) -> str | None:
+        """What the user must be told about copies an erasure has not yet reached."""
+        from app.store.backup_erasure import warning
+
+        return warning(self._db.path)
 
     def set_setting(self, key: str, value: str) -> None:
         _writes().set_setting(self._db.engine, key, value)

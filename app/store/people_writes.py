@@ -1,21 +1,28 @@
 """Writing named participants and settings (ORM).
 
-Erasing overwrites the removed rows in the file (SQLite's secure_delete) and then moves
-the write-ahead log into the database file, so an erased name does not linger on disk.
+Every connection overwrites what it deletes (``PRAGMA secure_delete``, set when it is
+made); the caller then empties the write-ahead log into the file and cleans the backups
+(app.store.backup_erasure), which the erasure's own transaction records as pending.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Engine, delete, select, text, update
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError
 from app.core.people import ERASED_NAME, Person
 from app.store.models import ForbundModel, OrganisationModel
-from app.store.record_models import ActivityParticipantModel, PersonModel, SettingModel
+from app.store.record_models import (
+    ActivityParticipantModel,
+    PendingBackupErasureModel,
+    PersonModel,
+    SettingModel,
+)
 
 
 def _commit(s: Session, what: str) -> None:
@@ -57,12 +64,12 @@ def erase_many(engine: Engine, person_ids: Sequence[int]) -> int:
 
     A person named in activities keeps an anonymous row — no name, e-mail or
     organisation — so that the unique-individual counts stay exactly as they were.
-    A person in no activity is removed. Persons already erased are skipped.
+    A person in no activity is removed. Persons already erased are skipped. The same
+    transaction records each erased id as pending for the backups, so that the backups
+    are cleaned even if the program dies before it gets to them.
     """
     ids = list(dict.fromkeys(person_ids))
     with Session(engine) as s:
-        # Overwrite what is deleted, instead of leaving it in free pages of the file.
-        s.execute(text("PRAGMA secure_delete = ON"))
         found = list(
             s.scalars(select(PersonModel.id).where(PersonModel.id.in_(ids), PersonModel.name != ""))
         )
@@ -79,21 +86,14 @@ def erase_many(engine: Engine, person_ids: Sequence[int]) -> int:
             .values(name=ERASED_NAME, email="", organisation_id=None)
         )
         s.execute(delete(PersonModel).where(PersonModel.id.in_(set(found) - linked)))
+        if found:
+            s.execute(
+                insert(PendingBackupErasureModel)
+                .values([{"person_id": i} for i in found])
+                .on_conflict_do_nothing()
+            )
         _commit(s, "Raderingen")
-    _checkpoint(engine)
     return len(found)
-
-
-def _checkpoint(engine: Engine) -> None:
-    """Copy the write-ahead log into the database file and empty it (best effort:
-    a reader holding it open only delays this to the next checkpoint)."""
-    raw = engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.close()
-    finally:
-        raw.close()
 
 
 def set_setting(engine: Engine, key: str, value: str) -> None:

@@ -78,6 +78,8 @@ class PersonModel(Base):
     """A named participant. Names are optional and can be erased; counts never depend on them."""
 
     __tablename__ = "person"
+    # Never reuse the id of a removed person: backups forget erased persons by id.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     forbund_id: Mapped[int] = mapped_column(ForeignKey("forbund.id", ondelete="CASCADE"))
@@ -86,6 +88,19 @@ class PersonModel(Base):
         ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True
     )
     email: Mapped[str] = mapped_column(String(200), default="")
+
+
+class PendingBackupErasureModel(Base):
+    """A person erased from the database whose erasure has not yet reached every backup.
+
+    Written in the erasure's own transaction and removed once the backups are cleaned,
+    so that a program that dies in between finishes the work at its next start. Only the
+    id: the name is already gone.
+    """
+
+    __tablename__ = "pending_backup_erasure"
+
+    person_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
 
 
 class ActivityParticipantModel(Base):

@@ -84,6 +84,7 @@ def restore(backup: Path, db_path: Path) -> RestoreResult:
         raise BackupError("Välj en säkerhetskopia, inte databasen själv.")
     previous: BackupInfo | None = None
     aside: Path | None = None
+    used_ids = _person_ids_used(db_path)
     try:
         if db_path.exists() and integrity_problem(db_path) is None:
             previous = make_backup(db_path, reason=BEFORE_RESTORE)
@@ -108,6 +109,7 @@ def restore(backup: Path, db_path: Path) -> RestoreResult:
             finally:
                 tmp.unlink(missing_ok=True)
             fsync_folder(db_path.parent)
+        _never_reuse(db_path, used_ids)
     except sqlite3.Error as exc:
         raise BackupError(
             f"Återställningen misslyckades: {describe_sqlite_error(exc)}. Databasen är oförändrad."
@@ -118,6 +120,32 @@ def restore(backup: Path, db_path: Path) -> RestoreResult:
         ) from exc
     make_private(db_path)
     return RestoreResult(backup, previous, aside)
+
+
+def _person_ids_used(db_path: Path) -> int:
+    """The highest person id the database has handed out (0 when it cannot be read)."""
+    try:
+        with connect(db_path, read_only=True) as con:
+            row = con.execute("SELECT seq FROM sqlite_sequence WHERE name = 'person'").fetchone()
+    except sqlite3.Error:
+        return 0
+    return int(row[0]) if row is not None else 0
+
+
+def _never_reuse(db_path: Path, used: int) -> None:
+    """After a restore, new persons still get ids the database never handed out: an id
+    erased since the backup may still be owed to a backup folder (backup_erasure), which
+    must not then lose the newcomer. (A backup from before person ids were AUTOINCREMENT
+    gets its sequence from its highest id when it is upgraded.)"""
+    if used <= 0:
+        return
+    with connect(db_path) as con, con:
+        row = con.execute("SELECT sql FROM sqlite_master WHERE name = 'person'").fetchone()
+        if row is None or "AUTOINCREMENT" not in str(row[0]).upper():
+            return
+        con.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'person'", (used,))
+        if con.execute("SELECT changes()").fetchone()[0] == 0:
+            con.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('person', ?)", (used,))
 
 
 def restore_unopened(backup: Path, db_path: Path) -> RestoreResult:

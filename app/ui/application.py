@@ -179,6 +179,9 @@ def offer_gallring(store: Store, today: date | None = None) -> int:
         return 0
     erased = store.people.erase_many([p.id for p in due if p.id is not None])
     log.info("Gallring vid start: %d personer", erased)
+    unfinished = store.people.backup_erasure_warning()
+    if unfinished is not None:
+        QMessageBox.warning(None, APP_NAME, unfinished)
     return erased
 
 

@@ -450,6 +450,7 @@ class PrivacyDialog(QDialog):
                 x.person.name
             )
         )
+        self._warn_about_copies()
 
     def _years_changed(self, years: int) -> None:
         try:
@@ -485,6 +486,13 @@ class PrivacyDialog(QDialog):
                 persons(erased).capitalize()
             )
         )
+        self._warn_about_copies()
+
+    def _warn_about_copies(self) -> None:
+        """After an erasure: the backups it has not reached yet (a USB stick that is out)."""
+        unfinished = self.store.people.backup_erasure_warning()
+        if unfinished is not None:
+            self._warn(unfinished)
 
     @classmethod
     def ask(cls, parent: QWidget | None, store: Store, forbund_id: int) -> bool:

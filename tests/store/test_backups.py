@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import DomainError
-from app.store import backup_erasure, backups, local_config, restore
+from app.store import backups, local_config, restore
 from app.store.database import Store
 from tests.conftest import stamp_revision
 from tests.store.damage import overwrite_header, smash_pages
@@ -167,58 +167,6 @@ def test_another_programs_database_cannot_be_restored(store, db_path, tmp_path) 
     con.close()
     with pytest.raises(DomainError, match="inte en databas från Insatslogg"):
         restore.restore(other, db_path)
-
-
-def test_an_erased_name_leaves_every_backup_and_the_counts_stay(
-    store, insats, add_activity, db_path
-) -> None:
-    from app.core.attendance import Attendance
-    from app.core.people import Person
-
-    assert insats.forbund_id is not None and insats.id is not None
-    greta = store.people.save(Person(None, insats.forbund_id, "Greta Gömd", None, "greta@x.se"))
-    bo = store.people.save(Person(None, insats.forbund_id, "Bo Borta", None, ""))
-    kvar = store.people.save(Person(None, insats.forbund_id, "Kim Kvar", None, ""))
-    assert greta.id and bo.id and kvar.id
-    add_activity("Seminarium", "Gävle", date(2018, 3, 14), attendance=Attendance.build(20),
-                 participant_ids=(greta.id, kvar.id))  # fmt: skip
-    copies = [
-        backups.make_backup(db_path, now=datetime(2026, 11, day, 12, 0)).path for day in (1, 2)
-    ]
-    assert all(b"Greta G\xc3\xb6md" in p.read_bytes() for p in copies)
-    unique_before = store.people.unique_participants(insats.id, 2018)
-
-    store.people.erase_many([greta.id, bo.id])
-
-    for copy in copies:
-        data = copy.read_bytes()
-        assert b"Greta" not in data and b"greta@x.se" not in data and b"Bo Borta" not in data
-        assert b"Kim Kvar" in data
-        restored = Store(copy)
-        try:
-            assert restored.people.unique_participants(insats.id, 2018) == unique_before == 2
-        finally:
-            restored.close()
-        assert backups.backup_problem(copy) is None
-
-
-def test_a_name_whose_id_was_given_to_someone_new_still_leaves_the_backups(
-    store, insats, db_path, monkeypatch
-) -> None:
-    from app.core.people import Person
-
-    assert insats.forbund_id is not None
-    bo = store.people.save(Person(None, insats.forbund_id, "Bo Borta", None, ""))
-    copy = backups.make_backup(db_path).path
-    # The backup folder was out of reach when Bo was erased ...
-    monkeypatch.setattr(backup_erasure, "erase_names_in_backups", lambda path: 0)
-    store.people.erase_many([bo.id])
-    monkeypatch.undo()
-    # ... and a new person has since been given Bo's id.
-    ny = store.people.save(Person(None, insats.forbund_id, "Ny Person", None, ""))
-    assert ny.id == bo.id
-    assert backup_erasure.erase_names_in_backups(db_path) == 1
-    assert b"Bo Borta" not in copy.read_bytes()
 
 
 def test_sizes_read_as_people_write_them() -> None:

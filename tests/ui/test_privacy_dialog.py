@@ -334,3 +334,44 @@ def test_ask_says_whether_anything_changed(
     monkeypatch.setattr(PrivacyDialog, "exec", erase_bo)
     assert PrivacyDialog.ask(None, store, forbund_id) is True
     assert [p.name for p in store.people.all(forbund_id)] == ["Anna Ärlig", "Lars Östlund"]
+
+
+def test_an_erasure_that_could_not_reach_a_usb_folder_says_so(
+    qtbot: QtBot,
+    dialog: PrivacyDialog,
+    store: Store,
+    people: dict[str, Person],
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.store import backups, local_config
+
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    local_config.set_backup_folder(db_path, stick)
+    copy = backups.make_backup(db_path).path
+    stick.rename(tmp_path / "utdraget")  # unplugged
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: warnings.append(text))
+    confirm_with(monkeypatch, True)
+    lars = people["Lars Östlund"]
+    assert lars.id is not None
+
+    dialog.select_person(lars.id)
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.status_label.text() == (
+        "Lars Östlund har raderats. Antalen i aktiviteterna är oförändrade."
+    )
+    assert warnings == [
+        "Raderingen har ännu inte nått säkerhetskopiorna i den här mappen, som inte gick att "
+        f"nå:\n{stick}\nÄr USB-minnet eller disken ansluten? Programmet försöker igen vid "
+        "nästa start och vid nästa säkerhetskopia."
+    ]
+
+    (tmp_path / "utdraget").rename(stick)  # plugged in again; gallring reaches it
+    dialog.years_spin.setValue(4)
+    qtbot.mouseClick(dialog.gallra_button, Qt.MouseButton.LeftButton)
+    assert warnings[1:] == []
+    assert "Lars Östlund".encode() not in copy.read_bytes()
