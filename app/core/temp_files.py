@@ -30,7 +30,7 @@ PREFIX = ".~"
 SUFFIX = ".tmp"
 _MAX_STEM = 80  # keeps the temporary name under the file systems' 255 characters
 _COMPANION = r"(?:-wal|-shm|-journal)?"
-_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
+HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
 _NAMED = re.compile(rf"^\.~.+\.[0-9a-f]{{8}}\.(\d+)-([0-9a-f]{{6}})\.tmp{_COMPANION}$")
 _OLD_EXPORT = re.compile(rf"^\.~.+\.[0-9a-f]{{8}}\.tmp{_COMPANION}$")
 _OLD_COPY = re.compile(rf"^\..+(?:\.sqlite3\.(\d+)\.tmp|\.(\d+)\.återställs){_COMPANION}$")
@@ -41,7 +41,7 @@ OTHER_COMPUTER_AGE = 24 * 3600.0
 def temporary_name(path: Path) -> Path:
     """A hidden, random name beside ``path`` that says which process made it."""
     token = secrets.token_hex(4)
-    return path.with_name(f"{PREFIX}{path.stem[:_MAX_STEM]}.{token}.{os.getpid()}-{_HOST}{SUFFIX}")
+    return path.with_name(f"{PREFIX}{path.stem[:_MAX_STEM]}.{token}.{os.getpid()}-{HOST}{SUFFIX}")
 
 
 def is_temporary(path: Path) -> bool:
@@ -58,7 +58,7 @@ class _Owner:
 
 def _owner(name: str) -> _Owner | None:
     if m := _NAMED.match(name):
-        return _Owner(int(m.group(1)), m.group(2) == _HOST)
+        return _Owner(int(m.group(1)), m.group(2) == HOST)
     if m := _OLD_COPY.match(name):
         return _Owner(int(m.group(1) or m.group(2)), True)
     if _OLD_EXPORT.match(name):
