@@ -16,8 +16,8 @@ from reportlab.platypus import SimpleDocTemplate
 from app.core import atomic_file, temp_files
 from app.core.atomic_file import atomic_write, is_temporary, save_error
 from app.core.errors import DomainError
-from app.core.temp_files import HOST
 from app.core.progress import Cancelled, Progress
+from app.core.temp_files import HOST
 from app.reports.excel_export import write_workbook
 from app.reports.pdf_report import export_pdf
 from app.reports.signin_sheet import signin_sheet_for, write_signin_sheet

@@ -67,9 +67,7 @@ def test_a_copy_with_index_damage_is_kept_aside_never_stored_as_a_backup(
     assert len(list(good.path.parent.iterdir())) == 2
 
 
-def test_the_offer_at_start_is_the_newest_backup_that_passes_the_full_check(
-    store, db_path
-) -> None:
+def test_the_offer_at_start_is_the_newest_backup_that_passes_the_full_check(store, db_path) -> None:
     older = backups.make_backup(db_path, now=T0)
     newer = backups.make_backup(db_path, now=T0 + timedelta(days=1))
     damage_an_index(newer.path)  # e.g. stored by an older Insatslogg, checked with quick_check
