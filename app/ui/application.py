@@ -111,8 +111,9 @@ def ask_restore_damaged(exc: DamagedDatabase) -> bool:
 
 
 def restore_damaged(exc: DamagedDatabase) -> bool:
-    """Offer the newest good backup; True when it was restored (the damaged file kept aside)."""
-    if exc.backup is None or not ask_restore_damaged(exc):
+    """Offer the newest good backup; True when it was restored (the damaged file kept aside).
+    Without a backup the user is told so, in a window too."""
+    if not ask_restore_damaged(exc) or exc.backup is None:
         return False
     try:
         result = restore.restore_unopened(exc.backup.path, exc.path)
