@@ -180,7 +180,7 @@ def test_summary_on_an_empty_file_writes_nothing_and_names_the_backup(
     assert main(["summary", "--year", "2018", "--db", str(db_path)]) == 1
 
     err = capsys.readouterr().err
-    assert "är skadad (filen är tom (0 byte))" in err
+    assert "är skadad (filen är tom, 0 byte)" in err
     assert f"insatslogg restore {good.path}" in err
     assert db_path.stat().st_size == 0
     assert sorted(p.name for p in db_path.parent.iterdir()) == ["säkerhetskopior", "test.sqlite3"]

@@ -175,7 +175,7 @@ def integrity_problem(path: Path) -> str | None:
     """
     try:
         if path.stat().st_size == 0:
-            return "filen är tom (0 byte)"
+            return "filen är tom, 0 byte"
     except FileNotFoundError:
         return "filen finns inte"
     except OSError as exc:

@@ -179,7 +179,8 @@ def test_only_a_missing_path_is_a_new_database(store, add_activity, db_path, con
             open_database(db_path, exclusive=_ == 0, must_exist=_ == 1)
         assert caught.value.backup is not None and caught.value.backup.path == good.path
         assert db_path.read_bytes() == content
-    assert "tom (0 byte)" in str(caught.value) if not content else "SQLite" in str(caught.value)
+    expected = "filen är tom, 0 byte" if not content else "inte en SQLite-databas"
+    assert expected in str(caught.value)
     beside = sorted(p.name for p in db_path.parent.iterdir())
     assert beside == ["säkerhetskopior", "test.sqlite3", "test.sqlite3.lock"]  # no -wal
 

@@ -95,7 +95,7 @@ def test_an_empty_file_at_start_offers_the_backup_and_writes_nothing(
 
     assert open_store(db_path) is None  # declined: nothing is written
     assert db_path.stat().st_size == 0 and not Path(f"{db_path}-wal").exists()
-    assert "tom (0 byte)" in asked[0] and str(good.path) in asked[0]
+    assert "filen är tom, 0 byte" in asked[0] and str(good.path) in asked[0]
 
     opened = open_store(db_path)  # accepted
     assert opened is not None and _titles(opened.store) == ["I kopian"]
