@@ -62,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         made = _timed(lambda: backups.make_backup(db), args.runs)
         print(_line("backup (copy + integrity_check + rotate)", made))
-        newest = backups.list_backups(db)[0].path
+        # Outside the backup folder: the rotation after each run's backup of the state
+        # before would otherwise remove it after ten runs.
+        newest = Path(scratch) / "kopia.sqlite3"
+        shutil.copy(backups.list_backups(db)[0].path, newest)
         print(
             _line(
                 "restore (check, backup of the current state, copy back, check)",

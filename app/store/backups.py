@@ -245,8 +245,10 @@ def make_backup(
     folder: Path | None = None,
     now: datetime | None = None,
     policy: RotationPolicy = DEFAULT_POLICY,
+    protect: Path | None = None,
 ) -> BackupInfo:
-    """Back up ``db_path`` now (readers and writers may go on), verify it, then rotate."""
+    """Back up ``db_path`` now (readers and writers may go on), verify it, then rotate
+    (never removing ``protect``: the backup about to be restored)."""
     folder = folder or backup_folder(db_path)
     _prepare_folder(db_path, folder)
     remove_left_over_temporary_files(folder)
@@ -276,7 +278,7 @@ def make_backup(
     fsync_folder(folder)
     made = _info(_pattern(db_path), target)
     assert made is not None  # the name was made by _target
-    rotate(db_path, folder, policy, checked=made.path)
+    rotate(db_path, folder, policy, checked=made.path, protect=protect)
     return made
 
 
@@ -295,17 +297,20 @@ def rotate(
     policy: RotationPolicy = DEFAULT_POLICY,
     *,
     checked: Path | None = None,
+    protect: Path | None = None,
 ) -> list[Path]:
     """Remove the backups the policy does not keep, but never the newest one that passes
-    the check (``checked``: a backup just made and checked); returns the removed files."""
+    the check (``checked``: a backup just made and checked) nor ``protect``; returns the
+    removed files."""
     backups = list_backups(db_path, folder)
     good = newest_passing(backups, checked)
     keep = backups_to_keep(
         (b.order_key for b in backups), policy, newest_good=None if good is None else good.order_key
     )
     removed: list[Path] = []
+    protected = None if protect is None else protect.resolve()
     for b in backups:
-        if b.order_key in keep:
+        if b.order_key in keep or b.path.resolve() == protected:
             continue
         with contextlib.suppress(OSError):
             b.path.unlink()

@@ -144,7 +144,7 @@ def restore(backup: Path, db_path: Path) -> RestoreResult:
     aside: Path | None = None
     try:
         if db_path.exists() and backup_problem(db_path) is None:
-            previous = make_backup(db_path, reason=BEFORE_RESTORE)
+            previous = make_backup(db_path, reason=BEFORE_RESTORE, protect=backup)
             _copy_in_place(backup, db_path)
             result = _problem(db_path)
             if result is not None:

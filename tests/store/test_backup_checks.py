@@ -106,6 +106,23 @@ def test_rotation_never_removes_the_newest_backup_that_passes_the_full_check(
     assert backups.newest_good_backup(db_path) == good
 
 
+def test_the_backup_being_restored_is_not_rotated_away_by_the_copy_before(
+    store, add_activity, db_path
+) -> None:
+    add_activity("Workshop", "Gävle", date(2018, 5, 1), title="Den tionde")
+    oldest = backups.make_backup(db_path, now=T0)
+    add_activity("Workshop", "Gävle", date(2018, 6, 1), title="Senare")
+    for n in range(1, 10):  # ten backups in one week: the oldest is the next to go
+        backups.make_backup(db_path, now=T0 + timedelta(minutes=n))
+    store.close()
+
+    result = restore.restore(oldest.path, db_path)
+
+    assert _titles(db_path) == ["Den tionde"]
+    assert oldest.path.exists() and result.previous_backup is not None
+    assert _titles(result.previous_backup.path) == ["Den tionde", "Senare"]
+
+
 def test_restoring_over_index_damage_keeps_the_damaged_file_aside(
     store, add_activity, db_path
 ) -> None:
