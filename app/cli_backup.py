@@ -15,8 +15,9 @@ def register(subparsers: Any) -> None:
         "backup",
         help="ta en kontrollerad säkerhetskopia av databasen nu",
         description="Kopierar databasen med SQLites backup-funktion (går bra medan programmet "
-        "är öppet), kontrollerar kopian och rensar äldre kopior: de 10 senaste sparas, och "
-        "därtill en per vecka och en per månad.",
+        "är öppet), kontrollerar kopian med samma kontroll som när databasen öppnas och rensar "
+        "äldre kopior: de 10 senaste sparas, och därtill en per vecka och en per månad. En "
+        "kopia som inte klarar kontrollen sparas åt sidan och räknas inte som säkerhetskopia.",
     )
     backup.add_argument(
         "--folder", metavar="MAPP", help="spara i denna mapp (annars den valda mappen)"
@@ -33,8 +34,9 @@ def register(subparsers: Any) -> None:
         "restore",
         help="återställ databasen från en säkerhetskopia",
         description="Ersätter databasens innehåll med säkerhetskopian. Läget före "
-        "återställningen sparas först som en egen säkerhetskopia; en skadad databas "
-        "skrivs aldrig över utan sparas åt sidan.",
+        "återställningen sparas först som en egen säkerhetskopia, och klarar resultatet inte "
+        "kontrollen ångras återställningen; en skadad databas skrivs aldrig över utan sparas "
+        "åt sidan.",
     )
     restore.add_argument("file", metavar="FIL", help="säkerhetskopian")
     add_db_option(restore)

@@ -165,3 +165,38 @@ def test_following_the_advice_for_a_damaged_file_restores_it(
     assert kept.read_bytes() == damaged
     assert _titles(db_path) == ["Räddad"]
     assert main(["summary", "--year", "2018", "--db", str(db_path)]) == 0
+
+
+def test_summary_on_an_empty_file_writes_nothing_and_names_the_backup(
+    store, add_activity, db_path, capsys
+) -> None:
+    add_activity("Workshop", "Gävle", date(2018, 5, 1), title="I kopian")
+    good = backups.make_backup(db_path)
+    store.close()
+    for extra in ("-wal", "-shm"):
+        Path(f"{db_path}{extra}").unlink(missing_ok=True)
+    db_path.write_bytes(b"")
+
+    assert main(["summary", "--year", "2018", "--db", str(db_path)]) == 1
+
+    err = capsys.readouterr().err
+    assert "är skadad (filen är tom, 0 byte)" in err
+    assert f"insatslogg restore {good.path}" in err
+    assert db_path.stat().st_size == 0
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["säkerhetskopior", "test.sqlite3"]
+
+
+def test_a_backup_of_index_damage_is_not_called_checked(store, db_path, capsys) -> None:
+    from tests.store.damage import damage_an_index
+
+    good = backups.make_backup(db_path)
+    store.close()
+    damage_an_index(db_path)
+
+    assert main(["backup", "--db", str(db_path)]) == 1
+
+    err = capsys.readouterr().err
+    assert "kontrollerad" not in err and "klarade inte kontrollen" in err
+    [aside] = backups.damaged_copies(db_path)
+    assert f"sparades åt sidan som {aside}" in err
+    assert [b.path for b in backups.list_backups(db_path)] == [good.path]

@@ -1,11 +1,12 @@
 """Writing a user's file so that it is either the old file or the whole new one.
 
 Every export (Excel, PDF, närvarolista, a saved report, a registerutdrag) is written
-to a hidden temporary file beside the target, flushed to disk and renamed over the
-target (atomic_write). On any error or a cancel the temporary file is removed and a
-file already there is left as it was. ``save_error`` turns the operating system's
-error into a Swedish message for the user: a full disk, a file open in Excel, a
-write-protected USB stick, a missing folder.
+to a hidden temporary file beside the target (readable by its owner only until it is
+whole), flushed to disk and renamed over the target (atomic_write). On any error or a
+cancel the temporary file is removed and a file already there is left as it was; one
+left by a killed process is removed by the next write to the folder. ``save_error``
+turns the operating system's error into a Swedish message for the user: a full disk, a
+file open in Excel, a write-protected USB stick, a missing folder.
 
 Before anything is written, the target is checked (``writable_target``); what the user
 protected stays protected:
@@ -25,18 +26,25 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from app.core.errors import DomainError
 from app.core.protected_targets import ProtectedTarget, is_database_file
+from app.core.temp_files import (
+    is_temporary,
+    remove_left_over_temporary_files,
+    temporary_name,
+)
+
+__all__ = ["is_temporary", "remove_left_over_temporary_files", "temporary_name"]
 
 TEMP_SUFFIX = ".tmp"
-_TEMP_PREFIX = ".~"
-_MAX_STEM = 80  # keeps the temporary name under the file systems' 255 characters
+PRIVATE_MODE = 0o600
+_UMASK_LOCK = threading.Lock()
 
 # Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION (another program has the file
 # open without sharing, as Excel does); ERROR_INVALID_NAME (characters like ? or :).
@@ -52,29 +60,16 @@ if _EDQUOT is not None:
     _FULL[_EDQUOT] = "ditt diskutrymme (kvoten) är slut"
 
 
-def temporary_name(path: Path) -> Path:
-    """A hidden, random name beside ``path``: ``.~<name>.<8 hex>.tmp``."""
-    return path.with_name(f"{_TEMP_PREFIX}{path.stem[:_MAX_STEM]}.{secrets.token_hex(4)}.tmp")
-
-
-def is_temporary(path: Path) -> bool:
-    """True for a name temporary_name makes (for tests and clean-up)."""
-    return path.name.startswith(_TEMP_PREFIX) and path.name.endswith(TEMP_SUFFIX)
-
-
 def new_temporary_file(path: Path) -> Path:
     """An empty new file beside ``path`` (same folder, so the rename is atomic), created
-    with O_EXCL so it is never someone else's file. It gets the permissions of the file it
-    will replace (but always writable by its owner, who fills it), or those a new file
-    gets in that folder (unlike tempfile's 0600)."""
-    mode = 0o666
-    with suppress(OSError):
-        mode = stat.S_IMODE(path.stat().st_mode) | stat.S_IRUSR | stat.S_IWUSR
+    with O_EXCL so it is never someone else's file, and readable by its owner only: a
+    process killed while it writes leaves nothing others can read (the next write to the
+    folder, or the next start, removes it; see app.core.temp_files)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         tmp = temporary_name(path)
         try:
-            fd = os.open(tmp, flags, mode)
+            fd = os.open(tmp, flags, PRIVATE_MODE)
         except FileExistsError:
             continue
         os.close(fd)
@@ -109,6 +104,27 @@ def writable_target(path: Path) -> Path:
     return real
 
 
+def _umask() -> int:
+    """The process's umask (read without changing it where the system tells it)."""
+    with suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
+
+
+def _final_mode(path: Path) -> int:
+    """The permissions the finished file gets: those of the file it replaces (but always
+    writable by its owner), or those a new file gets in that folder (unlike tempfile's
+    0600: a report is meant to be shared)."""
+    with suppress(OSError):
+        return stat.S_IMODE(path.stat().st_mode) | stat.S_IRUSR | stat.S_IWUSR
+    return 0o666 & ~_umask() | stat.S_IRUSR | stat.S_IWUSR
+
+
 def fsync_file(path: Path) -> None:
     """Flush a written (and closed) file to the disk."""
     with open(path, "rb+") as fh:  # Windows flushes only a handle open for writing
@@ -138,10 +154,13 @@ def atomic_write(path: Path) -> Iterator[Path]:
     target, a symlink and a database are handled as the module says (writable_target).
     """
     path = writable_target(Path(path))
+    remove_left_over_temporary_files(path.parent)
     tmp = new_temporary_file(path)
     try:
         yield tmp
         fsync_file(tmp)
+        if os.name == "posix":
+            os.chmod(tmp, _final_mode(path))
         os.replace(tmp, path)
     except BaseException:
         with suppress(OSError):

@@ -1,7 +1,7 @@
 """Which backups to keep: the newest few, then one a week, then one a month.
 
 Pure policy, no files: the store lists the backups it finds, asks which to keep and
-removes the rest.
+removes the rest. The newest backup that passes the check is always kept.
 """
 
 from __future__ import annotations
@@ -35,11 +35,20 @@ DEFAULT_POLICY = RotationPolicy()
 
 
 def backups_to_keep(
-    taken: Iterable[datetime], policy: RotationPolicy = DEFAULT_POLICY
+    taken: Iterable[datetime],
+    policy: RotationPolicy = DEFAULT_POLICY,
+    *,
+    newest_good: datetime | None = None,
 ) -> set[datetime]:
-    """The times (of those given) whose backups stay; every other one may be removed."""
+    """The times (of those given) whose backups stay; every other one may be removed.
+
+    ``newest_good`` is the newest backup known to pass the check: it always stays, however
+    many newer (damaged) ones there are.
+    """
     newest_first = sorted(set(taken), reverse=True)
     keep = set(newest_first[: policy.keep_last])
+    if newest_good is not None:
+        keep.add(newest_good)
     weeks: set[tuple[int, int]] = set()
     months: set[tuple[int, int]] = set()
     for t in newest_first:

@@ -4,7 +4,8 @@ The copies are: the backups in every folder a backup was ever written to (the lo
 config keeps the list, see local_config.backup_places), under any name they were given
 (a backup made through a link to the file is named after the link); the damaged
 databases kept aside beside it (``<name>.skadad-…``); and the copies another part of
-the program names through ``extra_copies``.
+the program names through ``extra_copies`` (backups that failed their check; leftover
+temporary copies are removed).
 
 The work is recorded before it starts: the erasure's own transaction writes each
 person's id to ``pending_backup_erasure``, and the rows are removed only once every
@@ -34,13 +35,22 @@ Pending = dict[Path, tuple[str, set[int]]]
 
 
 def extra_copies(db_path: Path) -> list[Path]:
-    """Further copies of ``db_path`` that the program itself may have left, e.g. the
-    temporary file of a backup or a restore that was interrupted.
+    """Further copies of ``db_path`` the program itself left: backups kept aside because
+    they failed the check (``<backup>.skadad.sqlite3``) in every backup folder.
 
-    A hook: it names none yet. The cleanup of the program's leftover temporary copies is
-    to return them here, and every erasure then reaches them as well.
+    Temporary copies that a killed backup, restore or export left are not copies to
+    clean but files to remove: that is done first, in the database's folder and in every
+    backup folder. A temporary file whose process still runs becomes a backup, which the
+    next ``finish_pending`` (after every backup) reaches.
     """
-    return []
+    from app.core.temp_files import remove_left_over_temporary_files
+    from app.store.backups import damaged_copies
+
+    found: list[Path] = []
+    for folder in sorted({db_path.parent, *_folders(db_path)}):
+        remove_left_over_temporary_files(folder)
+        found += damaged_copies(db_path, folder)
+    return found
 
 
 def pending_ids(db_path: Path) -> set[int]:

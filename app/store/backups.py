@@ -4,8 +4,12 @@ and restored without ever overwriting a damaged file.
 A backup is a complete, self-contained SQLite file named
 ``<database name>-YYYY-MM-DD_HHMMSS[_n][-reason].sqlite3`` in the backup folder (by
 default ``säkerhetskopior`` beside the database; the user may choose another disk).
-It is written under a temporary name, checked with ``PRAGMA quick_check`` and only
-then renamed; a copy that fails the check is thrown away and the older backups stay.
+It is written under a temporary name (readable by its owner only), checked with
+``PRAGMA integrity_check`` -- the same check that decides whether the database is opened
+-- and only then renamed. A copy that fails the check is never counted as a backup: it
+is kept aside as ``<backup name>.skadad.sqlite3`` (only the newest such copy), the user
+is told, and the older backups stay. Rotation never removes the newest backup that
+passes the check.
 """
 
 from __future__ import annotations
@@ -20,21 +24,23 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app.core.atomic_file import fsync_file, fsync_folder
+from app.core.atomic_file import fsync_file, fsync_folder, new_temporary_file
 from app.core.backup_rotation import DEFAULT_POLICY, RotationPolicy, backups_to_keep
 from app.core.errors import DomainError
+from app.core.temp_files import remove_left_over_temporary_files
 from app.store import local_config
 from app.store.file_checks import (
     PRIVATE_FOLDER,
-    create_private_file,
     describe_sqlite_error,
     integrity_problem,
     make_private,
+    version_problem,
 )
 
 log = logging.getLogger(__name__)
 STAMP_FORMAT = "%Y-%m-%d_%H%M%S"
 SUFFIX = ".sqlite3"
+DAMAGED = ".skadad"  # a copy that failed the check: <backup name>.skadad.sqlite3
 
 # Why a backup was made: the slug in its file name, and how it reads in the program.
 ON_CLOSE = "stangning"
@@ -50,6 +56,14 @@ _REASON_LABELS = {
 
 class BackupError(DomainError):
     pass
+
+
+class CopyFailedCheck(BackupError):
+    """The copy was made but does not pass the check (the source is damaged)."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__(f"Kopian klarade inte kontrollen: {problem}")
 
 
 def reason_label(reason: str) -> str:
@@ -171,20 +185,58 @@ def connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connecti
 
 
 def copy_into(source: Path, target: Path) -> None:
-    """Copy the database ``source`` into the new file ``target`` with the backup API and
-    make it self-contained (rollback journal, no -wal file), private, synced and checked."""
-    create_private_file(target)
+    """Copy the database ``source`` into the empty private file ``target`` with the backup
+    API and make it self-contained (rollback journal, no -wal file), synced and checked
+    with the full check (CopyFailedCheck when it fails)."""
     with connect(source, read_only=True) as src, connect(target) as dst:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode = DELETE")
-        rows = dst.execute("PRAGMA quick_check(5)").fetchall()
-    if [str(r[0]) for r in rows] != ["ok"]:
-        raise BackupError(
-            "Kopian klarade inte kontrollen (quick_check): "
-            + "; ".join(str(r[0]) for r in rows[:3])
-        )
+    problem = integrity_problem(target)
+    if problem is not None:
+        raise CopyFailedCheck(problem)
     make_private(target)
     fsync_file(target)
+
+
+def damaged_copies(db_path: Path, folder: Path | None = None) -> list[Path]:
+    """The copies of ``db_path`` kept aside in ``folder`` because they failed the check."""
+    folder = folder or backup_folder(db_path)
+    pattern = re.compile(rf"^{re.escape(db_path.stem)}-.+{re.escape(DAMAGED + SUFFIX)}$")
+    try:
+        return sorted(Path(e.path) for e in os.scandir(folder) if pattern.match(e.name))
+    except OSError:
+        return []
+
+
+def _keep_damaged_copy(db_path: Path, copy: Path, target: Path) -> Path | None:
+    """Rename a copy that failed the check to ``<target>.skadad.sqlite3``, replacing an
+    older such copy (the damaged database itself is still there); None if it could not."""
+    aside = target.with_name(f"{target.stem}{DAMAGED}{SUFFIX}")
+    older = damaged_copies(db_path, target.parent)
+    try:
+        make_private(copy)
+        os.replace(copy, aside)
+    except OSError:
+        return None
+    for path in older:
+        if path != aside:
+            with contextlib.suppress(OSError):
+                path.unlink()
+    return aside
+
+
+def _failed_check_message(failed: CopyFailedCheck, aside: Path | None) -> str:
+    where = (
+        f" Kopian sparades åt sidan som {aside} och räknas inte som säkerhetskopia."
+        if aside is not None
+        else ""
+    )
+    return (
+        f"Säkerhetskopian kunde inte göras: kopian klarade inte kontrollen ({failed.problem}), "
+        f"så databasen är troligen skadad.{where} De tidigare säkerhetskopiorna är orörda. "
+        "Starta om Insatslogg: då kontrolleras databasen, och är den skadad erbjuds du den "
+        "senaste fungerande säkerhetskopian."
+    )
 
 
 def make_backup(
@@ -194,15 +246,24 @@ def make_backup(
     folder: Path | None = None,
     now: datetime | None = None,
     policy: RotationPolicy = DEFAULT_POLICY,
+    protect: Path | None = None,
 ) -> BackupInfo:
-    """Back up ``db_path`` now (readers and writers may go on), verify it, then rotate."""
+    """Back up ``db_path`` now (readers and writers may go on), verify it, then rotate
+    (never removing ``protect``: the backup about to be restored)."""
     folder = folder or backup_folder(db_path)
     _prepare_folder(db_path, folder)
+    remove_left_over_temporary_files(folder)
     target = _target(db_path, folder, reason, now or datetime.now())
-    tmp = folder / f".{target.name}.{os.getpid()}.tmp"
+    tmp: Path | None = None
     try:
+        tmp = new_temporary_file(target)
         copy_into(db_path, tmp)
         os.replace(tmp, target)
+    except CopyFailedCheck as failed:
+        assert tmp is not None
+        aside = _keep_damaged_copy(db_path, tmp, target)
+        log.warning("En säkerhetskopia klarade inte kontrollen och sparades åt sidan")
+        raise BackupError(_failed_check_message(failed, aside)) from failed
     except sqlite3.Error as exc:
         raise BackupError(
             f"Säkerhetskopian kunde inte göras: {describe_sqlite_error(exc)}."
@@ -212,7 +273,9 @@ def make_backup(
             f"Säkerhetskopian kunde inte skrivas till {folder}: {exc.strerror or exc}."
         ) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            for extra in ("", "-journal"):
+                Path(f"{tmp}{extra}").unlink(missing_ok=True)
     fsync_folder(folder)
     made = _info(_pattern(db_path), target)
     assert made is not None  # the name was made by _target
@@ -220,7 +283,7 @@ def make_backup(
         local_config.add_backup_place(db_path, folder, db_path.stem)
     except OSError as exc:
         log.warning("Mappen för säkerhetskopian kunde inte antecknas (%s)", exc.strerror or exc)
-    rotate(db_path, folder, policy)
+    rotate(db_path, folder, policy, checked=made.path, protect=protect)
     _finish_erasures(db_path)
     return made
 
@@ -233,15 +296,35 @@ def _finish_erasures(db_path: Path) -> None:
     finish_pending_logged(db_path)
 
 
-def rotate(
-    db_path: Path, folder: Path | None = None, policy: RotationPolicy = DEFAULT_POLICY
-) -> list[Path]:
-    """Remove the backups the policy does not keep; returns the removed files."""
-    backups = list_backups(db_path, folder)
-    keep = backups_to_keep((b.order_key for b in backups), policy)
-    removed: list[Path] = []
+def newest_passing(backups: list[BackupInfo], checked: Path | None = None) -> BackupInfo | None:
+    """The newest of ``backups`` (newest first) that passes the check; ``checked`` is one
+    just made and checked, which need not be checked again."""
     for b in backups:
-        if b.order_key in keep:
+        if b.path == checked or backup_problem(b.path) is None:
+            return b
+    return None
+
+
+def rotate(
+    db_path: Path,
+    folder: Path | None = None,
+    policy: RotationPolicy = DEFAULT_POLICY,
+    *,
+    checked: Path | None = None,
+    protect: Path | None = None,
+) -> list[Path]:
+    """Remove the backups the policy does not keep, but never the newest one that passes
+    the check (``checked``: a backup just made and checked) nor ``protect``; returns the
+    removed files."""
+    backups = list_backups(db_path, folder)
+    good = newest_passing(backups, checked)
+    keep = backups_to_keep(
+        (b.order_key for b in backups), policy, newest_good=None if good is None else good.order_key
+    )
+    removed: list[Path] = []
+    protected = None if protect is None else protect.resolve()
+    for b in backups:
+        if b.order_key in keep or b.path.resolve() == protected:
             continue
         with contextlib.suppress(OSError):
             b.path.unlink()
@@ -250,29 +333,25 @@ def rotate(
 
 
 def backup_problem(path: Path) -> str | None:
-    """Why the file at ``path`` cannot be restored (Swedish), or None if it can."""
+    """Why the file at ``path`` cannot be restored (Swedish), or None if it can: the same
+    check that decides whether a database is opened, then that it is Insatslogg's and
+    not from a newer version."""
     if not path.is_file():
         return f"filen {path} finns inte"
-    problem = integrity_problem(path)
+    problem = integrity_problem(path) or version_problem(path)
     if problem is not None:
         return problem
     try:
         with connect(path, read_only=True) as con:
-            has_version = con.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-            ).fetchone()
-            if has_version is None:
-                return "filen är inte en databas från Insatslogg"
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error as exc:
         return describe_sqlite_error(exc)
-    if row is None:
-        return "filen saknar versionsuppgift och är inte en databas från Insatslogg"
     from app.store.migrations import known_revisions
 
-    if str(row[0]) not in known_revisions():
+    if row is None or str(row[0]) not in known_revisions():
+        version = "okänd" if row is None else row[0]
         return (
-            f"filen är skapad av en nyare version av Insatslogg (schemaversion {row[0]}); "
+            f"filen är skapad av en nyare version av Insatslogg (schemaversion {version}); "
             "uppdatera programmet först"
         )
     return None
@@ -289,7 +368,4 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
         seen.add(folder)
         candidates.extend(list_backups(db_path, folder))
     candidates.sort(key=lambda b: b.order_key, reverse=True)
-    for candidate in candidates:
-        if backup_problem(candidate.path) is None:
-            return candidate
-    return None
+    return newest_passing(candidates)

@@ -7,10 +7,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.errors import DomainError
 from app.store import migrations
 from app.store.activities import ActivityRepository
 from app.store.database_file import DatabaseFile
-from app.store.file_checks import create_private_file, make_private
+from app.store.file_checks import make_private
 from app.store.reference import ReferenceRepository
 
 if TYPE_CHECKING:
@@ -132,12 +133,20 @@ class Store:
 
     @classmethod
     def open(cls, path: Path) -> Store:
-        """Open (or create) the database at ``path`` and bring its schema up to date."""
+        """Open (or create) the database at ``path`` and bring its schema up to date.
+
+        Only a missing path is a new database: it is made whole under a temporary name
+        and then renamed into place, so a start killed half-way leaves no empty file that
+        would later pass for a new database. An existing empty file is refused.
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():
-            # Created private before SQLite touches it; its -wal and -shm files inherit
-            # the mode.
-            create_private_file(path)
+            migrations.create_database(path)
+        elif path.stat().st_size == 0:
+            raise DomainError(
+                f"Databasfilen {path} är tom (0 byte). Den har inte ändrats. Återställ en "
+                "säkerhetskopia, eller ta bort filen om du vill börja med en ny databas."
+            )
         make_private(path)
         migrations.upgrade(path)
         return cls(path)

@@ -163,19 +163,29 @@ def describe_sqlite_error(exc: sqlite3.Error) -> str:
     return text
 
 
-def integrity_problem(path: Path, *, thorough: bool = False) -> str | None:
+def integrity_problem(path: Path) -> str | None:
     """What is wrong with the SQLite file at ``path`` (in Swedish), or None if it is whole.
 
-    ``thorough`` runs ``integrity_check`` (also compares every index with its table);
-    otherwise ``quick_check``, which finds damaged pages and records in linear time.
+    The one check that decides whether a file is trusted, used everywhere: at start,
+    for every backup before it is kept, for a backup before it is offered or restored,
+    and for the result of a restore. ``PRAGMA integrity_check`` also compares every
+    index with its table (``quick_check`` does not, and passes a file whose indexes no
+    longer match). A file of 0 bytes is damage, not a new database: only a missing path
+    is a new database.
     """
+    try:
+        if path.stat().st_size == 0:
+            return "filen är tom, 0 byte"
+    except FileNotFoundError:
+        return "filen finns inte"
+    except OSError as exc:
+        return f"filen kunde inte läsas ({exc.strerror or exc})"
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
     except sqlite3.Error as exc:
         return describe_sqlite_error(exc)
     try:
-        pragma = "integrity_check" if thorough else "quick_check"
-        rows = con.execute(f"PRAGMA {pragma}(10)").fetchall()
+        rows = con.execute("PRAGMA integrity_check(10)").fetchall()
         messages = [str(r[0]) for r in rows]
         if messages != ["ok"]:
             return "databasfilen är skadad (" + "; ".join(messages[:3]) + ")"
@@ -186,21 +196,47 @@ def integrity_problem(path: Path, *, thorough: bool = False) -> str | None:
         con.close()
 
 
-def check_is_insatslogg(path: Path) -> None:
-    """Refuse a SQLite file that holds another program's tables."""
+def _tables(path: Path) -> set[str]:
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
     try:
-        names = {
+        return {
             str(r[0])
             for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
         }
     finally:
         con.close()
+
+
+def check_is_insatslogg(path: Path) -> None:
+    """Refuse a SQLite file that holds another program's tables."""
+    names = _tables(path)
     if names and "alembic_version" not in names:
         raise NotInsatslogg(
             f"Filen {path} är en SQLite-databas, men inte Insatsloggs. Den har inte ändrats. "
             "Välj en annan fil."
         )
+
+
+def version_problem(path: Path) -> str | None:
+    """What is missing from a whole SQLite file for it to be an Insatslogg database that
+    can be opened (in Swedish), or None. A file with no tables at all, or with an empty
+    version table, is damage (a new database is only ever made where no file is)."""
+    try:
+        names = _tables(path)
+        if not names:
+            return "filen innehåller inga tabeller"
+        if "alembic_version" not in names:
+            return "filen är inte en databas från Insatslogg"
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+        try:
+            rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return describe_sqlite_error(exc)
+    if len(rows) != 1 or not rows[0][0]:
+        return "filen saknar versionsuppgift (tabellen alembic_version är tom eller felaktig)"
+    return None
 
 
 def make_private(path: Path) -> None:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import db
+from app.core.atomic_file import fsync_file, fsync_folder, new_temporary_file
 from app.core.errors import DomainError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Engine
 
 
 def current_revision(path: Path) -> str | None:
@@ -62,10 +69,31 @@ def backup_before_migration(path: Path, revision: str) -> Path:
         return make_backup(path, reason=reason, folder=default_backup_folder(path)).path
 
 
+def create_database(path: Path) -> None:
+    """A new database at ``path`` (which must not exist): migrated under a private
+    temporary name beside it, then renamed into place whole."""
+    tmp = new_temporary_file(path)
+    try:
+        upgrade(tmp)
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal, to rename
+        finally:
+            con.close()
+        fsync_file(tmp)
+        os.replace(tmp, path)
+    finally:
+        for extra in ("", "-wal", "-shm", "-journal"):
+            Path(f"{tmp}{extra}").unlink(missing_ok=True)
+    fsync_folder(path.parent)
+
+
 def upgrade(path: Path) -> bool:
     """Apply any missing migrations. Returns True when something was applied.
 
-    A file written by a newer Insatslogg (an unknown revision) is refused.
+    A file written by a newer Insatslogg (an unknown revision) is refused. The
+    migrations run in one transaction: one that fails leaves the file as it was and is
+    a DomainError in Swedish.
     """
     found = current_revision(path)
     if found == db.HEAD_REVISION:
@@ -77,8 +105,8 @@ def upgrade(path: Path) -> bool:
         )
     if found is not None:
         backup_before_migration(path, found)
-    from alembic import command
     from alembic.config import Config
+    from sqlalchemy.exc import SQLAlchemyError
 
     from app.store.engine import make_engine
 
@@ -86,14 +114,28 @@ def upgrade(path: Path) -> bool:
     config.set_main_option("script_location", str(db.MIGRATIONS_DIR))
     migration_engine = make_engine(path, foreign_keys=False)
     try:
-        with migration_engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                raise DomainError(
-                    f"Uppgraderingen av databasen skulle lämna trasiga referenser: {broken}"
-                )
+        _migrate(migration_engine, config)
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        from app.store.file_checks import describe_sqlite_error
+
+        cause = getattr(exc, "orig", exc)
+        detail = describe_sqlite_error(cause) if isinstance(cause, sqlite3.Error) else str(exc)
+        raise DomainError(
+            f"Databasen {path} kunde inte uppgraderas ({detail}). Den har inte ändrats."
+        ) from exc
     finally:
         migration_engine.dispose()
     return True
+
+
+def _migrate(migration_engine: Engine, config: Config) -> None:
+    from alembic import command
+
+    with migration_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise DomainError(
+                f"Uppgraderingen av databasen skulle lämna trasiga referenser: {broken}"
+            )

@@ -2,8 +2,10 @@
 
 In order: the place (not a network share, writable), the instance lock (one Insatslogg
 per file, whether it is reached by a symlink or a hard link; a crashed start's lock is
-taken over), the file itself (a whole SQLite file,
-Insatslogg's, not from a newer version), then the migrations (after a verified
+taken over), the temporary files a killed process left beside the database and in its
+backup folders (removed), the file itself (a whole SQLite file by the one check,
+Insatslogg's, not from a newer version; only a missing path is a new database, a 0-byte
+file is damage), then the migrations (after a verified
 backup). Closing makes a backup when anything was written, then lets go of the lock.
 """
 
@@ -16,9 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import DomainError
-from app.store import backups
+from app.core.temp_files import remove_left_over_temporary_files
+from app.store import backups, local_config
 from app.store.database import Store
-from app.store.file_checks import check_is_insatslogg, check_location, integrity_problem
+from app.store.file_checks import (
+    check_is_insatslogg,
+    check_location,
+    integrity_problem,
+    version_problem,
+)
 from app.store.instance_lock import InstanceLock
 
 log = logging.getLogger(__name__)
@@ -122,8 +130,8 @@ class EarlyCheck:
 
     def _run(self) -> None:
         try:
-            if self.path.is_file() and self.path.stat().st_size > 0:
-                self._problem = integrity_problem(self.path, thorough=True)
+            if self.path.exists():
+                self._problem = integrity_problem(self.path)
         except OSError:
             self._problem = None  # open_database reports what is wrong with the place
 
@@ -137,11 +145,25 @@ def check_file(path: Path, early: EarlyCheck | None = None) -> None:
     if early is not None and early.path == path:
         problem = early.problem()
     else:
-        problem = integrity_problem(path, thorough=True)
+        problem = integrity_problem(path)
+    if problem is None:
+        check_is_insatslogg(path)
+        problem = version_problem(path)
     if problem is not None:
-        log.warning("Integritetskontrollen hittade fel i %s", path.name)
+        log.warning("Kontrollen av %s hittade fel", path.name)
         raise DamagedDatabase(path, problem, backups.newest_good_backup(path))
-    check_is_insatslogg(path)
+
+
+def remove_left_overs(path: Path) -> None:
+    """Remove the temporary files (copies of the database among them) that a killed
+    backup, restore, migration or export left beside the database and in its backup
+    folders."""
+    folders = {path.parent, local_config.default_backup_folder(path)}
+    folders.add(backups.backup_folder(path))
+    for folder in folders:
+        removed = remove_left_over_temporary_files(folder)
+        if removed:
+            log.info("%d tillfälliga filer efter ett avbrutet program togs bort", len(removed))
 
 
 def open_database(
@@ -151,7 +173,8 @@ def open_database(
     must_exist: bool = False,
     early: EarlyCheck | None = None,
 ) -> OpenDatabase:
-    """Check, lock (when ``exclusive``) and open ``path``, creating it if missing.
+    """Check, lock (when ``exclusive``) and open ``path``, creating it if missing (and
+    only then: an empty or unreadable file is DamagedDatabase).
 
     ``early`` is an integrity check already under way for ``path``.
     ``exclusive=False`` is for commands that only read (a summary, an export): they may
@@ -166,7 +189,8 @@ def open_database(
     if lock is not None and lock.stale is not None:
         log.info("Ett lås efter ett avbrutet program togs över (%s)", lock.path.name)
     try:
-        if path.exists() and path.stat().st_size > 0:
+        remove_left_overs(path)
+        if path.exists():
             check_file(path, early)
         store = Store.open(path)
         if lock is not None:

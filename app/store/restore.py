@@ -1,4 +1,9 @@
-"""Restoring a backup, and keeping a damaged database aside instead of overwriting it."""
+"""Restoring a backup, and keeping a damaged database aside instead of overwriting it.
+
+"Damaged" is decided by the one check (file_checks.integrity_problem and
+version_problem): a database that does not pass it is never overwritten in place, and a
+restore whose result does not pass it is undone.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.core.atomic_file import fsync_folder
+from app.core.atomic_file import fsync_folder, new_temporary_file
+from app.core.temp_files import remove_left_over_temporary_files
 from app.store.backups import (
     BEFORE_RESTORE,
     STAMP_FORMAT,
     BackupError,
     BackupInfo,
+    CopyFailedCheck,
     backup_problem,
     connect,
     copy_into,
@@ -24,6 +31,7 @@ from app.store.file_checks import (
     describe_sqlite_error,
     integrity_problem,
     make_private,
+    version_problem,
 )
 from app.store.instance_lock import InstanceLock
 
@@ -68,48 +76,88 @@ class RestoreResult:
     damaged_kept_as: Path | None  # where a damaged database was put aside
 
 
+def _problem(path: Path) -> str | None:
+    return integrity_problem(path) or version_problem(path)
+
+
+def _copy_in_place(source: Path, db_path: Path) -> None:
+    """Overwrite the whole database ``db_path`` page by page, in one transaction."""
+    with connect(source, read_only=True) as src, connect(db_path) as dst:
+        src.backup(dst)
+    with connect(db_path) as con:
+        con.execute("PRAGMA journal_mode = WAL")
+
+
+def _put_in_place(source: Path, db_path: Path) -> Path | None:
+    """Copy ``source`` (checked) beside ``db_path``, keep ``db_path`` aside (if there is
+    one) and rename the copy into its place. Returns where the old file was put."""
+    aside: Path | None = None
+    tmp = new_temporary_file(db_path)
+    try:
+        copy_into(source, tmp)
+        if db_path.exists():
+            aside = keep_aside(db_path)
+        for extra in _COMPANIONS:
+            Path(f"{db_path}{extra}").unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+    except BaseException:
+        if aside is not None and not db_path.exists():
+            _move_with_companions(aside, db_path)
+        raise
+    finally:
+        for extra in ("", "-journal"):
+            Path(f"{tmp}{extra}").unlink(missing_ok=True)
+    fsync_folder(db_path.parent)
+    return aside
+
+
+def _undo(previous: BackupInfo, db_path: Path, problem: str) -> BackupError:
+    """Put the state before back after a restore whose result failed the check."""
+    _copy_in_place(previous.path, db_path)
+    if _problem(db_path) is not None:
+        _put_in_place(previous.path, db_path)
+    return BackupError(
+        f"Återställningen gav en databas som inte klarade kontrollen ({problem}). Den är "
+        f"ångrad: databasen är som före återställningen (också sparad som "
+        f"{previous.path})."
+    )
+
+
 def restore(backup: Path, db_path: Path) -> RestoreResult:
     """Make ``db_path`` hold what ``backup`` holds.
 
     The caller must hold the database's instance lock and have closed its connections.
-    A whole database is first backed up itself (so a restore can be undone), then
-    overwritten page by page through SQLite's backup API, in one transaction. A damaged
-    database is never overwritten: it is renamed aside and the backup copied in its place.
-    An older backup is brought up to date by the migrations the next time it is opened.
+    A database that passes the check is first backed up itself (so a restore can be
+    undone), then overwritten page by page through SQLite's backup API, in one
+    transaction; if the result does not pass the check, the state before is put back. A
+    database that does not pass the check (an empty file included) is never overwritten:
+    it is renamed aside and a checked copy of the backup renamed into its place. An older
+    backup is brought up to date by the migrations the next time it is opened.
     """
     problem = backup_problem(backup)
     if problem is not None:
         raise BackupError(f"Säkerhetskopian {backup.name} kan inte återställas: {problem}.")
     if backup.resolve() == db_path.resolve():
         raise BackupError("Välj en säkerhetskopia, inte databasen själv.")
+    remove_left_over_temporary_files(db_path.parent)
     previous: BackupInfo | None = None
     aside: Path | None = None
     used_ids = _person_ids_used(db_path)
     try:
-        if db_path.exists() and integrity_problem(db_path) is None:
-            previous = make_backup(db_path, reason=BEFORE_RESTORE)
-            with connect(backup, read_only=True) as src, connect(db_path) as dst:
-                src.backup(dst)
-            with connect(db_path) as con:
-                con.execute("PRAGMA journal_mode = WAL")
+        if db_path.exists() and backup_problem(db_path) is None:
+            previous = make_backup(db_path, reason=BEFORE_RESTORE, protect=backup)
+            _copy_in_place(backup, db_path)
+            result = _problem(db_path)
+            if result is not None:
+                raise _undo(previous, db_path, result)
         else:
-            tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.återställs")
-            try:
-                copy_into(backup, tmp)
-                if db_path.exists():
-                    aside = keep_aside(db_path)
-                for extra in _COMPANIONS:
-                    Path(f"{db_path}{extra}").unlink(missing_ok=True)
-                os.replace(tmp, db_path)
-            except BaseException:
-                if aside is not None and not db_path.exists():
-                    _move_with_companions(aside, db_path)
-                    aside = None
-                raise
-            finally:
-                tmp.unlink(missing_ok=True)
-            fsync_folder(db_path.parent)
+            aside = _put_in_place(backup, db_path)
         _never_reuse(db_path, used_ids)
+    except CopyFailedCheck as failed:
+        raise BackupError(
+            f"Återställningen misslyckades: kopian av säkerhetskopian klarade inte kontrollen "
+            f"({failed.problem}). Databasen är oförändrad."
+        ) from failed
     except sqlite3.Error as exc:
         raise BackupError(
             f"Återställningen misslyckades: {describe_sqlite_error(exc)}. Databasen är oförändrad."

@@ -91,6 +91,9 @@ def open_store(path: Path, early: EarlyCheck | None = None) -> OpenDatabase | No
         except (DomainError, OSError) as exc:
             QMessageBox.critical(None, APP_NAME, f"Databasen {path} kunde inte öppnas.\n\n{exc}")
             return None
+        except Exception as exc:  # noqa: BLE001 - every start failure is a window
+            show_unexpected(exc, f"Databasen {path} kunde inte öppnas. ")
+            return None
 
 
 def ask_restore_damaged(exc: DamagedDatabase) -> bool:
@@ -108,20 +111,25 @@ def ask_restore_damaged(exc: DamagedDatabase) -> bool:
 
 
 def restore_damaged(exc: DamagedDatabase) -> bool:
-    """Offer the newest good backup; True when it was restored (the damaged file kept aside)."""
-    if exc.backup is None or not ask_restore_damaged(exc):
+    """Offer the newest good backup; True when it was restored (the damaged file kept aside).
+    Without a backup the user is told so, in a window too."""
+    if not ask_restore_damaged(exc) or exc.backup is None:
         return False
     try:
         result = restore.restore_unopened(exc.backup.path, exc.path)
     except (DomainError, OSError) as error:
         QMessageBox.critical(None, APP_NAME, f"Återställningen misslyckades.\n\n{error}")
         return False
+    kept = (
+        f"Den skadade filen finns kvar som {result.damaged_kept_as}."
+        if result.damaged_kept_as is not None
+        else "Läget före återställningen finns kvar som säkerhetskopia."
+    )
     QMessageBox.information(
         None,
         APP_NAME,
         f"Databasen är återställd från säkerhetskopian från "
-        f"{exc.backup.taken_at:%Y-%m-%d %H:%M}.\n\nDen skadade filen finns kvar som "
-        f"{result.damaged_kept_as}.",
+        f"{exc.backup.taken_at:%Y-%m-%d %H:%M}.\n\n{kept}",
     )
     return True
 
@@ -238,8 +246,16 @@ class Session:
         # The lock is still ours; open what is in the file now (migrated if it is older).
         try:
             self.opened = OpenDatabase(Store.open(path), self.opened.lock)
+            if self.opened.lock is not None:
+                # A restore that put a checked copy in place made a new file (a new
+                # inode): lock that identity too, so a hard link cannot open it twice.
+                self.opened.lock.hold_identity()
         except (DomainError, OSError) as exc:
             QMessageBox.critical(None, APP_NAME, f"Databasen {path} kunde inte öppnas.\n\n{exc}")
+            QApplication.quit()
+            return
+        except Exception as exc:  # noqa: BLE001 - shown, not printed
+            show_unexpected(exc, f"Databasen {path} kunde inte öppnas. ")
             QApplication.quit()
             return
         self.show()
@@ -270,31 +286,42 @@ def run(db: str | None = None, early: EarlyCheck | None = None) -> int:
         return 1
     session = Session(opened)
     try:
-        if not ensure_set_up(session.store):
-            return 0
-        offer_gallring(session.store)
-        session.show()
+        try:
+            if not ensure_set_up(session.store):
+                return 0
+            offer_gallring(session.store)
+            session.show()
+        except Exception as exc:  # noqa: BLE001 - every start failure is a window
+            show_unexpected(exc, "Programmet kunde inte starta. ")
+            return 1
         QTimer.singleShot(0, warm_up_writes)
         return app.exec()
     finally:
         session.close()
 
 
+def show_unexpected(exc: BaseException, lead: str = "") -> None:
+    """An unexpected error as a Swedish message box (the details, without data, go to the
+    log): the user never has to read a traceback, and never sees nothing at all."""
+    from app import app_log
+
+    where = app_log.record_unexpected(exc)
+    QMessageBox.critical(
+        QApplication.activeWindow(),
+        APP_NAME,
+        f"{lead}Ett oväntat fel inträffade ({type(exc).__name__}). Det du redan sparat "
+        f"finns kvar.\n\nTekniska detaljer (utan personuppgifter) finns i loggfilen {where}.",
+    )
+
+
 def install_excepthook() -> None:
     """An unexpected error goes to the log (without data) and to a Swedish message box;
     the user never has to read a traceback. Everything already saved stays saved."""
-    from app import app_log
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
-        where = app_log.record_unexpected(exc)
-        QMessageBox.critical(
-            QApplication.activeWindow(),
-            APP_NAME,
-            f"Ett oväntat fel inträffade ({kind.__name__}). Det du redan sparat finns kvar.\n\n"
-            f"Tekniska detaljer (utan personuppgifter) finns i loggfilen {where}.",
-        )
+        show_unexpected(exc)
 
     sys.excepthook = hook

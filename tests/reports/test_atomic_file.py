@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 from reportlab.platypus import SimpleDocTemplate
 
-from app.core import atomic_file
+from app.core import atomic_file, temp_files
 from app.core.atomic_file import atomic_write, is_temporary, save_error
 from app.core.errors import DomainError
 from app.core.progress import Cancelled, Progress
 from app.core.protected_targets import ProtectedTarget
+from app.core.temp_files import HOST
 from app.reports.excel_export import write_workbook
 from app.reports.pdf_report import export_pdf
 from app.reports.signin_sheet import signin_sheet_for, write_signin_sheet
@@ -105,12 +106,12 @@ def test_the_temporary_file_is_never_someone_elses(
     """O_EXCL: a file that happens to have the random name is left alone."""
     target = tmp_path / "rapport.txt"
     tokens = iter(["aaaaaaaa", "aaaaaaaa", "bbbbbbbb"])
-    monkeypatch.setattr(atomic_file.secrets, "token_hex", lambda n: next(tokens))
+    monkeypatch.setattr(temp_files.secrets, "token_hex", lambda n: next(tokens))
     theirs = atomic_file.temporary_name(target)
     theirs.write_bytes(b"not ours")
 
     with atomic_write(target) as tmp:
-        assert tmp != theirs and tmp.name == ".~rapport.bbbbbbbb.tmp"
+        assert tmp != theirs and tmp.name == f".~rapport.bbbbbbbb.{os.getpid()}-{HOST}.tmp"
         tmp.write_bytes(b"new")
 
     assert theirs.read_bytes() == b"not ours"

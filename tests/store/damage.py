@@ -30,3 +30,38 @@ def overwrite_header(path: Path) -> None:
     checkpoint(path)
     with path.open("r+b") as f:
         f.write(b"PK\x03\x04 not a database any more")
+
+
+def quick_and_full_check(path: Path) -> tuple[list[str], list[str]]:
+    """What ``quick_check`` and ``integrity_check`` say about ``path``."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        quick = [str(r[0]) for r in con.execute("PRAGMA quick_check")]
+        full = [str(r[0]) for r in con.execute("PRAGMA integrity_check(5)")]
+    finally:
+        con.close()
+    return quick, full
+
+
+def damage_an_index(path: Path) -> None:
+    """An index whose definition no longer matches its content (a stray write to the
+    schema): every page is sound, so ``quick_check`` says ok, while ``integrity_check``
+    finds rows missing from the index. Checked here, so a test relies on it."""
+    checkpoint(path)
+    con = sqlite3.connect(path)
+    try:
+        con.execute("CREATE INDEX ix_skadat ON kommun(name)")
+        con.commit()
+        con.execute("PRAGMA writable_schema = ON")
+        con.execute(
+            "UPDATE sqlite_master SET sql = 'CREATE INDEX ix_skadat ON kommun(id, name)' "
+            "WHERE name = 'ix_skadat'"
+        )
+        con.commit()
+        con.execute("PRAGMA writable_schema = OFF")
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+    quick, full = quick_and_full_check(path)
+    assert quick == ["ok"], quick
+    assert full != ["ok"] and "missing from index ix_skadat" in full[0], full

@@ -6,6 +6,7 @@ Backups forget persons by id: a corrected name is not an erased one."""
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -16,11 +17,12 @@ from app.cli import main
 from app.core.attendance import Attendance
 from app.core.entities import Insats
 from app.core.people import Person
+from app.core.temp_files import is_temporary, temporary_name
 from app.store import backup_erasure, backups, local_config
 from app.store.database import Store
 from app.store.opening import open_database
 from tests.conftest import MakeActivity
-from tests.store.damage import overwrite_header
+from tests.store.damage import damage_an_index, overwrite_header
 
 GRETA = "Greta Gömd".encode()
 
@@ -30,6 +32,13 @@ def _save(store: Store, insats: Insats, name: str, email: str = "") -> Person:
     saved = store.people.save(Person(None, insats.forbund_id, name, None, email))
     assert saved.id is not None
     return saved
+
+
+def _copy(db_path: Path, target: Path) -> None:
+    """A whole copy of the database at ``target``, as the program makes one (into a new
+    private file)."""
+    target.touch(mode=0o600)
+    backups.copy_into(db_path, target)
 
 
 def _names(path: Path) -> dict[int, str]:
@@ -96,7 +105,7 @@ def test_a_damaged_database_kept_aside_loses_the_name(
 ) -> None:
     greta = _save(store, insats, "Greta Gömd")
     aside = db_path.with_name(f"{db_path.stem}.skadad-2026-11-01_120000{db_path.suffix}")
-    backups.copy_into(db_path, aside)  # what restore keeps aside, still readable here
+    _copy(db_path, aside)  # what restore keeps aside, still readable here
     assert GRETA in aside.read_bytes()
 
     assert greta.id is not None
@@ -111,7 +120,7 @@ def test_a_copy_that_cannot_be_cleaned_is_named_to_the_user(
 ) -> None:
     greta = _save(store, insats, "Greta Gömd")
     aside = db_path.with_name(f"{db_path.stem}.skadad-2026-11-01_120000{db_path.suffix}")
-    backups.copy_into(db_path, aside)
+    _copy(db_path, aside)
     overwrite_header(aside)  # SQLite can no longer read it
 
     assert greta.id is not None
@@ -268,10 +277,48 @@ def test_copies_another_part_of_the_program_names_are_cleaned_too(
 ) -> None:
     greta = _save(store, insats, "Greta Gömd")
     leftover = tmp_path / ".test.sqlite3.4711.tmp"  # e.g. a temporary copy left by a crash
-    backups.copy_into(db_path, leftover)
+    _copy(db_path, leftover)
     monkeypatch.setattr(backup_erasure, "extra_copies", lambda path: [leftover])
     assert greta.id is not None
 
     store.people.erase(greta.id)
 
     assert GRETA not in leftover.read_bytes()
+
+
+def test_a_backup_kept_aside_as_damaged_loses_the_name_or_is_named(
+    store: Store, insats: Insats, db_path: Path
+) -> None:
+    """A backup that failed its check is kept aside (``….skadad.sqlite3``); it holds the
+    names of its day, so an erasure reaches it too, or says that it could not."""
+    greta = _save(store, insats, "Greta Gömd")
+    made = backups.make_backup(db_path)
+    damage_an_index(made.path)
+    aside = made.path.with_name(f"{made.path.stem}.skadad.sqlite3")
+    made.path.rename(aside)
+    assert backups.damaged_copies(db_path) == [aside]
+    assert GRETA in aside.read_bytes()
+    assert greta.id is not None
+
+    store.people.erase(greta.id)
+
+    warning = store.people.backup_erasure_warning()
+    assert GRETA not in aside.read_bytes() or (warning is not None and aside.name in warning)
+
+
+def test_a_temporary_copy_left_by_a_killed_process_is_removed_by_an_erasure(
+    store: Store, insats: Insats, db_path: Path
+) -> None:
+    greta = _save(store, insats, "Greta Gömd")
+    folder = backups.backup_folder(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    dead = 2**22 + 12345  # above the usual pid_max: no process has it
+    name = temporary_name(db_path).name.replace(f".{os.getpid()}-", f".{dead}-")
+    leftover = folder / name
+    _copy(db_path, leftover)
+    assert is_temporary(leftover) and GRETA in leftover.read_bytes()
+    assert greta.id is not None
+
+    store.people.erase(greta.id)
+
+    assert not leftover.exists()

@@ -79,7 +79,10 @@ def test_a_copy_of_a_damaged_database_is_refused_and_older_backups_stay(store, d
     with pytest.raises(backups.BackupError, match="Säkerhetskopian kunde inte göras"):
         backups.make_backup(db_path)
     assert [b.path for b in backups.list_backups(db_path)] == [good.path]
-    assert sorted(p.name for p in good.path.parent.iterdir()) == [good.path.name]
+    # Whatever the copy holds, it is never a backup: at most one copy kept aside by name.
+    left = sorted(p.name for p in good.path.parent.iterdir())
+    assert left == sorted([good.path.name, *(p.name for p in backups.damaged_copies(db_path))])
+    assert all(p.name.endswith(".skadad.sqlite3") for p in backups.damaged_copies(db_path))
 
 
 def test_a_chosen_folder_that_is_gone_is_reported_not_created(store, db_path, tmp_path) -> None:
