@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from app.core import limits
 from app.core.entities import Insats, Kommun, Organisation
 from app.core.errors import ValidationError
 from app.core.validation import validate_insats
@@ -13,6 +14,7 @@ from app.core.vocabulary import (
     DEFAULT_ORGANISATIONS,
     GAVLEBORG_KOMMUNER,
 )
+from app.core.wording import thousands
 
 
 @dataclass(frozen=True)
@@ -60,11 +62,24 @@ def _duplicates(names: list[str]) -> list[str]:
     return dups
 
 
+# The longest name the database holds for each kind of name (app/core/limits.py).
+NAME_LIMITS = {
+    "kommun": limits.KOMMUN_NAME,
+    "organisation": limits.ORGANISATION_NAME,
+    "aktivitetstyp": limits.ACTIVITY_TYPE_NAME,
+}
+
+
 def check_names(what: str, names: list[str]) -> list[str]:
-    """Problems with a list of names: empty names and names given twice."""
+    """Problems with a list of names: empty names, names given twice, names too long."""
     problems: list[str] = []
     if any(not n.strip() for n in names):
         problems.append(f"Varje {what} måste ha ett namn.")
+    limit = NAME_LIMITS.get(what, limits.LONG_TEXT)
+    for n in names:
+        if len(n.strip()) > limit:
+            shown = n.strip()[:40] + "…"
+            problems.append(f"Namnet på {what}en ”{shown}” är längre än {thousands(limit)} tecken.")
     for dup in _duplicates([n.strip() for n in names if n.strip()]):
         problems.append(f"{what.capitalize()} {dup} finns två gånger.")
     return problems
@@ -74,6 +89,8 @@ def validate_setup(setup: InitialSetup) -> InitialSetup:
     problems: list[str] = []
     if not setup.forbund_name.strip():
         problems.append("Ange förbundets namn.")
+    elif p := limits.too_long(setup.forbund_name.strip(), limits.FORBUND_NAME, "Förbundets namn"):
+        problems.append(f"{p}.")
     try:
         validate_insats(setup.insats)
     except ValidationError as exc:

@@ -26,6 +26,7 @@ from app.importers.report import (
 from app.importers.table import Cell, RawRow, RawTable, clean_text, is_blank, n_of, words
 from app.importers.values import (
     ValueProblem,
+    YearOutOfRange,
     find_kommun_in,
     format_from_place,
     read_coorganisers,
@@ -123,7 +124,9 @@ class _RowParser:
         end_cell = cols.value(row, Field.END_DATE)
         if not is_blank(end_cell):
             try:
-                end = read_date(end_cell)
+                end = read_date(end_cell, "slutdatumet")
+            except YearOutOfRange as exc:
+                problems.append(str(exc))
             except ValueProblem as exc:
                 problems.append(f"slutdatum: {exc}")
 
@@ -351,6 +354,7 @@ def parse_table(
     name = f"{table.name}, bladet {table.sheet}" if table.sheet else table.name
     report = ImportReport(name, kind, mapping)
     report.warnings.extend(mapping.problems())
+    report.warnings.extend(table.warnings)
     report.warnings.extend(column_warnings(mapping))
     if not mapping.has(Field.DATE):
         return report

@@ -8,12 +8,13 @@ import io
 import warnings
 from collections import Counter
 from collections.abc import Iterator
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import DomainError
 from app.core.progress import Cancelled, Progress
+from app.importers.csv_lines import EncodingRows, text_lines
 from app.importers.headers import HEADER_SEARCH_ROWS, find_header
 from app.importers.table import Cell, RawTable, collect, detail, key
 
@@ -41,7 +42,7 @@ def _numbered(ws: Any) -> Iterator[tuple[int, tuple[Cell, ...]]]:
 
 
 def _has_header(ws: Any) -> bool:
-    rows, _ = collect(islice(_numbered(ws), HEADER_SEARCH_ROWS * 3))
+    rows, _ = collect(islice(_numbered(ws), HEADER_SEARCH_ROWS * 3), capped=False)
     return find_header(rows) is not None
 
 
@@ -104,7 +105,7 @@ def _read_workbook(
                     progress.step(number, max(estimate, number + PROGRESS_EVERY))
                 yield number, values
 
-        rows, blanks = collect(numbered())
+        rows, blanks = collect(numbered(), name)
         return RawTable(name, tuple(rows), chosen.title, tuple(blanks))
     finally:
         wb.close()
@@ -143,25 +144,37 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_csv(path: Path, progress: Progress | None = None) -> RawTable:
-    """A CSV file separated by semicolons, commas or tabs, in UTF-8 or Windows-1252."""
-    try:
-        text = decode(path.read_bytes())
-    except OSError:
-        raise
-    delimiter = sniff_delimiter(text)
+    """A CSV file separated by semicolons, commas or tabs, in UTF-8 or Windows-1252 (each
+    line in its own, when the file mixes them: the report names the rows), read as a
+    stream: at most MAX_IMPORT_ROWS rows are ever held."""
+    encodings = EncodingRows()
+    with path.open("rb") as f:
+        lines = text_lines(f, path.name)
+        first = list(islice(lines, 100))
+        delimiter = sniff_delimiter("".join(text for text, _ in first))
+        record: set[str] = set()  # the encodings of the lines of the record being read
 
-    def numbered() -> Iterator[tuple[int, tuple[Cell, ...]]]:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        try:
-            for number, record in enumerate(reader, start=1):
-                if progress is not None and number % PROGRESS_EVERY == 0:
-                    progress.step(number, 0)
-                yield number, tuple(record)
-        except csv.Error as exc:
-            raise DomainError(
-                f"{path.name} kan inte läsas som CSV: rad {reader.line_num} går inte att dela "
-                f"upp i kolumner ({detail(exc)})."
-            ) from exc
+        def texts() -> Iterator[str]:
+            for text, encoding in chain(first, lines):
+                if encoding is not None:
+                    record.add(encoding)
+                yield text
 
-    rows, blanks = collect(numbered())
-    return RawTable(path.name, tuple(rows), "", tuple(blanks))
+        def numbered() -> Iterator[tuple[int, tuple[Cell, ...]]]:
+            reader = csv.reader(texts(), delimiter=delimiter)
+            try:
+                for number, cells in enumerate(reader, start=1):
+                    encodings.add(number, record)
+                    record.clear()
+                    if progress is not None and number % PROGRESS_EVERY == 0:
+                        progress.step(number, 0)
+                    yield number, tuple(cells)
+            except csv.Error as exc:
+                raise DomainError(
+                    f"{path.name} kan inte läsas som CSV: rad {reader.line_num} går inte att "
+                    f"dela upp i kolumner ({detail(exc)})."
+                ) from exc
+
+        rows, blanks = collect(numbered(), path.name)
+    mixed = encodings.warning(path.name)
+    return RawTable(path.name, tuple(rows), "", tuple(blanks), (mixed,) if mixed else ())
