@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from app.core import limits
@@ -85,7 +85,22 @@ def check_names(what: str, names: list[str]) -> list[str]:
     return problems
 
 
+def clean_names(setup: InitialSetup) -> InitialSetup:
+    """The setup's names without the characters XML forbids (app/core/limits.py)."""
+    clean = limits.clean
+    return replace(
+        setup,
+        forbund_name=clean(setup.forbund_name),
+        kommuner=tuple(
+            replace(k, name=clean(k.name), delregion=clean(k.delregion)) for k in setup.kommuner
+        ),
+        organisations=tuple(replace(o, name=clean(o.name)) for o in setup.organisations),
+        activity_types=tuple(clean(t) for t in setup.activity_types),
+    )
+
+
 def validate_setup(setup: InitialSetup) -> InitialSetup:
+    setup = clean_names(setup)
     problems: list[str] = []
     if not setup.forbund_name.strip():
         problems.append("Ange förbundets namn.")
