@@ -72,3 +72,16 @@ def test_the_years_with_data_still_answer(old_file: Path, capsys) -> None:
     assert main(["summary", "--year", "2018", "--json", "--db", str(old_file)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["tables"][0]["rows"][0]["values"]["2018"] == 1
+
+
+def test_an_import_period_in_an_impossible_year(old_file: Path, tmp_path: Path, capsys) -> None:
+    calendar = tmp_path / "kalender.ics"
+    calendar.write_text("BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exited:
+        main(["import", "ics", str(calendar), "--to", "9999-12-31", "--db", str(old_file)])
+    assert exited.value.code == 2  # argparse's code for a bad argument
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == (
+        "insatslogg import: fel: --to: Datumet 9999-12-31 ligger utanför de år Insatslogg "
+        "tar emot (1990–2100)"
+    )
