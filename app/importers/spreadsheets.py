@@ -46,12 +46,46 @@ def _has_header(ws: Any) -> bool:
     return find_header(rows) is not None
 
 
+def _size_before_rows(ws: Any) -> None:
+    """openpyxl's ReadOnlyWorksheet._get_size, stopping where the rows begin.
+
+    openpyxl looks for the sheet's <dimension> until the *end* of <sheetData>: a sheet
+    without one (as many programs write them) is parsed through once just to learn it
+    has none — three minutes for a million rows, before the first row is read. The
+    dimension comes before the rows when it is there, so the same answer is found by
+    looking up to the *start* of <sheetData>.
+    """
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.functions import iterparse
+
+    src = ws._get_source()
+    try:
+        for _event, element in iterparse(src, events=("start",)):
+            if element.tag == DATA_TAG:
+                return
+            if element.tag == DIMENSION_TAG:
+                found = SheetDimension.from_tree(element).boundaries
+                ws._min_column, ws._min_row, ws._max_column, ws._max_row = found
+                return
+    finally:
+        src.close()
+
+
+def _read_only_sizes_before_rows() -> None:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    if hasattr(ReadOnlyWorksheet, "_get_size") and hasattr(ReadOnlyWorksheet, "_get_source"):
+        ReadOnlyWorksheet._get_size = _size_before_rows
+
+
 def read_xlsx(path: Path, progress: Progress | None = None) -> RawTable:
     """The activity sheet of an .xlsx workbook: the first sheet named like "Närvarologg" or
     "Aktiviteter" that has a header row, else the first sheet with one, else the first sheet.
     """
     from openpyxl import load_workbook
 
+    _read_only_sizes_before_rows()
     if path.suffix.lower() == ".xls":
         raise DomainError(
             f"{path.name} är en Excel-fil i det gamla formatet (.xls). Öppna den i Excel eller "

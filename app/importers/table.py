@@ -16,7 +16,7 @@ from app.core.wording import count_noun, thousands
 Cell = str | int | float | bool | date | datetime | time | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawRow:
     """One non-blank row, numbered as the user sees it (the spreadsheet's row number)."""
 
