@@ -58,9 +58,11 @@ def format_table(table: SummaryTable) -> list[str]:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from app.core.limits import check_year
     from app.store.database import resolve_path
     from app.store.opening import open_database
 
+    check_year(args.year)  # a year no date can have: a message, before the file is opened
     path = resolve_path(getattr(args, "db", None))
     opened = open_database(path, exclusive=False, must_exist=True)
     store = opened.store

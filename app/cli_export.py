@@ -12,6 +12,7 @@ from typing import Any
 
 from app.cli_parser import add_db_option, heltal
 from app.core.errors import DomainError
+from app.core.limits import check_year
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -64,13 +65,14 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _years(args: argparse.Namespace) -> tuple[int, int]:
+    """The first and last year; DomainError for a year no date can have."""
     if args.year is not None:
         if args.year_to is not None:
             raise DomainError("Ange antingen --year ÅR eller --from ÅR --to ÅR, inte båda.")
-        return args.year, args.year
+        return check_year(args.year), args.year
     if args.year_to is None:
         raise DomainError("En period behöver både --from ÅR och --to ÅR.")
-    return args.year_from, args.year_to
+    return check_year(args.year_from), check_year(args.year_to)
 
 
 def _output(args: argparse.Namespace) -> Path:

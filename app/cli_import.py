@@ -10,15 +10,19 @@ from typing import Any
 
 from app.cli_parser import add_db_option
 from app.core.errors import DomainError
+from app.core.limits import date_problem
 
 KINDS = ("excel", "csv", "ics")
 
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text} är inget datum (ÅÅÅÅ-MM-DD)") from None
+    if problem := date_problem(day):
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:

@@ -1,6 +1,8 @@
 """Time importing a messy 10 000-row activity sheet into a fresh database.
 
     python -m bench.bench_import [--rows 10000] [--runs 3] [--seed 1]
+    python -m bench.bench_import --memory [--rows 1000000] [--cap N]
+
 
 The sheet (bench/out/import-<rows>.xlsx, rebuilt each time) looks like what people keep:
 two title rows with merged cells above a Swedish header, dates as real dates, as serial
@@ -10,13 +12,22 @@ impossible date, and a totals row at the bottom. Each run imports it into a new 
 (bench/out/import-bench.sqlite3) the way the app does — read, propose the mapping and
 read every row, then one Core executemany transaction — and prints the time of each
 step. Target: under 5 s in all. Exit code 1 when the median is over it.
+
+With ``--memory`` each run is a child process (``--child``) and the figures are its time
+and its peak memory (``ru_maxrss`` from ``os.wait4``): what a user's import of that sheet
+costs, refused or not. ``--cap N`` raises or lowers the row cap of an import
+(``app.core.limits.MAX_IMPORT_ROWS``) in the child, to measure reading a million rows
+through. Target: at most 300 MB (MEMORY_TARGET_MB), whatever the size of the sheet.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 from datetime import date, datetime, timedelta
@@ -29,6 +40,10 @@ from app.store.database import Store
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
 TARGET_S = 5.0
+MEMORY_TARGET_MB = 300.0
+# Sheets above this many rows are written with openpyxl's write-only workbook (no merged
+# title cells: write-only has none), or building them would take gigabytes.
+WRITE_ONLY_ABOVE = 50_000
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
           "september", "oktober", "november", "december")  # fmt: skip
 TYPES = ("Frukostmöte", "Seminarium", "Workshop", "Temadag", "Utbildning", "Konferens",
@@ -60,14 +75,16 @@ def build_sheet(path: Path, rows: int, seed: int, first_year: int) -> int:
     from openpyxl import Workbook
 
     rng = random.Random(seed)
-    wb = Workbook()
-    ws = wb.active
+    write_only = rows > WRITE_ONLY_ABOVE
+    wb = Workbook(write_only=write_only)
+    ws: Any = wb.create_sheet("Blad1") if write_only else wb.active
     assert ws is not None
     ws.title = "Blad1"
     ws.append(["Aktiviteter inom ASF-insatsen"])
     ws.append(["Samordningsförbund Gävleborg", None, None, "Uppdaterad av processledaren"])
-    ws.merge_cells("A1:M1")
-    ws.merge_cells("A2:C2")
+    if not write_only:
+        ws.merge_cells("A1:M1")
+        ws.merge_cells("A2:C2")
     ws.append([])
     ws.append(list(HEADER))
     good = 0
@@ -136,13 +153,91 @@ def run_once(sheet: Path, db: Path, expected: int) -> dict[str, float]:
         store.close()
 
 
+def child(sheet: Path, db: Path, cap: int | None) -> dict[str, Any]:
+    """One import of ``sheet`` as the app does it, in this (child) process: the times, and
+    what the user gets — the number of activities imported, or the message refusing it."""
+    from app.core.errors import DomainError
+
+    if cap is not None:
+        try:
+            from app.core import limits
+        except ImportError:  # before the row cap existed
+            pass
+        else:
+            limits.MAX_IMPORT_ROWS = cap  # type: ignore[misc]
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    store = Store.open(db)
+    try:
+        store.reference.set_up(gavleborg_defaults(date(2018, 1, 1)))
+        insats = store.reference.current_insats()
+        assert insats is not None and insats.id is not None
+        t0 = time.perf_counter()
+        try:
+            source = read_source(sheet, SourceKind.EXCEL, (insats.start, insats.end))
+            report = build_report(source, load_context(store, insats))
+            ids = store.activities.import_many(report.activities())
+        except DomainError as exc:
+            return {"seconds": time.perf_counter() - t0, "imported": 0, "refused": str(exc)}
+        return {"seconds": time.perf_counter() - t0, "imported": len(ids), "refused": ""}
+    finally:
+        store.close()
+
+
+def run_child(sheet: Path, db: Path, cap: int | None) -> dict[str, Any]:
+    """``child`` in a new process; adds its peak memory in MB (ru_maxrss, from wait4)."""
+    command = [sys.executable, "-m", "bench.bench_import", "--child", str(sheet), "--db", str(db)]
+    if cap is not None:
+        command += ["--cap", str(cap)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, cwd=OUT_DIR.parent.parent)
+    assert process.stdout is not None
+    out = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"the child failed ({process.returncode})")
+    result: dict[str, Any] = json.loads(out)
+    result["peak_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
+    return result
+
+
+def main_memory(args: argparse.Namespace) -> int:
+    sheet = OUT_DIR / f"import-{args.rows}.xlsx"
+    if not sheet.exists() or args.rebuild:
+        t = time.perf_counter()
+        build_sheet(sheet, args.rows, args.seed, 2018)
+        print(f"sheet: {sheet.name}, {args.rows} rows, {sheet.stat().st_size / 1e6:.0f} MB, "
+              f"built in {time.perf_counter() - t:.0f} s")  # fmt: skip
+    cap = f", row cap {args.cap}" if args.cap is not None else ""
+    print(f"{sheet.name}{cap}: {'run':>3} {'s':>7} {'peak MB':>8}  outcome")
+    peaks = []
+    for run in range(1, args.runs + 1):
+        r = run_child(sheet, OUT_DIR / "import-memory.sqlite3", args.cap)
+        peaks.append(r["peak_mb"])
+        outcome = r["refused"] or f"{r['imported']} activities imported"
+        print(f"{run:>3} {r['seconds']:7.1f} {r['peak_mb']:8.0f}  {outcome}")
+    worst = max(peaks)
+    print(f"worst peak {worst:.0f} MB (target <= {MEMORY_TARGET_MB:.0f} MB)")
+    return 0 if worst <= MEMORY_TARGET_MB else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--memory", action="store_true", help="time and peak memory, in a child")
+    parser.add_argument("--cap", type=int, default=None, help="the row cap in the child")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the --memory sheet")
+    parser.add_argument("--child", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child is not None:
+        print(json.dumps(child(args.child, args.db, args.cap)))
+        return 0
     OUT_DIR.mkdir(exist_ok=True)
+    if args.memory:
+        return main_memory(args)
     sheet = OUT_DIR / f"import-{args.rows}.xlsx"
     t = time.perf_counter()
     expected = build_sheet(sheet, args.rows, args.seed, 2018)

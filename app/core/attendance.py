@@ -22,7 +22,7 @@ def _zero_roles() -> dict[Role, int]:
     return dict.fromkeys(Role, 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attendance:
     """Counts for one activity. ``total`` is the number of participants (volume)."""
 

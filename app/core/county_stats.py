@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from app.core import limits
 from app.core.errors import ValidationError
 from app.core.findings import Finding, sum_text
 from app.core.summary import SummaryRow, SummaryTable
 from app.core.vocabulary import PlacedSource
 
-FIRST_YEAR, LAST_YEAR = 1990, 2100
+FIRST_YEAR, LAST_YEAR = limits.FIRST_YEAR, limits.LAST_YEAR
 
 WHAT_COMPANIES = "Registrerade företag: totalen stämmer inte med delregionerna"
 WHAT_EMPLOYEES = "Anställda: totalen stämmer inte med kvinnor + män"
@@ -145,7 +146,7 @@ def total_checks(s: CountyStats) -> list[TotalCheck]:
 def normalise_county_stats(s: CountyStats) -> CountyStats:
     regions: dict[str, int] = {}
     for name, n in s.companies_by_region.items():
-        regions[name.strip()] = n
+        regions[limits.clean(name).strip()] = n
     placed: dict[PlacedSource, int] = {}
     for src in PlacedSource:
         count = s.placed_by_source.get(src)
@@ -153,8 +154,8 @@ def normalise_county_stats(s: CountyStats) -> CountyStats:
             placed[src] = count
     return replace(
         s,
-        source=s.source.strip(),
-        notes=s.notes.strip(),
+        source=limits.clean(s.source).strip(),
+        notes=limits.clean(s.notes).strip(),
         companies_by_region=regions,
         placed_by_source=placed,
     )
@@ -175,6 +176,14 @@ def validate_county_stats(s: CountyStats) -> CountyStats:
     s = normalise_county_stats(s)
     if not FIRST_YEAR <= s.year <= LAST_YEAR:
         problems.append(f"Året måste ligga mellan {FIRST_YEAR} och {LAST_YEAR} (angivet {s.year}).")
+    problems += limits.text_problems(
+        [
+            (s.source, limits.LONG_TEXT, "Källan"),
+            (s.notes, limits.LONG_TEXT, "Anteckningarna"),
+            *((r, limits.KOMMUN_NAME, "Delregionens namn") for r in s.companies_by_region),
+        ]
+    )
+    problems += limits.date_problems([(s.snapshot_date, "Datumet för uppgifterna")])
     figures: list[tuple[str, int | None]] = [
         ("Antalet registrerade företag", s.companies_total),
         ("Antalet anställda", s.employees_total),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
+from app.core import limits
 from app.core.entities import Activity
 from app.core.errors import ValidationError
 from app.core.findings import Finding
@@ -93,15 +94,20 @@ NO_MEETINGS = MeetingCount(0, 0)
 
 
 def normalise_group(group: Group) -> Group:
-    """Trim texts and sort the status changes by date (nothing else is changed)."""
+    """Trim texts (without the characters XML forbids) and sort the status changes by
+    date (nothing else is changed)."""
+    clean = limits.clean
     return replace(
         group,
-        name=group.name.strip(),
-        notes=group.notes.strip(),
+        name=clean(group.name).strip(),
+        notes=clean(group.notes).strip(),
         statuses=tuple(
-            sorted((replace(s, note=s.note.strip()) for s in group.statuses), key=lambda s: s.day)
+            sorted(
+                (replace(s, note=clean(s.note).strip()) for s in group.statuses),
+                key=lambda s: s.day,
+            )
         ),
-        members=tuple(replace(m, name=m.name.strip()) for m in group.members),
+        members=tuple(replace(m, name=clean(m.name).strip()) for m in group.members),
     )
 
 
@@ -113,6 +119,20 @@ def validate_group(group: Group) -> Group:
         problems.append("Ange gruppens namn.")
     if group.kommun_id is None:
         problems.append("Välj vilken kommun gruppen finns i.")
+    problems += limits.text_problems(
+        [
+            (group.name, limits.GROUP_NAME, "Gruppens namn"),
+            (group.notes, limits.LONG_TEXT, "Anteckningarna"),
+            *((s.note, limits.LONG_TEXT, "Statusens anteckning") for s in group.statuses),
+            *((m.name, limits.PERSON_NAME, "En medlems namn") for m in group.members),
+        ]
+    )
+    problems += limits.date_problems(
+        [
+            (group.formed, "Datumet då gruppen bildades"),
+            *((s.day, "Statusdatumet") for s in group.statuses),
+        ]
+    )
     if group.formed is not None:
         for change in group.statuses:
             if change.day < group.formed:

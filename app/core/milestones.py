@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from app.core import limits
 from app.core.errors import ValidationError
 from app.core.vocabulary import MilestoneKind
 
@@ -54,10 +55,14 @@ class Milestone:
 
 def validate_milestone(m: Milestone) -> Milestone:
     """The milestone with trimmed texts, or ValidationError saying what is missing."""
-    m = replace(m, text=m.text.strip(), link=m.link.strip())
+    m = replace(m, text=limits.clean(m.text).strip(), link=limits.clean(m.link).strip())
     problems: list[str] = []
     if not m.text:
         problems.append("Beskriv milstolpen med en text.")
+    problems += limits.text_problems(
+        ((m.text, limits.LONG_TEXT, "Texten"), (m.link, limits.LONG_TEXT, "Länken"))
+    )
+    problems += limits.date_problems([(m.day, "Datumet")])
     if problems:
         raise ValidationError(problems)
     return m

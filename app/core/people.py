@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from app.core import limits
 from app.core.errors import ValidationError
 from app.core.wording import count_noun
 
@@ -21,8 +22,8 @@ GALLRING_SETTING = "gallring_ar"
 ERASED_NAME = ""
 DEFAULT_GALLRING_YEARS = 3
 MAX_GALLRING_YEARS = 99
-NAME_MAX = 200
-EMAIL_MAX = 200
+NAME_MAX = limits.PERSON_NAME
+EMAIL_MAX = limits.EMAIL
 
 # Something@something.tld, with no spaces and one @: plausible, not proven.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
@@ -73,7 +74,11 @@ def swedish_key(text: str) -> str:
 
 def normalise_person(person: Person) -> Person:
     """Trim the texts; the name's inner spaces are collapsed to one."""
-    return replace(person, name=" ".join(person.name.split()), email=person.email.strip())
+    return replace(
+        person,
+        name=" ".join(limits.clean(person.name).split()),
+        email=limits.clean(person.email).strip(),
+    )
 
 
 def validate_person(person: Person) -> Person:

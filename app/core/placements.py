@@ -18,13 +18,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from app.core import limits
 from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.summary import SummaryRow, SummaryTable
 from app.core.vocabulary import Outcome
 from app.core.wording import count_noun, thousands
 
-FIRST_YEAR, LAST_YEAR = 1990, 2100
+FIRST_YEAR, LAST_YEAR = limits.FIRST_YEAR, limits.LAST_YEAR
 
 COL_GRANTED = "Beviljade"
 COL_USED = "Nyttjade"
@@ -124,9 +125,9 @@ def normalise_placement(p: Placement) -> Placement:
     outcomes.update(p.outcomes)
     return replace(
         p,
-        huvudman="" if p.kommun_id is not None else p.huvudman.strip(),
-        target_group=p.target_group.strip(),
-        notes=p.notes.strip(),
+        huvudman="" if p.kommun_id is not None else limits.clean(p.huvudman).strip(),
+        target_group=limits.clean(p.target_group).strip(),
+        notes=limits.clean(p.notes).strip(),
         outcomes=outcomes,
     )
 
@@ -144,6 +145,13 @@ def validate_placement(p: Placement) -> Placement:
         problems.append(f"Året måste ligga mellan {FIRST_YEAR} och {LAST_YEAR} (angivet {p.year}).")
     if p.kommun_id is None and not p.huvudman:
         problems.append("Ange huvudman: välj en kommun eller skriv vilken part det gäller.")
+    problems += limits.text_problems(
+        (
+            (p.huvudman, limits.HUVUDMAN, "Huvudmannens namn"),
+            (p.target_group, limits.LONG_TEXT, "Målgruppen"),
+            (p.notes, limits.LONG_TEXT, "Anteckningarna"),
+        )
+    )
     counts = (
         ("beviljade platser", p.granted),
         ("nyttjade platser", p.used),

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from app.core import limits
 from app.core.attendance import Attendance
 from app.core.entities import Insats
 from app.core.errors import ValidationError
@@ -72,13 +73,14 @@ def validate_registered_reach(entry: RegisteredReach) -> RegisteredReach:
     The counts follow the same rules as an activity's (Attendance.build).
     """
     kommun_id = entry.kommun_id if entry.scope is Scope.KOMMUN else None
-    entry = replace(entry, reason=entry.reason.strip(), kommun_id=kommun_id)
+    entry = replace(entry, reason=limits.clean(entry.reason).strip(), kommun_id=kommun_id)
     problems: list[str] = []
     if not entry.reason:
         problems.append("Ange varför antalet registreras utanför aktiviteterna (t.ex. forum).")
     if entry.scope is Scope.KOMMUN and entry.kommun_id is None:
         problems.append("Välj kommun, eller ange att antalet är länsövergripande eller nationellt.")
-    if not 1900 <= entry.year <= 2200:
+    problems += limits.text_problems([(entry.reason, limits.LONG_TEXT, "Orsaken")])
+    if not limits.year_in_range(entry.year):
         problems.append(f"Året {entry.year} är inte ett rimligt år.")
     a = entry.attendance
     try:

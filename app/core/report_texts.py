@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from app.core import limits
 from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.summary import YearSummary
@@ -64,8 +65,8 @@ class Highlight:
 
 
 def _span_problems(first_year: int, last_year: int) -> list[str]:
-    if not 1900 <= first_year <= 2200 or not 1900 <= last_year <= 2200:
-        return ["Åren måste ligga mellan 1900 och 2200."]
+    if not limits.year_in_range(first_year) or not limits.year_in_range(last_year):
+        return [f"Åren måste ligga mellan {limits.FIRST_YEAR} och {limits.LAST_YEAR}."]
     if last_year < first_year:
         return [f"Sista året ({last_year}) kan inte vara före det första ({first_year})."]
     return []
@@ -76,9 +77,11 @@ def validate_report_text(text: ReportText) -> ReportText:
     problems = _span_problems(text.first_year, text.last_year)
     if text.section not in SECTIONS:
         problems.append(f"Okänt avsnitt: {text.section!r} (bakgrund, analys eller slutsatser).")
+    text = replace(text, text=limits.clean(text.text).strip())
+    problems += limits.text_problems([(text.text, limits.LONG_TEXT, "Texten")])
     if problems:
         raise ValidationError(problems)
-    return replace(text, text=text.text.strip())
+    return text
 
 
 def validate_stated_figure(figure: StatedFigure) -> StatedFigure:
@@ -87,9 +90,11 @@ def validate_stated_figure(figure: StatedFigure) -> StatedFigure:
         problems.append(f"Okänt mått: {figure.measure!r}.")
     if figure.value < 0:
         problems.append("Den angivna siffran kan inte vara negativ.")
+    figure = replace(figure, source=limits.clean(figure.source).strip())
+    problems += limits.text_problems([(figure.source, limits.LONG_TEXT, "Källan")])
     if problems:
         raise ValidationError(problems)
-    return replace(figure, source=figure.source.strip())
+    return figure
 
 
 def _thousands(n: int) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from app.core import limits
 from app.core.entities import Insats, Kommun, Organisation
 from app.core.errors import ValidationError
 from app.core.validation import validate_insats
@@ -13,6 +14,7 @@ from app.core.vocabulary import (
     DEFAULT_ORGANISATIONS,
     GAVLEBORG_KOMMUNER,
 )
+from app.core.wording import thousands
 
 
 @dataclass(frozen=True)
@@ -60,20 +62,50 @@ def _duplicates(names: list[str]) -> list[str]:
     return dups
 
 
+# The longest name the database holds for each kind of name (app/core/limits.py).
+NAME_LIMITS = {
+    "kommun": limits.KOMMUN_NAME,
+    "organisation": limits.ORGANISATION_NAME,
+    "aktivitetstyp": limits.ACTIVITY_TYPE_NAME,
+}
+
+
 def check_names(what: str, names: list[str]) -> list[str]:
-    """Problems with a list of names: empty names and names given twice."""
+    """Problems with a list of names: empty names, names given twice, names too long."""
     problems: list[str] = []
     if any(not n.strip() for n in names):
         problems.append(f"Varje {what} måste ha ett namn.")
+    limit = NAME_LIMITS.get(what, limits.LONG_TEXT)
+    for n in names:
+        if len(n.strip()) > limit:
+            shown = n.strip()[:40] + "…"
+            problems.append(f"Namnet på {what}en ”{shown}” är längre än {thousands(limit)} tecken.")
     for dup in _duplicates([n.strip() for n in names if n.strip()]):
         problems.append(f"{what.capitalize()} {dup} finns två gånger.")
     return problems
 
 
+def clean_names(setup: InitialSetup) -> InitialSetup:
+    """The setup's names without the characters XML forbids (app/core/limits.py)."""
+    clean = limits.clean
+    return replace(
+        setup,
+        forbund_name=clean(setup.forbund_name),
+        kommuner=tuple(
+            replace(k, name=clean(k.name), delregion=clean(k.delregion)) for k in setup.kommuner
+        ),
+        organisations=tuple(replace(o, name=clean(o.name)) for o in setup.organisations),
+        activity_types=tuple(clean(t) for t in setup.activity_types),
+    )
+
+
 def validate_setup(setup: InitialSetup) -> InitialSetup:
+    setup = clean_names(setup)
     problems: list[str] = []
     if not setup.forbund_name.strip():
         problems.append("Ange förbundets namn.")
+    elif p := limits.too_long(setup.forbund_name.strip(), limits.FORBUND_NAME, "Förbundets namn"):
+        problems.append(f"{p}.")
     try:
         validate_insats(setup.insats)
     except ValidationError as exc:

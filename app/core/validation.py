@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from app.core import limits
 from app.core.entities import Activity, Insats
 from app.core.errors import ValidationError
+from app.core.limits import clean
 from app.core.vocabulary import Scope, Status
 
 
 def normalise_activity(activity: Activity) -> Activity:
-    """Tidy an activity: trim texts, sort and de-duplicate steps and derive dates from them."""
+    """Tidy an activity: trim texts (and take out the characters XML forbids), sort and
+    de-duplicate steps and derive dates from them."""
     steps = tuple(sorted(set(activity.steps)))
     start, end = activity.start, activity.end
     if steps:
@@ -21,9 +24,10 @@ def normalise_activity(activity: Activity) -> Activity:
     kommun_id = activity.kommun_id if activity.scope is Scope.KOMMUN else None
     return replace(
         activity,
-        title=activity.title.strip(),
-        place=activity.place.strip(),
-        notes=activity.notes.strip(),
+        title=clean(activity.title).strip(),
+        place=clean(activity.place).strip(),
+        notes=clean(activity.notes).strip(),
+        highlight=clean(activity.highlight),
         steps=steps,
         start=start,
         end=end,
@@ -39,6 +43,18 @@ def validate_activity(activity: Activity) -> Activity:
     problems: list[str] = []
     if not activity.title:
         problems.append("Ange en titel eller ett tema för aktiviteten.")
+    problems += limits.text_problems(
+        (
+            (activity.title, limits.ACTIVITY_TITLE, "Titeln"),
+            (activity.place, limits.ACTIVITY_PLACE, "Platsen"),
+            (activity.notes, limits.LONG_TEXT, "Anteckningarna"),
+            (activity.highlight, limits.LONG_TEXT, "Höjdpunktens text"),
+        )
+    )
+    problems += limits.date_problems(
+        [(activity.start, "Datumet"), (activity.end, "Slutdatumet")]
+        + [(d, "Tillfället") for d in activity.steps[1:-1]]
+    )
     if activity.end is not None and activity.end < activity.start:
         problems.append("Slutdatum kan inte vara före startdatum.")
     if activity.scope is Scope.KOMMUN and activity.kommun_id is None:
@@ -60,10 +76,17 @@ def validate_activity(activity: Activity) -> Activity:
 
 def validate_insats(insats: Insats) -> Insats:
     """Return the insats with trimmed texts, or raise ValidationError."""
-    insats = replace(insats, name=insats.name.strip(), goals=insats.goals.strip())
+    insats = replace(insats, name=clean(insats.name).strip(), goals=clean(insats.goals).strip())
     problems: list[str] = []
     if not insats.name:
         problems.append("Ange insatsens namn.")
+    problems += limits.text_problems(
+        (
+            (insats.name, limits.INSATS_NAME, "Insatsens namn"),
+            (insats.goals, limits.LONG_TEXT, "Insatsens mål"),
+        )
+    )
+    problems += limits.date_problems(((insats.start, "Startdatumet"), (insats.end, "Slutdatumet")))
     if insats.end < insats.start:
         problems.append("Insatsens period slutar före den börjar.")
     if problems:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from app.core import limits
 from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.summary import SummaryRow, SummaryTable
@@ -76,7 +77,7 @@ def validate_goals(insats_id: int, year: int, goals: Sequence[PlanGoal]) -> list
     Every goal needs a text, and no text may appear twice in the same year.
     """
     tidy = [
-        replace(g, insats_id=insats_id, year=year, text=g.text.strip(), sort_order=i)
+        replace(g, insats_id=insats_id, year=year, text=limits.clean(g.text).strip(), sort_order=i)
         for i, g in enumerate(goals)
     ]
     problems: list[str] = []
@@ -85,13 +86,14 @@ def validate_goals(insats_id: int, year: int, goals: Sequence[PlanGoal]) -> list
         if not g.text:
             problems.append(f"Mål {i} saknar text.")
             continue
+        problems += limits.text_problems([(g.text, limits.LONG_TEXT, f"Mål {i}")])
         key = g.text.casefold()
         if key in seen:
             problems.append(f"Målet ”{g.text}” finns två gånger.")
         seen.add(key)
         if g.text.casefold() == NO_GOAL.casefold():
             problems.append(f"”{NO_GOAL}” kan inte vara namnet på ett mål.")
-    if not 1900 <= year <= 2200:
+    if not limits.year_in_range(year):
         problems.append(f"Året {year} är inte ett rimligt år.")
     if problems:
         raise ValidationError(problems)

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.core.errors import DomainError
 from app.core.progress import Progress
+from app.importers.calendar_series import SeriesCut, date_problem, series_cuts
 from app.importers.table import detail
 from app.importers.values import (
     format_from_place,
@@ -91,6 +92,8 @@ class CalendarSource:
     # Events whose dates cannot be read: (what the event is called, why).
     unreadable: tuple[tuple[str, str], ...] = ()
     left_out: tuple[str, ...] = ()  # series not expanded, and why (for the report)
+    # Series with occurrences before or after the period (left out, and counted).
+    series: tuple[SeriesCut, ...] = ()
 
 
 def zone_for(tzid: str) -> tzinfo | None:
@@ -227,8 +230,9 @@ def _drop_unusable_series(cal: Any) -> list[str]:
 
 
 def _drop_undated_events(cal: Any) -> list[tuple[str, str]]:
-    """Take out the events without a readable DTSTART (the expansion would stop on them).
-    Returns what each is called and why it cannot be read."""
+    """Take out the events without a readable DTSTART, or dated outside the years
+    Insatslogg takes (the expansion would stop on them: year 9999 has no next day).
+    Returns what each is called and why it cannot be taken."""
     found: list[tuple[Any, Any, str]] = []
     for parent, c in _components(cal):
         if c.name != "VEVENT":
@@ -241,6 +245,9 @@ def _drop_undated_events(cal: Any) -> list[tuple[str, str]]:
             start.dt  # noqa: B018 - reading it is the test
         except _UNREADABLE as exc:
             found.append((parent, c, _why(exc)))
+            continue
+        if (why := date_problem(c)) is not None:
+            found.append((parent, c, why))
     for parent, c, _ in found:
         parent.subcomponents.remove(c)
     return [(_what(c), why) for _, c, why in found]
@@ -327,6 +334,12 @@ def read_calendar(
         if first <= event[1] <= last:
             events.append(event)
     events.sort(key=lambda e: (e[1], e[0].casefold()))
+    masters = [
+        c
+        for _, c in _components(cal)
+        if c.name == "VEVENT" and c.get("RRULE") is not None and c.get("RECURRENCE-ID") is None
+    ]
+    series = series_cuts(masters, occurrences, first, last)
     outside = 0
     for _, component in _components(cal):
         if component.name != "VEVENT":
@@ -346,6 +359,7 @@ def read_calendar(
         outside,
         tuple(unreadable),
         tuple(left_out),
+        tuple(series),
     )
 
 

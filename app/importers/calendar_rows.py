@@ -7,7 +7,9 @@ from app.core.entities import Activity
 from app.core.errors import ValidationError
 from app.core.validation import validate_activity
 from app.core.vocabulary import Format, Scope, Status
+from app.core.wording import thousands
 from app.importers.calendar import CalendarEvent, CalendarSource
+from app.importers.calendar_series import MAX_COUNTED
 from app.importers.changes import CALENDAR_GIVES
 from app.importers.report import (
     AcceptedRow,
@@ -113,6 +115,7 @@ def parse_calendar(
     for what, why in source.unreadable:
         report.rejected.append(RejectedRow(0, what, (why,)))
     report.skipped.extend(source.left_out)
+    report.warnings.extend(series_warnings(source, context))
     if source.outside:
         first, last = source.period
         events = n_of(source.outside, "händelse", "händelser")
@@ -120,6 +123,38 @@ def parse_calendar(
             f"{events} utanför perioden {first.isoformat()} – {last.isoformat()} togs inte med"
         )
     return report
+
+
+def series_warnings(source: CalendarSource, context: ImportContext) -> list[str]:
+    """What the report says of each series reaching outside the period: how many of its
+    occurrences are taken and how many are left out (a daily series without an end would
+    otherwise become an activity a day for the whole insats, without a word)."""
+    first, last = source.period
+    own = source.period == (context.insats.start, context.insats.end)
+    word = "insatsens" if own else "periodens"
+    found: list[str] = []
+    for cut in source.series:
+        taken = n_of(cut.inside, "tillfälle", "tillfällen")
+        if cut.after is None:
+            found.append(
+                f"Serien ”{cut.title}” upprepas utan slut: {taken} till och med {word} "
+                f"slut {last.isoformat()} tas med, senare tillfällen tas inte med."
+            )
+        elif cut.after:
+            found.append(
+                f"Serien ”{cut.title}” fortsätter efter {word} slut {last.isoformat()}: "
+                f"{taken} tas med, {_counted(cut.after)} senare tas inte med."
+            )
+        if cut.before:
+            found.append(
+                f"Serien ”{cut.title}” börjar före {word} start {first.isoformat()}: "
+                f"{taken} tas med, {_counted(cut.before)} tidigare tas inte med."
+            )
+    return found
+
+
+def _counted(n: int) -> str:
+    return f"fler än {thousands(MAX_COUNTED - 1)}" if n >= MAX_COUNTED else thousands(n)
 
 
 def _where(event: CalendarEvent, context: ImportContext) -> tuple[Scope, int | None, str]:

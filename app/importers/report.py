@@ -67,7 +67,7 @@ class ImportContext:
         return self.existing.get(k) if isinstance(self.existing, Mapping) else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AcceptedRow:
     """A row (or calendar event) that became an activity, ready to store."""
 

@@ -8,12 +8,13 @@ import io
 import warnings
 from collections import Counter
 from collections.abc import Iterator
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import DomainError
 from app.core.progress import Cancelled, Progress
+from app.importers.csv_lines import EncodingRows, text_lines
 from app.importers.headers import HEADER_SEARCH_ROWS, find_header
 from app.importers.table import Cell, RawTable, collect, detail, key
 
@@ -41,8 +42,41 @@ def _numbered(ws: Any) -> Iterator[tuple[int, tuple[Cell, ...]]]:
 
 
 def _has_header(ws: Any) -> bool:
-    rows, _ = collect(islice(_numbered(ws), HEADER_SEARCH_ROWS * 3))
+    rows, _ = collect(islice(_numbered(ws), HEADER_SEARCH_ROWS * 3), capped=False)
     return find_header(rows) is not None
+
+
+def _size_before_rows(ws: Any) -> None:
+    """openpyxl's ReadOnlyWorksheet._get_size, stopping where the rows begin.
+
+    openpyxl looks for the sheet's <dimension> until the *end* of <sheetData>: a sheet
+    without one (as many programs write them) is parsed through once just to learn it
+    has none — three minutes for a million rows, before the first row is read. The
+    dimension comes before the rows when it is there, so the same answer is found by
+    looking up to the *start* of <sheetData>.
+    """
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.functions import iterparse
+
+    src = ws._get_source()
+    try:
+        for _event, element in iterparse(src, events=("start",)):
+            if element.tag == DATA_TAG:
+                return
+            if element.tag == DIMENSION_TAG:
+                found = SheetDimension.from_tree(element).boundaries
+                ws._min_column, ws._min_row, ws._max_column, ws._max_row = found
+                return
+    finally:
+        src.close()
+
+
+def _read_only_sizes_before_rows() -> None:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    if hasattr(ReadOnlyWorksheet, "_get_size") and hasattr(ReadOnlyWorksheet, "_get_source"):
+        ReadOnlyWorksheet._get_size = _size_before_rows
 
 
 def read_xlsx(path: Path, progress: Progress | None = None) -> RawTable:
@@ -51,6 +85,7 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> RawTable:
     """
     from openpyxl import load_workbook
 
+    _read_only_sizes_before_rows()
     if path.suffix.lower() == ".xls":
         raise DomainError(
             f"{path.name} är en Excel-fil i det gamla formatet (.xls). Öppna den i Excel eller "
@@ -104,7 +139,7 @@ def _read_workbook(
                     progress.step(number, max(estimate, number + PROGRESS_EVERY))
                 yield number, values
 
-        rows, blanks = collect(numbered())
+        rows, blanks = collect(numbered(), name)
         return RawTable(name, tuple(rows), chosen.title, tuple(blanks))
     finally:
         wb.close()
@@ -143,25 +178,37 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_csv(path: Path, progress: Progress | None = None) -> RawTable:
-    """A CSV file separated by semicolons, commas or tabs, in UTF-8 or Windows-1252."""
-    try:
-        text = decode(path.read_bytes())
-    except OSError:
-        raise
-    delimiter = sniff_delimiter(text)
+    """A CSV file separated by semicolons, commas or tabs, in UTF-8 or Windows-1252 (each
+    line in its own, when the file mixes them: the report names the rows), read as a
+    stream: at most MAX_IMPORT_ROWS rows are ever held."""
+    encodings = EncodingRows()
+    with path.open("rb") as f:
+        lines = text_lines(f, path.name)
+        first = list(islice(lines, 100))
+        delimiter = sniff_delimiter("".join(text for text, _ in first))
+        record: set[str] = set()  # the encodings of the lines of the record being read
 
-    def numbered() -> Iterator[tuple[int, tuple[Cell, ...]]]:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        try:
-            for number, record in enumerate(reader, start=1):
-                if progress is not None and number % PROGRESS_EVERY == 0:
-                    progress.step(number, 0)
-                yield number, tuple(record)
-        except csv.Error as exc:
-            raise DomainError(
-                f"{path.name} kan inte läsas som CSV: rad {reader.line_num} går inte att dela "
-                f"upp i kolumner ({detail(exc)})."
-            ) from exc
+        def texts() -> Iterator[str]:
+            for text, encoding in chain(first, lines):
+                if encoding is not None:
+                    record.add(encoding)
+                yield text
 
-    rows, blanks = collect(numbered())
-    return RawTable(path.name, tuple(rows), "", tuple(blanks))
+        def numbered() -> Iterator[tuple[int, tuple[Cell, ...]]]:
+            reader = csv.reader(texts(), delimiter=delimiter)
+            try:
+                for number, cells in enumerate(reader, start=1):
+                    encodings.add(number, record)
+                    record.clear()
+                    if progress is not None and number % PROGRESS_EVERY == 0:
+                        progress.step(number, 0)
+                    yield number, tuple(cells)
+            except csv.Error as exc:
+                raise DomainError(
+                    f"{path.name} kan inte läsas som CSV: rad {reader.line_num} går inte att "
+                    f"dela upp i kolumner ({detail(exc)})."
+                ) from exc
+
+        rows, blanks = collect(numbered(), path.name)
+    mixed = encodings.warning(path.name)
+    return RawTable(path.name, tuple(rows), "", tuple(blanks), (mixed,) if mixed else ())

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
 
-from app.core.wording import count_noun
+from app.core import limits
+from app.core.errors import DomainError
+from app.core.wording import count_noun, thousands
 
 Cell = str | int | float | bool | date | datetime | time | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawRow:
     """One non-blank row, numbered as the user sees it (the spreadsheet's row number)."""
 
@@ -34,16 +36,34 @@ class RawTable:
     sheet: str = ""
     # Row numbers of blank rows between the first and the last row with something in it.
     blank_rows: tuple[int, ...] = ()
+    # What reading found that the report should say (a CSV mixing two encodings).
+    warnings: tuple[str, ...] = ()
 
     @property
     def width(self) -> int:
         return max((len(r.cells) for r in self.rows), default=0)
 
 
-def collect(numbered: Iterable[tuple[int, Sequence[Cell]]]) -> tuple[list[RawRow], list[int]]:
-    """The non-blank rows (trailing blank cells dropped) and the blank rows between them."""
+def too_many_rows(name: str, cap: int) -> DomainError:
+    n = thousands(cap)
+    return DomainError(
+        f"{name} har fler än {n} rader. Insatslogg importerar högst {n} rader åt gången: "
+        "dela upp filen i flera (till exempel ett år i varje) och importera dem var för sig."
+    )
+
+
+def collect(
+    numbered: Iterable[tuple[int, Sequence[Cell]]], name: str = "", *, capped: bool = True
+) -> tuple[list[RawRow], list[int]]:
+    """The non-blank rows (trailing blank cells dropped) and the blank rows between them.
+
+    More than MAX_IMPORT_ROWS non-blank rows (app/core/limits.py): DomainError, as soon
+    as the row after the last one allowed is read (the rest of the file is never read).
+    ``capped`` False: no cap (a glance at the first rows of a sheet).
+    """
     rows: list[RawRow] = []
     blanks: list[int] = []
+    cap = limits.MAX_IMPORT_ROWS if capped else -1
     for number, cells in numbered:
         last = len(cells)
         while last and is_blank(cells[last - 1]):
@@ -52,6 +72,8 @@ def collect(numbered: Iterable[tuple[int, Sequence[Cell]]]) -> tuple[list[RawRow
             if rows:
                 blanks.append(number)
             continue
+        if len(rows) == cap:
+            raise too_many_rows(name, cap)
         rows.append(RawRow(number, tuple(cells[:last])))
     if rows:
         end = rows[-1].number
@@ -64,9 +86,16 @@ def is_blank(value: Cell) -> bool:
 
 
 def clean_text(value: Cell) -> str:
-    """A cell as text: trimmed, inner runs of whitespace made one space."""
+    """A cell as text: trimmed, inner runs of whitespace made one space, without the
+    characters XML forbids. A text longer than a cell can hold comes back as its first
+    CELL_TEXT + 1 characters, as they are: far longer than any field's limit, so the field
+    refuses it, and nothing copies the whole (a cell of 300 MB has been seen)."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        if len(value) > limits.CELL_TEXT:
+            return limits.clean(value[: limits.CELL_TEXT + 1])
+        return " ".join(limits.clean(value).split())
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
     if isinstance(value, date):

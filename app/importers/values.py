@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from app.core import limits
 from app.core.entities import ActivityType, Kommun, Organisation
 from app.core.vocabulary import Format, OrgCategory, Scope, Status
 from app.importers.headers import SCOPE_WORDS, kommun_keys_of
@@ -20,6 +21,11 @@ from app.importers.table import Cell, clean_text, fold, is_blank, key, words
 
 class ValueProblem(Exception):
     """A value that cannot be read; the message is Swedish and names the value."""
+
+
+class YearOutOfRange(ValueProblem):
+    """A date that reads, but in a year outside FIRST_YEAR–LAST_YEAR (app/core/limits.py);
+    the message names the field ('datumet 0001-01-01 ligger utanför …')."""
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -59,8 +65,7 @@ _TIME_SUFFIX = re.compile(
 
 
 def _make(y: int, m: int, d: int, shown: str) -> date:
-    if y < 100:
-        y += 2000
+    """The date, the year as written: "0001-01-01" is year 1 (and refused for its year)."""
     try:
         return date(y, m, d)
     except ValueError:
@@ -87,7 +92,9 @@ def _text_date(text: str) -> date | None:
     if m := _COMPACT.fullmatch(low):
         return _make(int(m[1]), int(m[2]), int(m[3]), text)
     if m := _DMY.fullmatch(low):
-        return _make(int(m[3]), int(m[2]), int(m[1]), text)
+        # "15/3 18": a year of two digits is this century's.
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        return _make(year, int(m[2]), int(m[1]), text)
     if (m := _D_MONTH_Y.fullmatch(low)) and (month := _month(m[2])):
         return _make(int(m[3]), month, int(m[1]), text)
     if (m := _MONTH_D_Y.fullmatch(low)) and (month := _month(m[1])):
@@ -95,8 +102,19 @@ def _text_date(text: str) -> date | None:
     return None
 
 
-def read_date_range(value: Cell) -> tuple[date, date | None]:
-    """A date cell, which may hold a span ("15–16 mars 2018", "2018-03-15 – 2018-03-16")."""
+def read_date_range(value: Cell, what: str = "datumet") -> tuple[date, date | None]:
+    """A date cell, which may hold a span ("15–16 mars 2018", "2018-03-15 – 2018-03-16").
+
+    A date in a year outside the range Insatslogg takes raises YearOutOfRange, naming
+    ``what`` and the date as read."""
+    start, end = _date_range(value)
+    for day in (start, end):
+        if day is not None and (problem := limits.date_problem(day, what)):
+            raise YearOutOfRange(problem)
+    return start, end
+
+
+def _date_range(value: Cell) -> tuple[date, date | None]:
     if isinstance(value, datetime):
         return value.date(), None
     if isinstance(value, date):
@@ -137,8 +155,8 @@ def _serial(value: float) -> date:
     return EXCEL_EPOCH + timedelta(days=int(value))
 
 
-def read_date(value: Cell) -> date:
-    start, end = read_date_range(value)
+def read_date(value: Cell, what: str = "datumet") -> date:
+    start, end = read_date_range(value, what)
     if end is not None:
         raise ValueProblem(f"”{clean_text(value)}” är en period, inte ett datum")
     return start

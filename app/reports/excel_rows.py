@@ -24,17 +24,31 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.xml.constants import ARC_APP
 
+from app.core.limits import clean
+
 MAX_ROWS = 1_048_576  # Excel's limit, the header row included
 MAX_TEXT = 32_767  # Excel's limit for a cell's text
-_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
 _EPOCH = date(1899, 12, 30).toordinal()  # Excel's serial 0 (the 1900 date system)
+# What XML 1.0 forbids, as UTF-8 bytes and as character references: control characters
+# but tab and line breaks, U+FFFE, U+FFFF and (encoded with surrogatepass) surrogates.
+_FORBIDDEN_XML = re.compile(
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]|\xed[\xa0-\xbf][\x80-\xbf]"
+    rb"|&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]|[dD][89a-fA-F][0-9a-fA-F]{2})"
+    rb"|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45]));"
+)
 
 
 def clean_text(text: str) -> str:
-    """Text as a cell can hold it: no control characters, at most 32 767 characters."""
-    if _ILLEGAL.search(text):
-        text = _ILLEGAL.sub("", text)
-    return text[:MAX_TEXT]
+    """Text as a cell can hold it: none of the characters XML forbids (core
+    ``limits.clean``: control characters, U+FFFE, U+FFFF, surrogates), at most 32 767
+    characters."""
+    return clean(text)[:MAX_TEXT]
+
+
+def clean_xml(data: bytes) -> bytes:
+    """An XML part without the characters XML 1.0 forbids: the belt under clean_text,
+    for what reaches openpyxl without passing it (properties, print titles, names)."""
+    return _FORBIDDEN_XML.sub(b"", data) if _FORBIDDEN_XML.search(data) else data
 
 
 def _escape(text: str) -> str:
@@ -111,12 +125,14 @@ def date_style_id(ws: Any, number_format: str) -> int:
 
 
 class SplicingArchive(zipfile.ZipFile):
-    """The workbook's zip file as openpyxl writes it, with two changes:
+    """The workbook's zip file as openpyxl writes it, with three changes:
 
     * the rows of a RowStream go into a sheet's XML, just before ``</sheetData>``
       (``splice``: openpyxl's temporary file of the sheet → the rows);
     * the extended properties (app.xml) are ours, with the company, which openpyxl
-      always writes blank.
+      always writes blank;
+    * no part holds a character XML forbids (clean_xml): one would make a workbook
+      that neither Excel nor LibreOffice opens, while the export said it succeeded.
     """
 
     def __init__(self, file: Any, app_xml: bytes, splice: dict[str, RowStream]) -> None:
@@ -127,15 +143,18 @@ class SplicingArchive(zipfile.ZipFile):
     def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
         if zinfo_or_arcname == ARC_APP:
             data = self._app_xml
-        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+        if isinstance(data, str):
+            data = data.encode("utf-8", "surrogatepass")
+        super().writestr(zinfo_or_arcname, clean_xml(data), *args, **kwargs)
 
     def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
         rows = self._splice.get(str(filename))
         if rows is None:
-            super().write(filename, arcname, *args, **kwargs)
+            with open(filename, "rb") as f:  # a summary sheet: megabytes at most
+                super().writestr(arcname or str(filename), clean_xml(f.read()), *args, **kwargs)
             return
         with open(filename, "rb") as f:
-            sheet = f.read()  # small: everything but the streamed rows
+            sheet = clean_xml(f.read())  # small: everything but the streamed rows
         cut = sheet.rindex(b"</sheetData>")
         rows.flush()
         rows.file.seek(0)

@@ -11,6 +11,7 @@ from datetime import date
 from types import ModuleType
 from typing import Any
 
+from app.core import limits
 from app.core.attendance import Attendance
 from app.core.entities import Activity, ActivityRow
 from app.core.errors import DomainError
@@ -28,6 +29,15 @@ _ROLES = [Role(k) for k in ROLE_COLUMNS]
 _FORMATS = {f.value: f for f in Format}
 _STATUSES = {s.value: s for s in Status}
 _SCOPES = {s.value: s for s in Scope}
+
+
+# The dates an activity may have (app/core/limits.py), as stored: an old file may hold
+# one in year 9999, which no year list or summary should reach.
+_IN_RANGE = "start_date >= ? AND start_date < ?"
+
+
+def _range_bounds() -> tuple[str, str]:
+    return year_bounds(limits.FIRST_YEAR)[0], year_bounds(limits.LAST_YEAR)[1]
 
 
 def year_bounds(year: int) -> tuple[str, str]:
@@ -158,21 +168,24 @@ class ActivityRepository:
             ]
 
     def year_span(self, insats_id: int) -> tuple[int, int] | None:
-        """The first and last year with an activity, or None when there is none."""
+        """The first and last year with an activity (within the years Insatslogg takes,
+        FIRST_YEAR–LAST_YEAR), or None when there is none."""
         with self._db.read() as con:
             first, last = con.execute(
-                "SELECT min(start_date), max(start_date) FROM activity WHERE insats_id = ?",
-                (insats_id,),
+                "SELECT min(start_date), max(start_date) FROM activity "
+                f"WHERE insats_id = ? AND {_IN_RANGE}",
+                (insats_id, *_range_bounds()),
             ).fetchone()
         return None if first is None else (int(first[:4]), int(last[:4]))
 
     def years(self, insats_id: int) -> list[int]:
-        """The years that have at least one activity."""
+        """The years that have at least one activity (within FIRST_YEAR–LAST_YEAR: a date
+        an old file holds in year 9999 adds no year)."""
         with self._db.read() as con:
             rows = con.execute(
-                "SELECT DISTINCT substr(start_date, 1, 4) FROM activity WHERE insats_id = ? "
-                "ORDER BY 1",
-                (insats_id,),
+                "SELECT DISTINCT substr(start_date, 1, 4) FROM activity "
+                f"WHERE insats_id = ? AND {_IN_RANGE} ORDER BY 1",
+                (insats_id, *_range_bounds()),
             ).fetchall()
         return [int(r[0]) for r in rows]
 

@@ -7,12 +7,14 @@ reference_writes, imported when first needed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from types import ModuleType
 from typing import Any
 
 from app.core.entities import ActivityType, Forbund, Insats, Kommun, Organisation
 from app.core.errors import DomainError, ValidationError
+from app.core.limits import FORBUND_NAME, clean, too_long
 from app.core.setup import InitialSetup, check_names, validate_setup
 from app.core.validation import validate_insats
 from app.core.vocabulary import OrgCategory
@@ -103,9 +105,12 @@ class ReferenceRepository:
         return self.insats(_writes().set_up(self._db.engine, setup))
 
     def rename_forbund(self, forbund_id: int, name: str) -> None:
-        if not name.strip():
+        name = clean(name).strip()
+        if not name:
             raise ValidationError(["Ange förbundets namn."])
-        _writes().rename_forbund(self._db.engine, forbund_id, name.strip())
+        if problem := too_long(name, FORBUND_NAME, "Förbundets namn"):
+            raise ValidationError([f"{problem}."])
+        _writes().rename_forbund(self._db.engine, forbund_id, name)
 
     def save_insats(self, insats: Insats) -> Insats:
         """Insert (id None) or update an insats. A saved current insats becomes the only one."""
@@ -120,6 +125,7 @@ class ReferenceRepository:
 
         A kommun that activities refer to cannot be removed.
         """
+        kommuner = [replace(k, name=clean(k.name), delregion=clean(k.delregion)) for k in kommuner]
         _raise_if(check_names("kommun", [k.name for k in kommuner]))
         _writes().save_kommuner(self._db.engine, forbund_id, kommuner)
         return self.kommuner(forbund_id)
@@ -128,6 +134,7 @@ class ReferenceRepository:
         self, forbund_id: int, organisations: Sequence[Organisation]
     ) -> list[Organisation]:
         """Make the förbund's organisations exactly ``organisations``."""
+        organisations = [replace(o, name=clean(o.name)) for o in organisations]
         _raise_if(check_names("organisation", [o.name for o in organisations]))
         _writes().save_organisations(self._db.engine, forbund_id, organisations)
         return self.organisations(forbund_id)
@@ -137,6 +144,7 @@ class ReferenceRepository:
 
         A type in use cannot be removed (it can be made inactive instead).
         """
+        types = [replace(t, name=clean(t.name)) for t in types]
         _raise_if(check_names("aktivitetstyp", [t.name for t in types]))
         _writes().save_activity_types(self._db.engine, types)
         return self.activity_types(include_inactive=True)

@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import limits
 from app.core.entities import Activity, ActivityType, Kommun, Organisation
 from app.core.errors import ValidationError
 from app.core.validation import validate_activity
 from app.core.vocabulary import Format, Scope, Status
 from app.ui.attendance_editor import AttendanceEditor
 from app.ui.combo_data import select_data
-from app.ui.form_widgets import validated
+from app.ui.form_widgets import limit_dates, limit_length, show_date, validated
 from app.ui.formatting import DATE_FORMAT, SWEDISH, fmt_date, from_qdate, to_qdate
 from app.ui.participants_editor import ParticipantsEditor, ParticipantsSection, PeopleSearch
 
@@ -55,7 +56,8 @@ class ActivityChoices:
 
 
 def _date_edit(d: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(d))
+    edit = limit_dates(QDateEdit())
+    show_date(edit, d)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setLocale(SWEDISH)
@@ -193,6 +195,12 @@ class ActivityDialog(QDialog):
             self.one_day.setChecked(True)
             self._suggest_status()
         self._length_changed()
+        for line, limit in (
+            (self.title_edit, limits.ACTIVITY_TITLE),
+            (self.place_edit, limits.ACTIVITY_PLACE),
+            (self.highlight_edit, limits.LONG_TEXT),
+        ):
+            limit_length(line, limit)
 
     def _layout(self) -> None:
         length_row = QHBoxLayout()
@@ -263,14 +271,14 @@ class ActivityDialog(QDialog):
     def _load(self, a: Activity) -> None:
         select_data(self.type_combo, a.type_id, self.tr("(borttagen typ, id {})").format(a.type_id))
         self.title_edit.setText(a.title)
-        self.start_edit.setDate(to_qdate(a.start))
+        show_date(self.start_edit, a.start)
         if len(a.steps) > 1:
             self.in_steps.setChecked(True)
             for d in a.steps:
                 self._append_step(d)
         elif a.end is not None and a.end != a.start:
             self.many_days.setChecked(True)
-            self.end_edit.setDate(to_qdate(a.end))
+            show_date(self.end_edit, a.end)
         else:
             self.one_day.setChecked(True)
         where = (a.scope.value, a.kommun_id if a.scope is Scope.KOMMUN else None)

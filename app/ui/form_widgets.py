@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import limits
 from app.core.entities import Insats, Kommun, Organisation
 from app.core.errors import DomainError, ValidationError
 from app.ui.formatting import DATE_FORMAT, SWEDISH, from_qdate, to_qdate
@@ -30,8 +31,31 @@ from app.ui.formatting import DATE_FORMAT, SWEDISH, from_qdate, to_qdate
 T = TypeVar("T")
 
 
+def limit_dates(edit: QDateEdit) -> QDateEdit:
+    """Dates only in the years Insatslogg takes (app/core/limits.py): no year 9999."""
+    edit.setDateRange(QDate(limits.FIRST_YEAR, 1, 1), QDate(limits.LAST_YEAR, 12, 31))
+    return edit
+
+
+def show_date(edit: QDateEdit, day: date) -> None:
+    """Show ``day``, widening the range for a stored date outside it (an old file's): it
+    is shown as it is, never moved in silence, and saving it says what is wrong."""
+    q = to_qdate(day)
+    if not edit.minimumDate() <= q <= edit.maximumDate():
+        edit.setDateRange(min(q, edit.minimumDate()), max(q, edit.maximumDate()))
+    edit.setDate(q)
+
+
+def limit_length(edit: QLineEdit, limit: int) -> None:
+    """Typing stops at ``limit`` characters (the schema's length, app/core/limits.py). A
+    stored text already longer (an old file's) is kept whole: saving it says what is
+    wrong, and nothing is cut in silence."""
+    edit.setMaxLength(max(limit, len(edit.text())))
+
+
 def make_date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day), parent)
+    edit = limit_dates(QDateEdit(parent))
+    show_date(edit, day)
     edit.setLocale(SWEDISH)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
@@ -132,9 +156,11 @@ class InsatsForm(QWidget):
         self.forbund_edit: QLineEdit | None = None
         if forbund_name is not None:
             self.forbund_edit = QLineEdit(forbund_name)
+            limit_length(self.forbund_edit, limits.FORBUND_NAME)
             layout.addRow(self.tr("&Förbundets namn:"), self.forbund_edit)
 
         self.name_edit = QLineEdit(insats.name)
+        limit_length(self.name_edit, limits.INSATS_NAME)
         self.name_edit.setCursorPosition(0)
         layout.addRow(self.tr("&Insatsens namn:"), self.name_edit)
 

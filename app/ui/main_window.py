@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.core.entities import Insats
 from app.core.errors import DomainError
+from app.core.limits import FIRST_YEAR, LAST_YEAR, year_in_range
 from app.core.period import opening_year
 from app.core.wording import count_noun
 from app.store.database import Store
@@ -302,14 +303,16 @@ class MainWindow(QMainWindow):
         self.statusBar()
 
     # --- years --------------------------------------------------------------------------
-    def _available_years(self) -> list[int]:
+    def _available_years(self, also: int | None = None) -> list[int]:
+        """The years of the list: those the insats runs, those with activities, this year
+        (and ``also``, the year asked for) — only years Insatslogg takes (FIRST_YEAR–
+        LAST_YEAR): a date an old file holds in year 9999 adds nothing, and no year in
+        the list is one that cannot be shown."""
         assert self.insats.id is not None
-        years = set(self.insats.years)
-        span = self.store.activities.year_span(self.insats.id)
-        if span is not None:
-            years.update(range(span[0], span[1] + 1))
-        years.add(date.today().year)
-        return list(range(min(years), max(years) + 1))
+        years = {*self.insats.years, *self.store.activities.years(self.insats.id)}
+        years.update(y for y in (date.today().year, also) if y is not None)
+        shown = sorted(y for y in years if year_in_range(y))
+        return shown or [min(max(date.today().year, FIRST_YEAR), LAST_YEAR)]
 
     def _initial_year(self) -> int:
         """The year shown at start (core ``opening_year``): the one shown last time if
@@ -325,9 +328,9 @@ class MainWindow(QMainWindow):
 
     def _fill_years(self, selected: int | None = None) -> None:
         """Fill the year list; select ``selected``, or the saved year at start."""
-        years = self._available_years()
         if selected is None:
             selected = self._initial_year()
+        years = self._available_years(selected)
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         for y in years:
