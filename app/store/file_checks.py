@@ -235,7 +235,7 @@ def version_problem(path: Path) -> str | None:
     except sqlite3.Error as exc:
         return describe_sqlite_error(exc)
     if len(rows) != 1 or not rows[0][0]:
-        return "filen saknar versionsuppgift (tabellen alembic_version är tom eller felaktig)"
+        return "filen saknar versionsuppgift: tabellen alembic_version är tom eller felaktig"
     return None
 
 
