@@ -21,6 +21,7 @@ from app.store.instance_lock import DatabaseInUse, InstanceLock, lock_path
 from app.store.opening import DamagedDatabase, open_database
 from tests.conftest import stamp_revision
 from tests.store.damage import smash_pages
+from tests.unprivileged import as_unprivileged
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -181,26 +182,11 @@ def test_a_path_on_a_network_share_is_refused() -> None:
         check_location(share, MOUNTS)
 
 
-def _as_unprivileged(code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run Python without root's right to write anywhere (a user namespace), as a
-    normal user is on a laptop."""
-    command = [sys.executable, "-c", code, *args]
-    if os.geteuid() == 0:
-        probe = shutil.which("unshare") and subprocess.run(
-            ["unshare", "--user", "true"], capture_output=True, timeout=30
-        )
-        if not probe or probe.returncode != 0:
-            pytest.skip("root without user namespaces cannot be made to respect file modes")
-        command = ["unshare", "--user", *command]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
-
-
 def test_a_read_only_file_gets_a_clear_message(store, db_path) -> None:
     store.close()
     db_path.chmod(0o400)
     before = db_path.read_bytes()
-    result = _as_unprivileged("import sys; from app.cli import main; sys.exit(main())",
+    result = as_unprivileged("import sys; from app.cli import main; sys.exit(main())",
                               "summary", "--year", "2018", "--db", str(db_path))  # fmt: skip
     assert result.returncode == 1, result.stderr
     assert "är skrivskyddad" in result.stderr and "Traceback" not in result.stderr
@@ -217,7 +203,7 @@ def test_a_read_only_folder_gets_a_clear_message(store, db_path, tmp_path, comma
         shutil.copy(db_path, target)
     before = sorted(p.name for p in folder.iterdir())
     folder.chmod(0o500)
-    result = _as_unprivileged("import sys; from app.cli import main; sys.exit(main())",
+    result = as_unprivileged("import sys; from app.cli import main; sys.exit(main())",
                               *command, "--db", str(target))  # fmt: skip
     folder.chmod(0o700)
     assert result.returncode == 1, result.stderr
