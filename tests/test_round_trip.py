@@ -4,15 +4,22 @@ year figures (issue 4, point 8)."""
 from __future__ import annotations
 
 import random
+import re
+import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
+
+import pytest
 
 from app.cli import main
 from app.core.attendance import Attendance
 from app.core.setup import gavleborg_defaults
 from app.core.vocabulary import DEFAULT_ACTIVITY_TYPES, OrgCategory, Role, Scope, Status
+from app.demo.gavleborg import build_demo
 from app.store.database import Store
 from tests.conftest import SETUP_DAY, MakeActivity
+from tests.rich_data import build_rich_database
+from tests.ui.unchanged_save import differences, dump
 
 ACTIVITY_TABLES = (
     "nyckeltal",
@@ -94,3 +101,33 @@ def test_export_then_import_gives_the_same_figures(
                 assert after.table(key) == before.table(key), (year, key)
     finally:
         fresh.close()
+
+
+@pytest.mark.parametrize("kind", ["demo", "generated"])
+def test_importing_the_programs_own_export_changes_nothing(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A processledare who imports last month's export back (by mistake, or to bring in
+    corrections) gets every activity as "finns redan": none new, none changed, and an
+    import with --update leaves every row of the database as it was."""
+    db = tmp_path / "db.sqlite3"
+    if kind == "demo":
+        build_demo(db)
+    else:
+        build_rich_database(db, 20261201)
+    workbook = tmp_path / "allt.xlsx"
+    assert main(["export", "excel", "--from", "2016", "--to", "2020", "-o", str(workbook),
+                 "--db", str(db)]) == 0  # fmt: skip
+    capsys.readouterr()
+    with sqlite3.connect(db) as con:
+        (activities,) = con.execute("SELECT count(*) FROM activity").fetchone()
+    before = dump(db)
+
+    assert main(["import", "excel", str(workbook), "--db", str(db), "--dry-run"]) == 0
+    counts = dict(
+        re.findall(r"^(Nya|Ändrade|Finns redan) \((\d+)\)", capsys.readouterr().out, re.M)
+    )
+    assert counts == {"Nya": "0", "Ändrade": "0", "Finns redan": str(activities)}
+
+    assert main(["import", "excel", str(workbook), "--db", str(db), "--update"]) == 0
+    assert differences(before, dump(db)) == []

@@ -89,6 +89,10 @@ _SYNONYMS: dict[Field | str, tuple[str, ...]] = {
         "anteckningar", "anteckning", "notes", "note", "kommentar", "kommentarer", "comment",
         "comments", "övrigt", "beskrivning", "description", "noteringar", "notering",
     ),
+    # The program's own export names a meeting's samverkansgrupp and an activity's goal by
+    # their names, which need not be unique: read back, they are left as they are stored
+    # (never added to the notes, never a difference).
+    Field.IGNORE: ("samverkansgrupp", "mål i årsplanen"),
 }  # fmt: skip
 
 SYNONYMS: dict[str, Field | str] = {

@@ -23,7 +23,16 @@ from app.importers.report import (
     SourceKind,
     split_rows,
 )
-from app.importers.table import Cell, RawRow, RawTable, clean_text, is_blank, n_of, words
+from app.importers.table import (
+    Cell,
+    RawRow,
+    RawTable,
+    clean_lines,
+    clean_text,
+    is_blank,
+    n_of,
+    words,
+)
 from app.importers.values import (
     ValueProblem,
     YearOutOfRange,
@@ -198,7 +207,7 @@ class _RowParser:
         attendance = read.attendance
 
         for i in cols.by_field.get(Field.NOTES, ()):
-            text = clean_text(row.cell(i))
+            text = clean_lines(row.cell(i))
             if text:
                 notes.insert(0, text)
         for i in cols.by_field.get(Field.EXTRA, ()):

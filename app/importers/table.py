@@ -105,6 +105,16 @@ def clean_text(value: Cell) -> str:
     return " ".join(str(value).split())
 
 
+def clean_lines(value: Cell) -> str:
+    """Like clean_text, but the line breaks inside a cell are kept: notes written over
+    several lines (Alt+Enter in Excel, or the program's own export) come back as they were
+    written, each line trimmed, with no empty lines first or last."""
+    if not isinstance(value, str) or len(value) > limits.CELL_TEXT:
+        return clean_text(value)
+    text = limits.clean(value).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip("\n")
+
+
 _NON_WORD = re.compile(r"[^\w]+")
 
 

@@ -301,16 +301,9 @@ def test_the_attendance_log_layout(
         sheets={"Per typ": [("Typ", "2018"), ("Frukostmöte", 1)]},
     )
     report = report_of(path)
-    # The export's Samverkansgrupp is not read back: it goes to the notes, and says so.
+    # The export's Samverkansgrupp and Mål i årsplanen are not read back, and not noted.
     assert report.rejected == []
-    assert report.warnings == (
-        [
-            "Kolumnen ”Samverkansgrupp” känns inte igen; värdena läggs i anteckningarna "
-            "(”Samverkansgrupp: värde”)."
-        ]
-        if headers is EXPORTED_LOG
-        else []
-    )
+    assert report.warnings == []
     mapping = report.mapping
     assert mapping is not None
     assert [c.field for c in mapping.columns if c.header.endswith("Kommun")] == [
@@ -327,8 +320,11 @@ def test_the_attendance_log_layout(
     assert [counts.org(c) for c in OrgCategory] == [4, 3, 8, 2, 1, 2]
     assert [counts.role(r) for r in Role] == [10, 3, 4, 2, 1]
     assert (counts.women, counts.men) == (12, 8)
+    assert first.notes == ""
     if "Samverkansgrupp" in headers:
-        assert first.notes == "Samverkansgrupp: ASF Gävle"
+        read = {c.header: c.field for c in mapping.columns}
+        assert read["Samverkansgrupp"] is Field.IGNORE
+        assert read["Mål i årsplanen"] is Field.IGNORE
     assert (second.end, second.scope, second.format) == (
         date(2018, 4, 2),
         Scope.LANSOVERGRIPANDE,
