@@ -27,8 +27,8 @@ from app import APP_NAME, __version__
 from app.core.entities import Insats
 from app.core.errors import DomainError
 from app.core.limits import FIRST_YEAR, LAST_YEAR, year_in_range
-from app.core.period import opening_year
 from app.core.wording import count_noun
+from app.core.year_choice import opening_year
 from app.store.database import Store
 from app.ui.activity_dialog import ActivityChoices, ActivityDialog
 from app.ui.activity_filter_bar import ActivityFilterBar

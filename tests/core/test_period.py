@@ -17,7 +17,6 @@ from app.core.period import (
     PeriodSummary,
     build_period_summary,
     month_table,
-    opening_year,
     period_table,
 )
 from app.core.placements import Placement
@@ -33,6 +32,7 @@ from app.core.vocabulary import (
     Scope,
     Status,
 )
+from app.core.year_choice import opening_year
 from app.core.year_record import YearRecordInputs, build_full_year_summary
 
 KOMMUNER = {i: name for i, (name, _) in enumerate(GAVLEBORG_KOMMUNER, start=1)}
