@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -15,17 +14,9 @@ from app.cli import main
 from app.store import backups
 from app.store.instance_lock import InstanceLock
 from tests.conftest import stamp_revision
-from tests.store.damage import smash_pages
+from tests.store.damage import smash_pages, stored_titles
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _titles(path: Path) -> list[str]:
-    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in con.execute("SELECT title FROM activity ORDER BY id")]
-    finally:
-        con.close()
 
 
 def test_backup_list_and_restore(store, add_activity, db_path, tmp_path, capsys) -> None:
@@ -46,7 +37,7 @@ def test_backup_list_and_restore(store, add_activity, db_path, tmp_path, capsys)
     out = capsys.readouterr().out
     assert f"är återställd från {made.path}" in out
     assert "Läget före återställningen sparades som" in out
-    assert _titles(db_path) == ["Första"]
+    assert stored_titles(db_path) == ["Första"]
 
 
 def test_a_chosen_backup_folder_is_remembered(store, db_path, tmp_path, capsys) -> None:
@@ -163,7 +154,7 @@ def test_following_the_advice_for_a_damaged_file_restores_it(
     [kept] = db_path.parent.glob("test.skadad-*.sqlite3")
     assert f"Den skadade databasen sparades åt sidan som {kept}" in out
     assert kept.read_bytes() == damaged
-    assert _titles(db_path) == ["Räddad"]
+    assert stored_titles(db_path) == ["Räddad"]
     assert main(["summary", "--year", "2018", "--db", str(db_path)]) == 0
 
 

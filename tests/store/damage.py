@@ -1,4 +1,5 @@
-"""Ways a database file gets damaged on a real laptop, done to a test file."""
+"""Ways a database file gets damaged on a real laptop, done to a test file, and a look at
+what a file holds afterwards."""
 
 from __future__ import annotations
 
@@ -65,3 +66,12 @@ def damage_an_index(path: Path) -> None:
     quick, full = quick_and_full_check(path)
     assert quick == ["ok"], quick
     assert full != ["ok"] and "missing from index ix_skadat" in full[0], full
+
+
+def stored_titles(path: Path) -> list[str]:
+    """The activities' titles in the file at ``path``, by id (read-only, beside the app)."""
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in con.execute("SELECT title FROM activity ORDER BY id")]
+    finally:
+        con.close()

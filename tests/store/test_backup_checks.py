@@ -15,17 +15,9 @@ import pytest
 
 from app.store import backups, restore
 from app.store.opening import DamagedDatabase, open_database
-from tests.store.damage import damage_an_index, quick_and_full_check
+from tests.store.damage import damage_an_index, quick_and_full_check, stored_titles
 
 T0 = datetime(2026, 11, 2, 9, 0)
-
-
-def _titles(path: Path) -> list[str]:
-    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in con.execute("SELECT title FROM activity ORDER BY id")]
-    finally:
-        con.close()
 
 
 def _whole(path: Path) -> bool:
@@ -118,9 +110,9 @@ def test_the_backup_being_restored_is_not_rotated_away_by_the_copy_before(
 
     result = restore.restore(oldest.path, db_path)
 
-    assert _titles(db_path) == ["Den tionde"]
+    assert stored_titles(db_path) == ["Den tionde"]
     assert oldest.path.exists() and result.previous_backup is not None
-    assert _titles(result.previous_backup.path) == ["Den tionde", "Senare"]
+    assert stored_titles(result.previous_backup.path) == ["Den tionde", "Senare"]
 
 
 def test_restoring_over_index_damage_keeps_the_damaged_file_aside(
@@ -138,7 +130,7 @@ def test_restoring_over_index_damage_keeps_the_damaged_file_aside(
     assert result.damaged_kept_as is not None and result.previous_backup is None
     assert result.damaged_kept_as.name.startswith("test.skadad-")
     assert result.damaged_kept_as.read_bytes() == damaged
-    assert _titles(db_path) == ["Räddad"] and _whole(db_path)
+    assert stored_titles(db_path) == ["Räddad"] and _whole(db_path)
     # No damaged "före återställning" copy was stored as a backup.
     assert [b.path for b in backups.list_backups(db_path)] == [good.path]
     open_database(db_path).close(backup=False)  # the restored file opens
@@ -167,7 +159,7 @@ def test_a_restore_whose_result_fails_the_check_is_undone(
         restore.restore(spoilt.path, db_path)
 
     assert "kontrollen (databasfilen är skadad (row 1 missing from index" in str(caught.value)
-    assert _titles(db_path) == ["Kvar"]
+    assert stored_titles(db_path) == ["Kvar"]
     if current == "whole":
         assert _whole(db_path)
         assert "Den är ångrad" in str(caught.value)
@@ -203,7 +195,7 @@ def test_only_a_missing_path_is_a_new_database(store, add_activity, db_path, con
 
     result = restore.restore(good.path, db_path)
     assert result.damaged_kept_as is not None and result.damaged_kept_as.read_bytes() == content
-    assert _titles(db_path) == ["I kopian"]
+    assert stored_titles(db_path) == ["I kopian"]
 
 
 def test_a_new_database_is_made_whole_before_it_takes_the_name(db_path, monkeypatch) -> None:

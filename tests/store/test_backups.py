@@ -13,15 +13,7 @@ from app.core.errors import DomainError
 from app.store import backups, local_config, restore
 from app.store.database import Store
 from tests.conftest import stamp_revision
-from tests.store.damage import overwrite_header, smash_pages
-
-
-def _titles(path: Path) -> list[str]:
-    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in con.execute("SELECT title FROM activity ORDER BY id")]
-    finally:
-        con.close()
+from tests.store.damage import overwrite_header, smash_pages, stored_titles
 
 
 def _mode(path: Path) -> int:
@@ -33,7 +25,7 @@ def test_a_backup_is_a_whole_private_self_contained_copy(store, add_activity, db
     made = backups.make_backup(db_path)
     assert made.path.parent == db_path.parent / "säkerhetskopior"
     assert made.reason == backups.MANUAL and made.label == "Manuell"
-    assert _titles(made.path) == ["Före kopian"]
+    assert stored_titles(made.path) == ["Före kopian"]
     assert _mode(made.path) == 0o600
     assert _mode(made.path.parent) == 0o700
     # One file, readable without its -wal: rollback journal mode, nothing beside it.
@@ -106,14 +98,14 @@ def test_restore_brings_back_the_data_and_keeps_the_state_before(
 
     result = restore.restore(early.path, db_path)
 
-    assert _titles(db_path) == ["Första"]
+    assert stored_titles(db_path) == ["Första"]
     assert result.damaged_kept_as is None
     assert result.previous_backup is not None
     assert result.previous_backup.label == "Före återställning"
-    assert _titles(result.previous_backup.path) == ["Första", "Andra"]
+    assert stored_titles(result.previous_backup.path) == ["Första", "Andra"]
     # Undo the restore by restoring the copy it made.
     restore.restore(result.previous_backup.path, db_path)
-    assert _titles(db_path) == ["Första", "Andra"]
+    assert stored_titles(db_path) == ["Första", "Andra"]
     assert _mode(db_path) == 0o600
     reopened = Store.open(db_path)
     reopened.close()
@@ -131,7 +123,7 @@ def test_restore_never_overwrites_a_damaged_database(store, add_activity, db_pat
     assert result.damaged_kept_as is not None and result.previous_backup is None
     assert result.damaged_kept_as.name.startswith("test.skadad-")
     assert result.damaged_kept_as.read_bytes() == damaged_bytes
-    assert _titles(db_path) == ["Sparad"]
+    assert stored_titles(db_path) == ["Sparad"]
 
 
 def test_newest_good_backup_skips_a_damaged_one(store, db_path) -> None:
@@ -156,10 +148,10 @@ def test_a_backup_that_cannot_be_used_is_refused_and_nothing_changes(
     made = backups.make_backup(db_path)
     store.close()
     spoil(made.path)
-    before = _titles(db_path)
+    before = stored_titles(db_path)
     with pytest.raises(DomainError, match=message):
         restore.restore(made.path, db_path)
-    assert _titles(db_path) == before
+    assert stored_titles(db_path) == before
 
 
 def test_another_programs_database_cannot_be_restored(store, db_path, tmp_path) -> None:
