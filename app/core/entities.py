@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 from app.core.attendance import Attendance
 from app.core.vocabulary import Format, OrgCategory, Scope, Status
@@ -51,12 +51,23 @@ class ActivityType:
     active: bool = True
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of a training: its day and, when known, its clock times."""
+
+    day: date
+    start_time: time | None = None
+    end_time: time | None = None
+
+
 @dataclass(frozen=True, slots=True)  # slots: an import holds up to 100 000 of them
 class Activity:
     """One logged activity with its counts.
 
     For a training given in steps, ``steps`` holds the date of each step; ``start``
-    and ``end`` are then the first and last of them.
+    and ``end`` are then the first and last of them. The clock times of the steps that
+    have them are in ``step_times`` (one Step per such day); ``timed_steps`` gives
+    every step with its times.
     """
 
     id: int | None
@@ -66,6 +77,11 @@ class Activity:
     start: date
     end: date | None = None
     steps: tuple[date, ...] = ()
+    # Optional clock times ("kl. 9.00–11.30"): on the start day, and for several days
+    # in a row the end time on the last day.
+    start_time: time | None = None
+    end_time: time | None = None
+    step_times: tuple[Step, ...] = ()
     scope: Scope = Scope.KOMMUN
     kommun_id: int | None = None
     place: str = ""
@@ -86,6 +102,12 @@ class Activity:
     @property
     def year(self) -> int:
         return self.start.year
+
+    @property
+    def timed_steps(self) -> tuple[Step, ...]:
+        """Each step of a training with its clock times (none for other activities)."""
+        times = {s.day: s for s in self.step_times}
+        return tuple(times.get(d, Step(d)) for d in self.steps)
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from app.core import limits
-from app.core.entities import Activity, Insats
+from app.core.clock_times import minutes_only, span_problem
+from app.core.entities import Activity, Insats, Step
 from app.core.errors import ValidationError
 from app.core.limits import clean
 from app.core.vocabulary import Scope, Status
@@ -21,6 +23,11 @@ def normalise_activity(activity: Activity) -> Activity:
         end = steps[-1] if len(steps) > 1 else None
     if end == start:
         end = None
+    start_time, end_time = minutes_only(activity.start_time), minutes_only(activity.end_time)
+    timed = _step_times(steps, activity.step_times)
+    if len(steps) == 1 and timed and start_time is None and end_time is None:
+        # One step left is a one-day activity: its times become the activity's.
+        start_time, end_time = timed[0].start_time, timed[0].end_time
     kommun_id = activity.kommun_id if activity.scope is Scope.KOMMUN else None
     return replace(
         activity,
@@ -31,10 +38,37 @@ def normalise_activity(activity: Activity) -> Activity:
         steps=steps,
         start=start,
         end=end,
+        start_time=start_time,
+        end_time=end_time,
+        step_times=timed if len(steps) > 1 else (),
         kommun_id=kommun_id,
         coorganiser_ids=tuple(dict.fromkeys(activity.coorganiser_ids)),
         participant_ids=tuple(sorted(set(activity.participant_ids))),
     )
+
+
+def _step_times(steps: tuple[date, ...], given: tuple[Step, ...]) -> tuple[Step, ...]:
+    """The times of the steps that have any, to the minute, in date order (the last
+    given for a day counts; a day that is not a step is dropped)."""
+    days = set(steps)
+    times = {
+        s.day: Step(s.day, minutes_only(s.start_time), minutes_only(s.end_time))
+        for s in given
+        if s.day in days and (s.start_time is not None or s.end_time is not None)
+    }
+    return tuple(times[d] for d in sorted(times))
+
+
+def time_problems(activity: Activity) -> list[str]:
+    """Every problem with the clock times of an activity and of its steps."""
+    problems: list[str] = []
+    if activity.end is None or activity.end == activity.start:
+        problems.append(span_problem(activity.start_time, activity.end_time))
+    elif activity.end_time is not None and activity.start_time is None:
+        problems.append(span_problem(None, activity.end_time))
+    for n, s in enumerate(activity.timed_steps, start=1):
+        problems.append(span_problem(s.start_time, s.end_time, f"Steg {n}: "))
+    return [p for p in problems if p]
 
 
 def validate_activity(activity: Activity) -> Activity:
@@ -57,6 +91,7 @@ def validate_activity(activity: Activity) -> Activity:
     )
     if activity.end is not None and activity.end < activity.start:
         problems.append("Slutdatum kan inte vara före startdatum.")
+    problems += time_problems(activity)
     if activity.scope is Scope.KOMMUN and activity.kommun_id is None:
         problems.append(
             "Välj kommun, eller ange att aktiviteten är länsövergripande eller nationell."
