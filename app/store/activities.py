@@ -6,6 +6,7 @@ through the ORM in activity_writes, imported when first needed.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from types import ModuleType
@@ -13,7 +14,8 @@ from typing import Any
 
 from app.core import limits
 from app.core.attendance import Attendance
-from app.core.entities import Activity, ActivityRow
+from app.core.clock_times import time_from_stored
+from app.core.entities import Activity, ActivityRow, Step
 from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.core.validation import validate_activity
@@ -54,6 +56,66 @@ def attendance_from_values(values: Sequence[int]) -> Attendance:
     )
 
 
+# An activity's own columns, read by name (activity_from_row) with sqlite3.Row.
+ACTIVITY_SQL = (
+    "SELECT a.id, a.insats_id, a.type_id, a.title, a.start_date, a.end_date, a.start_time, "
+    "a.end_time, a.scope, a.kommun_id, a.place, a.format, a.status, a.notes, a.group_id, "
+    f"a.goal_id, a.highlight, {COUNTS_SQL} FROM activity a"
+)
+STEPS_SQL = (
+    "SELECT s.activity_id, s.step_date, s.start_time, s.end_time FROM activity_step s "
+    "JOIN activity a ON a.id = s.activity_id"
+)
+
+
+def named(con: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    """The rows of a query, each read by column name."""
+    cursor = con.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params).fetchall()
+
+
+def step_from_row(row: sqlite3.Row) -> Step:
+    return Step(
+        date.fromisoformat(row["step_date"]),
+        time_from_stored(row["start_time"]),
+        time_from_stored(row["end_time"]),
+    )
+
+
+def activity_from_row(
+    row: sqlite3.Row,
+    steps: Sequence[Step] = (),
+    coorganiser_ids: tuple[int, ...] = (),
+    participant_ids: tuple[int, ...] = (),
+) -> Activity:
+    """An activity from a row of ACTIVITY_SQL and its steps, co-organisers and people."""
+    return Activity(
+        id=row["id"],
+        insats_id=row["insats_id"],
+        type_id=row["type_id"],
+        title=row["title"],
+        start=date.fromisoformat(row["start_date"]),
+        end=date.fromisoformat(row["end_date"]) if row["end_date"] else None,
+        steps=tuple(s.day for s in steps),
+        start_time=time_from_stored(row["start_time"]),
+        end_time=time_from_stored(row["end_time"]),
+        step_times=tuple(s for s in steps if (s.start_time, s.end_time) != (None, None)),
+        scope=_SCOPES[row["scope"]],
+        kommun_id=row["kommun_id"],
+        place=row["place"],
+        format=_FORMATS[row["format"]],
+        status=_STATUSES[row["status"]],
+        coorganiser_ids=coorganiser_ids,
+        notes=row["notes"],
+        group_id=row["group_id"],
+        goal_id=row["goal_id"],
+        participant_ids=participant_ids,
+        highlight=row["highlight"] or "",
+        attendance=attendance_from_values([row[c] for c in COUNT_COLUMNS]),
+    )
+
+
 def place_label(scope: str, kommun_name: str | None) -> str:
     """What the tables show as an activity's kommun."""
     if scope == Scope.KOMMUN.value and kommun_name:
@@ -80,23 +142,17 @@ class ActivityRepository:
         found: dict[int, Activity] = {}
         with self._db.read() as con:
             for activity_id in activity_ids:
-                row = con.execute(
-                    "SELECT a.id, a.insats_id, a.type_id, a.title, a.start_date, a.end_date, "
-                    "a.scope, a.kommun_id, a.place, a.format, a.status, a.notes, "
-                    f"a.group_id, a.goal_id, a.highlight, {COUNTS_SQL} "
-                    "FROM activity a WHERE a.id = ?",
-                    (activity_id,),
-                ).fetchone()
-                if row is None:
+                found_rows = named(con, f"{ACTIVITY_SQL} WHERE a.id = ?", (activity_id,))
+                if not found_rows:
                     raise DomainError("Aktiviteten finns inte längre; den kan ha tagits bort.")
-                steps = tuple(
-                    date.fromisoformat(r[0])
-                    for r in con.execute(
-                        "SELECT step_date FROM activity_step WHERE activity_id = ? "
-                        "ORDER BY step_date",
+                steps = [
+                    step_from_row(r)
+                    for r in named(
+                        con,
+                        f"{STEPS_SQL} WHERE s.activity_id = ? ORDER BY s.step_date",
                         (activity_id,),
                     )
-                )
+                ]
                 coorganisers = tuple(
                     r[0]
                     for r in con.execute(
@@ -113,26 +169,8 @@ class ActivityRepository:
                         (activity_id,),
                     )
                 )
-                found[activity_id] = Activity(
-                    id=row[0],
-                    insats_id=row[1],
-                    type_id=row[2],
-                    title=row[3],
-                    start=date.fromisoformat(row[4]),
-                    end=date.fromisoformat(row[5]) if row[5] else None,
-                    steps=steps,
-                    scope=_SCOPES[row[6]],
-                    kommun_id=row[7],
-                    place=row[8],
-                    format=_FORMATS[row[9]],
-                    status=_STATUSES[row[10]],
-                    coorganiser_ids=coorganisers,
-                    notes=row[11],
-                    group_id=row[12],
-                    goal_id=row[13],
-                    participant_ids=participants,
-                    highlight=row[14] or "",
-                    attendance=attendance_from_values(row[15:]),
+                found[activity_id] = activity_from_row(
+                    found_rows[0], steps, coorganisers, participants
                 )
         return [found[i] for i in activity_ids]
 

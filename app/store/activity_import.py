@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, cast
 
-from app.core.entities import Activity
+from app.core.clock_times import stored_time
+from app.core.entities import Activity, Step
 from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.core.validation import validate_activity
-from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
-from app.store.activities import COUNTS_SQL, attendance_from_values
+from app.core.vocabulary import OrgCategory, Role
+from app.store.activities import ACTIVITY_SQL, STEPS_SQL, activity_from_row, named, step_from_row
 from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
 from app.store.database_file import DatabaseFile
 
@@ -50,16 +51,14 @@ def existing_activities(db: DatabaseFile, insats_id: int) -> dict[Key, Activity]
     """The insats's activities by duplicate key (the oldest of several with one key), with
     their counts, steps and co-organisers: what an import compares its rows with. Three
     queries, however many activities there are."""
-    steps: dict[int, list[date]] = {}
+    steps: dict[int, list[Step]] = {}
     coorganisers: dict[int, list[int]] = {}
     found: dict[Key, Activity] = {}
     with db.read() as con:
-        for activity_id, day in con.execute(
-            "SELECT s.activity_id, s.step_date FROM activity_step s "
-            "JOIN activity a ON a.id = s.activity_id WHERE a.insats_id = ? ORDER BY s.step_date",
-            (insats_id,),
+        for step in named(
+            con, f"{STEPS_SQL} WHERE a.insats_id = ? ORDER BY s.step_date", (insats_id,)
         ):
-            steps.setdefault(activity_id, []).append(date.fromisoformat(day))
+            steps.setdefault(step["activity_id"], []).append(step_from_row(step))
         for activity_id, organisation_id in con.execute(
             "SELECT c.activity_id, c.organisation_id FROM activity_coorganiser c "
             "JOIN activity a ON a.id = c.activity_id WHERE a.insats_id = ? "
@@ -67,35 +66,13 @@ def existing_activities(db: DatabaseFile, insats_id: int) -> dict[Key, Activity]
             (insats_id,),
         ):
             coorganisers.setdefault(activity_id, []).append(organisation_id)
-        rows = con.execute(
-            "SELECT a.id, a.type_id, a.title, a.start_date, a.end_date, a.scope, a.kommun_id, "
-            "a.place, a.format, a.status, a.notes, a.group_id, a.goal_id, a.highlight, "
-            f"{COUNTS_SQL} FROM activity a WHERE a.insats_id = ? ORDER BY a.id",
-            (insats_id,),
-        ).fetchall()
+        rows = named(con, f"{ACTIVITY_SQL} WHERE a.insats_id = ? ORDER BY a.id", (insats_id,))
     for r in rows:
-        k = _key(r[3], r[2], r[5], r[6])
+        k = _key(r["start_date"], r["title"], r["scope"], r["kommun_id"])
         if k in found:
             continue
-        found[k] = Activity(
-            id=r[0],
-            insats_id=insats_id,
-            type_id=r[1],
-            title=r[2],
-            start=date.fromisoformat(r[3]),
-            end=date.fromisoformat(r[4]) if r[4] else None,
-            steps=tuple(steps.get(r[0], ())),
-            scope=Scope(r[5]),
-            kommun_id=r[6],
-            place=r[7],
-            format=Format(r[8]),
-            status=Status(r[9]),
-            coorganiser_ids=tuple(coorganisers.get(r[0], ())),
-            notes=r[10],
-            attendance=attendance_from_values(r[14:]),
-            group_id=r[11],
-            goal_id=r[12],
-            highlight=r[13] or "",
+        found[k] = activity_from_row(
+            r, steps.get(r["id"], ()), tuple(coorganisers.get(r["id"], ()))
         )
     return found
 
@@ -121,12 +98,24 @@ def _row(activity_id: int, a: Activity) -> dict[str, Any]:
         "group_id": a.group_id,
         "goal_id": a.goal_id,
         "highlight": a.highlight.strip() or None,
+        "start_time": stored_time(a.start_time),
+        "end_time": stored_time(a.end_time),
     }
     for k, col in ORG_COLUMNS.items():
         row[col] = counts.org(OrgCategory(k))
     for k, col in ROLE_COLUMNS.items():
         row[col] = counts.role(Role(k))
     return row
+
+
+def step_row(activity_id: int, step: Step) -> dict[str, Any]:
+    """The activity_step row of one step."""
+    return {
+        "activity_id": activity_id,
+        "step_date": step.day,
+        "start_time": stored_time(step.start_time),
+        "end_time": stored_time(step.end_time),
+    }
 
 
 def _insert_batch(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -204,10 +193,10 @@ def import_activities(
                 _insert_batch(conn, activity_table, batch)
                 progress.step(min(at + BATCH, total), total)
             steps = [
-                {"activity_id": i, "step_date": d}
+                step_row(i, s)
                 for i, a in zip(ids, checked, strict=True)
                 if len(a.steps) > 1
-                for d in a.steps
+                for s in a.timed_steps
             ]
             coorganisers = [
                 {"activity_id": i, "organisation_id": o}

@@ -8,6 +8,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.core.clock_times import stored_time
 from app.core.entities import Activity
 from app.core.errors import DomainError
 from app.core.vocabulary import OrgCategory, Role
@@ -28,7 +29,19 @@ def _fill(m: ActivityModel, a: Activity) -> None:
     for key, col in ROLE_COLUMNS.items():
         setattr(m, col, counts.role(Role(key)))
     m.women, m.men = counts.women, counts.men
-    m.steps = [ActivityStepModel(step_date=d) for d in a.steps] if len(a.steps) > 1 else []
+    m.start_time, m.end_time = stored_time(a.start_time), stored_time(a.end_time)
+    m.steps = (
+        [
+            ActivityStepModel(
+                step_date=s.day,
+                start_time=stored_time(s.start_time),
+                end_time=stored_time(s.end_time),
+            )
+            for s in a.timed_steps
+        ]
+        if len(a.steps) > 1
+        else []
+    )
     m.coorganisers = [ActivityCoorganiserModel(organisation_id=o) for o in a.coorganiser_ids]
     m.participants_named = [ActivityParticipantModel(person_id=p) for p in a.participant_ids]
     m.group_id, m.goal_id = a.group_id, a.goal_id

@@ -154,6 +154,9 @@ class ActivityModel(AttendanceColumns, Base):
     )
     # Non-empty: the activity is a highlight of the report, described by this sentence.
     highlight: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Optional clock times as "HH:MM" (app.core.clock_times.stored_time).
+    start_time: Mapped[str | None] = mapped_column(String(5), nullable=True)
+    end_time: Mapped[str | None] = mapped_column(String(5), nullable=True)
 
     steps: Mapped[list[ActivityStepModel]] = relationship(
         cascade="all, delete-orphan", order_by="ActivityStepModel.step_date"
@@ -175,6 +178,8 @@ class ActivityStepModel(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
     step_date: Mapped[date] = mapped_column(Date)
+    start_time: Mapped[str | None] = mapped_column(String(5), nullable=True)
+    end_time: Mapped[str | None] = mapped_column(String(5), nullable=True)
 
 
 class ActivityCoorganiserModel(Base):

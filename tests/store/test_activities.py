@@ -294,3 +294,52 @@ def test_a_deleted_activitys_id_is_never_reused(store, add_activity):
     assert newcomer.id != newest.id
     store.activities.restore_many([newest])
     assert store.activities.get(newest.id).start == date(2018, 5, 1)
+
+
+def test_times_of_an_activity_and_of_each_step_are_stored_and_read_back(store, training):
+    from datetime import time
+
+    from app.core.entities import Step
+
+    one_day = store.activities.add(
+        replace(training, steps=(), start_time=time(9), end_time=time(11, 30))
+    )
+    assert (one_day.start_time, one_day.end_time) == (time(9), time(11, 30))
+    stepped = store.activities.add(
+        replace(
+            training,
+            step_times=(
+                Step(date(2018, 2, 7), time(9), time(12)),
+                Step(date(2018, 11, 20), time(13, 15)),
+            ),
+        )
+    )
+    assert [(s.day, s.start_time, s.end_time) for s in stepped.timed_steps] == [
+        (date(2018, 2, 7), time(9), time(12)),
+        (date(2018, 5, 3), None, None),
+        (date(2018, 9, 12), None, None),
+        (date(2018, 11, 20), time(13, 15), None),
+    ]
+    assert store.activities.get(stepped.id) == stepped
+    moved = store.activities.update(
+        replace(stepped, step_times=(Step(date(2018, 5, 3), time(8), time(10)),))
+    )
+    assert [s.start_time for s in moved.timed_steps] == [None, time(8), None, None]
+    cleared = store.activities.update(replace(one_day, start_time=None, end_time=None))
+    assert (cleared.start_time, cleared.end_time) == (None, None)
+
+
+def test_an_import_stores_the_times_of_activities_and_steps(store, training):
+    from datetime import time
+
+    from app.core.entities import Step
+
+    ids = store.activities.import_many(
+        [
+            replace(training, steps=(), start_time=time(8, 30), end_time=time(10)),
+            replace(training, step_times=(Step(date(2018, 5, 3), time(9), time(15)),)),
+        ]
+    )
+    first, second = store.activities.get_many(ids)
+    assert (first.start_time, first.end_time) == (time(8, 30), time(10))
+    assert second.timed_steps[1] == Step(date(2018, 5, 3), time(9), time(15))
