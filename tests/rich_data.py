@@ -4,19 +4,20 @@ It starts from the Gävleborg demo (groups with members and status history, plac
 county statistics, milestones, registered and kept-out reach, a stated figure) and adds,
 through the store's own API, what the demo lacks: named persons and named participants,
 year-plan goals with activities under them, report texts, activities over several days,
-in steps, länsövergripande and nationellt, and random activities whose counts are valid
-by construction (every breakdown at most its total; nothing on an inställd activity).
+in steps, with clock times (and steps with their own), länsövergripande and nationellt,
+and random activities whose counts are valid by construction (every breakdown at most
+its total; nothing on an inställd activity).
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from app.core.attendance import Attendance
-from app.core.entities import Activity
+from app.core.entities import Activity, Step
 from app.core.people import Person
 from app.core.reach import RegisteredReach
 from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
@@ -51,6 +52,15 @@ def random_attendance(rng: random.Random, total: int) -> Attendance:
     )
 
 
+# Clock times as the dialog and the import take them: none, a start only, or both.
+TIMES: tuple[tuple[time | None, time | None], ...] = (
+    (None, None),
+    (time(9), None),
+    (time(9), time(11, 30)),
+    (time(13, 15), time(16)),
+)
+
+
 def _random_activity(
     rng: random.Random,
     base: Activity,
@@ -69,6 +79,8 @@ def _random_activity(
         end = start + timedelta(days=rng.randint(1, 3))
     elif length == "steps":
         steps = tuple(start + timedelta(weeks=w) for w in range(rng.randint(2, 4)))
+    start_time, end_time = rng.choice(TIMES) if not steps else (None, None)
+    step_times = tuple(Step(d, *rng.choice(TIMES)) for d in steps)
     scope = rng.choice((Scope.KOMMUN, Scope.KOMMUN, Scope.LANSOVERGRIPANDE, Scope.NATIONELLT))
     status = rng.choice((Status.GENOMFORD, Status.GENOMFORD, Status.PLANERAD, Status.INSTALLD))
     total = 0 if status is Status.INSTALLD else rng.randint(0, 120)
@@ -81,6 +93,9 @@ def _random_activity(
         start=start,
         end=end,
         steps=steps,
+        start_time=start_time,
+        end_time=end_time,
+        step_times=step_times,
         scope=scope,
         kommun_id=rng.choice(kommun_ids) if scope is Scope.KOMMUN else None,
         place=rng.choice(("", "Stadshuset", "Teams", "Folkets hus")),

@@ -7,11 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,8 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +28,11 @@ from app.core.entities import Activity, ActivityType, Kommun, Organisation
 from app.core.errors import ValidationError
 from app.core.validation import validate_activity
 from app.core.vocabulary import Format, Scope, Status
+from app.ui.activity_dates import DatesForm
 from app.ui.attendance_editor import AttendanceEditor
 from app.ui.combo_data import select_data
-from app.ui.form_widgets import limit_dates, limit_length, show_date, validated
-from app.ui.formatting import DATE_FORMAT, SWEDISH, fmt_date, from_qdate, to_qdate
+from app.ui.form_widgets import limit_length, validated
+from app.ui.formatting import from_qdate
 from app.ui.participants_editor import ParticipantsEditor, ParticipantsSection, PeopleSearch
 
 
@@ -53,15 +49,6 @@ class ActivityChoices:
     goals: tuple[tuple[int, str], ...] = ()
     # The förbund's named persons; without it the dialog keeps the names it was given.
     people: PeopleSearch | None = None
-
-
-def _date_edit(d: date) -> QDateEdit:
-    edit = limit_dates(QDateEdit())
-    show_date(edit, d)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setLocale(SWEDISH)
-    return edit
 
 
 class ActivityDialog(QDialog):
@@ -93,26 +80,16 @@ class ActivityDialog(QDialog):
         self.title_edit.setPlaceholderText(self.tr("t.ex. Frukostmöte om ASF i Ockelbo"))
 
         # Dates: one day, consecutive days, or a training in steps.
-        self.start_edit = _date_edit(start)
-        self.start_edit.setObjectName("start")
-        self.one_day = QRadioButton(self.tr("En dag"))
-        self.many_days = QRadioButton(self.tr("Flera dagar i följd"))
-        self.in_steps = QRadioButton(self.tr("I steg (olika datum)"))
-        self._length = QButtonGroup(self)
-        for i, b in enumerate((self.one_day, self.many_days, self.in_steps)):
-            self._length.addButton(b, i)
-        self.end_edit = _date_edit(start)
-        self.end_edit.setObjectName("end")
-        self.steps_list = QListWidget()
-        self.steps_list.setObjectName("steps")
-        self.steps_list.setMaximumHeight(90)
-        self.steps_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.step_date_edit = _date_edit(start)
-        self.step_date_edit.setObjectName("stepDate")
-        self.add_step = QPushButton(self.tr("Lägg till steg"))
-        self.remove_step = QPushButton(self.tr("Ta bort steg"))
-        self.add_step.clicked.connect(self._add_step)
-        self.remove_step.clicked.connect(self._remove_step)
+        self.dates = DatesForm(start, self)
+        # The date widgets, by the names the tests and the rest of the dialog use.
+        self.start_edit, self.end_edit = self.dates.start_edit, self.dates.end_edit
+        self.one_day, self.many_days = self.dates.one_day, self.dates.many_days
+        self.in_steps, self.times = self.dates.in_steps, self.dates.times
+        self.steps_list = self.dates.steps.steps_list
+        self.step_date_edit = self.dates.steps.date_edit
+        self.step_times_edit = self.dates.steps.times_edit
+        self.add_step = self.dates.steps.add_button
+        self.remove_step = self.dates.steps.remove_button
 
         self.where_combo = QComboBox()
         self.where_combo.setObjectName("where")
@@ -183,18 +160,16 @@ class ActivityDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self._layout()
-        self._length.idToggled.connect(self._length_changed)
         # A new activity is "genomförd" if its date has passed, else "planerad",
         # until the user picks a status.
         self._status_chosen = activity is not None
         self.status_combo.activated.connect(self._status_picked)
         self.start_edit.dateChanged.connect(self._suggest_status)
+        self.dates.load(activity)
         if activity is not None:
             self._load(activity)
         else:
-            self.one_day.setChecked(True)
             self._suggest_status()
-        self._length_changed()
         for line, limit in (
             (self.title_edit, limits.ACTIVITY_TITLE),
             (self.place_edit, limits.ACTIVITY_PLACE),
@@ -203,34 +178,10 @@ class ActivityDialog(QDialog):
             limit_length(line, limit)
 
     def _layout(self) -> None:
-        length_row = QHBoxLayout()
-        for b in (self.one_day, self.many_days, self.in_steps):
-            length_row.addWidget(b)
-        length_row.addStretch(1)
-        end_row = QHBoxLayout()
-        self.end_label = QLabel(self.tr("Slutdatum:"))
-        end_row.addWidget(self.end_label)
-        end_row.addWidget(self.end_edit)
-        end_row.addStretch(1)
-        steps_buttons = QVBoxLayout()
-        steps_buttons.addWidget(self.step_date_edit)
-        steps_buttons.addWidget(self.add_step)
-        steps_buttons.addWidget(self.remove_step)
-        steps_buttons.addStretch(1)
-        self.steps_box = QWidget()
-        steps_row = QHBoxLayout(self.steps_box)
-        steps_row.setContentsMargins(0, 0, 0, 0)
-        steps_row.addWidget(self.steps_list, 1)
-        steps_row.addLayout(steps_buttons)
-
         form = QFormLayout()
         form.addRow(self.tr("Typ:"), self.type_combo)
         form.addRow(self.tr("Titel/tema:"), self.title_edit)
-        form.addRow(self.tr("Datum:"), self.start_edit)
-        form.addRow(self.tr("Längd:"), length_row)
-        form.addRow("", end_row)
-        form.addRow(self.tr("Stegens datum:"), self.steps_box)
-        self._steps_label = form.labelForField(self.steps_box)
+        self.dates.add_rows(form)
         form.addRow(self.tr("Kommun:"), self.where_combo)
         form.addRow(self.tr("Plats:"), self.place_edit)
         form.addRow(self.tr("Form:"), self.format_combo)
@@ -271,16 +222,6 @@ class ActivityDialog(QDialog):
     def _load(self, a: Activity) -> None:
         select_data(self.type_combo, a.type_id, self.tr("(borttagen typ, id {})").format(a.type_id))
         self.title_edit.setText(a.title)
-        show_date(self.start_edit, a.start)
-        if len(a.steps) > 1:
-            self.in_steps.setChecked(True)
-            for d in a.steps:
-                self._append_step(d)
-        elif a.end is not None and a.end != a.start:
-            self.many_days.setChecked(True)
-            show_date(self.end_edit, a.end)
-        else:
-            self.one_day.setChecked(True)
         where = (a.scope.value, a.kommun_id if a.scope is Scope.KOMMUN else None)
         select_data(
             self.where_combo, where, self.tr("(borttagen kommun, id {})").format(a.kommun_id)
@@ -315,51 +256,6 @@ class ActivityDialog(QDialog):
         status = Status.GENOMFORD if held else Status.PLANERAD
         select_data(self.status_combo, status.value)
 
-    def _length_changed(self, *_: object) -> None:
-        steps = self.in_steps.isChecked()
-        many = self.many_days.isChecked()
-        self.end_label.setVisible(many)
-        self.end_edit.setVisible(many)
-        self.steps_box.setVisible(steps)
-        if self._steps_label is not None:
-            self._steps_label.setVisible(steps)
-        if steps and self.steps_list.count() == 0:
-            first = self.start_edit.date()
-            self._append_step(from_qdate(first))
-            self.step_date_edit.setDate(first.addDays(7))
-
-    def _step_dates(self) -> list[date]:
-        return [
-            date.fromisoformat(self.steps_list.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.steps_list.count())
-        ]
-
-    def _append_step(self, d: date) -> None:
-        dates = sorted({*self._step_dates(), d})
-        self.steps_list.clear()
-        for n, step in enumerate(dates, start=1):
-            item = QListWidgetItem(self.tr("Steg {n}: {d}").format(n=n, d=fmt_date(step)))
-            item.setData(Qt.ItemDataRole.UserRole, step.isoformat())
-            self.steps_list.addItem(item)
-
-    def _add_step(self) -> None:
-        """Add the date in the step date field, then suggest the same weekday a week later."""
-        new = from_qdate(self.step_date_edit.date())
-        self._append_step(new)
-        self.start_edit.setDate(to_qdate(self._step_dates()[0]))
-        self.step_date_edit.setDate(to_qdate(new).addDays(7))
-
-    def _remove_step(self) -> None:
-        row = self.steps_list.currentRow()
-        if row < 0:
-            row = self.steps_list.count() - 1
-        if row >= 0:
-            dates = self._step_dates()
-            del dates[row]
-            self.steps_list.clear()
-            for d in dates:
-                self._append_step(d)
-
     def activity(self) -> Activity:
         """The activity as entered; raises ValidationError listing every problem."""
         problems: list[str] = []
@@ -368,15 +264,6 @@ class ActivityDialog(QDialog):
         except ValidationError as exc:
             problems += exc.problems
             attendance = None
-        start = from_qdate(self.start_edit.date())
-        end: date | None = None
-        steps: tuple[date, ...] = ()
-        if self.many_days.isChecked():
-            end = from_qdate(self.end_edit.date())
-        elif self.in_steps.isChecked():
-            steps = tuple(self._step_dates())
-            if len(steps) < 2:
-                problems.append("En utbildning i steg behöver minst två datum.")
         scope_value, kommun_id = self.where_combo.currentData()
         type_id = self.type_combo.currentData()
         if type_id is None:
@@ -395,9 +282,7 @@ class ActivityDialog(QDialog):
             insats_id=self._original.insats_id if self._original else self._choices.insats_id,
             type_id=type_id if type_id is not None else 0,
             title=self.title_edit.text(),
-            start=start,
-            end=end,
-            steps=steps,
+            start=from_qdate(self.start_edit.date()),
             scope=Scope(scope_value),
             kommun_id=kommun_id,
             place=self.place_edit.text(),
@@ -410,6 +295,7 @@ class ActivityDialog(QDialog):
             participant_ids=self._participant_ids(),
             highlight=highlight,
         )
+        draft = self.dates.apply(draft, problems)
         if attendance is not None:
             draft = replace(draft, attendance=attendance)
             try:

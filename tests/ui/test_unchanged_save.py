@@ -299,6 +299,12 @@ def test_every_editor_is_tried_on_the_generated_data(
         "en dag": any(a.end is None and not a.steps for a in activities),
         "flera dagar": any(a.end is not None and a.end > a.start for a in activities),
         "i steg": any(len(a.steps) > 1 for a in activities),
+        "med start- och sluttid": any(a.end_time is not None for a in activities),
+        "med bara starttid": any(a.start_time and a.end_time is None for a in activities),
+        "steg med tider": any(s.end_time is not None for a in activities for s in a.step_times),
+        "steg med bara starttid": any(
+            s.start_time and s.end_time is None for a in activities for s in a.step_times
+        ),
         "länsövergripande": any(a.scope is Scope.LANSOVERGRIPANDE for a in activities),
         "nationellt": any(a.scope is Scope.NATIONELLT for a in activities),
         "namngivna deltagare": any(a.participant_ids for a in activities),
