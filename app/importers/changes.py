@@ -12,17 +12,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from app.core.attendance import Attendance
+from app.core.clock_times import format_times
 from app.core.entities import Activity
 from app.core.errors import ValidationError
 from app.core.vocabulary import OrgCategory, Role
 
 # What a row may give, as named in AcceptedRow.given.
 TYPE, END, PLACE, FORMAT, STATUS = "type", "end", "place", "format", "status"
+TIMES = "times"  # the start and end time
 COORGANISERS, NOTES = "coorganisers", "notes"
 TOTAL, ORGS, ROLES, GENDER = "total", "orgs", "roles", "gender"
 COUNTS = frozenset((TOTAL, ORGS, ROLES, GENDER))
 # What a calendar event gives: no type (guessed), no participants, no notes.
-CALENDAR_GIVES = frozenset((END, PLACE, FORMAT, STATUS))
+CALENDAR_GIVES = frozenset((END, TIMES, PLACE, FORMAT, STATUS))
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,11 @@ def updated_activity(stored: Activity, new: Activity, given: frozenset[str]) -> 
     changes: dict[str, object] = {}
     if TYPE in given:
         changes["type_id"] = new.type_id
-    if END in given and len(stored.steps) <= 1:  # a training in steps has its dates there
-        changes["end"] = new.end
+    if len(stored.steps) <= 1:  # a training in steps has its dates and times there
+        if END in given:
+            changes["end"] = new.end
+        if TIMES in given:
+            changes["start_time"], changes["end_time"] = new.start_time, new.end_time
     if PLACE in given:
         changes["place"] = new.place
     if FORMAT in given:
@@ -109,6 +114,10 @@ def differences(
 
     check("Typ", old.type_id, new.type_id, lambda v: type_name(int(str(v))))
     check("Slutdatum", old.end, new.end, day)
+    before_times = format_times(old.start_time, old.end_time) or "(tomt)"
+    after_times = format_times(new.start_time, new.end_time) or "(tomt)"
+    if before_times != after_times:
+        found.append(Difference("Tid", before_times, after_times))
     check("Plats", old.place, new.place, plain)
     check("Form", old.format, new.format, label_of)
     check("Status", old.status, new.status, label_of)

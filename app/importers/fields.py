@@ -10,6 +10,10 @@ from app.core.vocabulary import OrgCategory, Role
 class Field(StrEnum):
     DATE = "date"
     END_DATE = "end_date"
+    # Clock times: "09.00–11.30" in one column, or a start and an end time in two.
+    TIME = "time"
+    START = "start_time"
+    END = "end_time"
     TYPE = "type"
     TITLE = "title"
     KOMMUN = "kommun"
@@ -82,6 +86,9 @@ COUNT_FIELDS: frozenset[Field] = frozenset(
 _LABELS: dict[Field, str] = {
     Field.DATE: "Datum",
     Field.END_DATE: "Slutdatum",
+    Field.TIME: "Tid (kl.)",
+    Field.START: "Starttid",
+    Field.END: "Sluttid",
     Field.TYPE: "Typ",
     Field.TITLE: "Titel/tema",
     Field.KOMMUN: "Kommun",

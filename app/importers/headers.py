@@ -34,6 +34,12 @@ _SYNONYMS: dict[Field | str, tuple[str, ...]] = {
         "slutdatum", "end date", "end", "slut", "till", "till datum", "t o m", "tom",
         "enddate", "to",
     ),
+    Field.TIME: (
+        "tid", "kl", "klockan", "klockslag", "klockslaget", "tider", "tidpunkt", "time",
+        "tid kl", "kl från till", "tid (kl.)",
+    ),
+    Field.START: ("starttid", "start tid", "börjar", "start time", "från kl", "kl från"),
+    Field.END: ("sluttid", "slut tid", "slutar", "end time", "till kl", "kl till"),
     Field.TYPE: (
         "typ", "aktivitet", "aktivitetstyp", "type", "activity", "activity type",
         "typ av aktivitet", "aktivitetsform", "kategori", "category",

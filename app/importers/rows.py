@@ -12,6 +12,7 @@ from app.core.validation import validate_activity
 from app.core.vocabulary import Format, Scope, Status
 from app.importers import changes
 from app.importers.counts import read_counts
+from app.importers.date_values import read_row_dates
 from app.importers.fields import ORG_FIELDS, ROLE_FIELDS, Field
 from app.importers.headers import build_mapping, find_header
 from app.importers.mapping import ColumnMapping
@@ -35,12 +36,9 @@ from app.importers.table import (
 )
 from app.importers.values import (
     ValueProblem,
-    YearOutOfRange,
     find_kommun_in,
     format_from_place,
     read_coorganisers,
-    read_date,
-    read_date_range,
     read_format,
     read_status,
     read_type,
@@ -126,19 +124,12 @@ class _RowParser:
         warn: list[str] = []
         notes: list[str] = []
 
-        start = end = None
-        try:
-            start, end = read_date_range(cols.value(row, Field.DATE))
-        except ValueProblem as exc:
-            problems.append(str(exc))
-        end_cell = cols.value(row, Field.END_DATE)
-        if not is_blank(end_cell):
-            try:
-                end = read_date(end_cell, "slutdatumet")
-            except YearOutOfRange as exc:
-                problems.append(str(exc))
-            except ValueProblem as exc:
-                problems.append(f"slutdatum: {exc}")
+        when = read_row_dates(
+            *(cols.value(row, f) for f in (Field.DATE, Field.END_DATE, Field.TIME)),
+            *(cols.value(row, f) for f in (Field.START, Field.END)),
+        )
+        problems += when.problems
+        start = when.start
 
         type_text = cols.text(row, Field.TYPE)
         title = cols.text(row, Field.TITLE)
@@ -226,7 +217,9 @@ class _RowParser:
                     type_id=_id(match.type.id),
                     title=title,
                     start=start,
-                    end=end,
+                    end=when.end,
+                    start_time=when.start_time,
+                    end_time=when.end_time,
                     scope=scope,
                     kommun_id=kommun_id,
                     place=place,
@@ -262,6 +255,8 @@ class _RowParser:
             found.add(changes.TYPE)
         if has(Field.END_DATE) or activity.end is not None:
             found.add(changes.END)
+        if any(map(has, (Field.TIME, Field.START, Field.END))) or activity.start_time:
+            found.add(changes.TIMES)
         if has(Field.PLACE) or has(Field.KOMMUN):
             found.add(changes.PLACE)
         for f, name in (

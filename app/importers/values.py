@@ -1,7 +1,7 @@
-"""Reading single values the way people type them: dates, counts, kommuner, types, status.
+"""Reading single values the way people type them: counts, kommuner, types, status.
 
 Each reader returns the value or raises ValueProblem with a Swedish reason (without the
-row number, which the caller adds).
+row number, which the caller adds). Dates and clock times are read in date_values.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, time
 
-from app.core import limits
 from app.core.entities import ActivityType, Kommun, Organisation
 from app.core.vocabulary import Format, OrgCategory, Scope, Status
 from app.importers.headers import SCOPE_WORDS, kommun_keys_of
@@ -21,145 +20,6 @@ from app.importers.table import Cell, clean_text, fold, is_blank, key, words
 
 class ValueProblem(Exception):
     """A value that cannot be read; the message is Swedish and names the value."""
-
-
-class YearOutOfRange(ValueProblem):
-    """A date that reads, but in a year outside FIRST_YEAR–LAST_YEAR (app/core/limits.py);
-    the message names the field ('datumet 0001-01-01 ligger utanför …')."""
-
-
-# --- dates ------------------------------------------------------------------------------------
-
-EXCEL_EPOCH = date(1899, 12, 30)
-# Serial numbers from 1955 to 2119: anything else in a date column is not a date.
-_SERIAL_RANGE = (20000, 80000)
-
-MONTHS: dict[str, int] = {
-    **{m: i for i, m in enumerate(
-        ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-         "september", "oktober", "november", "december"), start=1)},
-    **{m: i for i, m in enumerate(
-        ("january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"), start=1)},
-    **{m: i for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-        start=1)},
-    "may": 5, "oct": 10, "sept": 9, "febr": 2,
-}  # fmt: skip
-_WEEKDAYS = {
-    "mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag",
-    "man", "tis", "ons", "tors", "tor", "fre", "lor", "son",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-}  # fmt: skip
-
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}[:.]\d{2}(?::\d{2})?)?")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_DMY = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*|\s+)(\d{4}|\d{2})")
-_D_MONTH_Y = re.compile(r"(\d{1,2})\.?\s+([a-zåäö]+)\.?,?\s+(\d{4})")
-_MONTH_D_Y = re.compile(r"([a-zåäö]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-_RANGE_DAYS = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s+([a-zåäö]+)\.?\s+(\d{4})")
-_TIME_SUFFIX = re.compile(
-    r"(?:,|\s)\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?$"
-)
-
-
-def _make(y: int, m: int, d: int, shown: str) -> date:
-    """The date, the year as written: "0001-01-01" is year 1 (and refused for its year)."""
-    try:
-        return date(y, m, d)
-    except ValueError:
-        raise ValueProblem(f"datumet {shown} finns inte") from None
-
-
-def _month(name: str) -> int | None:
-    return MONTHS.get(fold(name).rstrip("."))
-
-
-def _strip_weekday(text: str) -> str:
-    parts = text.split(None, 1)
-    if len(parts) == 2 and fold(parts[0]).rstrip(".,") in _WEEKDAYS:
-        return parts[1]
-    return text
-
-
-def _text_date(text: str) -> date | None:
-    t = _strip_weekday(text.strip())
-    t = _TIME_SUFFIX.sub("", t).strip()
-    low = t.casefold()
-    if m := _ISO.fullmatch(low):
-        return _make(int(m[1]), int(m[2]), int(m[3]), text)
-    if m := _COMPACT.fullmatch(low):
-        return _make(int(m[1]), int(m[2]), int(m[3]), text)
-    if m := _DMY.fullmatch(low):
-        # "15/3 18": a year of two digits is this century's.
-        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
-        return _make(year, int(m[2]), int(m[1]), text)
-    if (m := _D_MONTH_Y.fullmatch(low)) and (month := _month(m[2])):
-        return _make(int(m[3]), month, int(m[1]), text)
-    if (m := _MONTH_D_Y.fullmatch(low)) and (month := _month(m[1])):
-        return _make(int(m[3]), month, int(m[2]), text)
-    return None
-
-
-def read_date_range(value: Cell, what: str = "datumet") -> tuple[date, date | None]:
-    """A date cell, which may hold a span ("15–16 mars 2018", "2018-03-15 – 2018-03-16").
-
-    A date in a year outside the range Insatslogg takes raises YearOutOfRange, naming
-    ``what`` and the date as read."""
-    start, end = _date_range(value)
-    for day in (start, end):
-        if day is not None and (problem := limits.date_problem(day, what)):
-            raise YearOutOfRange(problem)
-    return start, end
-
-
-def _date_range(value: Cell) -> tuple[date, date | None]:
-    if isinstance(value, datetime):
-        return value.date(), None
-    if isinstance(value, date):
-        return value, None
-    if isinstance(value, bool | time):
-        raise ValueProblem(f"kan inte läsa datumet ”{clean_text(value)}”")
-    if isinstance(value, int | float):
-        return _serial(value), None
-    text = clean_text(value)
-    if not text:
-        raise ValueProblem("datum saknas")
-    single = _text_date(text)
-    if single is not None:
-        return single, None
-    low = text.casefold()
-    if (m := _RANGE_DAYS.fullmatch(low)) and (month := _month(m[3])):
-        y = int(m[4])
-        return _make(y, month, int(m[1]), text), _make(y, month, int(m[2]), text)
-    for sep in ("–", " - ", "—", " till ", " to "):
-        if sep in text:
-            left, right = text.split(sep, 1)
-            start, end = _text_date(left), _text_date(right)
-            if start is not None and end is not None:
-                return start, end
-            # "15/3 – 16/3 2018": the year only once, at the end.
-            if end is not None and re.fullmatch(r"\d{1,2}\s*[/.]\s*\d{1,2}", left.strip()):
-                d, m2 = re.split(r"\s*[/.]\s*", left.strip())
-                return _make(end.year, int(m2), int(d), text), end
-    raise ValueProblem(f"kan inte läsa datumet ”{text}”")
-
-
-def _serial(value: float) -> date:
-    if value == int(value) and 19000101 <= value <= 21001231:
-        s = str(int(value))
-        return _make(int(s[:4]), int(s[4:6]), int(s[6:]), s)
-    if not _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
-        raise ValueProblem(f"talet {clean_text(value)} är inget datum")
-    return EXCEL_EPOCH + timedelta(days=int(value))
-
-
-def read_date(value: Cell, what: str = "datumet") -> date:
-    start, end = read_date_range(value, what)
-    if end is not None:
-        raise ValueProblem(f"”{clean_text(value)}” är en period, inte ett datum")
-    return start
 
 
 # --- counts -----------------------------------------------------------------------------------

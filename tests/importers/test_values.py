@@ -14,14 +14,13 @@ from app.core.vocabulary import (
     Scope,
     Status,
 )
+from app.importers.date_values import read_date, read_date_range
 from app.importers.values import (
     ValueProblem,
     find_kommun_in,
     guess_type,
     read_coorganisers,
     read_count,
-    read_date,
-    read_date_range,
     read_format,
     read_status,
     read_type,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -51,7 +51,7 @@ def test_a_messy_swedish_sheet(
     assert [c.field for c in report.mapping.columns] == [
         Field.DATE, Field.TYPE, Field.TITLE, Field.KOMMUN, Field.TOTAL,
         Field.ORG_ARBETSFORMEDLINGEN, Field.ORG_FORSAKRINGSKASSAN, Field.ORG_KOMMUN,
-        Field.WOMEN, Field.MEN, Field.EXTRA, Field.NOTES,
+        Field.WOMEN, Field.MEN, Field.TIME, Field.NOTES,
     ]  # fmt: skip
     assert report.rejected == []
     assert report.skipped == [
@@ -75,7 +75,8 @@ def test_a_messy_swedish_sheet(
     assert counts.org(OrgCategory.ARBETSFORMEDLINGEN) == 3
     assert counts.org(OrgCategory.FORSAKRINGSKASSAN) == 2
     assert counts.org(OrgCategory.KOMMUN) == 10
-    assert breakfast.notes == "Bra uppslutning\nTid: 08.00–09.30"
+    assert breakfast.notes == "Bra uppslutning"
+    assert (breakfast.start_time, breakfast.end_time) == (time(8), time(9, 30))
 
     seminar = found["Seminarium om sociala företag"]
     assert seminar.start == date(2018, 4, 10)  # serial 43200
