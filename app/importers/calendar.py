@@ -1,10 +1,10 @@
 """Calendar files (.ics from Outlook or Google Calendar) as activities.
 
 Recurring series are expanded within a period (by default the insats's), times are
-turned into dates in the calendar's own time zone (Windows names such as "W. Europe
-Standard Time" included), all-day events end the day before their DTEND (which iCalendar
-makes exclusive), and cancelled events become inställda. Every event's type is a guess
-from its title, for the user to confirm.
+turned into dates and clock times in the calendar's own time zone (Windows names such as
+"W. Europe Standard Time" included; calendar_zones), all-day events end the day before
+their DTEND (which iCalendar makes exclusive), and cancelled events become inställda.
+Every event's type is a guess from its title, for the user to confirm.
 """
 
 from __future__ import annotations
@@ -13,52 +13,26 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.importers.calendar_series import SeriesCut, date_problem, series_cuts
+from app.importers.calendar_zones import LOCAL_ZONE, event_times, local_date, zone_for
 from app.importers.table import detail
 from app.importers.values import (
     format_from_place,
 )
 
-LOCAL_ZONE = "Europe/Stockholm"
 # More occurrences than this within the period is no activity calendar (and would take
 # minutes and gigabytes to expand); the file is refused with a message instead.
 MAX_OCCURRENCES = 10_000
 # Series are expanded a year at a time, so that a runaway calendar stops at the cap.
 WINDOW = timedelta(days=366)
 _SUB_DAILY = {"SECONDLY", "MINUTELY", "HOURLY"}
-
-# The Windows time zone names Outlook writes, and the IANA zone for each (CLDR's choice).
-WINDOWS_ZONES: dict[str, str] = {
-    "W. Europe Standard Time": "Europe/Berlin",
-    "Central Europe Standard Time": "Europe/Budapest",
-    "Central European Standard Time": "Europe/Warsaw",
-    "Romance Standard Time": "Europe/Paris",
-    "GMT Standard Time": "Europe/London",
-    "Greenwich Standard Time": "Atlantic/Reykjavik",
-    "FLE Standard Time": "Europe/Helsinki",
-    "E. Europe Standard Time": "Europe/Chisinau",
-    "GTB Standard Time": "Europe/Bucharest",
-    "Russian Standard Time": "Europe/Moscow",
-    "UTC": "UTC",
-    "Coordinated Universal Time": "UTC",
-    "Eastern Standard Time": "America/New_York",
-    "Central Standard Time": "America/Chicago",
-    "Mountain Standard Time": "America/Denver",
-    "Pacific Standard Time": "America/Los_Angeles",
-    "China Standard Time": "Asia/Shanghai",
-    "Tokyo Standard Time": "Asia/Tokyo",
-    "India Standard Time": "Asia/Kolkata",
-    "AUS Eastern Standard Time": "Australia/Sydney",
-}
-# Outlook sometimes names the zone by its display name instead.
-_DISPLAY_NAME_CITIES = {"stockholm": "Europe/Stockholm", "helsinki": "Europe/Helsinki"}
 
 CANCELLED_PREFIXES = (
     "inställt", "inställd", "inställs", "canceled", "cancelled", "avbokat", "avbokad", "avlyst",
@@ -77,6 +51,9 @@ class CalendarEvent:
     location: str
     cancelled: bool
     online: bool = False
+    # The clock times of a timed event where the user lives (none for all-day events).
+    start_time: time | None = None
+    end_time: time | None = None
 
     @property
     def label(self) -> str:
@@ -94,42 +71,6 @@ class CalendarSource:
     left_out: tuple[str, ...] = ()  # series not expanded, and why (for the report)
     # Series with occurrences before or after the period (left out, and counted).
     series: tuple[SeriesCut, ...] = ()
-
-
-def zone_for(tzid: str) -> tzinfo | None:
-    """An IANA zone for a Windows or Outlook zone name, or for an IANA name itself."""
-    name = tzid.strip().strip('"')
-    iana = WINDOWS_ZONES.get(name)
-    if iana is None:
-        low = name.casefold()
-        iana = next((z for city, z in _DISPLAY_NAME_CITIES.items() if city in low), None)
-    try:
-        return ZoneInfo(iana or name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def _tz_name(tz: tzinfo) -> str:
-    return str(getattr(tz, "_tzid", None) or getattr(tz, "key", None) or "")
-
-
-def local_date(value: date, local: tzinfo, end: bool = False) -> date:
-    """The calendar date of a DTSTART/DTEND value where the user lives.
-
-    A DTEND is exclusive: an all-day event ending 2018-03-17 ends on the 16th, and one
-    ending at midnight ends the day before.
-    """
-    if not isinstance(value, datetime):
-        return value - timedelta(days=1) if end else value
-    dt = value
-    if dt.tzinfo is not None:
-        known = WINDOWS_ZONES.get(_tz_name(dt.tzinfo))
-        if known is not None:
-            dt = dt.replace(tzinfo=ZoneInfo(known))
-        dt = dt.astimezone(local)
-    if end:
-        dt -= timedelta(microseconds=1)
-    return dt.date()
 
 
 def _local_zone(cal: Any) -> tzinfo:
@@ -152,7 +93,10 @@ def _is_online(component: Any, location: str) -> bool:
     )
 
 
-def _event(component: Any, local: tzinfo) -> tuple[str, date, date | None, str, bool, bool]:
+EventFields = tuple[str, date, date | None, str, bool, bool, time | None, time | None]
+
+
+def _event(component: Any, local: tzinfo) -> EventFields:
     title = _text(component, "SUMMARY")
     cancelled = _text(component, "STATUS").upper() == "CANCELLED"
     stripped = _PREFIX.sub("", title)
@@ -161,15 +105,20 @@ def _event(component: Any, local: tzinfo) -> tuple[str, date, date | None, str, 
     start_value = component.get("DTSTART").dt
     start = local_date(start_value, local)
     end: date | None = None
+    end_value: Any = None
     end_prop = component.get("DTEND")
     if end_prop is not None:
-        end = local_date(end_prop.dt, local, end=True)
+        end_value = end_prop.dt
     elif component.get("DURATION") is not None:
-        end = local_date(start_value + component.get("DURATION").dt, local, end=True)
+        end_value = start_value + component.get("DURATION").dt
+    if end_value is not None:
+        end = local_date(end_value, local, end=True)
     if end is not None and end <= start:
         end = None
+    start_time, end_time = event_times(start_value, end_value, local, end is None)
     location = _text(component, "LOCATION")
-    return title, start, end, location, cancelled, _is_online(component, location)
+    online = _is_online(component, location)
+    return title, start, end, location, cancelled, online, start_time, end_time
 
 
 def _components(cal: Any) -> Iterator[tuple[Any, Any]]:
@@ -320,7 +269,7 @@ def read_calendar(
             f"Händelserna i {path.name} kan inte läsas: kalendern är skadad eller har en "
             f"upprepning som inte går att följa ({detail(exc)})."
         ) from exc
-    events: list[tuple[str, date, date | None, str, bool, bool]] = []
+    events: list[EventFields] = []
     for n, component in enumerate(occurrences):
         if progress is not None and n % 200 == 0:
             progress.step(n, len(occurrences))

@@ -75,6 +75,8 @@ def parse_calendar(
                     title=event.title,
                     start=event.start,
                     end=event.end,
+                    start_time=event.start_time,
+                    end_time=event.end_time,
                     scope=scope,
                     kommun_id=kommun_id,
                     place=place,
