@@ -34,9 +34,10 @@ def _time(hours: str, minutes: str | None, text: str) -> time:
     return time(h, m)
 
 
-def parse_times(text: str) -> tuple[time | None, time | None]:
+def parse_times(text: str, same_day: bool = True) -> tuple[time | None, time | None]:
     """(start, end) from "09.00–11.30", "9-11.30", "kl. 9–11.30", "09:00" or "9";
-    (None, None) for an empty text. ValueError with a Swedish message otherwise."""
+    (None, None) for an empty text. ValueError with a Swedish message otherwise (also
+    for an end not after the start, unless the end is on a later day: not ``same_day``)."""
     if not text.strip():
         return None, None
     rest = _PREFIX.sub("", text, count=1)
@@ -47,7 +48,7 @@ def parse_times(text: str) -> tuple[time | None, time | None]:
         )
     start = _time(found[1], found[2], text)
     end = _time(found[3], found[4], text) if found[3] is not None else None
-    problem = span_problem(start, end)
+    problem = span_problem(start, end) if same_day else ""
     if problem:
         raise ValueError(problem)
     return start, end

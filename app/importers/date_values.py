@@ -175,9 +175,9 @@ def _cell_time(value: Cell) -> time | None:
     return None
 
 
-def read_times(value: Cell) -> tuple[time | None, time | None]:
+def read_times(value: Cell, same_day: bool = True) -> tuple[time | None, time | None]:
     """A "Tid" cell: "09.00–11.30", "9-11.30", "kl. 9", an Excel time; (None, None)
-    when it is empty."""
+    when it is empty. Not ``same_day``: the end time is on a later day than the start."""
     if is_blank(value):
         return None, None
     found = _cell_time(value)
@@ -193,7 +193,7 @@ def read_times(value: Cell) -> tuple[time | None, time | None]:
     elif isinstance(value, float) and 1 <= value < 24:
         text = f"{value:.2f}"  # 9.3: "9.30" as typed, which the sheet took for a number
     try:
-        return parse_times(text)
+        return parse_times(text, same_day)
     except ValueError as exc:
         raise _problem(exc) from None
 
@@ -258,7 +258,8 @@ def read_row_dates(
             problems.append(f"slutdatum: {exc}")
     start_time = end_time = None
     try:
-        start_time, end_time = read_times(times_cell)
+        # Over several days the end time is on the last day: "kl. 13.00–12.00" reads.
+        start_time, end_time = read_times(times_cell, end is None or end == start)
         if start_time is None:
             start_time = read_time(start_time_cell, "starttiden")
         if end_time is None:

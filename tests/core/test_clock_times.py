@@ -125,3 +125,9 @@ def test_a_single_step_left_gives_its_times_to_the_activity():
         time(12),
     )
     assert checked.step_times == ()
+
+
+def test_an_end_on_a_later_day_may_be_earlier_in_the_day():
+    assert parse_times("13.00–12.00", same_day=False) == (time(13), time(12))
+    with pytest.raises(ValueError, match="måste vara efter starttiden"):
+        parse_times("13.00–12.00")

@@ -124,3 +124,23 @@ def test_cells_a_sheet_made_numbers_of():
     assert read_times(9.3) == (time(9, 30), None)  # "9.30" typed, taken for a number
     assert read_times(0.375) == (time(9), None)  # an Excel time, a fraction of a day
     assert read_times("") == (None, None)
+
+
+def test_over_several_days_the_end_time_is_on_the_last_day(
+    tmp_path: Path, report_of: Import
+) -> None:
+    path = write_xlsx(
+        tmp_path / "konferens.xlsx",
+        [
+            ("Datum", "Slutdatum", "Titel", "Tid"),
+            ("2018-05-15", "2018-05-16", "Konferens", "kl. 13.00–12.00"),
+            ("2018-05-17", None, "Frukost", "kl. 13.00–12.00"),
+        ],
+    )
+    report = report_of(path)
+    (conference,) = report.accepted
+    assert conference.activity.end is not None
+    assert (conference.activity.start_time, conference.activity.end_time) == (time(13), time(12))
+    assert [str(r) for r in report.rejected] == [
+        "Rad 3: sluttiden (kl. 12.00) måste vara efter starttiden (kl. 13.00)"
+    ]
