@@ -184,7 +184,7 @@ class DatesForm(QObject):
         form.addRow("", end_row)
         for label, field in (
             (self.tr("Tid:"), self.times),
-            (self.tr("Stegens datum:"), self.steps),
+            (self.tr("Stegens datum och tid:"), self.steps),
         ):
             form.addRow(label, field)
             self._labels[field] = form.labelForField(field)
