@@ -130,6 +130,23 @@ GROUPS_TAB = "samverkansgrupper"
 REACH_TAB = "nadda"
 PLAN_TAB = "arsplan"
 FOLLOWUP_TAB = "uppfoljning"
+TAB_TITLES = {
+    ACTIVITIES_TAB: "Aktiviteter",
+    GROUPS_TAB: "Samverkansgrupper",
+    REACH_TAB: "Nådda personer",
+    PLAN_TAB: "Årsplan",
+    FOLLOWUP_TAB: "Uppföljning",
+}
+# Columns holding the id of a named record: the log shows the name.
+REFERENCES = {
+    "kommun_id": "kommun",
+    "organisation_id": "organisation",
+    "type_id": "activity_type",
+    "group_id": "samverkansgrupp",
+    "activity_id": "activity",
+    "insats_id": "insats",
+    "forbund_id": "forbund",
+}
 
 KINDS: dict[str, RecordKind] = {
     "activity": RecordKind("aktivitet", "aktiviteter", ACTIVITIES_TAB),
