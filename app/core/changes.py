@@ -218,6 +218,16 @@ FIELD_LABELS = {
     "text": "Text",
     "description": "Beskrivning",
     "date": "Datum",
+    "forbund_id": "Förbund",
+    "insats_id": "Insats",
+    "activity_id": "Aktivitet",
+    "person_id": "Person",
+    "stats_id": "Länsstatistik",
+    "granted": "Beviljade platser",
+    "used": "Nyttjade platser",
+    "target_group": "Målgrupp",
+    "huvudman": "Huvudman",
+    "formed": "Bildad",
 }
 
 
