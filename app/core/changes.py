@@ -324,3 +324,18 @@ def shown_value(value: Any) -> str:
     if value is None or value == "":
         return "–"
     return str(value)
+
+
+def describe_counts(counts: Sequence[tuple[str, int, int, int]]) -> tuple[str, str | None]:
+    """(label, tab) of a large set from (table, rows, inserted, deleted) per table:
+    "lägg till 10 000 aktiviteter" for an import."""
+    from app.core.wording import thousands
+
+    own = [c for c in counts if kind_of(c[0]).parent is None] or list(counts)
+    table, n, inserted, deleted = max(own, key=lambda c: c[1])
+    kind = kind_of(table)
+    verb = "lägg till" if inserted == n else "ta bort" if deleted == n else "ändra"
+    tabs = {kind_of(t).tab for t, *_ in counts}
+    return f"{verb} {thousands(n)} {kind.one if n == 1 else kind.many}", (
+        kind.tab if len(tabs) == 1 else None
+    )

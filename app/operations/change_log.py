@@ -65,15 +65,16 @@ def status_text(change_set: ChangeSet) -> str:
 
 
 class _Names:
+    """Names of the records ids point at, each table read once when first needed."""
+
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._cache: dict[tuple[str, Any], str | None] = {}
+        self._tables: dict[str, dict[Any, str]] = {}
 
     def __call__(self, table: str, record_id: Any) -> str | None:
-        k = (table, record_id)
-        if k not in self._cache:
-            self._cache[k] = self._store.changes.name_of(table, record_id)
-        return self._cache[k]
+        if table not in self._tables:
+            self._tables[table] = self._store.changes.names(table)
+        return self._tables[table].get(record_id)
 
     def value(self, column: str, value: Any) -> str:
         table = REFERENCES.get(column)
@@ -100,7 +101,14 @@ def _record_text(change: RowChange, names: _Names) -> str:
     return f"{kind.one} {' '.join(str(k) for k in change.key)}"
 
 
-def lines_of(store: Store, change_set: ChangeSet, names: _Names | None = None) -> list[LogLine]:
+def lines_of(
+    store: Store,
+    change_set: ChangeSet,
+    names: _Names | None = None,
+    limit: int | None = None,
+) -> list[LogLine]:
+    """The set's lines, one per field; with ``limit``, the first so many (an import of
+    thousands of activities is shown in part on screen, whole in the export)."""
     names = names or _Names(store)
     tab = TAB_TITLES.get(change_set.tab or "", "")
     label = change_set.label
@@ -108,7 +116,7 @@ def lines_of(store: Store, change_set: ChangeSet, names: _Names | None = None) -
     if status:
         label = f"{label} ({status})"
     out: list[LogLine] = []
-    for change in store.changes.changes(change_set.id):
+    for change in store.changes.changes(change_set.id, limit):
         record = _record_text(change, names)
         event = OP_WORDS[change.op]
         for f in change.fields():
@@ -128,6 +136,8 @@ def lines_of(store: Store, change_set: ChangeSet, names: _Names | None = None) -
                     names.value(f.column, f.after) if change.after is not None else "",
                 )
             )
+        if limit is not None and len(out) >= limit:
+            return out[:limit]
     return out
 
 

@@ -24,6 +24,7 @@ from app.core.changes import (
     RowChange,
     decode_key,
     decode_row,
+    describe_counts,
     describe_set,
     encode_key,
     encode_row,
@@ -33,6 +34,8 @@ from app.core.errors import DomainError
 from app.store.database_file import DatabaseFile
 
 _SET_COLUMNS = "id, at, user, label, tab, record_table, record_key, undoes, undone_by, locked"
+# A set of more rows than this is named from counts per table, without reading each row.
+DESCRIBED_ROW_BY_ROW = 2000
 _NAMED = {
     "kommun": "name",
     "organisation": "name",
@@ -114,16 +117,15 @@ class ChangeLog:
             raise DomainError("Ändringen finns inte längre i ändringsloggen.")
         return _set(row)
 
-    def changes(self, set_id: int) -> list[RowChange]:
+    def changes(self, set_id: int, limit: int | None = None) -> list[RowChange]:
+        """The set's rows in the order they were first touched (the first ``limit``)."""
+        sql = (
+            "SELECT table_name, row_key, before, after FROM change_row WHERE set_id = ? ORDER BY id"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         with self._db.read() as con:
-            return [
-                _row_change(r)
-                for r in con.execute(
-                    "SELECT table_name, row_key, before, after FROM change_row "
-                    "WHERE set_id = ? ORDER BY id",
-                    (set_id,),
-                )
-            ]
+            return [_row_change(r) for r in con.execute(sql, (set_id,))]
 
     def name_of(self, table: str, record_id: Any) -> str | None:
         column = _NAMED.get(table)
@@ -133,6 +135,14 @@ class ChangeLog:
             row = con.execute(f"SELECT {column} FROM {table} WHERE id = ?", (record_id,))
             found = row.fetchone()
         return None if found is None else str(found[0])
+
+    def names(self, table: str) -> dict[Any, str]:
+        """Every record's name in ``table`` by id (empty for a table without names)."""
+        column = _NAMED.get(table)
+        if column is None:
+            return {}
+        with self._db.read() as con:
+            return {r[0]: str(r[1]) for r in con.execute(f"SELECT id, {column} FROM {table}")}
 
     def pending(self) -> int:
         """Recorded rows no change set owns yet."""
@@ -144,16 +154,15 @@ class ChangeLog:
     def collect(self, tab: str | None = None, label: str | None = None) -> ChangeSet | None:
         """The rows written since the last set, as one new set; None if there were none."""
         with self._db.engine.begin() as conn:
-            raw = self._raw(conn, None)
-            if not raw:
+            waiting = conn.exec_driver_sql(
+                "SELECT 1 FROM change_row WHERE set_id IS NULL LIMIT 1"
+            ).fetchone()
+            if waiting is None:
                 return None
             set_id = self._new_set(conn, "")
             conn.exec_driver_sql("UPDATE change_row SET set_id = ? WHERE set_id IS NULL", (set_id,))
-            kept = self._fold(conn, set_id, raw)
-            if not kept:
-                conn.exec_driver_sql("DELETE FROM change_set WHERE id = ?", (set_id,))
+            if not self._finish(conn, set_id, tab, label):
                 return None
-            self._name(conn, set_id, kept, tab, label)
         return self.get(set_id)
 
     @contextmanager
@@ -171,11 +180,7 @@ class ChangeLog:
         finally:
             with self._db.engine.begin() as conn:
                 conn.exec_driver_sql("UPDATE change_current SET set_id = NULL WHERE id = 1")
-                kept = self._fold(conn, set_id, self._raw(conn, set_id))
-                if kept:
-                    self._name(conn, set_id, kept, tab, label)
-                else:
-                    conn.exec_driver_sql("DELETE FROM change_set WHERE id = ?", (set_id,))
+                self._finish(conn, set_id, tab, label)
 
     def revert(self, set_id: int, label: str, tab: str | None = None) -> ChangeSet:
         """Write the set's rows back as they were before it: a new set ``label``.
@@ -204,9 +209,10 @@ class ChangeLog:
                         conn, change.inverse(), self._key_columns(conn, change.table)
                     )
                 conn.exec_driver_sql("UPDATE change_current SET set_id = NULL WHERE id = 1")
-                kept = self._fold(conn, new_id, self._raw(conn, new_id))
+                self._fold(conn, new_id)
+                kept = self._raw(conn, new_id)
                 change_apply.check_exact(kept, [c.inverse() for c in changes])
-                self._name(conn, new_id, kept, tab or original.tab, label, record=original)
+                self._name(conn, new_id, tab or original.tab, label, record=original)
                 conn.exec_driver_sql(
                     "UPDATE change_set SET undone_by = ? WHERE id = ?", (new_id, set_id)
                 )
@@ -246,28 +252,76 @@ class ChangeLog:
         assert new_id is not None
         return int(new_id)
 
-    def _fold(self, conn: Connection, set_id: int, raw: list[RowChange]) -> list[RowChange]:
-        """Keep one net change per row in the set; returns them."""
-        kept = net_changes(raw)
-        conn.exec_driver_sql("DELETE FROM change_row WHERE set_id = ?", (set_id,))
-        for c in kept:
+    def _finish(self, conn: Connection, set_id: int, tab: str | None, label: str | None) -> bool:
+        """Fold and name the set; a set left with no rows is removed (False)."""
+        self._fold(conn, set_id)
+        left = conn.exec_driver_sql(
+            "SELECT 1 FROM change_row WHERE set_id = ? LIMIT 1", (set_id,)
+        ).fetchone()
+        if left is None:
+            conn.exec_driver_sql("DELETE FROM change_set WHERE id = ?", (set_id,))
+            return False
+        self._name(conn, set_id, tab, label)
+        return True
+
+    def _fold(self, conn: Connection, set_id: int) -> None:
+        """One net change per row in the set: only rows written more than once in it
+        (a list saved by delete and re-insert) are read and folded, in place of the
+        first (so the order rows were first touched in is kept)."""
+        rows = conn.exec_driver_sql(
+            "SELECT id, table_name, row_key, before, after FROM change_row "
+            "WHERE set_id = ? AND (table_name, row_key) IN (SELECT table_name, row_key "
+            "FROM change_row WHERE set_id = ? GROUP BY table_name, row_key "
+            "HAVING count(*) > 1) ORDER BY id",
+            (set_id, set_id),
+        ).fetchall()
+        first_ids: dict[tuple[str, str], int] = {}
+        raw: list[RowChange] = []
+        for r in rows:
+            first_ids.setdefault((str(r[1]), str(r[2])), int(r[0]))
+            raw.append(_row_change(r[1:]))
+        if not rows:
+            return
+        conn.exec_driver_sql(
+            f"DELETE FROM change_row WHERE id IN ({','.join(str(int(r[0])) for r in rows)})"
+        )
+        for c in net_changes(raw):
             conn.exec_driver_sql(
-                "INSERT INTO change_row (set_id, table_name, row_key, before, after) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (set_id, c.table, encode_key(c.key), encode_row(c.before), encode_row(c.after)),
+                "INSERT INTO change_row (id, set_id, table_name, row_key, before, after) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    first_ids[(c.table, encode_key(c.key))],
+                    set_id,
+                    c.table,
+                    encode_key(c.key),
+                    encode_row(c.before),
+                    encode_row(c.after),
+                ),
             )
-        return kept
 
     def _name(
         self,
         conn: Connection,
         set_id: int,
-        kept: list[RowChange],
         tab: str | None,
         label: str | None,
         record: ChangeSet | None = None,
     ) -> None:
-        auto_label, auto_tab, main = describe_set(kept, self._name_in(conn))
+        count = conn.exec_driver_sql(
+            "SELECT count(*) FROM change_row WHERE set_id = ?", (set_id,)
+        ).scalar()
+        main: tuple[str, tuple[Any, ...]] | None = None
+        if int(count or 0) <= DESCRIBED_ROW_BY_ROW:
+            auto_label, auto_tab, main = describe_set(self._raw(conn, set_id), self._name_in(conn))
+        else:
+            counts = conn.exec_driver_sql(
+                "SELECT table_name, count(*), sum(before IS NULL), sum(after IS NULL) "
+                "FROM change_row WHERE set_id = ? GROUP BY table_name",
+                (set_id,),
+            ).fetchall()
+            auto_label, auto_tab = describe_counts(
+                [(str(t), int(c), int(i), int(d)) for t, c, i, d in counts]
+            )
         record_table = record.record_table if record else main[0] if main else None
         record_key = record.record_key if record else main[1] if main else None
         conn.exec_driver_sql(

@@ -34,6 +34,7 @@ from app.ui.row_table_model import RowTableModel
 from app.ui.screen_fit import resize_to_fit
 
 SHOWN_AT_MOST = 2000
+LINES_AT_MOST = 1000
 
 
 class ChangeSetModel(RowTableModel[ChangeSet]):
@@ -103,6 +104,11 @@ class ChangeLogDialog(QDialog):
         self.sets_view.setAccessibleName(self.tr("Ändringar"))
         self.lines_view = _table(self.lines_model, "changeLines")
         self.lines_view.setAccessibleName(self.tr("Fält före och efter"))
+        self.lines_note = QLabel(
+            self.tr(f"Visar de första {LINES_AT_MOST} fälten; exportera för att se alla.")
+        )
+        self.lines_note.setObjectName("changeLinesNote")
+        self.lines_note.hide()
 
         self.undo_button = QPushButton(self.tr("Å&ngra ändringen"))
         self.undo_button.setEnabled(False)
@@ -122,7 +128,12 @@ class ChangeLogDialog(QDialog):
         filters.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.sets_view)
-        splitter.addWidget(self.lines_view)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.lines_view, 1)
+        details_layout.addWidget(self.lines_note)
+        splitter.addWidget(details)
         splitter.setSizes([300, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -169,7 +180,9 @@ class ChangeLogDialog(QDialog):
         self._show(self.selected())
 
     def _show(self, change_set: ChangeSet | None) -> None:
-        self.lines_model.set_rows(lines_of(self._store, change_set) if change_set else [])
+        lines = lines_of(self._store, change_set, limit=LINES_AT_MOST) if change_set else []
+        self.lines_model.set_rows(lines)
+        self.lines_note.setVisible(len(lines) == LINES_AT_MOST)
         self.undo_button.setEnabled(
             change_set is not None and not change_set.locked and change_set.undone_by is None
         )
