@@ -1,4 +1,4 @@
-"""The change log's tables (db/versions/0005_change_log.py), for the schema check.
+"""The change log's tables (db/versions/0006_change_log.py), for the schema check.
 
 The log is written by triggers and read with plain SQL (app.store.change_log); these
 models say what the migration makes, so the migrated schema can be held against them.
