@@ -30,13 +30,14 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--json", action="store_true", help="skriv ut som JSON")
     add_db_option(summary)
 
-    from app import cli_backup, cli_demo, cli_export, cli_import, cli_signin
+    from app import cli_backup, cli_demo, cli_export, cli_import, cli_log, cli_signin
 
     cli_export.register(sub)
     cli_import.register(sub)
     cli_signin.register(sub)
     cli_demo.register(sub)
     cli_backup.register(sub)
+    cli_log.register(sub)
     return parser
 
 
@@ -133,7 +134,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run(getattr(args, "db", None), early)
     if args.command == "summary":
         return cmd_summary(args)
-    from app import cli_backup, cli_demo, cli_export, cli_import, cli_signin
+    from app import cli_backup, cli_demo, cli_export, cli_import, cli_log, cli_signin
 
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "export": cli_export.run,
@@ -142,5 +143,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         "demo": cli_demo.run,
         "backup": cli_backup.run_backup,
         "restore": cli_backup.run_restore,
+        "logg": cli_log.run,
     }
     return commands[args.command](args)

@@ -117,6 +117,7 @@ def build_demo(path: Path) -> DemoSummary:
     store = Store.open(path)
     try:
         summary = _fill(store, path)
+        store.changes.collect(label="skapa exempeldatabasen")
     except BaseException:
         store.close()
         path.unlink(missing_ok=True)

@@ -26,8 +26,10 @@ import sqlite3
 from pathlib import Path
 
 from app.core.atomic_file import fsync_file
+from app.core.people import ERASED_NAME
 from app.store import local_config
 from app.store.backups import SUFFIX, connect
+from app.store.change_scrub import scrub_people
 from app.store.local_config import FILE, FOLDER
 
 log = logging.getLogger(__name__)
@@ -265,6 +267,10 @@ def erase_ids_in(path: Path, ids: set[int]) -> bool:
                 con.execute(
                     f"DELETE FROM person WHERE id IN ({','.join('?' * len(unlinked))})", unlinked
                 )
+            has_log = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_row'"
+            ).fetchone()
+            scrub_people(con.execute, has_log is not None, named, ERASED_NAME)
         if str(con.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     fsync_file(path)

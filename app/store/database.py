@@ -15,6 +15,7 @@ from app.store.file_checks import make_private
 from app.store.reference import ReferenceRepository
 
 if TYPE_CHECKING:
+    from app.store.change_log import ChangeLog
     from app.store.county_stats import CountyStatsRepository
     from app.store.export_reads import ExportReadRepository
     from app.store.groups import GroupRepository
@@ -59,6 +60,12 @@ class Store:
         self.file = DatabaseFile(path)
         self.reference = ReferenceRepository(self.file)
         self.activities = ActivityRepository(self.file)
+
+    @cached_property
+    def changes(self) -> ChangeLog:
+        from app.store.change_log import ChangeLog
+
+        return ChangeLog(self.file)
 
     @cached_property
     def people(self) -> PeopleRepository:

@@ -72,9 +72,11 @@ class DatabaseFile:
         if self._engine is None:
             from sqlalchemy import event
 
+            from app.store.change_triggers import close_left_open
             from app.store.engine import make_engine
 
             engine = make_engine(self.path)
+            close_left_open(engine)
             event.listen(engine, "commit", self._count_commit)
             self._engine = engine
         return self._engine

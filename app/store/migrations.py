@@ -134,6 +134,9 @@ def _migrate(migration_engine: Engine, config: Config) -> None:
     with migration_engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        from app.store import change_triggers
+
+        change_triggers.install(connection)
         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         if broken:
             raise DomainError(

@@ -186,7 +186,12 @@ class PeopleRepository:
         """
         if not person_ids:
             return 0
-        erased = int(_writes().erase_many(self._db.engine, person_ids))
+        from app.store.change_log import ChangeLog
+
+        n = len(set(person_ids))
+        label = "radera en person" if n == 1 else f"radera {n} personer"
+        with ChangeLog(self._db).recording(label, locked=True):
+            erased = int(_writes().erase_many(self._db.engine, person_ids))
         self._db.checkpoint()
         from app.store.backup_erasure import finish_pending_logged
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError
 from app.core.people import ERASED_NAME, Person
+from app.store.change_scrub import scrub_people
 from app.store.models import ForbundModel, OrganisationModel
 from app.store.record_models import (
     ActivityParticipantModel,
@@ -87,6 +88,16 @@ def erase_many(engine: Engine, person_ids: Sequence[int]) -> int:
         )
         s.execute(delete(PersonModel).where(PersonModel.id.in_(set(found) - linked)))
         if found:
+            conn = s.connection()
+            has_log = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_row'"
+            ).fetchone()
+            scrub_people(
+                lambda sql, params: conn.exec_driver_sql(sql, tuple(params)),
+                has_log is not None,
+                found,
+                ERASED_NAME,
+            )
             s.execute(
                 insert(PendingBackupErasureModel)
                 .values([{"person_id": i} for i in found])

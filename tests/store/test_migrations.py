@@ -7,7 +7,10 @@ from sqlalchemy import create_engine
 
 import db
 from app.core.errors import DomainError
-from app.store import migrations
+from app.store import (
+    change_models,  # noqa: F401  (the log's tables are part of the schema)
+    migrations,
+)
 from app.store.database import Store
 from app.store.models import Base
 from tests.conftest import stamp_revision

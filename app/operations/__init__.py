@@ -1,0 +1,1 @@
+"""Use cases the window and the command line share (no Qt): each takes an open Store."""

@@ -1,0 +1,96 @@
+"""Ångra and Gör om for every edit on every tab, by the change log.
+
+After each edit the window calls ``record``: the rows the database recorded since the
+last edit become one change set, and one command on the undo stack named by it
+("Ångra: ändra placering Hofors 2018"). Undo and redo write the set's rows back
+(app.store.change_log.revert), so every edit is undone the same way, whatever saved
+it, and what is undone is in the log too. The edit itself was saved when it was made:
+it survives a restart whether or not it is undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+
+from app.core.changes import ChangeSet
+from app.core.errors import DomainError
+from app.store.database import Store
+
+
+class ChangeCommand(QUndoCommand):
+    """One change set on the stack. Pushed after the edit is saved: the first redo
+    (QUndoStack.push) does nothing."""
+
+    def __init__(self, history: EditHistory, change_set: ChangeSet) -> None:
+        super().__init__(change_set.label)
+        self._history = history
+        self._label = change_set.label
+        self._tab = change_set.tab
+        self._applied = change_set.id  # the set whose effect is in the database now
+        self._undo: int | None = None  # the set that undid it, while undone
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        undo = self._undo
+        if undo is None:
+            return
+        done = self._history.revert(undo, f"gör om {self._label}", self._tab)
+        if done is None:
+            self.setObsolete(True)
+            return
+        self._applied, self._undo = done.id, None
+
+    def undo(self) -> None:
+        done = self._history.revert(self._applied, f"ångra {self._label}", self._tab)
+        if done is None:
+            self.setObsolete(True)
+            return
+        self._undo = done.id
+
+
+class EditHistory(QObject):
+    """The window's undo stack over the change log."""
+
+    # After an undo or redo: the set written, for the window to show its tab and record.
+    reverted = Signal(object)
+
+    def __init__(
+        self, store: Store, on_error: Callable[[str], None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._on_error = on_error
+        self.stack = QUndoStack(self)
+
+    def record(self, tab: str | None = None, label: str | None = None) -> ChangeSet | None:
+        """Make the rows written since the last edit one step of Ångra; None if the
+        edit changed nothing (an unchanged save)."""
+        try:
+            done = self._store.changes.collect(tab=tab, label=label)
+        except DomainError as exc:
+            self._on_error(str(exc))
+            return None
+        if done is not None:
+            self.stack.push(ChangeCommand(self, done))
+        return done
+
+    def revert(self, set_id: int, label: str, tab: str | None) -> ChangeSet | None:
+        try:
+            done = self._store.changes.revert(set_id, label, tab)
+        except DomainError as exc:
+            self._on_error(str(exc))
+            self.reverted.emit(None)
+            return None
+        self.reverted.emit(done)
+        return done
+
+    def actions(self, parent: QObject) -> tuple[QAction, QAction]:
+        from app.ui.undo_commands import undo_redo_actions
+
+        return undo_redo_actions(self.stack, parent)
