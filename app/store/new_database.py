@@ -25,23 +25,24 @@ from app.store.database import Store
 from app.store.file_checks import check_location, make_private
 
 _COMPANIONS = ("", "-wal", "-shm", "-journal")
+_NEW_LEAD = "En ny databas skapas bara i en ny fil"
 
 
 class FileExists(DomainError):
     """The chosen file already exists; nothing has been written."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lead: str = _NEW_LEAD) -> None:
         self.path = path
         super().__init__(
-            f"Filen {path} finns redan. En ny databas skapas bara i en ny fil, så den har "
-            "inte ändrats. Välj ett annat filnamn, eller öppna filen med Arkiv → Öppna…."
+            f"Filen {path} finns redan. {lead}, så den har inte ändrats. Välj ett annat "
+            "filnamn."
         )
 
 
-def refuse_existing(path: Path) -> None:
+def refuse_existing(path: Path, lead: str = _NEW_LEAD) -> None:
     """FileExists when ``path`` (or a leftover -wal of it) is there."""
     if path.exists() or path.is_symlink() or Path(f"{path}-wal").exists():
-        raise FileExists(path)
+        raise FileExists(path, lead)
 
 
 def set_up(store: Store, setup: InitialSetup) -> Insats:
@@ -73,7 +74,7 @@ def create_database(path: Path, setup: InitialSetup) -> Insats:
         finally:
             store.close()
         _make_self_contained(work)
-        _rename_without_replacing(work, path)
+        rename_without_replacing(work, path)
     finally:
         for extra in _COMPANIONS:
             Path(f"{work}{extra}").unlink(missing_ok=True)
@@ -92,15 +93,15 @@ def _make_self_contained(path: Path) -> None:
     fsync_file(path)
 
 
-def _rename_without_replacing(work: Path, path: Path) -> None:
+def rename_without_replacing(work: Path, path: Path, lead: str = _NEW_LEAD) -> None:
     """Give ``work`` the name ``path``; FileExists if a file by that name appeared."""
     try:
         os.link(work, path)  # fails, rather than replaces, when the name is taken
     except FileExistsError as exc:
-        raise FileExists(path) from exc
+        raise FileExists(path, lead) from exc
     except OSError:
         # No hard links here (a FAT-formatted USB stick): look once more, then rename.
-        refuse_existing(path)
+        refuse_existing(path, lead)
         os.replace(work, path)
         return
     with contextlib.suppress(OSError):
