@@ -34,8 +34,7 @@ class FileExists(DomainError):
     def __init__(self, path: Path, lead: str = _NEW_LEAD) -> None:
         self.path = path
         super().__init__(
-            f"Filen {path} finns redan. {lead}, så den har inte ändrats. Välj ett annat "
-            "filnamn."
+            f"Filen {path} finns redan. {lead}, så den har inte ändrats. Välj ett annat filnamn."
         )
 
 
