@@ -148,7 +148,9 @@ def ensure_set_up(store: Store) -> bool:
     setup = SetupDialog.ask(None, gavleborg_defaults())
     if setup is None:
         return False
-    store.reference.set_up(setup)
+    from app.store.new_database import set_up
+
+    set_up(store, setup)  # the set-up `insatslogg init` and Arkiv → Ny databas… write
     return True
 
 
