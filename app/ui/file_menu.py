@@ -1,7 +1,9 @@
 """Arkiv's file commands: Ny databas…, Öppna…, Senaste filer and Spara en kopia som….
 
 Each database opens in a window of its own (app/ui/open_windows.py); the window the
-command was given in stays on its file. Imported the first time one is used.
+command was given in stays on its file. The choosers start where the user last chose a
+file (app/ui/file_dialogs.py), not in the program's hidden data folder. Imported the
+first time one is used.
 """
 
 from __future__ import annotations
@@ -28,10 +30,6 @@ def _with_suffix(path: Path) -> Path:
     return path if path.suffix else path.with_name(path.name + SUFFIX)
 
 
-def _folder_of(window: MainWindow) -> Path:
-    return window.store.path.parent
-
-
 def new_database(window: MainWindow) -> None:
     """Arkiv → Ny databas…: a new file, set up like the first start, in a new window."""
     from app.core.setup import gavleborg_defaults
@@ -44,7 +42,6 @@ def new_database(window: MainWindow) -> None:
         window.tr("Ny databas"),
         "Ny databas.sqlite3",
         window.tr(DATABASE_FILTER),
-        start=_folder_of(window),
     )
     if chosen is None:
         return
@@ -74,9 +71,7 @@ def open_database(window: MainWindow) -> None:
     """Arkiv → Öppna…: an existing database, checked, in a window of its own."""
     from app.ui.open_windows import open_in_new_window
 
-    path = open_file_name(
-        window, window.tr("Öppna databas"), window.tr(DATABASE_FILTER), start=_folder_of(window)
-    )
+    path = open_file_name(window, window.tr("Öppna databas"), window.tr(DATABASE_FILTER))
     if path is not None:
         open_in_new_window(path, window)
 
@@ -130,7 +125,6 @@ def save_copy(window: MainWindow) -> None:
         window.tr("Spara en kopia som"),
         f"{source.stem} kopia{SUFFIX}",
         window.tr(DATABASE_FILTER),
-        start=source.parent,
     )
     if chosen is None:
         return

@@ -321,3 +321,19 @@ def test_closing_one_window_closes_its_database_and_leaves_the_other(
     assert second.opened.closed and second.opened.lock is not None and not second.opened.lock.held
     assert second not in Session.open_sessions and first in Session.open_sessions
     assert window_of(first).isVisible() and not first.opened.closed
+
+
+def test_arkiv_starts_with_the_file_commands(first: Session) -> None:
+    window = window_of(first)
+    [arkiv] = [a.menu() for a in window.menuBar().actions() if a.text() == "&Arkiv"]
+    texts = [a.text() for a in arkiv.actions()[:6]]
+
+    assert texts == [
+        "Ny &databas…",
+        "Ö&ppna…",
+        "Senaste &filer",
+        "Spara en &kopia som…",
+        "Öppna &exempeldata…",
+        "",  # the separator before the activity commands
+    ]
+    assert window.act_open_database.shortcut().toString() == "Ctrl+O"
