@@ -48,7 +48,7 @@ TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Set by the application: closes this window and opens another database file.
+        # Set by the application: opens another database file in a window of its own.
         self.open_database: Callable[[Path], object] | None = None
         # Set by the application: closes this window and restores a backup into the file.
         self.restore_database: Callable[[Path], None] | None = None
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("&Arkiv"))
         m.addActions([self.act_new_database, self.act_open_database])
         m.addMenu(self.recent_menu)
-        m.addActions([self.act_save_copy, self.act_demo])
+        m.addAction(self.act_save_copy)
         m.addSeparator()
         m.addAction(self.act_new)
         m.addSeparator()
@@ -741,7 +741,7 @@ class MainWindow(QMainWindow):
             self.tr("Öppna en databas i ett nytt fönster"),
         )
         self.act_save_copy = self._action(
-            self.tr("Spara en &kopia som…"),
+            self.tr("Spara en k&opia som…"),
             command("save_copy"),
             None,
             self.tr("Spara en kontrollerad kopia av databasen; fönstret stannar på sin fil"),
