@@ -30,8 +30,17 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--json", action="store_true", help="skriv ut som JSON")
     add_db_option(summary)
 
-    from app import cli_backup, cli_demo, cli_export, cli_import, cli_log, cli_signin
+    from app import (
+        cli_backup,
+        cli_demo,
+        cli_export,
+        cli_import,
+        cli_init,
+        cli_log,
+        cli_signin,
+    )
 
+    cli_init.register(sub)
     cli_export.register(sub)
     cli_import.register(sub)
     cli_signin.register(sub)
@@ -134,9 +143,18 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run(getattr(args, "db", None), early)
     if args.command == "summary":
         return cmd_summary(args)
-    from app import cli_backup, cli_demo, cli_export, cli_import, cli_log, cli_signin
+    from app import (
+        cli_backup,
+        cli_demo,
+        cli_export,
+        cli_import,
+        cli_init,
+        cli_log,
+        cli_signin,
+    )
 
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "init": cli_init.run,
         "export": cli_export.run,
         "import": cli_import.run,
         "narvarolista": cli_signin.run,

@@ -49,6 +49,7 @@ from app.store.models import (
     ActivityStepModel,
     Base,
 )
+from app.store.new_database import create_database
 
 FIRST_YEAR = 2005
 
@@ -295,12 +296,12 @@ def generate(
         _remove_database(path)
 
     t0 = time.perf_counter()
+    defaults = gavleborg_defaults(date(FIRST_YEAR, 1, 1))
+    last_year = FIRST_YEAR + years - 1
+    setup = replace(defaults, insats=replace(defaults.insats, end=date(last_year, 12, 31)))
+    insats = create_database(path, setup)  # the program's one set-up path
     store = Store.open(path)
     try:
-        defaults = gavleborg_defaults(date(FIRST_YEAR, 1, 1))
-        last_year = FIRST_YEAR + years - 1
-        setup = replace(defaults, insats=replace(defaults.insats, end=date(last_year, 12, 31)))
-        insats = store.reference.set_up(setup)
         assert insats.id is not None and insats.forbund_id is not None
         type_ids = {t.name: t.id for t in store.reference.activity_types() if t.id is not None}
         kommun_ids = [k.id for k in store.reference.kommuner(insats.forbund_id) if k.id]

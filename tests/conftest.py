@@ -14,6 +14,7 @@ from app.core.entities import Activity, Insats
 from app.core.setup import gavleborg_defaults
 from app.core.vocabulary import Scope, Status
 from app.store.database import Store
+from app.store.new_database import create_database
 
 SETUP_DAY = date(2018, 1, 1)
 
@@ -61,8 +62,8 @@ def empty_store(db_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def store(db_path: Path) -> Iterator[Store]:
     """A database set up with Gävleborg's defaults; its insats runs 2018–2021."""
+    create_database(db_path, gavleborg_defaults(SETUP_DAY))  # the program's one set-up path
     store = Store.open(db_path)
-    store.reference.set_up(gavleborg_defaults(SETUP_DAY))
     yield store
     store.close()
 

@@ -17,6 +17,7 @@ from app.core.setup import gavleborg_defaults
 from app.core.vocabulary import DEFAULT_ACTIVITY_TYPES, OrgCategory, Role, Scope, Status
 from app.demo.gavleborg import build_demo
 from app.store.database import Store
+from app.store.new_database import create_database
 from tests.conftest import SETUP_DAY, MakeActivity
 from tests.rich_data import build_rich_database
 from tests.ui.unchanged_save import differences, dump
@@ -80,11 +81,7 @@ def test_export_then_import_gives_the_same_figures(
     assert workbook.exists()
 
     fresh_path = tmp_path / "tom.sqlite3"
-    fresh = Store.open(fresh_path)
-    try:
-        fresh.reference.set_up(gavleborg_defaults(SETUP_DAY))
-    finally:
-        fresh.close()
+    create_database(fresh_path, gavleborg_defaults(SETUP_DAY))
     code = main(["import", "excel", str(workbook), "--db", str(fresh_path), "--include-duplicates"])
     assert code == 0, capsys.readouterr().err
 

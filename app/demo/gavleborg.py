@@ -111,12 +111,12 @@ def build_demo(path: Path) -> DemoSummary:
             "välj ett annat filnamn."
         )
     from app.store.database import Store
-    from app.store.file_checks import check_location
+    from app.store.new_database import create_database
 
-    check_location(path)
+    insats = create_database(path, demo_setup())  # the set-up every new database has
     store = Store.open(path)
     try:
-        summary = _fill(store, path)
+        summary = _fill(store, path, insats)
         store.changes.collect(label="skapa exempeldatabasen")
     except BaseException:
         store.close()
@@ -126,8 +126,7 @@ def build_demo(path: Path) -> DemoSummary:
     return summary
 
 
-def _fill(store: Store, path: Path) -> DemoSummary:
-    insats = store.reference.set_up(demo_setup())
+def _fill(store: Store, path: Path, insats: Insats) -> DemoSummary:
     assert insats.id is not None and insats.forbund_id is not None
     insats_id, forbund_id = insats.id, insats.forbund_id
     kommun: dict[str, int] = {

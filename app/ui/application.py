@@ -8,10 +8,11 @@ import threading
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME
 from app.core.errors import DomainError
@@ -20,6 +21,9 @@ from app.store import restore
 from app.store.database import Store, resolve_path
 from app.store.instance_lock import DatabaseInUse
 from app.store.opening import DamagedDatabase, EarlyCheck, OpenDatabase, open_database
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -144,7 +148,9 @@ def ensure_set_up(store: Store) -> bool:
     setup = SetupDialog.ask(None, gavleborg_defaults())
     if setup is None:
         return False
-    store.reference.set_up(setup)
+    from app.store.new_database import set_up
+
+    set_up(store, setup)  # the set-up `insatslogg init` and Arkiv → Ny databas… write
     return True
 
 
@@ -194,12 +200,16 @@ def offer_gallring(store: Store, today: date | None = None) -> int:
 
 
 class Session:
-    """The open database and its window; another file can be opened in its place, and a
-    backup restored into it."""
+    """An open database and its window; a backup can be restored into it. Another file
+    opens in a session and window of its own (app/ui/open_windows.py)."""
+
+    # Every database open in this program, each with its window.
+    open_sessions: ClassVar[list[Session]] = []
 
     def __init__(self, opened: OpenDatabase) -> None:
         self.opened = opened
-        self.window: QMainWindow | None = None
+        self.window: MainWindow | None = None
+        Session.open_sessions.append(self)
 
     @property
     def store(self) -> Store:
@@ -211,27 +221,37 @@ class Session:
         window = MainWindow(self.store, QSettings())
         window.open_database = self.open_database
         window.restore_database = self.restore_database
+        window.on_closed = self._window_closed
         window.show()
         self.window = window
+        QTimer.singleShot(0, self._remember_file)
+
+    def _remember_file(self) -> None:
+        """Put the file first in Arkiv → Senaste filer (after the window is up)."""
+        from app.ui.recent_files import add_recent
+
+        if self.window is not None:
+            add_recent(self.window.settings, self.store.path)
+
+    def _window_closed(self) -> None:
+        """The user closed the window: its database is closed (backed up if it changed)."""
+        window, self.window = self.window, None
+        if window is not None:
+            window.deleteLater()  # once its close has finished
+        self.close()
 
     def _close_window(self) -> None:
         if self.window is not None:
+            self.window.on_closed = None  # the file stays open
             self.window.close()
             self.window.deleteLater()
             self.window = None
 
-    def open_database(self, path: Path) -> None:
-        """Close the window and its database, and open ``path`` in a new window."""
-        other = open_store(path)
-        if other is None:
-            return
-        if not ensure_set_up(other.store):
-            other.close(backup=False)
-            return
-        self._close_window()
-        self.close()
-        self.opened = other
-        self.show()
+    def open_database(self, path: Path) -> Session | None:
+        """Open ``path`` in a window of its own; this window stays on its file."""
+        from app.ui.open_windows import open_in_new_window
+
+        return open_in_new_window(path, self.window)
 
     def restore_database(self, backup: Path) -> None:
         """Put ``backup`` in place of the open database (which is backed up first)."""
@@ -267,6 +287,8 @@ class Session:
 
     def close(self) -> None:
         """Close the database: a backup if anything changed, then the lock is let go."""
+        if self in Session.open_sessions:
+            Session.open_sessions.remove(self)
         try:
             self.opened.close()
         except DomainError as exc:
@@ -298,6 +320,8 @@ def run(db: str | None = None, early: EarlyCheck | None = None) -> int:
         return app.exec()
     finally:
         session.close()
+        for other in list(Session.open_sessions):  # the windows opened from Arkiv
+            other.close()
 
 
 def show_unexpected(exc: BaseException, lead: str = "") -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTableView,
     QTabWidget,
@@ -47,10 +48,12 @@ TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Set by the application: closes this window and opens another database file.
-        self.open_database: Callable[[Path], None] | None = None
+        # Set by the application: opens another database file in a window of its own.
+        self.open_database: Callable[[Path], object] | None = None
         # Set by the application: closes this window and restores a backup into the file.
         self.restore_database: Callable[[Path], None] | None = None
+        # Set by the application: the window has closed (its database is closed then).
+        self.on_closed: Callable[[], None] | None = None
         self.store = store
         self.settings = settings
         self.undo_stack = QUndoStack(self)
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
             self.tr("Ersätt databasens innehåll med en säkerhetskopia"),
         )
         self.act_about = self._action(self.tr("&Om Insatslogg"), self._about)
+        self._create_file_actions()
         self.act_demo = self._action(
             self.tr("Öppna &exempeldata…"),
             self.open_demo,
@@ -253,6 +257,10 @@ class MainWindow(QMainWindow):
     def _create_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&Arkiv"))
+        m.addActions([self.act_new_database, self.act_open_database])
+        m.addMenu(self.recent_menu)
+        m.addAction(self.act_save_copy)
+        m.addSeparator()
         m.addAction(self.act_new)
         m.addSeparator()
         m.addActions([self.act_import, self.act_export, self.act_report, self.act_report_texts])
@@ -371,7 +379,8 @@ class MainWindow(QMainWindow):
         for lazy in self.record_pages:
             lazy.set_context(self.insats, self.year)
         self._tab_changed(self.tabs.currentIndex())
-        self.setWindowTitle(f"{self.insats.name} – {self.year} – {APP_NAME}")
+        title = f"{self.insats.name} – {self.year} – {self.store.path.name} – {APP_NAME}"
+        self.setWindowTitle(title)
         if select_id is not None:
             self.select_activity(select_id)
         self._update_counts()
@@ -654,8 +663,10 @@ class MainWindow(QMainWindow):
         )
         if path is None:
             return
-        if path.resolve() == self.store.path.resolve():
-            self._show_error(self.tr("Välj en annan fil än den databas som är öppen nu."))
+        from app.ui.open_windows import find_session
+
+        if find_session(path) is not None:
+            self._show_error(self.tr("Välj en annan fil än en databas som är öppen nu."))
             return
         for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             old.unlink(missing_ok=True)  # the file dialog has asked before overwriting
@@ -710,6 +721,34 @@ class MainWindow(QMainWindow):
             ).format(version=__version__, path=self.store.path),
         )
 
+    # --- Arkiv: files (app/ui/file_menu.py, imported when used) ---------------------------
+    def _create_file_actions(self) -> None:
+        def command(name: str) -> Callable[[], None]:
+            def run() -> None:
+                from app.ui import file_menu
+
+                getattr(file_menu, name)(self)
+
+            return run
+
+        self.act_new_database = self._action(
+            self.tr("Ny &databas…"), command("new_database"), None, self.tr("Skapa en ny databas")
+        )
+        self.act_open_database = self._action(
+            self.tr("Ö&ppna…"),
+            command("open_database"),
+            QKeySequence.StandardKey.Open,
+            self.tr("Öppna en databas i ett nytt fönster"),
+        )
+        self.act_save_copy = self._action(
+            self.tr("Spara en k&opia som…"),
+            command("save_copy"),
+            None,
+            self.tr("Spara en kontrollerad kopia av databasen; fönstret stannar på sin fil"),
+        )
+        self.recent_menu = QMenu(self.tr("Senaste &filer"), self)
+        self.recent_menu.aboutToShow.connect(command("fill_recent_menu"))
+
     # --- window state -------------------------------------------------------------------
     def _restore_settings(self) -> None:
         geometry = self.settings.value("main/geometry")
@@ -746,3 +785,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         super().closeEvent(event)
+        if event.isAccepted() and self.on_closed is not None:
+            self.on_closed()

@@ -40,7 +40,7 @@ def test_the_demo_is_built_and_handed_to_the_application(
         demo.close()
 
 
-def test_the_session_opens_another_database_in_a_new_window(
+def test_the_session_opens_another_database_in_a_window_of_its_own(
     qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.demo_gavleborg import build_demo
@@ -57,16 +57,21 @@ def test_the_session_opens_another_database_in_a_new_window(
     assert first is not None
     qtbot.addWidget(first)
 
-    session.open_database(other)
+    second = session.open_database(other)
 
-    assert session.store.path == other
-    assert session.window is not None and session.window is not first
-    qtbot.addWidget(session.window)
-    assert "arbetsintegrerat socialt företagande" in session.window.windowTitle()
-    # The first database was closed and unlocked; the new one is locked by this session.
-    assert session.opened.lock is not None and session.opened.lock.held
+    assert second is not None and second is not session
+    assert second.store.path == other
+    assert second.window is not None and second.window is not first
+    assert "arbetsintegrerat socialt företagande" in second.window.windowTitle()
+    assert "exempel.sqlite3" in second.window.windowTitle()
+    # The first window stays on its own file; the new file is locked by its own session.
+    assert session.window is first and session.store.path == store.path
+    assert first.isVisible() and "test.sqlite3" in first.windowTitle()
+    assert second.opened.lock is not None and second.opened.lock.held
+    second.window.close()  # closing the window closes its database and lets go of it
+    assert not second.opened.lock.held and second.opened.closed
+    assert session.window is first and not session.opened.closed
     session.close()
-    assert not session.opened.lock.held
 
 
 def test_the_demo_opens_on_its_last_year_with_data(
@@ -93,13 +98,15 @@ def test_the_demo_opens_on_its_last_year_with_data(
     assert session.window is not None
     qtbot.addWidget(session.window)
 
-    session.open_database(other)
+    demo = session.open_database(other)
 
-    window = session.window
+    assert demo is not None
+    window = demo.window
     assert window is not None
     qtbot.addWidget(window)
     assert window.year == 2020
     assert window.year_combo.currentText() == "2020"
     assert "2020" in window.windowTitle()
     assert window.model.rowCount() > 0  # the year has activities to show
+    demo.close()
     session.close()

@@ -98,7 +98,8 @@ def fill_seminar(qtbot: QtBot) -> Fill:
 
 
 def test_title_names_the_app(window: MainWindow) -> None:
-    assert window.windowTitle() == f"{window.insats.name} – 2018 – Insatslogg"  # en dashes
+    # en dashes; the file's name, so two windows on two files can be told apart
+    assert window.windowTitle() == f"{window.insats.name} – 2018 – test.sqlite3 – Insatslogg"
 
 
 def test_add_through_dialog_then_undo_and_redo(

@@ -1,0 +1,151 @@
+"""Arkiv's file commands: Ny databas…, Öppna…, Senaste filer and Spara en kopia som….
+
+Each database opens in a window of its own (app/ui/open_windows.py); the window the
+command was given in stays on its file. The choosers start where the user last chose a
+file (app/ui/file_dialogs.py), not in the program's hidden data folder. Imported the
+first time one is used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from app import APP_NAME
+from app.core.errors import DomainError
+from app.ui.file_dialogs import open_file_name, save_file_name
+from app.ui.recent_files import clear_recent, recent_files, remove_recent
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+DATABASE_FILTER = "Insatslogg-databas (*.sqlite3);;Alla filer (*)"
+SUFFIX = ".sqlite3"
+
+
+def _with_suffix(path: Path) -> Path:
+    """A name typed without an ending gets .sqlite3 (the file dialog may not add it)."""
+    return path if path.suffix else path.with_name(path.name + SUFFIX)
+
+
+def new_database(window: MainWindow) -> None:
+    """Arkiv → Ny databas…: a new file, set up like the first start, in a new window."""
+    from app.core.setup import gavleborg_defaults
+    from app.store.new_database import create_database, refuse_existing
+    from app.ui.open_windows import open_in_new_window
+    from app.ui.setup_dialog import SetupDialog
+
+    chosen = save_file_name(
+        window,
+        window.tr("Ny databas"),
+        "Ny databas.sqlite3",
+        window.tr(DATABASE_FILTER),
+    )
+    if chosen is None:
+        return
+    path = _with_suffix(chosen)
+    try:
+        refuse_existing(path)  # before the set-up is asked for
+    except DomainError as exc:
+        QMessageBox.warning(window, APP_NAME, str(exc))
+        return
+    setup = SetupDialog.ask(window, gavleborg_defaults())
+    if setup is None:
+        return
+    try:
+        create_database(path, setup)
+    except DomainError as exc:
+        QMessageBox.warning(window, APP_NAME, str(exc))
+        return
+    except OSError as exc:
+        QMessageBox.critical(
+            window, APP_NAME, f"Databasen {path} kunde inte skapas: {exc.strerror or exc}."
+        )
+        return
+    open_in_new_window(path, window)
+
+
+def open_database(window: MainWindow) -> None:
+    """Arkiv → Öppna…: an existing database, checked, in a window of its own."""
+    from app.ui.open_windows import open_in_new_window
+
+    path = open_file_name(window, window.tr("Öppna databas"), window.tr(DATABASE_FILTER))
+    if path is not None:
+        open_in_new_window(path, window)
+
+
+def open_recent(window: MainWindow, path: Path) -> None:
+    """A file chosen in Arkiv → Senaste filer; one that is gone is taken off the list."""
+    from app.ui.open_windows import open_in_new_window
+
+    if not path.exists():
+        remove_recent(window.settings, path)
+        QMessageBox.warning(
+            window,
+            APP_NAME,
+            f"Filen {path} finns inte längre (flyttad eller borttagen). Den är borttagen "
+            "ur listan.",
+        )
+        return
+    open_in_new_window(path, window)
+
+
+def fill_recent_menu(window: MainWindow) -> None:
+    """Fill Arkiv → Senaste filer, most recent first; a file that is gone is shown
+    greyed; the list can be emptied."""
+    menu = window.recent_menu
+    menu.clear()
+    paths = recent_files(window.settings)
+    for number, path in enumerate(paths, start=1):
+        action = menu.addAction(f"&{number} {path.name}")
+        action.setData(str(path))
+        action.setStatusTip(str(path))
+        action.setToolTip(str(path))
+        action.setEnabled(path.exists())
+        action.triggered.connect(lambda _checked=False, p=path: open_recent(window, p))
+    if not paths:
+        menu.addAction(window.tr("(inga filer ännu)")).setEnabled(False)
+    menu.addSeparator()
+    clear = menu.addAction(window.tr("&Rensa listan"))
+    clear.setEnabled(bool(paths))
+    clear.triggered.connect(lambda: clear_recent(window.settings))
+
+
+def save_copy(window: MainWindow) -> None:
+    """Arkiv → Spara en kopia som…: a consistent, checked copy in a new file; the window
+    stays on its own file."""
+    from app.store.database_copy import save_copy as copy_database
+    from app.ui.open_windows import find_session
+
+    source = window.store.path
+    chosen = save_file_name(
+        window,
+        window.tr("Spara en kopia som"),
+        f"{source.stem} kopia{SUFFIX}",
+        window.tr(DATABASE_FILTER),
+    )
+    if chosen is None:
+        return
+    target = _with_suffix(chosen)
+    if find_session(target) is not None:
+        QMessageBox.warning(
+            window,
+            APP_NAME,
+            f"{target} är en databas som är öppen nu. Välj ett nytt filnamn för kopian.",
+        )
+        return
+    try:
+        copy_database(source, target)
+    except DomainError as exc:
+        QMessageBox.warning(window, APP_NAME, str(exc))
+        return
+    except OSError as exc:
+        QMessageBox.critical(
+            window, APP_NAME, f"Kopian kunde inte sparas i {target}: {exc.strerror or exc}."
+        )
+        return
+    window.statusBar().showMessage(
+        window.tr("En kontrollerad kopia är sparad: {path}").format(path=target), 10000
+    )
