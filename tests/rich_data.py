@@ -166,7 +166,7 @@ def build_rich_database(path: Path, seed: int, activities_per_year: int = 8) -> 
         store.report_texts.save_texts(
             insats.id, first, last, {"slutsatser": "Slutsatser för hela perioden."}
         )
-        store.changes.collect(label="skapa testdata")
+        store.changes.collect(label="skapa testdata", locked=True)
     finally:
         store.close()
 

@@ -117,7 +117,7 @@ def build_demo(path: Path) -> DemoSummary:
     store = Store.open(path)
     try:
         summary = _fill(store, path, insats)
-        store.changes.collect(label="skapa exempeldatabasen")
+        store.changes.collect(label="skapa exempeldatabasen", locked=True)
     except BaseException:
         store.close()
         path.unlink(missing_ok=True)

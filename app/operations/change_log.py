@@ -58,7 +58,7 @@ class LogLine:
 def status_text(change_set: ChangeSet) -> str:
     """What the log says of a set beside its label."""
     if change_set.locked:
-        return "kan inte ångras (raderade personuppgifter)"
+        return "kan inte ångras"
     if change_set.undone_by is not None:
         return "ångrad"
     return ""

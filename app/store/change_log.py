@@ -151,15 +151,18 @@ class ChangeLog:
         return int(n)
 
     # --- making sets --------------------------------------------------------------
-    def collect(self, tab: str | None = None, label: str | None = None) -> ChangeSet | None:
-        """The rows written since the last set, as one new set; None if there were none."""
+    def collect(
+        self, tab: str | None = None, label: str | None = None, *, locked: bool = False
+    ) -> ChangeSet | None:
+        """The rows written since the last set, as one new set; None if there were none.
+        ``locked``: a change that cannot be undone (the making of the database)."""
         with self._db.engine.begin() as conn:
             waiting = conn.exec_driver_sql(
                 "SELECT 1 FROM change_row WHERE set_id IS NULL LIMIT 1"
             ).fetchone()
             if waiting is None:
                 return None
-            set_id = self._new_set(conn, "")
+            set_id = self._new_set(conn, "", locked=locked)
             conn.exec_driver_sql("UPDATE change_row SET set_id = ? WHERE set_id IS NULL", (set_id,))
             if not self._finish(conn, set_id, tab, label):
                 return None
@@ -193,11 +196,13 @@ class ChangeLog:
         original = self.get(set_id)
         if original.undone_by is not None:
             raise DomainError("Ändringen är redan ångrad.")
-        if original.locked:
-            raise DomainError(
-                "Ändringen kan inte ångras: den rör personuppgifter som har raderats."
-            )
         changes = self.changes(set_id)
+        if original.locked:
+            if any(c.table == "person" for c in changes):
+                raise DomainError(
+                    "Ändringen kan inte ångras: den rör personuppgifter som har raderats."
+                )
+            raise DomainError("Ändringen kan inte ångras: den lade upp databasen.")
         try:
             with self._db.engine.begin() as conn:
                 conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")

@@ -48,7 +48,7 @@ def set_up(store: Store, setup: InitialSetup) -> Insats:
     """Write ``setup`` into an open database that has none yet (validated, in one
     transaction). The first start sets up the file it has just opened this way."""
     insats = store.reference.set_up(setup)
-    store.changes.collect(label="lägg upp förbund och insats")
+    store.changes.collect(label="lägg upp förbund och insats", locked=True)
     return insats
 
 

@@ -19,6 +19,9 @@ from app.core.changes import ChangeSet
 from app.core.errors import DomainError
 from app.store.database import Store
 
+# How many of the latest edits Ångra reaches after a restart.
+RESTORED_AT_MOST = 50
+
 
 class ChangeCommand(QUndoCommand):
     """One change set on the stack. Pushed after the edit is saved: the first redo
@@ -67,6 +70,22 @@ class EditHistory(QObject):
         self._store = store
         self._on_error = on_error
         self.stack = QUndoStack(self)
+
+    def restore(self, limit: int = RESTORED_AT_MOST) -> int:
+        """After a restart: the latest edits of the log, back on the stack, so Ångra
+        goes on where it was. Stops at an undo, a change that cannot be undone, or a
+        change by another computer user; returns how many were put back."""
+        from app.store.change_log import computer_user
+
+        user = computer_user()
+        latest: list[ChangeSet] = []
+        for s in self._store.changes.sets(limit=limit):
+            if s.undoes is not None or s.undone_by is not None or s.locked or s.user != user:
+                break
+            latest.append(s)
+        for s in reversed(latest):
+            self.stack.push(ChangeCommand(self, s))
+        return len(latest)
 
     def record(self, tab: str | None = None, label: str | None = None) -> ChangeSet | None:
         """Make the rows written since the last edit one step of Ångra; None if the

@@ -147,7 +147,7 @@ def test_the_log_window_shows_filters_undoes_and_exports(
         "Efter",
     )
     assert any(r[6:] == ("Titel", "Framtidens företagande", "Ny titel") for r in rows[1:])
-    assert {r[2] for r in rows[1:]} <= {first, "skapa exempeldatabasen"}
+    assert {r[2] for r in rows[1:]} <= {first, "skapa exempeldatabasen (kan inte ångras)"}
 
     # Undo from the log.
     reverted: list[Any] = []
@@ -158,3 +158,29 @@ def test_the_log_window_shows_filters_undoes_and_exports(
     assert reverted and reverted[0].label.startswith("ångra ändra aktivitet")
     assert store.changes.get(edit.id).undone_by == reverted[0].id
     assert date.today().isoformat() in dialog.sets_model.index(0, 0).data()
+
+
+def test_undo_goes_on_after_a_restart(store: Store, qtbot: Any):
+    before = data_dump(store.path)
+    first = EditHistory(store, lambda _m: None)
+    _rename(store, "Före omstarten")
+    first.record(ACTIVITIES_TAB)
+    _rename(store, "Före omstarten 2")
+    first.record(ACTIVITIES_TAB)
+
+    again = EditHistory(store, lambda _m: None)  # the next start
+    assert again.restore() == 2
+    assert again.stack.undoText() == "ändra aktivitet Söderhamn Före omstarten 2 2017-10-16"
+    again.stack.undo()
+    again.stack.undo()
+    assert differences(before, data_dump(store.path)) == []
+    assert not again.stack.canUndo()  # the making of the database is no step of Ångra
+
+
+def test_after_an_undo_a_restart_offers_no_older_steps(store: Store, qtbot: Any):
+    history = EditHistory(store, lambda _m: None)
+    _rename(store, "Ett")
+    history.record(ACTIVITIES_TAB)
+    history.stack.undo()
+
+    assert EditHistory(store, lambda _m: None).restore() == 0
