@@ -34,6 +34,17 @@ class LoggedActivity(ActivityRow):
     attendance: Attendance = field(default_factory=Attendance)
 
 
+@dataclass(frozen=True)
+class NamedParticipant:
+    """A named participant of an activity, as the export lists them."""
+
+    day: date
+    activity: str
+    name: str
+    organisation: str | None
+    email: str | None
+
+
 class Align(Enum):
     LEFT = "left"
     RIGHT = "right"
@@ -89,6 +100,7 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None
     align: Align = Align.LEFT
     width: int | None = 100
+    excel_width: float | None = None  # characters; None: fitted to the header and texts
     tooltip: bool = False  # the table shows the whole text as a tooltip
     excel_header: str = ""  # default: the header
     kind: Kind = Kind.TEXT
@@ -145,9 +157,7 @@ def _role_count(role: Role) -> Callable[[Attendance], int]:
 ACTIVITY_COLUMNS: tuple[Column, ...] = (
     Column("datum", "Datum", lambda r: r.start, display=_span, width=190, in_excel=False),
     Column("start", "Datum", lambda r: r.start, kind=Kind.DATE, in_table=False, print_title=True),
-    Column(
-        "slut", "Slutdatum", lambda r: r.end, kind=Kind.DATE, in_table=False, print_title=True
-    ),
+    Column("slut", "Slutdatum", lambda r: r.end, kind=Kind.DATE, in_table=False, print_title=True),
     Column("typ", "Typ", lambda r: r.type_name, width=130),
     Column(
         "titel",
@@ -205,6 +215,18 @@ def log_columns() -> tuple[Column, ...]:
     return (*(c for c in logged if c.print_title), *(c for c in logged if not c.print_title))
 
 
-def log_values(columns: tuple[Column, ...], row: LoggedActivity) -> tuple[object, ...]:
-    """One närvarologg row: each column's value."""
+def log_values(columns: tuple[Column, ...], row: object) -> tuple[object, ...]:
+    """One row of a log sheet: each column's value."""
     return tuple(c.value(row) for c in columns)
+
+
+# The Excel sheet of named participants (only when names are exported).
+PARTICIPANT_COLUMNS: tuple[Column, ...] = (
+    Column("datum", "Datum", lambda p: p.day, kind=Kind.DATE, in_table=False, print_title=True),
+    Column("titel", "Aktivitet", lambda p: p.activity, in_table=False, print_title=True),
+    Column("namn", "Namn", lambda p: p.name, in_table=False, excel_width=30.0),
+    Column(
+        "organisation", "Organisation", lambda p: p.organisation, in_table=False, excel_width=30.0
+    ),
+    Column("epost", "E-post", lambda p: p.email, in_table=False, excel_width=32.0),
+)

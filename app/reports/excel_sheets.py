@@ -10,15 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.core.findings import Finding
 from app.core.period import PeriodSummary
 from app.core.summary import CHANGE, SummaryRow, SummaryTable, YearSummary
 from app.reports import excel_style as st
-
-if TYPE_CHECKING:
-    from app.reports.excel_export import ExportContent
+from app.reports.excel_content import ExportContent
 
 
 @dataclass(frozen=True)
