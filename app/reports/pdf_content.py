@@ -14,6 +14,7 @@ from app.core.findings import Finding
 from app.core.period import PeriodSummary
 from app.core.report_texts import Highlight
 from app.core.summary import SummaryTable, YearSummary
+from app.core.table_keys import TableKey
 from app.core.wording import count_noun
 
 
@@ -45,7 +46,7 @@ class PdfContent:
     def title(self) -> str:
         return f"Rapport {self.span}" if self.period else f"Årsrapport {self.span}"
 
-    def table(self, key: str) -> SummaryTable | None:
+    def table(self, key: TableKey) -> SummaryTable | None:
         return next((t for t in self.source.tables if t.key == key), None)
 
     def findings(self) -> list[Finding]:

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from app.core.summary import SummaryRow
+from app.core.table_keys import TableKey
 from app.core.wording import count_noun
 from app.reports import pdf_style as st
 from app.reports.pdf_content import PdfContent
@@ -27,12 +28,15 @@ from app.reports.pdf_tables import (
 
 # The reach tables in the order they are printed, with the heading of their label column:
 # the total and what is kept out of it on one page, then the breakdowns.
-REACH_TOTALS = (("nadda_personer", "Nådda personer"), ("nadda_utanfor_total", "Utanför totalen"))
+REACH_TOTALS = (
+    (TableKey.NADDA_PERSONER, "Nådda personer"),
+    (TableKey.NADDA_UTANFOR_TOTAL, "Utanför totalen"),
+)
 REACH_BREAKDOWNS = (
-    ("nadda_kommun", "Kommun"),
-    ("nadda_organisation", "Organisation"),
-    ("nadda_roll", "Roll"),
-    ("nadda_kon", "Kön"),
+    (TableKey.NADDA_KOMMUN, "Kommun"),
+    (TableKey.NADDA_ORGANISATION, "Organisation"),
+    (TableKey.NADDA_ROLL, "Roll"),
+    (TableKey.NADDA_KON, "Kön"),
 )
 
 
@@ -51,11 +55,11 @@ def people_reached(c: PdfContent) -> list[Any]:
 
 def groups(c: PdfContent) -> list[Any]:
     flow: list[Any] = []
-    active = c.table("samverkansgrupper_aktiva")
+    active = c.table(TableKey.SAMVERKANSGRUPPER_AKTIVA)
     if active is not None:
         flow += table_section(active, c.span, "Kommun")
     last = c.year_summaries[-1]
-    listing = next((t for t in last.tables if t.key == "samverkansgrupper"), None)
+    listing = next((t for t in last.tables if t.key == TableKey.SAMVERKANSGRUPPER), None)
     if listing is not None and c.period is None:
         empty = f"Ingen samverkansgrupp hade status eller möten under {last.year}."
         flow += table_section(listing, c.span, "Kommun – grupp (status)", empty)
@@ -72,12 +76,12 @@ def groups(c: PdfContent) -> list[Any]:
 
 def placements(c: PdfContent) -> list[Any]:
     title = f"Individinriktade insatser (placeringar) {c.span}"
-    table = c.table("placeringar")
+    table = c.table(TableKey.PLACERINGAR)
     if table is None or not table.rows:
         return [*heading(title), para(f"Inga placeringar registrerade för {c.span}.", st.BODY)]
     if c.period:
         flow = table_section(table, c.span, "Mått")
-        by = c.table("placeringar_huvudman")
+        by = c.table(TableKey.PLACERINGAR_HUVUDMAN)
         if by is not None:
             flow += table_section(by, c.span, "Huvudman")
         return flow
@@ -89,7 +93,7 @@ def placements(c: PdfContent) -> list[Any]:
 def county(c: PdfContent) -> list[Any]:
     """The county's statistics as the last year's summary holds them: a year's report
     shows every year up to it (as the overview and Excel do), a period its own years."""
-    table = next((t for t in c.year_summaries[-1].tables if t.key == "lansstatistik"), None)
+    table = next((t for t in c.year_summaries[-1].tables if t.key == TableKey.LANSSTATISTIK), None)
     if table is None or not table.rows:
         return [
             *heading(f"ASF i länet (länsstatistik) {c.span}"),

@@ -15,6 +15,7 @@ from openpyxl.utils import range_boundaries
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
 from app.core import atomic_file
+from app.core.activity_columns import log_columns
 from app.core.errors import DomainError
 from app.core.progress import Cancelled, Progress
 from app.core.summary import SummaryTable
@@ -22,7 +23,6 @@ from app.operations.exports import check_request, export_excel
 from app.reports import excel_export
 from app.reports.excel_export import write_workbook
 from app.reports.export_content import ExportRequest
-from app.core.activity_columns import log_columns
 
 ACTIVITY_HEADERS = tuple(c.log_header for c in log_columns())
 

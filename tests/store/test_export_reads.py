@@ -5,9 +5,9 @@ from __future__ import annotations
 import inspect
 from datetime import date
 
+from app.core.activity_columns import Kind, LoggedActivity, log_columns, log_values
 from app.core.attendance import Attendance
 from app.core.vocabulary import OrgCategory, Scope, Status
-from app.core.activity_columns import Kind, LoggedActivity, log_columns, log_values
 
 HEADERS = tuple(c.log_header for c in log_columns())
 
