@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from app.core.findings import Finding
+from app.core.milestones import MilestoneEntry
 from app.core.reach import ReachTable
 from app.core.report_texts import StatedFigure, stated_figure_findings
 from app.core.summary import SummaryRow, SummaryTable, YearSummary
@@ -79,7 +79,7 @@ class PeriodSummary:
     insats_name: str
     tables: tuple[SummaryTable, ...]
     findings: tuple[Finding, ...] = ()
-    milestones: tuple[dict[str, Any], ...] = ()
+    milestones: tuple[MilestoneEntry, ...] = ()
 
     @property
     def span(self) -> str:

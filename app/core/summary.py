@@ -16,12 +16,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.attendance import Attendance, add_up
 from app.core.findings import Finding
 from app.core.table_keys import TableKey
 from app.core.vocabulary import OrgCategory, Role, Scope, Status
+
+if TYPE_CHECKING:
+    from app.core.milestones import MilestoneEntry
 
 CHANGE = "Förändring"
 UNALLOCATED = "Ej fördelat"
@@ -118,8 +121,8 @@ class YearSummary:
     insats_name: str
     tables: tuple[SummaryTable, ...]
     findings: tuple[Finding, ...] = ()
-    # The year's milestones in date order, as plain values (date, kind, where, text, link).
-    milestones: tuple[dict[str, Any], ...] = ()
+    # The year's milestones in date order.
+    milestones: tuple[MilestoneEntry, ...] = ()
     compared: bool = True  # False: the year before is outside the insats, no comparison
 
     @property
@@ -139,7 +142,7 @@ class YearSummary:
             "previous_year": self.previous_year,
             "insats": self.insats_name,
             "tables": [t.to_dict() for t in self.tables],
-            "milestones": list(self.milestones),
+            "milestones": [m.to_dict() for m in self.milestones],
             "findings": [f.to_dict() for f in self.findings],
         }
 

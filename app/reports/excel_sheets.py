@@ -7,12 +7,12 @@ or the period's from core.period), or a finding or milestone of the year summari
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.core.findings import Finding
+from app.core.milestones import MilestoneEntry
 from app.core.period import PeriodSummary
 from app.core.summary import CHANGE, SummaryRow, SummaryTable, YearSummary
 from app.core.table_keys import TableKey
@@ -110,17 +110,9 @@ def per_year_block(
     )
 
 
-def milestones_block(milestones: Iterable[dict[str, Any]], span: str) -> Block:
+def milestones_block(milestones: Iterable[MilestoneEntry], span: str) -> Block:
     rows = tuple(
-        (
-            dt.date.fromisoformat(m["date"]),
-            m.get("kind_label") or m.get("kind"),
-            m.get("kommun"),
-            m.get("organisation"),
-            m.get("text"),
-            m.get("link") or None,
-        )
-        for m in milestones
+        (m.day, m.kind_label, m.kommun, m.organisation, m.text, m.link or None) for m in milestones
     )
     return Block(
         name="milstolpar",

@@ -5,7 +5,6 @@ milestones and the findings. Every figure is a value of a core summary table.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -110,21 +109,14 @@ def county(c: PdfContent) -> list[Any]:
 
 
 def milestones(c: PdfContent) -> list[Any]:
-    items = sorted(c.source.milestones, key=lambda m: str(m["date"]))
+    items = sorted(c.source.milestones, key=lambda m: m.day)
     flow = heading(f"Milstolpar {c.span}")
     if not items:
         return [*flow, para(f"Inga milstolpar registrerade för {c.span}.", st.BODY)]
     rows = []
     for m in items:
-        where = ", ".join(x for x in (m.get("kommun"), m.get("organisation")) if x)
-        rows.append(
-            (
-                st.swedish_date(dt.date.fromisoformat(m["date"])),
-                m.get("kind_label") or m.get("kind") or "",
-                where,
-                m.get("text") or "",
-            )
-        )
+        where = ", ".join(x for x in (m.kommun, m.organisation) if x)
+        rows.append((st.swedish_date(m.day), m.kind_label, where, m.text))
     widths = [28 * mm, 32 * mm, 32 * mm, st.WIDTH - 92 * mm]
     flow.append(
         grid(
