@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from app.core.findings import Finding
+from app.core.findings import FINDING_COLUMNS, Finding, finding_cells
 from app.core.milestones import MilestoneEntry
 from app.core.period import PeriodSummary
 from app.core.summary import CHANGE, SummaryRow, SummaryTable, YearSummary
@@ -128,9 +128,9 @@ def findings_block(findings: Sequence[tuple[int, Finding]], span: str) -> Block:
     return Block(
         name="avvikelser",
         title=f"Avvikelser {span} ({len(findings)})",
-        headers=("År", "Vad", "Var", "Väntat", "Angivet"),
-        rows=tuple((y, f.what, f.where, f.expected, f.found) for y, f in findings),
-        formats=(YEAR_FORMAT, None, None, None, None),
+        headers=("År", *(header for header, _ in FINDING_COLUMNS)),
+        rows=tuple((y, *finding_cells(f)) for y, f in findings),
+        formats=(YEAR_FORMAT, *(None for _ in FINDING_COLUMNS)),
         wrap=frozenset({1, 2}),
         note="Uppgifterna är sparade som de angavs; avvikelserna visas, inget har ändrats.",
         empty=f"Inga avvikelser {span}.",

@@ -11,6 +11,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
+from app.core.findings import FINDING_COLUMNS, finding_cells
 from app.core.summary import SummaryRow
 from app.core.table_keys import TableKey
 from app.core.wording import count_noun
@@ -143,11 +144,11 @@ def findings(c: PdfContent) -> list[Any]:
         )
     )
     flow.append(Spacer(1, 3 * mm))
-    rows = [(f.what, f.where, f.expected, f.found) for f in items]
+    rows = [finding_cells(f) for f in items]
     widths = [52 * mm, 64 * mm, 30 * mm, st.WIDTH - 146 * mm]
     flow.append(
         grid(
-            ("Vad", "Var", "Väntat", "Angivet"),
+            tuple(header for header, _ in FINDING_COLUMNS),
             rows,
             widths=widths,
             numeric_from=-1,
