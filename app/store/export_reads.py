@@ -10,16 +10,14 @@ thread.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from datetime import date
-from typing import Any
 
 from app.core.activity_columns import LoggedActivity, NamedParticipant
-from app.core.attendance import Attendance
-from app.core.vocabulary import Format, OrgCategory, Role, Status
+from app.core.vocabulary import Format, Status
 from app.store.activities import place_label
-from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
 from app.store.database_file import DatabaseFile
+from app.store.named_rows import attendance_of, count_columns, named_rows
 
 # Co-organisers joined with ", " in the order of their ids, like the activity dialog.
 _COORGANISERS_SQL = (
@@ -50,15 +48,11 @@ _ACTIVITY_FIELDS = {
     "group_name": "g.name",
     "goal": "pg.text",
     "notes": "a.notes",
-    "participants": "a.participants",
-    "women": "a.women",
-    "men": "a.men",
-    **{column: f"a.{column}" for column in (*ORG_COLUMNS.values(), *ROLE_COLUMNS.values())},
 }
 _ACTIVITY_SQL = (
     "SELECT "
     + ", ".join(f"{sql} AS {name}" for name, sql in _ACTIVITY_FIELDS.items())
-    + f" {_FROM_ACTIVITIES} ORDER BY a.start_date, a.id"
+    + f", {count_columns('a.')} {_FROM_ACTIVITIES} ORDER BY a.start_date, a.id"
 )
 # The longest text of each text column of the närvarologg, by the column's key.
 _TEXT_LENGTH_FIELDS = {
@@ -85,17 +79,8 @@ _PARTICIPANT_FROM = (
 )
 _FORMATS = {f.value: f for f in Format}
 _STATUSES = {s.value: s for s in Status}
-_ORGS = tuple((OrgCategory(k), column) for k, column in ORG_COLUMNS.items())
-_ROLES = tuple((Role(k), column) for k, column in ROLE_COLUMNS.items())
 
 MonthCounts = dict[tuple[int, int], tuple[int, int]]
-
-
-def _named(con: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> Iterator[sqlite3.Row]:
-    """The rows of ``sql``, each read by column name (the connection is left as it is)."""
-    cursor = con.cursor()
-    cursor.row_factory = sqlite3.Row
-    return iter(cursor.execute(sql, params))
 
 
 def _logged(r: sqlite3.Row) -> LoggedActivity:
@@ -115,13 +100,7 @@ def _logged(r: sqlite3.Row) -> LoggedActivity:
         group=r["group_name"] or "",
         goal=r["goal"] or "",
         notes=r["notes"] or "",
-        attendance=Attendance(
-            r["participants"],
-            {category: r[column] for category, column in _ORGS},
-            {role: r[column] for role, column in _ROLES},
-            r["women"],
-            r["men"],
-        ),
+        attendance=attendance_of(r),
     )
 
 
@@ -152,14 +131,16 @@ class ExportReadRepository:
         närvarologg (core.activity_columns). A generator over the cursor: 100 000
         activities never sit in memory together."""
         with self._db.read() as con:
-            for r in _named(con, _ACTIVITY_SQL, (insats_id, *_bounds(first_year, last_year))):
+            for r in named_rows(con, _ACTIVITY_SQL, (insats_id, *_bounds(first_year, last_year))):
                 yield _logged(r)
 
     def text_lengths(self, insats_id: int, first_year: int, last_year: int) -> dict[str, int]:
         """The longest value of each text column of the närvarologg, by the column's key,
         so the sheet's column widths can be set before its rows are streamed."""
         with self._db.read() as con:
-            (row,) = _named(con, _TEXT_LENGTHS_SQL, (insats_id, *_bounds(first_year, last_year)))
+            (row,) = named_rows(
+                con, _TEXT_LENGTHS_SQL, (insats_id, *_bounds(first_year, last_year))
+            )
             lengths = {key: int(row[key] or 0) for key in _TEXT_LENGTH_FIELDS}
         scopes = max(len(label) for label in ("Länsövergripande", "Nationellt"))
         lengths["kommun"] = max(lengths["kommun"], scopes)
@@ -186,7 +167,7 @@ class ExportReadRepository:
             f"{_PARTICIPANT_FROM} ORDER BY a.start_date, a.id, p.name, p.id"
         )
         with self._db.read() as con:
-            for r in _named(con, sql, (insats_id, *_bounds(first_year, last_year))):
+            for r in named_rows(con, sql, (insats_id, *_bounds(first_year, last_year))):
                 yield NamedParticipant(
                     date.fromisoformat(r["day"]),
                     r["activity"],
@@ -201,7 +182,7 @@ class ExportReadRepository:
         Counted like the year summary: held (genomförda) activities only.
         """
         with self._db.read() as con:
-            rows = _named(
+            rows = named_rows(
                 con,
                 "SELECT substr(a.start_date, 1, 4) AS year, substr(a.start_date, 6, 2) AS month, "
                 "count(*) AS held, sum(a.participants) AS participants FROM activity a "
