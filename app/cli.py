@@ -98,7 +98,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
             print()
             print("Milstolpar")
             for m in summary.milestones:
-                print(f"  {m['date']}  {m['kind_label']}: {m['text']}")
+                print(f"  {m.day.isoformat()}  {m.kind_label}: {m.text}")
         print()
         print(f"Avvikelser ({len(summary.findings)})")
         for finding in summary.findings:

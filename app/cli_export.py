@@ -85,7 +85,8 @@ def _output(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Export and print one Swedish line; 1 with a message on stderr when it fails."""
-    from app.reports.export_content import ExportRequest, export_excel
+    from app.operations.exports import export_excel
+    from app.reports.export_content import ExportRequest
     from app.store.database import resolve_path
     from app.store.opening import open_database
     from app.store.protected_files import check_export_target
@@ -106,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             request = ExportRequest(insats.id, first, last, include_names=args.names)
             if args.export_format == "pdf":
-                from app.reports.pdf_report import export_pdf
+                from app.operations.reports import export_pdf
 
                 result: Any = export_pdf(store, request, output)
             else:

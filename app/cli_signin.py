@@ -43,7 +43,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Write the sheet and print one Swedish line; 1 with a message on stderr on failure."""
-    from app.reports.signin_sheet import MAX_ROWS, signin_rows, signin_sheet_for, write_signin_sheet
+    from app.operations.reports import signin_sheet_for
+    from app.reports.signin_sheet import MAX_ROWS, signin_rows, write_signin_sheet
     from app.store.database import resolve_path
     from app.store.opening import open_database
     from app.store.protected_files import check_export_target

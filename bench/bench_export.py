@@ -64,7 +64,8 @@ def child_export(db: Path, out: Path, trace: bool) -> dict[str, float]:
         import tracemalloc
 
         tracemalloc.start()
-    from app.reports.export_content import ExportRequest, export_excel
+    from app.operations.exports import export_excel
+    from app.reports.export_content import ExportRequest
 
     store, insats_id, first, last = _store_and_span(db)
     t0 = time.perf_counter()
@@ -87,16 +88,18 @@ def child_export(db: Path, out: Path, trace: bool) -> dict[str, float]:
 def child_bare(db: Path, out: Path) -> dict[str, float]:
     from openpyxl import Workbook
 
-    from app.store.export_reads import ACTIVITY_HEADERS
+    from app.core.activity_columns import log_columns, log_values
 
+    columns = log_columns()
     store, insats_id, first, last = _store_and_span(db)
-    rows = list(store.exports.activity_rows(insats_id, first, last))  # not timed
+    activities = store.exports.activity_rows(insats_id, first, last)
+    rows = [log_values(columns, a) for a in activities]  # not timed
     store.close()
     cells = sum(1 for r in rows for v in r if v is not None)
     t0 = time.perf_counter()
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Närvarologg")
-    ws.append(list(ACTIVITY_HEADERS))
+    ws.append([c.log_header for c in columns])
     for row in rows:
         ws.append(row)
     wb.save(out)

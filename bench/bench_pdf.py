@@ -33,8 +33,8 @@ def main(argv: list[str] | None = None) -> int:
 
         OUT_DIR.mkdir(parents=True, exist_ok=True)
         generate(["--db", str(db), "--years", "10"])
+    from app.operations.reports import export_pdf
     from app.reports.export_content import ExportRequest
-    from app.reports.pdf_report import export_pdf
     from app.store.database import Store
 
     store = Store.open(db)

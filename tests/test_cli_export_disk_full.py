@@ -80,9 +80,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
     """The demo database, and what each command writes from it when nothing stops it
     (written in this process through the same functions the commands call)."""
     from app.demo import build_demo
-    from app.reports.export_content import ExportRequest, export_excel
-    from app.reports.pdf_report import export_pdf
-    from app.reports.signin_sheet import signin_sheet_for, write_signin_sheet
+    from app.operations.exports import export_excel
+    from app.operations.reports import export_pdf, signin_sheet_for
+    from app.reports.export_content import ExportRequest
+    from app.reports.signin_sheet import write_signin_sheet
     from app.store.database import Store
 
     folder = tmp_path_factory.mktemp("demo")

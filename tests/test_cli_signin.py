@@ -9,7 +9,8 @@ from pypdf import PdfReader
 
 from app.cli_signin import register, run
 from app.core.attendance import Attendance
-from app.reports.signin_sheet import one_page_rows, signin_sheet_for
+from app.operations.reports import signin_sheet_for
+from app.reports.signin_sheet import one_page_rows
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

@@ -35,9 +35,10 @@ from pytestqt.qtbot import QtBot
 from app.core.period import PLACEMENTS_BY_HUVUDMAN_KEY, PLACEMENTS_KEY, build_period_summary
 from app.core.summary import CHANGE, SummaryRow, SummaryTable, YearSummary
 from app.demo import build_demo
+from app.operations.exports import export_excel
+from app.operations.reports import export_pdf
 from app.reports.excel_export import ACTIVITY_SHEET, PARTICIPANT_SHEET
-from app.reports.export_content import ExportRequest, export_excel
-from app.reports.pdf_report import export_pdf
+from app.reports.export_content import ExportRequest
 from app.store.database import Store
 from app.ui.main_window import TAB_OVERVIEW, MainWindow
 from app.ui.summary_table_model import SummaryTableModel

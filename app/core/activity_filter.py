@@ -6,10 +6,11 @@ which keeps sorting and filtering fast even for very large tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.activity_columns import Column, table_columns
 from app.core.entities import ActivityRow
 from app.core.vocabulary import Status
 
@@ -32,24 +33,17 @@ def _haystack(row: ActivityRow) -> str:
     return f"{row.title}\n{row.place}\n{row.type_name}\n{row.place_label}".casefold()
 
 
-# Sort keys per column; ties are broken by date and id so the order is stable and total.
-SORT_KEYS: tuple[Callable[[ActivityRow], Any], ...] = (
-    lambda r: (r.start, r.id),
-    lambda r: (r.type_name.casefold(), r.start, r.id),
-    lambda r: (r.title.casefold(), r.start, r.id),
-    lambda r: (r.place_label.casefold(), r.start, r.id),
-    lambda r: (r.place.casefold(), r.start, r.id),
-    lambda r: (r.format.label, r.start, r.id),
-    lambda r: (r.status.label, r.start, r.id),
-    lambda r: (r.participants, r.start, r.id),
-)
-
-
 class RowIndex:
-    """The rows with their sort keys and search texts, each computed once when first needed."""
+    """The rows with their sort keys and search texts, each computed once when first needed.
 
-    def __init__(self, rows: Sequence[ActivityRow]) -> None:
+    Column ``i`` sorts by the sort key of ``columns[i]`` (default: the table's columns).
+    """
+
+    def __init__(
+        self, rows: Sequence[ActivityRow], columns: Sequence[Column] | None = None
+    ) -> None:
         self.rows = list(rows)
+        self.columns = tuple(columns) if columns is not None else table_columns()
         self._keys: dict[int, list[Any]] = {}
         self._haystacks: list[str] | None = None
 
@@ -58,8 +52,8 @@ class RowIndex:
 
     def keys(self, column: int) -> list[Any]:
         if column not in self._keys:
-            key = SORT_KEYS[column]
-            self._keys[column] = [key(r) for r in self.rows]
+            order = self.columns[column].order
+            self._keys[column] = [order(r) for r in self.rows]
         return self._keys[column]
 
     def haystacks(self) -> list[str]:

@@ -16,6 +16,7 @@ from app.core import limits
 from app.core.errors import ValidationError
 from app.core.findings import Finding, sum_text
 from app.core.summary import SummaryRow, SummaryTable
+from app.core.table_keys import TableKey
 from app.core.vocabulary import PlacedSource
 
 FIRST_YEAR, LAST_YEAR = limits.FIRST_YEAR, limits.LAST_YEAR
@@ -261,7 +262,7 @@ def county_stats_table(
     if sources:
         notes.append("Källa: " + "; ".join(sources) + ".")
     return SummaryTable(
-        "lansstatistik",
+        TableKey.LANSSTATISTIK,
         "ASF i länet (länsstatistik)",
         columns,
         tuple(rows),

@@ -7,6 +7,7 @@ kept as entered or reported, and the contradiction is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,20 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.what} – väntat {self.expected}, angivet {self.found}."
+
+
+# The columns of a list of findings, as the Excel export and the PDF report show them.
+FINDING_COLUMNS: tuple[tuple[str, Callable[[Finding], str]], ...] = (
+    ("Vad", lambda f: f.what),
+    ("Var", lambda f: f.where),
+    ("Väntat", lambda f: f.expected),
+    ("Angivet", lambda f: f.found),
+)
+
+
+def finding_cells(finding: Finding) -> tuple[str, ...]:
+    """The finding's cells, in the order of FINDING_COLUMNS."""
+    return tuple(value(finding) for _, value in FINDING_COLUMNS)
 
 
 def sum_text(parts: list[int]) -> str:

@@ -24,12 +24,13 @@ from app.core.entities import Activity
 from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.summary import SummaryRow, SummaryTable
+from app.core.table_keys import TableKey
 from app.core.vocabulary import GroupStatus, Role, Scope, Status
 from app.core.wording import count_noun
 
-GRID_KEY = "samverkansgrupper_aktiva"
+GRID_KEY = TableKey.SAMVERKANSGRUPPER_AKTIVA
 GRID_TITLE = "Aktiva samverkansgrupper per kommun och år"
-TABLE_KEY = "samverkansgrupper"
+TABLE_KEY = TableKey.SAMVERKANSGRUPPER
 TABLE_TITLE = "Samverkansgrupper"
 MEETINGS_COLUMN = "Genomförda möten"
 PARTICIPANTS_COLUMN = "Deltagare (volym)"

@@ -32,22 +32,51 @@ class Milestone:
     def year(self) -> int:
         return self.day.year
 
-    def to_dict(
+    def entry(
         self,
         kommun_names: Mapping[int, str] | None = None,
         organisation_names: Mapping[int, str] | None = None,
-    ) -> dict[str, Any]:
+    ) -> MilestoneEntry:
+        """The milestone as the summaries and reports show it: names, not ids."""
         kommuner = kommun_names or {}
         orgs = organisation_names or {}
+        return MilestoneEntry(
+            id=self.id,
+            day=self.day,
+            kind=self.kind,
+            text=self.text,
+            kommun=None if self.kommun_id is None else kommuner.get(self.kommun_id),
+            organisation=None if self.organisation_id is None else orgs.get(self.organisation_id),
+            link=self.link,
+        )
+
+
+@dataclass(frozen=True)
+class MilestoneEntry:
+    """A milestone of the year summary, handed to the reports: the kommun's and the
+    organisation's names (None when not given, or no longer known)."""
+
+    id: int | None
+    day: date
+    kind: MilestoneKind
+    text: str
+    kommun: str | None = None
+    organisation: str | None = None
+    link: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    def to_dict(self) -> dict[str, Any]:
+        """For JSON (``insatslogg summary --json``)."""
         return {
             "id": self.id,
             "date": self.day.isoformat(),
             "kind": self.kind.value,
             "kind_label": self.kind.label,
-            "kommun": None if self.kommun_id is None else kommuner.get(self.kommun_id),
-            "organisation": (
-                None if self.organisation_id is None else orgs.get(self.organisation_id)
-            ),
+            "kommun": self.kommun,
+            "organisation": self.organisation,
             "text": self.text,
             "link": self.link,
         }
@@ -76,13 +105,11 @@ def milestones_in_year(milestones: Iterable[Milestone], year: int) -> list[Miles
     )
 
 
-def milestones_to_dicts(
+def milestone_entries(
     milestones: Iterable[Milestone],
     year: int,
     kommun_names: Mapping[int, str] | None = None,
     organisation_names: Mapping[int, str] | None = None,
-) -> list[dict[str, Any]]:
-    """The year's milestones for JSON (``insatslogg summary --json``)."""
-    return [
-        m.to_dict(kommun_names, organisation_names) for m in milestones_in_year(milestones, year)
-    ]
+) -> list[MilestoneEntry]:
+    """The year's milestones by date, with names, for the year summary."""
+    return [m.entry(kommun_names, organisation_names) for m in milestones_in_year(milestones, year)]

@@ -10,37 +10,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from app.core.findings import Finding
+from app.core.milestones import MilestoneEntry
 from app.core.reach import ReachTable
 from app.core.report_texts import StatedFigure, stated_figure_findings
 from app.core.summary import SummaryRow, SummaryTable, YearSummary
+from app.core.table_keys import TableKey
 
 TOTAL = "Totalt"
 HELD = "Genomförda"
 
 # The tables that are meaningful over a period, in the order the reports show them.
-PERIOD_KEYS: tuple[str, ...] = (
-    "nyckeltal",
-    "aktiviteter_typ",
-    "aktiviteter_kommun",
-    "deltagare_kommun",
-    "deltagare_organisation",
-    "deltagare_roll",
-    "deltagare_kon",
-    "nadda_personer",
-    "nadda_utanfor_total",
-    "nadda_kommun",
-    "nadda_organisation",
-    "nadda_roll",
-    "nadda_kon",
-    "samverkansgrupper_aktiva",
+PERIOD_KEYS: tuple[TableKey, ...] = (
+    TableKey.NYCKELTAL,
+    TableKey.AKTIVITETER_TYP,
+    TableKey.AKTIVITETER_KOMMUN,
+    TableKey.DELTAGARE_KOMMUN,
+    TableKey.DELTAGARE_ORGANISATION,
+    TableKey.DELTAGARE_ROLL,
+    TableKey.DELTAGARE_KON,
+    TableKey.NADDA_PERSONER,
+    TableKey.NADDA_UTANFOR_TOTAL,
+    TableKey.NADDA_KOMMUN,
+    TableKey.NADDA_ORGANISATION,
+    TableKey.NADDA_ROLL,
+    TableKey.NADDA_KON,
+    TableKey.SAMVERKANSGRUPPER_AKTIVA,
 )
-PLACEMENTS_KEY = "placeringar"
-PLACEMENTS_BY_HUVUDMAN_KEY = "placeringar_huvudman"
-MONTH_HELD_KEY = "manad_aktiviteter"
-MONTH_PARTICIPANTS_KEY = "manad_deltagare"
+PLACEMENTS_KEY = TableKey.PLACERINGAR
+PLACEMENTS_BY_HUVUDMAN_KEY = TableKey.PLACERINGAR_HUVUDMAN
+MONTH_HELD_KEY = TableKey.MANAD_AKTIVITETER
+MONTH_PARTICIPANTS_KEY = TableKey.MANAD_DELTAGARE
 
 MONTHS: tuple[str, ...] = (
     "januari",
@@ -58,15 +59,15 @@ MONTHS: tuple[str, ...] = (
 )
 
 _TITLES = {
-    "aktiviteter_typ": "Genomförda aktiviteter per typ",
-    "aktiviteter_kommun": "Genomförda aktiviteter per kommun",
+    TableKey.AKTIVITETER_TYP: "Genomförda aktiviteter per typ",
+    TableKey.AKTIVITETER_KOMMUN: "Genomförda aktiviteter per kommun",
 }
 _NOTES = {
-    "nadda_utanfor_total": (
+    TableKey.NADDA_UTANFOR_TOTAL: (
         "Totalt för unika individer är summan av årens unika individer: "
         "den som deltog flera år räknas en gång per år."
     ),
-    "samverkansgrupper_aktiva": (
+    TableKey.SAMVERKANSGRUPPER_AKTIVA: (
         "Totalt är summan av årens aktiva grupper (gruppår), inte antalet grupper."
     ),
 }
@@ -78,7 +79,7 @@ class PeriodSummary:
     insats_name: str
     tables: tuple[SummaryTable, ...]
     findings: tuple[Finding, ...] = ()
-    milestones: tuple[dict[str, Any], ...] = ()
+    milestones: tuple[MilestoneEntry, ...] = ()
 
     @property
     def span(self) -> str:
@@ -88,13 +89,13 @@ class PeriodSummary:
         first, last = self.years[0], self.years[-1]
         return str(first) if first == last else f"{first}–{last}"
 
-    def table(self, key: str) -> SummaryTable:
+    def table(self, key: TableKey) -> SummaryTable:
         for table in self.tables:
             if table.key == key:
                 return table
         raise KeyError(key)
 
-    def has(self, key: str) -> bool:
+    def has(self, key: TableKey) -> bool:
         return any(t.key == key for t in self.tables)
 
 
@@ -115,7 +116,7 @@ def _first_seen(label_lists: Iterable[Iterable[str]]) -> list[str]:
 
 
 def _with_total_column(
-    key: str,
+    key: TableKey,
     title: str,
     years: Sequence[int],
     rows_by_label: Mapping[str, Sequence[int]],
@@ -133,7 +134,7 @@ def _with_total_column(
     return SummaryTable(key, title, columns, rows, has_total, note)
 
 
-def period_table(key: str, year_summaries: Sequence[YearSummary]) -> SummaryTable | None:
+def period_table(key: TableKey, year_summaries: Sequence[YearSummary]) -> SummaryTable | None:
     """The table ``key`` over the years: one column per year, then "Totalt".
 
     Each year's value is the year's own column of its table ("Genomförda" for the
@@ -257,7 +258,7 @@ def month_table(
     the total row is the sum of the months, so a year's total is its held activities.
     """
 
-    def table(key: str, title: str, pick: int, note: str = "") -> SummaryTable:
+    def table(key: TableKey, title: str, pick: int, note: str = "") -> SummaryTable:
         rows = []
         for month, name in enumerate(MONTHS, start=1):
             values = [counts.get((y, month), (0, 0))[pick] for y in years]

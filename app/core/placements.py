@@ -22,6 +22,7 @@ from app.core import limits
 from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.summary import SummaryRow, SummaryTable
+from app.core.table_keys import TableKey
 from app.core.vocabulary import Outcome
 from app.core.wording import count_noun, thousands
 
@@ -267,7 +268,7 @@ def placements_table(
             label = f"{label} ({seen[label]})"
         rows.append(SummaryRow(label, _values(p)))
     return SummaryTable(
-        "placeringar",
+        TableKey.PLACERINGAR,
         f"Individinriktade insatser (placeringar) {year}",
         COLUMNS,
         tuple(rows),
@@ -287,7 +288,7 @@ def placements_period_table(placements: Sequence[Placement], years: Sequence[int
         rows.append(SummaryRow(str(year), tuple(sums)))
     span = f"{years[0]}–{years[-1]}" if years else ""
     return SummaryTable(
-        "placeringar_period",
+        TableKey.PLACERINGAR_PERIOD,
         f"Individinriktade insatser {span}".strip(),
         COLUMNS,
         tuple(rows),

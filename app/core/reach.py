@@ -32,6 +32,7 @@ from app.core.summary import (
     SummaryRow,
     SummaryTable,
 )
+from app.core.table_keys import TableKey
 from app.core.vocabulary import OrgCategory, Role, Scope, Status
 
 ACTIVITY_VOLUME = "Deltagare på aktiviteter (volym)"
@@ -161,7 +162,7 @@ def people_reached_table(
         ),
     )
     return ReachTable(
-        "nadda_personer",
+        TableKey.NADDA_PERSONER,
         "Nådda personer",
         (str(year),),
         rows,
@@ -187,7 +188,7 @@ def reach_outside_total_table(
         rows.append(SummaryRow(UNIQUE, (unique_individuals,)))
         note += " Unika individer räknas bara bland namngivna deltagare."
     return SummaryTable(
-        "nadda_utanfor_total",
+        TableKey.NADDA_UTANFOR_TOTAL,
         "Nådda utanför totalen",
         (str(year),),
         tuple(rows),
@@ -227,7 +228,7 @@ def _counted(
 
 
 def _breakdown(
-    key: str,
+    key: TableKey,
     title: str,
     year: int,
     labels: Sequence[str],
@@ -274,23 +275,25 @@ def people_reached_breakdowns(
         return counter
 
     return [
-        _breakdown("nadda_kommun", "Nådda per kommun (volym)", year, place_labels, per_place),
         _breakdown(
-            "nadda_organisation",
+            TableKey.NADDA_KOMMUN, "Nådda per kommun (volym)", year, place_labels, per_place
+        ),
+        _breakdown(
+            TableKey.NADDA_ORGANISATION,
             "Nådda per organisation (volym)",
             year,
             [c.label for c in OrgCategory] + [UNALLOCATED],
             by(_org_parts),
         ),
         _breakdown(
-            "nadda_roll",
+            TableKey.NADDA_ROLL,
             "Nådda per roll (målgrupp, volym)",
             year,
             [r.label for r in Role] + [UNALLOCATED],
             by(_role_parts),
         ),
         _breakdown(
-            "nadda_kon",
+            TableKey.NADDA_KON,
             "Nådda per kön (volym)",
             year,
             [WOMEN, MEN, GENDER_UNKNOWN],

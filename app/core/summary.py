@@ -16,11 +16,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.attendance import Attendance, add_up
 from app.core.findings import Finding
+from app.core.table_keys import TableKey
 from app.core.vocabulary import OrgCategory, Role, Scope, Status
+
+if TYPE_CHECKING:
+    from app.core.milestones import MilestoneEntry
 
 CHANGE = "Förändring"
 UNALLOCATED = "Ej fördelat"
@@ -58,7 +62,7 @@ class SummaryRow:
 
 @dataclass(frozen=True)
 class SummaryTable:
-    key: str
+    key: TableKey
     title: str
     columns: tuple[str, ...]
     rows: tuple[SummaryRow, ...]
@@ -117,8 +121,8 @@ class YearSummary:
     insats_name: str
     tables: tuple[SummaryTable, ...]
     findings: tuple[Finding, ...] = ()
-    # The year's milestones in date order, as plain values (date, kind, where, text, link).
-    milestones: tuple[dict[str, Any], ...] = ()
+    # The year's milestones in date order.
+    milestones: tuple[MilestoneEntry, ...] = ()
     compared: bool = True  # False: the year before is outside the insats, no comparison
 
     @property
@@ -126,7 +130,7 @@ class YearSummary:
         """The year compared with, or None."""
         return self.year - 1 if self.compared else None
 
-    def table(self, key: str) -> SummaryTable:
+    def table(self, key: TableKey) -> SummaryTable:
         for table in self.tables:
             if table.key == key:
                 return table
@@ -138,7 +142,7 @@ class YearSummary:
             "previous_year": self.previous_year,
             "insats": self.insats_name,
             "tables": [t.to_dict() for t in self.tables],
-            "milestones": list(self.milestones),
+            "milestones": [m.to_dict() for m in self.milestones],
             "findings": [f.to_dict() for f in self.findings],
         }
 
@@ -190,7 +194,7 @@ def _ordered_labels(preferred: Sequence[str], *counters: Counter[str]) -> list[s
 
 
 def _activities_table(
-    key: str,
+    key: TableKey,
     title: str,
     labels: Sequence[str],
     label_of: Callable[[ActivityFact], str],
@@ -261,7 +265,7 @@ def build_year_summary(
         )
     )
     key_figures = SummaryTable(
-        "nyckeltal",
+        TableKey.NYCKELTAL,
         "Nyckeltal",
         compare_cols,
         key_rows,
@@ -277,7 +281,7 @@ def build_year_summary(
     type_labels = [t for t in type_names if t in used_types]
     type_labels += sorted(used_types.difference(type_labels), key=str.casefold)
     per_type = _activities_table(
-        "aktiviteter_typ",
+        TableKey.AKTIVITETER_TYP,
         "Aktiviteter per typ",
         type_labels,
         lambda f: f.type_name,
@@ -294,7 +298,7 @@ def build_year_summary(
             place_labels.remove(scope.label)
             place_labels.append(scope.label)
     per_kommun = _activities_table(
-        "aktiviteter_kommun",
+        TableKey.AKTIVITETER_KOMMUN,
         "Aktiviteter per kommun",
         place_labels,
         lambda f: f.place_label,
@@ -305,7 +309,7 @@ def build_year_summary(
     )
 
     def participants_table(
-        key: str,
+        key: TableKey,
         title: str,
         preferred: Sequence[str],
         parts: Callable[[Attendance], Iterable[tuple[str, int]]],
@@ -323,7 +327,7 @@ def build_year_summary(
             for f in _held(facts):
                 counter[f.place_label] += f.attendance.total
         return SummaryTable(
-            "deltagare_kommun",
+            TableKey.DELTAGARE_KOMMUN,
             "Deltagare per kommun",
             compare_cols,
             _compare_rows(place_labels, now, before),
@@ -336,19 +340,19 @@ def build_year_summary(
         per_kommun,
         participants_per_place(),
         participants_table(
-            "deltagare_organisation",
+            TableKey.DELTAGARE_ORGANISATION,
             "Deltagare per organisation",
             [c.label for c in OrgCategory] + [UNALLOCATED],
             _org_parts,
         ),
         participants_table(
-            "deltagare_roll",
+            TableKey.DELTAGARE_ROLL,
             "Deltagare per roll (målgrupp)",
             [r.label for r in Role] + [UNALLOCATED],
             _role_parts,
         ),
         participants_table(
-            "deltagare_kon",
+            TableKey.DELTAGARE_KON,
             "Deltagare per kön",
             ["Kvinnor", "Män", GENDER_UNKNOWN],
             _gender_parts,

@@ -19,6 +19,7 @@ from app.core import limits
 from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.summary import SummaryRow, SummaryTable
+from app.core.table_keys import TableKey
 from app.core.vocabulary import Status
 
 NO_GOAL = "Utan mål"
@@ -142,7 +143,7 @@ def plan_followup_table(
     rows = [row(g.text, g.id) for g in ordered]
     rows.append(row(NO_GOAL, None))
     return SummaryTable(
-        "arsplan",
+        TableKey.ARSPLAN,
         f"Årsplan {year}: planerat och genomfört",
         FOLLOWUP_COLUMNS,
         tuple(rows),

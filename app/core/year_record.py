@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from app.core.county_stats import CountyStats, check_county_stats, county_stats_table
 from app.core.entities import Insats
@@ -23,7 +22,7 @@ from app.core.groups import (
     group_grid,
     groups_table,
 )
-from app.core.milestones import Milestone, milestones_to_dicts
+from app.core.milestones import Milestone, MilestoneEntry, milestone_entries
 from app.core.placements import Placement, check_placements, placements_table
 from app.core.reach import RegisteredReach, people_reached_tables, reach_findings
 from app.core.summary import ActivityFact, SummaryTable, YearSummary, build_year_summary
@@ -55,7 +54,7 @@ class YearRecordInputs:
 class YearRecordSections:
     tables: tuple[SummaryTable, ...]
     findings: tuple[Finding, ...]
-    milestones: tuple[dict[str, Any], ...]
+    milestones: tuple[MilestoneEntry, ...]
 
 
 def year_record_sections(
@@ -90,7 +89,7 @@ def year_record_sections(
         for stats in inputs.county_stats:
             if stats.year == year:
                 findings += check_county_stats(stats)
-    milestones = milestones_to_dicts(inputs.milestones, year, names, inputs.organisation_names)
+    milestones = milestone_entries(inputs.milestones, year, names, inputs.organisation_names)
     return YearRecordSections(tuple(tables), tuple(findings), tuple(milestones))
 
 

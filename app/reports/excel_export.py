@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Container, Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from contextlib import closing, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +24,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.functions import Element, tostring
 
+from app.core.activity_columns import Column, Kind
 from app.core.atomic_file import atomic_write, save_error
 from app.core.errors import DomainError
-from app.core.period import PeriodSummary
 from app.core.progress import Progress
-from app.core.summary import SummaryTable, YearSummary
 from app.core.wording import count_noun, thousands
 from app.reports import excel_print as pr
 from app.reports import excel_style as st
+from app.reports.excel_content import ExportContent
 from app.reports.excel_rows import (
     MAX_ROWS,
     RowStream,
@@ -42,62 +41,11 @@ from app.reports.excel_rows import (
 )
 from app.reports.excel_sheets import Block, summary_sheets
 
-Rows = Generator[tuple[Any, ...], None, None]
 ROWS_PER_STEP = 500
 SUMMARY_SHEET_WEIGHT = 200  # progress units per summary sheet (they are quick)
 
 ACTIVITY_SHEET = "Närvarologg"
 PARTICIPANT_SHEET = "Deltagare med namn"
-
-
-@dataclass(frozen=True)
-class ActivityLog:
-    """The närvarologg as the store streams it: headers, and rows in their order."""
-
-    headers: tuple[str, ...]
-    count: int
-    rows: Callable[[], Rows]
-    date_columns: int = 2  # the first columns that hold dates
-    first_count_column: int = 12  # 0-based: from here on the values are counts
-    text_lengths: tuple[int, ...] = ()  # longest text per text column, for the widths
-
-
-@dataclass(frozen=True)
-class ParticipantLog:
-    headers: tuple[str, ...]
-    count: int
-    rows: Callable[[], Rows]
-
-
-@dataclass(frozen=True)
-class ExportContent:
-    """A year (one year) or a period (several): what the workbook shows."""
-
-    insats_name: str
-    forbund_name: str
-    years: tuple[int, ...]
-    year_summaries: tuple[YearSummary, ...]
-    month_tables: tuple[SummaryTable, ...]
-    activities: ActivityLog
-    period: PeriodSummary | None = None  # set when there are several years
-    participants: ParticipantLog | None = None  # set only when names are included
-
-    @property
-    def is_period(self) -> bool:
-        return len(self.years) > 1
-
-    @property
-    def span(self) -> str:
-        first, last = self.years[0], self.years[-1]
-        return str(first) if first == last else f"{first}–{last}"
-
-    @property
-    def include_names(self) -> bool:
-        return self.participants is not None
-
-    @property
-    def title(self) -> str:
-        return f"Insatslogg – {self.insats_name} {self.span}"
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -143,70 +91,64 @@ class _Writer:
         self.log_sheet(
             ACTIVITY_SHEET,
             "narvarologg",
-            log.headers,
+            log.columns,
             log.count,
             log.rows,
-            self.activity_widths(),
+            self.log_widths(log.columns),
             f"Inga aktiviteter {self.content.span}.",
-            centred=range(log.first_count_column, len(log.headers)),
-            # Printed over several pages across: the dates and the title on each.
-            title_columns=log.headers.index("Titel") + 1
-            if "Titel" in log.headers
-            else log.date_columns,
         )
         participants = self.content.participants
         if participants is not None:
-            title_width = log.text_lengths[0] if log.text_lengths else 40
-            widths = [
-                st.DATE_WIDTH + st.FILTER_BUTTON,
-                st.fitted(max(title_width, 12.0)),
-                30.0,
-                30.0,
-                32.0,
-            ]
             self.log_sheet(
                 PARTICIPANT_SHEET,
                 "deltagare_namn",
-                participants.headers,
+                participants.columns,
                 participants.count,
                 participants.rows,
-                widths,
+                self.log_widths(participants.columns),
                 f"Inga namngivna deltagare {self.content.span}.",
-                title_columns=2,  # the date and the activity
             )
         for name, blocks in self.sheets:
             self.summary_sheet(name, blocks)
             self.step(SUMMARY_SHEET_WEIGHT)
 
     # --- the streamed logs ---------------------------------------------------------------
-    def activity_widths(self) -> list[float]:
-        log = self.content.activities
+    def log_widths(self, columns: Sequence[Column]) -> list[float]:
+        """Dates as wide as a date, texts as their longest value (when the store knows
+        it), counts as their header wrapped."""
+        lengths = self.content.activities.text_lengths
         widths: list[float] = []
-        text_lengths = iter(log.text_lengths)
-        for i, header in enumerate(log.headers):
-            if i < log.date_columns:
+        for column in columns:
+            header = column.log_header
+            if column.kind is Kind.DATE:
                 widths.append(st.DATE_WIDTH + st.FILTER_BUTTON)
-            elif i < log.first_count_column:
-                longest = next(text_lengths, 20)
-                widths.append(st.fitted(max(st.header_width(header), float(longest))))
-            else:
+            elif column.kind is Kind.COUNT:
                 widths.append(st.fitted(max(st.header_width(header, wrap_at=10), 6.0)))
+            elif column.excel_width is not None:
+                widths.append(column.excel_width)
+            else:
+                longest = float(lengths.get(column.key, 20))
+                widths.append(st.fitted(max(st.header_width(header), longest)))
         return widths
 
     def log_sheet(
         self,
         title: str,
         table_base: str,
-        headers: Sequence[str],
+        columns: Sequence[Column],
         count: int,
-        rows: Callable[[], Rows],
+        rows: Callable[[], Generator[Any, None, None]],
         widths: Sequence[float],
         empty: str,
-        centred: Container[int] = (),
-        title_columns: int = 1,
     ) -> None:
-        """A sheet of one long table: openpyxl writes the header row, the rows are
-        streamed to sheet XML by a RowStream."""
+        """A sheet of one long table, a row per item of ``rows`` and a cell per column
+        (its value): openpyxl writes the header row, the rows are streamed to sheet XML
+        by a RowStream. Counts have centred headings; the columns printed on every page
+        (``print_title``) come first."""
+        headers = [c.log_header for c in columns]
+        centred = {i for i, c in enumerate(columns) if c.kind is Kind.COUNT}
+        title_columns = max(sum(1 for c in columns if c.print_title), 1)
+        getters = tuple(c.value for c in columns)
         if count >= MAX_ROWS:
             raise DomainError(
                 f"{title}: {count_noun(count, 'rad', 'rader')} ryms inte i ett Excel-blad "
@@ -227,8 +169,8 @@ class _Writer:
         n = 0
         append, step_every = stream.append, ROWS_PER_STEP
         with closing(rows()) as source:
-            for row in source:
-                append(row)
+            for item in source:
+                append([get(item) for get in getters])
                 n += 1
                 if n % step_every == 0:
                     self.step(step_every)

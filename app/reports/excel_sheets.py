@@ -7,18 +7,17 @@ or the period's from core.period), or a finding or milestone of the year summari
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from app.core.findings import Finding
+from app.core.findings import FINDING_COLUMNS, Finding, finding_cells
+from app.core.milestones import MilestoneEntry
 from app.core.period import PeriodSummary
 from app.core.summary import CHANGE, SummaryRow, SummaryTable, YearSummary
+from app.core.table_keys import TableKey
 from app.reports import excel_style as st
-
-if TYPE_CHECKING:
-    from app.reports.excel_export import ExportContent
+from app.reports.excel_content import ExportContent
 
 
 @dataclass(frozen=True)
@@ -40,29 +39,29 @@ class Block:
 
 
 LABEL_HEADERS = {
-    "nyckeltal": "Nyckeltal",
-    "aktiviteter_typ": "Typ",
-    "aktiviteter_kommun": "Kommun",
-    "deltagare_kommun": "Kommun",
-    "deltagare_organisation": "Organisation",
-    "deltagare_roll": "Roll",
-    "deltagare_kon": "Kön",
-    "nadda_personer": "Nådda personer",
-    "nadda_utanfor_total": "Utanför totalen",
-    "nadda_kommun": "Kommun",
-    "nadda_organisation": "Organisation",
-    "nadda_roll": "Roll",
-    "nadda_kon": "Kön",
-    "samverkansgrupper": "Samverkansgrupp (status)",
-    "samverkansgrupper_aktiva": "Kommun",
-    "placeringar": "Huvudman",
-    "placeringar_huvudman": "Huvudman",
-    "arsplan": "Mål",
-    "lansstatistik": "Mått",
-    "manad_aktiviteter": "Månad",
-    "manad_deltagare": "Månad",
+    TableKey.NYCKELTAL: "Nyckeltal",
+    TableKey.AKTIVITETER_TYP: "Typ",
+    TableKey.AKTIVITETER_KOMMUN: "Kommun",
+    TableKey.DELTAGARE_KOMMUN: "Kommun",
+    TableKey.DELTAGARE_ORGANISATION: "Organisation",
+    TableKey.DELTAGARE_ROLL: "Roll",
+    TableKey.DELTAGARE_KON: "Kön",
+    TableKey.NADDA_PERSONER: "Nådda personer",
+    TableKey.NADDA_UTANFOR_TOTAL: "Utanför totalen",
+    TableKey.NADDA_KOMMUN: "Kommun",
+    TableKey.NADDA_ORGANISATION: "Organisation",
+    TableKey.NADDA_ROLL: "Roll",
+    TableKey.NADDA_KON: "Kön",
+    TableKey.SAMVERKANSGRUPPER: "Samverkansgrupp (status)",
+    TableKey.SAMVERKANSGRUPPER_AKTIVA: "Kommun",
+    TableKey.PLACERINGAR: "Huvudman",
+    TableKey.PLACERINGAR_HUVUDMAN: "Huvudman",
+    TableKey.ARSPLAN: "Mål",
+    TableKey.LANSSTATISTIK: "Mått",
+    TableKey.MANAD_AKTIVITETER: "Månad",
+    TableKey.MANAD_DELTAGARE: "Månad",
 }
-PERIOD_LABEL_HEADERS = {"placeringar": "Mått"}
+PERIOD_LABEL_HEADERS = {TableKey.PLACERINGAR: "Mått"}
 YEAR_FORMAT = "0"
 
 
@@ -111,17 +110,9 @@ def per_year_block(
     )
 
 
-def milestones_block(milestones: Iterable[dict[str, Any]], span: str) -> Block:
+def milestones_block(milestones: Iterable[MilestoneEntry], span: str) -> Block:
     rows = tuple(
-        (
-            dt.date.fromisoformat(m["date"]),
-            m.get("kind_label") or m.get("kind"),
-            m.get("kommun"),
-            m.get("organisation"),
-            m.get("text"),
-            m.get("link") or None,
-        )
-        for m in milestones
+        (m.day, m.kind_label, m.kommun, m.organisation, m.text, m.link or None) for m in milestones
     )
     return Block(
         name="milstolpar",
@@ -137,9 +128,9 @@ def findings_block(findings: Sequence[tuple[int, Finding]], span: str) -> Block:
     return Block(
         name="avvikelser",
         title=f"Avvikelser {span} ({len(findings)})",
-        headers=("År", "Vad", "Var", "Väntat", "Angivet"),
-        rows=tuple((y, f.what, f.where, f.expected, f.found) for y, f in findings),
-        formats=(YEAR_FORMAT, None, None, None, None),
+        headers=("År", *(header for header, _ in FINDING_COLUMNS)),
+        rows=tuple((y, *finding_cells(f)) for y, f in findings),
+        formats=(YEAR_FORMAT, *(None for _ in FINDING_COLUMNS)),
         wrap=frozenset({1, 2}),
         note="Uppgifterna är sparade som de angavs; avvikelserna visas, inget har ändrats.",
         empty=f"Inga avvikelser {span}.",
@@ -157,7 +148,7 @@ def empty_block(subject: str, span: str, text: str) -> Block:
 Sheet = tuple[str, list[Block]]
 
 
-def _find(summary: YearSummary | PeriodSummary, key: str) -> SummaryTable | None:
+def _find(summary: YearSummary | PeriodSummary, key: TableKey) -> SummaryTable | None:
     return next((t for t in summary.tables if t.key == key), None)
 
 
@@ -170,12 +161,12 @@ def _findings(content: ExportContent) -> list[tuple[int, Finding]]:
 
 
 REACH_KEYS = (
-    "nadda_personer",
-    "nadda_utanfor_total",
-    "nadda_kommun",
-    "nadda_organisation",
-    "nadda_roll",
-    "nadda_kon",
+    TableKey.NADDA_PERSONER,
+    TableKey.NADDA_UTANFOR_TOTAL,
+    TableKey.NADDA_KOMMUN,
+    TableKey.NADDA_ORGANISATION,
+    TableKey.NADDA_ROLL,
+    TableKey.NADDA_KON,
 )
 
 
@@ -185,43 +176,43 @@ def summary_sheets(content: ExportContent) -> list[Sheet]:
     period = content.period if content.is_period else None
     source: YearSummary | PeriodSummary = period or content.year_summaries[0]
 
-    def blocks(*keys: str) -> list[Block]:
+    def blocks(*keys: TableKey) -> list[Block]:
         found = [(k, _find(source, k)) for k in keys]
         return [table_block(t, span, period=period is not None) for _, t in found if t]
 
-    def per_year(key: str) -> list[tuple[int, SummaryTable]]:
+    def per_year(key: TableKey) -> list[tuple[int, SummaryTable]]:
         return [(s.year, t) for s in content.year_summaries if (t := _find(s, key)) is not None]
 
     groups = (
-        blocks("samverkansgrupper_aktiva")
+        blocks(TableKey.SAMVERKANSGRUPPER_AKTIVA)
         if period
-        else blocks("samverkansgrupper", "samverkansgrupper_aktiva")
+        else blocks(TableKey.SAMVERKANSGRUPPER, TableKey.SAMVERKANSGRUPPER_AKTIVA)
     )
-    if period and (yearly := per_year("samverkansgrupper")):
+    if period and (yearly := per_year(TableKey.SAMVERKANSGRUPPER)):
         groups.append(
             per_year_block(
                 "samverkansgrupper_per_ar",
                 f"Samverkansgrupper per år {span}",
-                LABEL_HEADERS["samverkansgrupper"],
+                LABEL_HEADERS[TableKey.SAMVERKANSGRUPPER],
                 yearly,
             )
         )
-    placements = blocks("placeringar", "placeringar_huvudman")
-    if period and (yearly := per_year("placeringar")):
+    placements = blocks(TableKey.PLACERINGAR, TableKey.PLACERINGAR_HUVUDMAN)
+    if period and (yearly := per_year(TableKey.PLACERINGAR)):
         placements.append(
             per_year_block(
                 "placeringar_per_ar", f"Placeringar per huvudman och år {span}", "Huvudman", yearly
             )
         )
     plan: list[Block] = []
-    if period and (yearly := per_year("arsplan")):
+    if period and (yearly := per_year(TableKey.ARSPLAN)):
         plan.append(per_year_block("arsplan_per_ar", f"Årsplan {span}", "Mål", yearly))
     elif not period:
-        plan = blocks("arsplan")
+        plan = blocks(TableKey.ARSPLAN)
 
     # The county statistics of the last year hold every year up to it, as the overview
     # shows them; a period keeps its own years.
-    county = _find(content.year_summaries[-1], "lansstatistik")
+    county = _find(content.year_summaries[-1], TableKey.LANSSTATISTIK)
     county_blocks = []
     if county is not None:
         county_blocks = [
@@ -229,12 +220,12 @@ def summary_sheets(content: ExportContent) -> list[Sheet]:
         ]
 
     sheets: list[Sheet] = [
-        ("Nyckeltal", blocks("nyckeltal")),
-        ("Per typ", blocks("aktiviteter_typ")),
-        ("Per kommun", blocks("aktiviteter_kommun", "deltagare_kommun")),
-        ("Per organisation", blocks("deltagare_organisation")),
-        ("Per roll", blocks("deltagare_roll")),
-        ("Per kön", blocks("deltagare_kon")),
+        ("Nyckeltal", blocks(TableKey.NYCKELTAL)),
+        ("Per typ", blocks(TableKey.AKTIVITETER_TYP)),
+        ("Per kommun", blocks(TableKey.AKTIVITETER_KOMMUN, TableKey.DELTAGARE_KOMMUN)),
+        ("Per organisation", blocks(TableKey.DELTAGARE_ORGANISATION)),
+        ("Per roll", blocks(TableKey.DELTAGARE_ROLL)),
+        ("Per kön", blocks(TableKey.DELTAGARE_KON)),
         ("Per månad", [table_block(t, span, period=True) for t in content.month_tables]),
         ("Nådda personer", blocks(*REACH_KEYS)),
         (

@@ -1,33 +1,12 @@
-"""Gathering what the Excel export shows, from the store, and writing it.
-
-The year summaries are the ones the overview shows (store.summaries.year_summary); a
-period is built from them by core.period. The närvarologg and the named participants
-are handed to the writer as row streams, opened only when the sheet is written.
-Runs in a worker thread (app.ui.background) or in the command line, never in Qt.
-"""
+"""What an export asks for (a year or a period of an insats) and what it did, in the
+user's words. app.operations.exports gathers the content and writes the file."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from app.core.errors import DomainError
-from app.core.period import build_period_summary, month_table
-from app.core.progress import Progress
 from app.core.wording import count_noun
-from app.store.export_reads import (
-    ACTIVITY_HEADERS,
-    DATE_COLUMNS,
-    FIRST_COUNT_COLUMN,
-    PARTICIPANT_HEADERS,
-)
-
-if TYPE_CHECKING:
-    # openpyxl is imported with the writer, when an export runs: the main window can
-    # import this module without it.
-    from app.reports.excel_export import ExportContent
-    from app.store.database import Store
 
 
 def suggested_filename(first_year: int, last_year: int) -> str:
@@ -78,81 +57,3 @@ class ExportResult:
 
 
 _count = count_noun
-
-
-def check_request(store: Store, request: ExportRequest) -> None:
-    """DomainError unless the years are a sensible span of the insats's years (or of
-    the years it has activities in)."""
-    if request.last_year < request.first_year:
-        raise DomainError(
-            f"Perioden är baklänges: {request.first_year} kommer efter {request.last_year}."
-        )
-    insats = store.reference.insats(request.insats_id)
-    allowed = set(insats.years) | set(store.activities.years(request.insats_id))
-    outside = [y for y in request.years if y not in allowed]
-    if outside:
-        first, last = min(allowed), max(allowed)
-        years = ", ".join(str(y) for y in outside[:3]) + (" …" if len(outside) > 3 else "")
-        raise DomainError(
-            f"{years} ligger utanför insatsens år ({first}–{last}). Välj år inom insatsen."
-        )
-
-
-def gather(store: Store, request: ExportRequest, progress: Progress | None = None) -> ExportContent:
-    """Everything the workbook shows, the figures computed by core as on the screen."""
-    from app.reports.excel_export import ActivityLog, ExportContent, ParticipantLog
-
-    progress = progress or Progress()
-    check_request(store, request)
-    insats = store.reference.insats(request.insats_id)
-    assert insats.forbund_id is not None
-    forbund = store.reference.forbund(insats.forbund_id)
-    first, last = request.first_year, request.last_year
-    summaries = []
-    for year in request.years:
-        progress.check()
-        summaries.append(store.summaries.year_summary(request.insats_id, year))
-    stated = store.report_texts.stated_figures(request.insats_id)
-    period = build_period_summary(summaries, stated) if len(summaries) > 1 else None
-    counts = store.exports.month_counts(request.insats_id, first, last)
-    month_tables = month_table(counts, request.years, total_column=len(request.years) > 1)
-    reads = store.exports
-    activities = ActivityLog(
-        headers=ACTIVITY_HEADERS,
-        count=reads.activity_count(request.insats_id, first, last),
-        rows=lambda: reads.activity_rows(request.insats_id, first, last),
-        date_columns=DATE_COLUMNS,
-        first_count_column=FIRST_COUNT_COLUMN,
-        text_lengths=reads.text_lengths(request.insats_id, first, last),
-    )
-    participants = None
-    if request.include_names:
-        participants = ParticipantLog(
-            headers=PARTICIPANT_HEADERS,
-            count=reads.participant_count(request.insats_id, first, last),
-            rows=lambda: reads.participant_rows(request.insats_id, first, last),
-        )
-    return ExportContent(
-        insats_name=insats.name,
-        forbund_name=forbund.name,
-        years=request.years,
-        year_summaries=tuple(summaries),
-        month_tables=month_tables,
-        activities=activities,
-        period=period,
-        participants=participants,
-    )
-
-
-def export_excel(
-    store: Store, request: ExportRequest, path: Path | str, progress: Progress | None = None
-) -> ExportResult:
-    """Gather and write the workbook; see write_workbook for cancel and errors."""
-    from app.reports.excel_export import write_workbook
-
-    progress = progress or Progress()
-    path = Path(path)
-    content = gather(store, request, progress)
-    write_workbook(path, content, progress)
-    participants = content.participants.count if content.participants else 0
-    return ExportResult(path, content.activities.count, participants, request.span)

@@ -1,6 +1,7 @@
-"""What the board report shows, gathered from the store: the year summaries (as the
-overview shows them), the period built from them by core.period, the highlights and the
-user's texts. Nothing is computed here that core does not compute for the screen too.
+"""What the board report shows, as plain data: the year summaries (as the overview
+shows them), the period built from them by core.period, the highlights and the user's
+texts (app.operations.reports gathers them). Nothing is computed here that core does
+not compute for the screen too.
 """
 
 from __future__ import annotations
@@ -8,18 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from app.core.findings import Finding
-from app.core.period import PeriodSummary, build_period_summary
-from app.core.progress import Progress
-from app.core.report_texts import Highlight, stated_figure_findings
+from app.core.period import PeriodSummary
+from app.core.report_texts import Highlight
 from app.core.summary import SummaryTable, YearSummary
+from app.core.table_keys import TableKey
 from app.core.wording import count_noun
-from app.reports.export_content import ExportRequest, check_request
-
-if TYPE_CHECKING:
-    from app.store.database import Store
 
 
 @dataclass(frozen=True)
@@ -50,7 +46,7 @@ class PdfContent:
     def title(self) -> str:
         return f"Rapport {self.span}" if self.period else f"Årsrapport {self.span}"
 
-    def table(self, key: str) -> SummaryTable | None:
+    def table(self, key: TableKey) -> SummaryTable | None:
         return next((t for t in self.source.tables if t.key == key), None)
 
     def findings(self) -> list[Finding]:
@@ -76,37 +72,3 @@ class PdfResult:
     def message(self) -> str:
         pages = count_noun(self.pages, "sida", "sidor")
         return f"Skrev rapporten {self.span} ({pages}) till {self.path}."
-
-
-def gather_pdf(
-    store: Store,
-    request: ExportRequest,
-    progress: Progress | None = None,
-    today: dt.date | None = None,
-) -> PdfContent:
-    progress = progress or Progress()
-    check_request(store, request)
-    insats = store.reference.insats(request.insats_id)
-    assert insats.forbund_id is not None
-    forbund = store.reference.forbund(insats.forbund_id)
-    summaries = []
-    for year in request.years:
-        progress.check()
-        summaries.append(store.summaries.year_summary(request.insats_id, year))
-    first, last = request.years[0], request.years[-1]
-    stated = store.report_texts.stated_figures(request.insats_id)
-    period = build_period_summary(summaries, stated) if len(summaries) > 1 else None
-    extra = () if period else tuple(stated_figure_findings(stated, summaries))
-    texts = store.report_texts.texts(request.insats_id, first, last)
-    return PdfContent(
-        forbund_name=forbund.name,
-        insats_name=insats.name,
-        insats_goals=insats.goals,
-        years=request.years,
-        year_summaries=tuple(summaries),
-        period=period,
-        made=today or dt.date.today(),
-        highlights=tuple(store.report_texts.highlights(request.insats_id, first, last)),
-        texts=tuple(texts.items()),
-        extra_findings=extra,
-    )

@@ -5,14 +5,15 @@ milestones and the findings. Every figure is a value of a core summary table.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
+from app.core.findings import FINDING_COLUMNS, finding_cells
 from app.core.summary import SummaryRow
+from app.core.table_keys import TableKey
 from app.core.wording import count_noun
 from app.reports import pdf_style as st
 from app.reports.pdf_content import PdfContent
@@ -27,12 +28,15 @@ from app.reports.pdf_tables import (
 
 # The reach tables in the order they are printed, with the heading of their label column:
 # the total and what is kept out of it on one page, then the breakdowns.
-REACH_TOTALS = (("nadda_personer", "Nådda personer"), ("nadda_utanfor_total", "Utanför totalen"))
+REACH_TOTALS = (
+    (TableKey.NADDA_PERSONER, "Nådda personer"),
+    (TableKey.NADDA_UTANFOR_TOTAL, "Utanför totalen"),
+)
 REACH_BREAKDOWNS = (
-    ("nadda_kommun", "Kommun"),
-    ("nadda_organisation", "Organisation"),
-    ("nadda_roll", "Roll"),
-    ("nadda_kon", "Kön"),
+    (TableKey.NADDA_KOMMUN, "Kommun"),
+    (TableKey.NADDA_ORGANISATION, "Organisation"),
+    (TableKey.NADDA_ROLL, "Roll"),
+    (TableKey.NADDA_KON, "Kön"),
 )
 
 
@@ -51,11 +55,11 @@ def people_reached(c: PdfContent) -> list[Any]:
 
 def groups(c: PdfContent) -> list[Any]:
     flow: list[Any] = []
-    active = c.table("samverkansgrupper_aktiva")
+    active = c.table(TableKey.SAMVERKANSGRUPPER_AKTIVA)
     if active is not None:
         flow += table_section(active, c.span, "Kommun")
     last = c.year_summaries[-1]
-    listing = next((t for t in last.tables if t.key == "samverkansgrupper"), None)
+    listing = next((t for t in last.tables if t.key == TableKey.SAMVERKANSGRUPPER), None)
     if listing is not None and c.period is None:
         empty = f"Ingen samverkansgrupp hade status eller möten under {last.year}."
         flow += table_section(listing, c.span, "Kommun – grupp (status)", empty)
@@ -72,12 +76,12 @@ def groups(c: PdfContent) -> list[Any]:
 
 def placements(c: PdfContent) -> list[Any]:
     title = f"Individinriktade insatser (placeringar) {c.span}"
-    table = c.table("placeringar")
+    table = c.table(TableKey.PLACERINGAR)
     if table is None or not table.rows:
         return [*heading(title), para(f"Inga placeringar registrerade för {c.span}.", st.BODY)]
     if c.period:
         flow = table_section(table, c.span, "Mått")
-        by = c.table("placeringar_huvudman")
+        by = c.table(TableKey.PLACERINGAR_HUVUDMAN)
         if by is not None:
             flow += table_section(by, c.span, "Huvudman")
         return flow
@@ -89,7 +93,7 @@ def placements(c: PdfContent) -> list[Any]:
 def county(c: PdfContent) -> list[Any]:
     """The county's statistics as the last year's summary holds them: a year's report
     shows every year up to it (as the overview and Excel do), a period its own years."""
-    table = next((t for t in c.year_summaries[-1].tables if t.key == "lansstatistik"), None)
+    table = next((t for t in c.year_summaries[-1].tables if t.key == TableKey.LANSSTATISTIK), None)
     if table is None or not table.rows:
         return [
             *heading(f"ASF i länet (länsstatistik) {c.span}"),
@@ -106,21 +110,14 @@ def county(c: PdfContent) -> list[Any]:
 
 
 def milestones(c: PdfContent) -> list[Any]:
-    items = sorted(c.source.milestones, key=lambda m: str(m["date"]))
+    items = sorted(c.source.milestones, key=lambda m: m.day)
     flow = heading(f"Milstolpar {c.span}")
     if not items:
         return [*flow, para(f"Inga milstolpar registrerade för {c.span}.", st.BODY)]
     rows = []
     for m in items:
-        where = ", ".join(x for x in (m.get("kommun"), m.get("organisation")) if x)
-        rows.append(
-            (
-                st.swedish_date(dt.date.fromisoformat(m["date"])),
-                m.get("kind_label") or m.get("kind") or "",
-                where,
-                m.get("text") or "",
-            )
-        )
+        where = ", ".join(x for x in (m.kommun, m.organisation) if x)
+        rows.append((st.swedish_date(m.day), m.kind_label, where, m.text))
     widths = [28 * mm, 32 * mm, 32 * mm, st.WIDTH - 92 * mm]
     flow.append(
         grid(
@@ -147,11 +144,11 @@ def findings(c: PdfContent) -> list[Any]:
         )
     )
     flow.append(Spacer(1, 3 * mm))
-    rows = [(f.what, f.where, f.expected, f.found) for f in items]
+    rows = [finding_cells(f) for f in items]
     widths = [52 * mm, 64 * mm, 30 * mm, st.WIDTH - 146 * mm]
     flow.append(
         grid(
-            ("Vad", "Var", "Väntat", "Angivet"),
+            tuple(header for header, _ in FINDING_COLUMNS),
             rows,
             widths=widths,
             numeric_from=-1,

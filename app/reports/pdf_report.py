@@ -1,10 +1,10 @@
 """The PDF report for the board: an annual report (one year) or a period report.
 
-Every figure is a value of the core summaries (store.summaries.year_summary, and
-core.period.build_period_summary for a period): nothing is computed here, so the PDF
-cannot differ from the overview or the Excel export. The file appears only when
-complete: written to a temporary file beside the target and renamed; on cancel or
-error nothing is left behind.
+Every figure is a value of the core summaries handed in (app.operations.reports
+gathers them: the year summaries, and core.period.build_period_summary for a period):
+nothing is computed here, so the PDF cannot differ from the overview or the Excel
+export. The file appears only when complete: written to a temporary file beside the
+target and renamed; on cancel or error nothing is left behind.
 
 What is shown is gathered in pdf_content; the sections are in pdf_sections (the opening
 and the activities) and pdf_record_sections (people reached, groups, placements, county
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
@@ -26,13 +26,9 @@ from app.core.progress import Progress
 from app.reports import pdf_record_sections as record
 from app.reports import pdf_sections as sections
 from app.reports import pdf_style as st
-from app.reports.export_content import ExportRequest
-from app.reports.pdf_content import PdfContent, PdfResult, gather_pdf
+from app.reports.pdf_content import PdfContent
 
-if TYPE_CHECKING:
-    from app.store.database import Store
-
-__all__ = ["PdfContent", "PdfResult", "export_pdf", "gather_pdf", "story", "write_pdf"]
+__all__ = ["PdfContent", "story", "write_pdf"]
 
 # The report's sections in order.
 SECTIONS: tuple[Callable[[PdfContent], list[Any]], ...] = (
@@ -157,13 +153,3 @@ def write_pdf(path: Path | str, content: PdfContent, progress: Progress | None =
         raise save_error(path, exc) from exc
     checker.report(2, 2)
     return pages[0] if pages else 0
-
-
-def export_pdf(
-    store: Store, request: ExportRequest, path: Path | str, progress: Progress | None = None
-) -> PdfResult:
-    """Gather the year's or period's summaries and write the report to ``path``."""
-    progress = progress or Progress()
-    content = gather_pdf(store, request, progress)
-    pages = write_pdf(path, content, progress)
-    return PdfResult(Path(path), pages, len(content.findings()), request.span)

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
 
 from app.core.report_texts import SECTIONS
+from app.core.table_keys import TableKey
 from app.reports import pdf_style as st
 from app.reports.pdf_charts import bar_chart
 from app.reports.pdf_content import PdfContent
@@ -70,7 +71,7 @@ def conclusions(c: PdfContent) -> list[Any]:
 
 
 def key_figures(c: PdfContent) -> list[Any]:
-    table = c.table("nyckeltal")
+    table = c.table(TableKey.NYCKELTAL)
     if table is None:
         return []
     return [para(f"Nyckeltal {c.span}", st.H1), *summary_grid(table, "Nyckeltal")]
@@ -78,7 +79,7 @@ def key_figures(c: PdfContent) -> list[Any]:
 
 def activities(c: PdfContent) -> list[Any]:
     flow: list[Any] = []
-    for key, label in (("aktiviteter_typ", "Typ"), ("aktiviteter_kommun", "Kommun")):
+    for key, label in ((TableKey.AKTIVITETER_TYP, "Typ"), (TableKey.AKTIVITETER_KOMMUN, "Kommun")):
         table = c.table(key)
         if table is None:
             continue
@@ -95,7 +96,7 @@ def activities(c: PdfContent) -> list[Any]:
 def year_plan(c: PdfContent) -> list[Any]:
     """The year's goals: planned and held under each (a year's report only; the
     period summary has no year plan)."""
-    table = c.table("arsplan")
+    table = c.table(TableKey.ARSPLAN)
     if table is None or c.period:
         return []
     return table_section(table, c.span, "Mål")

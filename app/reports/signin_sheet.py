@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,7 +43,7 @@ from app.core.vocabulary import Format, OrgCategory, Role, Scope
 from app.reports import pdf_style as st
 
 if TYPE_CHECKING:
-    from app.store.database import Store
+    from app.core.entities import Activity
 
 #: Short column headers for the organisation categories (the sheet is narrow).
 ORG_SHORT: dict[OrgCategory, str] = {
@@ -103,19 +104,16 @@ class SigninSheet:
         return " ".join(p for p in ("Närvarolista", title, day) if p) + ".pdf"
 
 
-def signin_sheet_for(store: Store, activity_id: int) -> SigninSheet:
-    """The sheet for a stored activity (DomainError if it no longer exists)."""
-    activity = store.activities.get(activity_id)
-    insats = store.reference.insats(activity.insats_id)
-    kommuner: dict[int | None, str] = {}
-    organisations: dict[int | None, str] = {}
-    forbund_name = ""
-    if insats.forbund_id is not None:
-        forbund_name = store.reference.forbund(insats.forbund_id).name
-        kommuner = {k.id: k.name for k in store.reference.kommuner(insats.forbund_id)}
-        organisations = {o.id: o.name for o in store.reference.organisations(insats.forbund_id)}
-    types = {t.id: t.name for t in store.reference.activity_types(include_inactive=True)}
-
+def signin_sheet(
+    activity: Activity,
+    insats_name: str,
+    forbund_name: str,
+    kommuner: Mapping[int | None, str],
+    organisations: Mapping[int | None, str],
+    types: Mapping[int | None, str],
+) -> SigninSheet:
+    """The sheet for an activity, with the names of its insats, förbund, kommuner,
+    organisations and activity types (app.operations.reports reads them)."""
     if activity.scope == Scope.KOMMUN and activity.kommun_id in kommuner:
         where = kommuner[activity.kommun_id]
     else:
@@ -137,7 +135,7 @@ def signin_sheet_for(store: Store, activity_id: int) -> SigninSheet:
         place=place,
         format_label=activity.format.label if activity.format != Format.FYSISKT else "",
         organisers=tuple(organisers),
-        insats_name=insats.name,
+        insats_name=insats_name,
         expected=max(activity.attendance.total, len(activity.participant_ids)),
     )
 

@@ -9,60 +9,16 @@ thread.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Generator
 from datetime import date
-from typing import Any
 
-from app.core.summary import GENDER_UNKNOWN, UNALLOCATED
-from app.core.vocabulary import Format, OrgCategory, Role, Status
+from app.core.activity_columns import LoggedActivity, NamedParticipant
+from app.core.vocabulary import Format, Status
 from app.store.activities import place_label
-from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
 from app.store.database_file import DatabaseFile
+from app.store.named_rows import attendance_of, count_columns, named_rows
 
-# The närvarologg's columns, in the order activity_rows() yields the values.
-# The title comes right after the dates: the three stand on every printed page.
-TEXT_HEADERS: tuple[str, ...] = (
-    "Titel",
-    "Typ",
-    "Kommun",
-    "Plats",
-    "Form",
-    "Status",
-    "Medarrangörer",
-    "Samverkansgrupp",
-    "Mål i årsplanen",
-    "Anteckningar",
-)
-COUNT_HEADERS: tuple[str, ...] = (
-    "Deltagare",
-    *(f"Organisation: {c.label}" for c in (OrgCategory(k) for k in ORG_COLUMNS)),
-    f"Organisation: {UNALLOCATED}",
-    *(f"Roll: {r.label}" for r in (Role(k) for k in ROLE_COLUMNS)),
-    f"Roll: {UNALLOCATED}",
-    "Kvinnor",
-    "Män",
-    f"Kön: {GENDER_UNKNOWN}",
-)
-ACTIVITY_HEADERS: tuple[str, ...] = ("Datum", "Slutdatum", *TEXT_HEADERS, *COUNT_HEADERS)
-DATE_COLUMNS = 2  # the first two columns are dates (the end date may be None)
-FIRST_COUNT_COLUMN = DATE_COLUMNS + len(TEXT_HEADERS)
-
-PARTICIPANT_HEADERS: tuple[str, ...] = ("Datum", "Aktivitet", "Namn", "Organisation", "E-post")
-
-_ORG_SUM = " + ".join(f"a.{c}" for c in ORG_COLUMNS.values())
-_ROLE_SUM = " + ".join(f"a.{c}" for c in ROLE_COLUMNS.values())
-_COUNTS_SQL = ", ".join(
-    [
-        "a.participants",
-        *(f"a.{c}" for c in ORG_COLUMNS.values()),
-        f"a.participants - ({_ORG_SUM})",
-        *(f"a.{c}" for c in ROLE_COLUMNS.values()),
-        f"a.participants - ({_ROLE_SUM})",
-        "a.women",
-        "a.men",
-        "a.participants - a.women - a.men",
-    ]
-)
 # Co-organisers joined with ", " in the order of their ids, like the activity dialog.
 _COORGANISERS_SQL = (
     "(SELECT group_concat(o.name, ', ') FROM activity_coorganiser c "
@@ -76,17 +32,43 @@ _FROM_ACTIVITIES = (
     "LEFT JOIN plan_goal pg ON pg.id = a.goal_id "
     "WHERE a.insats_id = ? AND a.start_date >= ? AND a.start_date < ?"
 )
+# Each value by name: the row is read by these names, never by position.
+_ACTIVITY_FIELDS = {
+    "id": "a.id",
+    "start_date": "a.start_date",
+    "end_date": "a.end_date",
+    "type_name": "t.name",
+    "title": "a.title",
+    "scope": "a.scope",
+    "kommun": "k.name",
+    "place": "a.place",
+    "format": "a.format",
+    "status": "a.status",
+    "coorganisers": _COORGANISERS_SQL,
+    "group_name": "g.name",
+    "goal": "pg.text",
+    "notes": "a.notes",
+}
 _ACTIVITY_SQL = (
-    "SELECT a.start_date, a.end_date, t.name, a.title, a.scope, k.name, a.place, a.format, "
-    f"a.status, {_COORGANISERS_SQL}, g.name, pg.text, a.notes, {_COUNTS_SQL} "
-    f"{_FROM_ACTIVITIES} ORDER BY a.start_date, a.id"
+    "SELECT "
+    + ", ".join(f"{sql} AS {name}" for name, sql in _ACTIVITY_FIELDS.items())
+    + f", {count_columns('a.')} {_FROM_ACTIVITIES} ORDER BY a.start_date, a.id"
 )
+# The longest text of each text column of the närvarologg, by the column's key.
+_TEXT_LENGTH_FIELDS = {
+    "typ": "t.name",
+    "titel": "a.title",
+    "kommun": "coalesce(k.name, '')",
+    "plats": "a.place",
+    "medarrangorer": f"coalesce({_COORGANISERS_SQL}, '')",
+    "samverkansgrupp": "coalesce(g.name, '')",
+    "mal": "coalesce(pg.text, '')",
+    "anteckningar": "a.notes",
+}
 _TEXT_LENGTHS_SQL = (
-    "SELECT max(length(t.name)), max(length(a.title)), "
-    "max(length(coalesce(k.name, ''))), max(length(a.place)), "
-    f"max(length(coalesce({_COORGANISERS_SQL}, ''))), max(length(coalesce(g.name, ''))), "
-    "max(length(coalesce(pg.text, ''))), max(length(a.notes)) "
-    f"{_FROM_ACTIVITIES}"
+    "SELECT "
+    + ", ".join(f"max(length({sql})) AS {key}" for key, sql in _TEXT_LENGTH_FIELDS.items())
+    + f" {_FROM_ACTIVITIES}"
 )
 _PARTICIPANT_FROM = (
     "FROM activity_participant ap "
@@ -95,11 +77,31 @@ _PARTICIPANT_FROM = (
     "LEFT JOIN organisation o ON o.id = p.organisation_id "
     "WHERE a.insats_id = ? AND a.start_date >= ? AND a.start_date < ? AND p.name <> ''"
 )
-_FORMAT_LABELS = {f.value: f.label for f in Format}
-_STATUS_LABELS = {s.value: s.label for s in Status}
+_FORMATS = {f.value: f for f in Format}
+_STATUSES = {s.value: s for s in Status}
 
 MonthCounts = dict[tuple[int, int], tuple[int, int]]
-Rows = Generator[tuple[Any, ...], None, None]
+
+
+def _logged(r: sqlite3.Row) -> LoggedActivity:
+    end = r["end_date"]
+    return LoggedActivity(
+        id=r["id"],
+        start=date.fromisoformat(r["start_date"]),
+        end=date.fromisoformat(end) if end else None,
+        type_name=r["type_name"],
+        title=r["title"] or "",
+        place_label=place_label(r["scope"], r["kommun"]),
+        place=r["place"] or "",
+        format=_FORMATS[r["format"]],
+        status=_STATUSES[r["status"]],
+        participants=r["participants"],
+        coorganisers=r["coorganisers"] or "",
+        group=r["group_name"] or "",
+        goal=r["goal"] or "",
+        notes=r["notes"] or "",
+        attendance=attendance_of(r),
+    )
 
 
 def _bounds(first_year: int, last_year: int) -> tuple[str, str]:
@@ -122,57 +124,29 @@ class ExportReadRepository:
             ).fetchone()
         return int(n)
 
-    def activity_rows(self, insats_id: int, first_year: int, last_year: int) -> Rows:
-        """Every activity of the years, by date, as a tuple matching ACTIVITY_HEADERS.
-
-        Dates are ``date`` objects, labels are Swedish, counts are ints (the remainders
-        "Ej fördelat"/"Ej angivet" included); empty texts are None. A generator over the
-        cursor: 100 000 activities never sit in memory together.
-        """
-        parse = date.fromisoformat
-        formats, statuses = _FORMAT_LABELS, _STATUS_LABELS
+    def activity_rows(
+        self, insats_id: int, first_year: int, last_year: int
+    ) -> Generator[LoggedActivity, None, None]:
+        """Every activity of the years, by date (then id), with all it has for the
+        närvarologg (core.activity_columns). A generator over the cursor: 100 000
+        activities never sit in memory together."""
         with self._db.read() as con:
-            cursor = con.execute(_ACTIVITY_SQL, (insats_id, *_bounds(first_year, last_year)))
-            for r in cursor:
-                yield (
-                    parse(r[0]),
-                    parse(r[1]) if r[1] else None,
-                    r[3] or None,
-                    r[2],
-                    place_label(r[4], r[5]),
-                    r[6] or None,
-                    formats[r[7]],
-                    statuses[r[8]],
-                    r[9] or None,
-                    r[10],
-                    r[11] or None,
-                    r[12] or None,
-                    *r[13:],
-                )
+            for r in named_rows(con, _ACTIVITY_SQL, (insats_id, *_bounds(first_year, last_year))):
+                yield _logged(r)
 
-    def text_lengths(self, insats_id: int, first_year: int, last_year: int) -> tuple[int, ...]:
-        """The longest value of each text column of activity_rows (TEXT_HEADERS order),
+    def text_lengths(self, insats_id: int, first_year: int, last_year: int) -> dict[str, int]:
+        """The longest value of each text column of the närvarologg, by the column's key,
         so the sheet's column widths can be set before its rows are streamed."""
         with self._db.read() as con:
-            row = con.execute(
-                _TEXT_LENGTHS_SQL, (insats_id, *_bounds(first_year, last_year))
-            ).fetchone()
-        place = max(len(label) for label in ("Länsövergripande", "Nationellt"))
-        type_, title, kommun, venue, coorg, group, goal, notes = (v or 0 for v in row)
-        fmt = max(len(v) for v in _FORMAT_LABELS.values())
-        status = max(len(v) for v in _STATUS_LABELS.values())
-        return (
-            title,
-            type_,
-            max(kommun, place),
-            venue,
-            fmt,
-            status,
-            coorg,
-            group,
-            goal,
-            notes,
-        )
+            (row,) = named_rows(
+                con, _TEXT_LENGTHS_SQL, (insats_id, *_bounds(first_year, last_year))
+            )
+            lengths = {key: int(row[key] or 0) for key in _TEXT_LENGTH_FIELDS}
+        scopes = max(len(label) for label in ("Länsövergripande", "Nationellt"))
+        lengths["kommun"] = max(lengths["kommun"], scopes)
+        lengths["form"] = max(len(f.label) for f in Format)
+        lengths["status"] = max(len(s.label) for s in Status)
+        return lengths
 
     def participant_count(self, insats_id: int, first_year: int, last_year: int) -> int:
         with self._db.read() as con:
@@ -182,18 +156,25 @@ class ExportReadRepository:
             ).fetchone()
         return int(n)
 
-    def participant_rows(self, insats_id: int, first_year: int, last_year: int) -> Rows:
-        """Named participants of the years' activities (erased names left out), matching
-        PARTICIPANT_HEADERS: activity date and title, name, organisation, e-mail."""
-        parse = date.fromisoformat
+    def participant_rows(
+        self, insats_id: int, first_year: int, last_year: int
+    ) -> Generator[NamedParticipant, None, None]:
+        """Named participants of the years' activities (erased names left out), by the
+        activity's date: its title, the name, the organisation, the e-mail."""
+        sql = (
+            "SELECT a.start_date AS day, a.title AS activity, p.name AS name, "
+            "o.name AS organisation, p.email AS email "
+            f"{_PARTICIPANT_FROM} ORDER BY a.start_date, a.id, p.name, p.id"
+        )
         with self._db.read() as con:
-            cursor = con.execute(
-                "SELECT a.start_date, a.title, p.name, o.name, p.email "
-                f"{_PARTICIPANT_FROM} ORDER BY a.start_date, a.id, p.name, p.id",
-                (insats_id, *_bounds(first_year, last_year)),
-            )
-            for r in cursor:
-                yield (parse(r[0]), r[1], r[2], r[3], r[4] or None)
+            for r in named_rows(con, sql, (insats_id, *_bounds(first_year, last_year))):
+                yield NamedParticipant(
+                    date.fromisoformat(r["day"]),
+                    r["activity"],
+                    r["name"],
+                    r["organisation"],
+                    r["email"] or None,
+                )
 
     def month_counts(self, insats_id: int, first_year: int, last_year: int) -> MonthCounts:
         """(year, month) → (held activities, their participants), by start date.
@@ -201,10 +182,15 @@ class ExportReadRepository:
         Counted like the year summary: held (genomförda) activities only.
         """
         with self._db.read() as con:
-            rows = con.execute(
-                "SELECT substr(a.start_date, 1, 4), substr(a.start_date, 6, 2), count(*), "
-                "sum(a.participants) FROM activity a WHERE a.insats_id = ? "
-                "AND a.start_date >= ? AND a.start_date < ? AND a.status = ? GROUP BY 1, 2",
+            rows = named_rows(
+                con,
+                "SELECT substr(a.start_date, 1, 4) AS year, substr(a.start_date, 6, 2) AS month, "
+                "count(*) AS held, sum(a.participants) AS participants FROM activity a "
+                "WHERE a.insats_id = ? AND a.start_date >= ? AND a.start_date < ? "
+                "AND a.status = ? GROUP BY 1, 2",
                 (insats_id, *_bounds(first_year, last_year), Status.GENOMFORD.value),
-            ).fetchall()
-        return {(int(r[0]), int(r[1])): (int(r[2]), int(r[3] or 0)) for r in rows}
+            )
+            return {
+                (int(r["year"]), int(r["month"])): (int(r["held"]), int(r["participants"] or 0))
+                for r in rows
+            }

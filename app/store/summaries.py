@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from app.core.summary import ActivityFact, YearSummary, build_year_summary, compared_year
 from app.core.vocabulary import Status
 from app.core.year_record import YearRecordInputs, build_full_year_summary
-from app.store.activities import attendance_from_values, place_label, year_bounds
-from app.store.columns import COUNT_COLUMNS
+from app.store.activities import place_label, year_bounds
 from app.store.database_file import DatabaseFile
+from app.store.named_rows import attendance_of, count_columns, named_rows
 from app.store.reference import ReferenceRepository
 
 if TYPE_CHECKING:
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from app.store.year_plan import PlanRepository
 
 _STATUSES = {s.value: s for s in Status}
-SUMS_SQL = ", ".join(f"sum(a.{c})" for c in COUNT_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -53,25 +52,27 @@ class SummaryRepository:
         """The year's activities, grouped by type, place and status with their counts summed."""
         first, after = year_bounds(year)
         with self._db.read() as con:
-            rows = con.execute(
-                f"SELECT t.name, a.scope, k.name, a.status, count(*), {SUMS_SQL} "
+            rows = named_rows(
+                con,
+                "SELECT t.name AS type_name, a.scope AS scope, k.name AS kommun, "
+                f"a.status AS status, count(*) AS activities, {count_columns('a.', summed=True)} "
                 "FROM activity a "
                 "JOIN activity_type t ON t.id = a.type_id "
                 "LEFT JOIN kommun k ON k.id = a.kommun_id "
                 "WHERE a.insats_id = ? AND a.start_date >= ? AND a.start_date < ? "
                 "GROUP BY t.name, a.scope, k.name, a.status",
                 (insats_id, first, after),
-            ).fetchall()
-        return [
-            ActivityFact(
-                type_name=r[0],
-                place_label=place_label(r[1], r[2]),
-                status=_STATUSES[r[3]],
-                attendance=attendance_from_values(r[5:]),
-                activities=r[4],
             )
-            for r in rows
-        ]
+            return [
+                ActivityFact(
+                    type_name=r["type_name"],
+                    place_label=place_label(r["scope"], r["kommun"]),
+                    status=_STATUSES[r["status"]],
+                    attendance=attendance_of(r),
+                    activities=r["activities"],
+                )
+                for r in rows
+            ]
 
     def year_summary(self, insats_id: int, year: int, today: date | None = None) -> YearSummary:
         """The year's figures for an insats, compared with the year before, with the rest

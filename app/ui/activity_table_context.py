@@ -26,7 +26,8 @@ def print_signin_sheet(parent: QWidget | None, store: Store, activity_id: int) -
     shown); True when the file is written. One of the database's own files is refused
     with a message, and the user is asked again.
     """
-    from app.reports.signin_sheet import signin_sheet_for, write_signin_sheet
+    from app.operations.reports import signin_sheet_for
+    from app.reports.signin_sheet import write_signin_sheet
 
     try:
         sheet = signin_sheet_for(store, activity_id)

@@ -10,22 +10,39 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
 
+from app.core.activity_columns import Align, Column, table_columns
 from app.core.activity_filter import ActivityFilter, RowIndex
 from app.core.entities import ActivityRow
-from app.ui.formatting import fmt_int, fmt_span
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Datum", "Typ", "Titel/tema", "Kommun", "Plats", "Form", "Status", "Deltagare")
-PARTICIPANTS_COLUMN = 7
 ID_ROLE = Qt.ItemDataRole.UserRole
+_ALIGNMENT = {
+    Align.LEFT: None,
+    Align.RIGHT: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+}
+
+
+def apply_column_widths(view: QTableView) -> None:
+    """The widths of the columns (core.activity_columns) on the view showing the
+    activity table: each its own width, a column without one takes the spare room."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
+    for i, column in enumerate(table_columns()):
+        if column.width is None:
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.resizeSection(i, column.width)
 
 
 class ActivityTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._index = RowIndex([])
+        self._columns: tuple[Column, ...] = table_columns()
+        self._index = RowIndex([], self._columns)
         self._rows: list[ActivityRow] = []
         self._visible: list[int] = []
         self._filter = ActivityFilter()
@@ -35,7 +52,7 @@ class ActivityTableModel(QAbstractTableModel):
     # --- content ------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ActivityRow]) -> None:
         self.beginResetModel()
-        self._index = RowIndex(rows)
+        self._index = RowIndex(rows, self._columns)
         self._rows = self._index.rows
         self._apply()
         self.endResetModel()
@@ -69,6 +86,10 @@ class ActivityTableModel(QAbstractTableModel):
     def total_count(self) -> int:
         return len(self._rows)
 
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
     def visible_participants(self) -> int:
         return sum(self._rows[i].participants for i in self._visible)
 
@@ -77,14 +98,14 @@ class ActivityTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self._columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-                return COLUMNS[section]
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+                return self._columns[section].header
             if orientation == Qt.Orientation.Vertical:
                 return str(section + 1)
         return None
@@ -94,38 +115,21 @@ class ActivityTableModel(QAbstractTableModel):
             return None
         row = self._rows[self._visible[index.row()]]
         col = index.column()
+        if not 0 <= col < len(self._columns):
+            return None
+        column = self._columns[col]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
-            return row.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == PARTICIPANTS_COLUMN:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGNMENT[column.align]
         if role == ID_ROLE:
             return row.id
         return None
 
-    @staticmethod
-    def _display(row: ActivityRow, col: int) -> str:
-        match col:
-            case 0:
-                return fmt_span(row.start, row.end)
-            case 1:
-                return row.type_name
-            case 2:
-                return row.title
-            case 3:
-                return row.place_label
-            case 4:
-                return row.place
-            case 5:
-                return row.format.label
-            case 6:
-                return row.status.label
-            case _:
-                return fmt_int(row.participants)
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
+        if not 0 <= column < len(self._columns):
             return
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()

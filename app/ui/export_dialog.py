@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from app.core.entities import Insats
 from app.core.errors import DomainError
 from app.core.progress import Progress
-from app.reports.export_content import ExportRequest, ExportResult, export_excel
+from app.operations.exports import export_excel
+from app.reports.export_content import ExportRequest, ExportResult
 from app.store.database import Store
 from app.ui.background import run_in_background
 from app.ui.combo_data import find_data
@@ -37,7 +38,7 @@ from app.ui.form_widgets import ok_cancel_buttons, run_modal
 from app.ui.save_target import target_refused
 
 if TYPE_CHECKING:
-    from app.reports.pdf_report import PdfResult
+    from app.reports.pdf_content import PdfResult
 
 HINT_STYLE = "color: #555;"
 STATUS_MS = 10_000
@@ -256,7 +257,7 @@ def export_with_progress(parent: QWidget | None, store: Store, choice: ExportCho
     def job(progress: Progress) -> ExportResult | PdfResult:
         assert path is not None
         if choice.format is PDF:
-            from app.reports.pdf_report import export_pdf
+            from app.operations.reports import export_pdf
 
             return export_pdf(store, choice.request, path, progress)
         return export_excel(store, choice.request, path, progress)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -33,7 +32,7 @@ from app.core.year_choice import opening_year
 from app.store.database import Store
 from app.ui.activity_dialog import ActivityChoices, ActivityDialog
 from app.ui.activity_filter_bar import ActivityFilterBar
-from app.ui.activity_table_model import ID_ROLE, ActivityTableModel
+from app.ui.activity_table_model import ID_ROLE, ActivityTableModel, apply_column_widths
 from app.ui.combo_data import find_data
 from app.ui.formatting import fmt_int
 from app.ui.overview_widget import OverviewWidget
@@ -71,12 +70,7 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 190), (1, 130), (3, 130), (4, 140), (5, 80), (6, 90), (7, 80)):
-            header.resizeSection(col, width)
+        apply_column_widths(self.table)
         self.table.doubleClicked.connect(self.edit_activity)
 
         self.filter_bar = ActivityFilterBar()

@@ -20,12 +20,18 @@ from PySide6.QtWidgets import (
 
 from app.core.findings import Finding
 from app.core.summary import YearSummary
+from app.core.table_keys import TableKey
 from app.ui.summary_table_model import SummaryTableModel
 
 # The two columns of the page: activities on the left, participants on the right.
 COLUMNS_OF_TABLES = (
-    ("nyckeltal", "aktiviteter_typ", "aktiviteter_kommun"),
-    ("deltagare_kommun", "deltagare_organisation", "deltagare_roll", "deltagare_kon"),
+    (TableKey.NYCKELTAL, TableKey.AKTIVITETER_TYP, TableKey.AKTIVITETER_KOMMUN),
+    (
+        TableKey.DELTAGARE_KOMMUN,
+        TableKey.DELTAGARE_ORGANISATION,
+        TableKey.DELTAGARE_ROLL,
+        TableKey.DELTAGARE_KON,
+    ),
 )
 
 

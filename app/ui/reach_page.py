@@ -34,6 +34,7 @@ from app.core.entities import Insats, Kommun
 from app.core.errors import DomainError
 from app.core.findings import Finding
 from app.core.reach import RegisteredReach, place_of
+from app.core.table_keys import TableKey
 from app.core.wording import count_noun
 from app.store.database import Store
 from app.ui.form_widgets import ask_yes_no, warn
@@ -45,8 +46,13 @@ from app.ui.summary_table_model import SummaryTableModel
 
 _CONTEXT = "ReachPage"
 
-TOTAL_KEYS = ("nadda_personer", "nadda_utanfor_total")
-BREAKDOWN_KEYS = ("nadda_kommun", "nadda_organisation", "nadda_roll", "nadda_kon")
+TOTAL_KEYS = (TableKey.NADDA_PERSONER, TableKey.NADDA_UTANFOR_TOTAL)
+BREAKDOWN_KEYS = (
+    TableKey.NADDA_KOMMUN,
+    TableKey.NADDA_ORGANISATION,
+    TableKey.NADDA_ROLL,
+    TableKey.NADDA_KON,
+)
 
 
 class RegisteredReachModel(RowTableModel[RegisteredReach]):
@@ -211,13 +217,13 @@ class ReachPage(QScrollArea):
         # Two columns: the totals and two breakdowns on the left; the registered
         # figures, what to check and the other two breakdowns on the right.
         left = QVBoxLayout()
-        for key in (*TOTAL_KEYS, "nadda_kommun"):
+        for key in (*TOTAL_KEYS, TableKey.NADDA_KOMMUN):
             left.addWidget(table_box(key))
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(entries_box)
         right.addWidget(self.findings_box)
-        for key in ("nadda_organisation", "nadda_roll", "nadda_kon"):
+        for key in (TableKey.NADDA_ORGANISATION, TableKey.NADDA_ROLL, TableKey.NADDA_KON):
             right.addWidget(table_box(key))
         right.addStretch(1)
         columns = QHBoxLayout()

@@ -41,7 +41,7 @@ from app.ui.save_target import target_refused
 from app.ui.screen_fit import fit_size
 
 if TYPE_CHECKING:
-    from app.reports.pdf_report import PdfResult
+    from app.reports.pdf_content import PdfResult
     from app.store.database import Store
 
 TITLE = "Rapport till styrelsen"
@@ -335,7 +335,7 @@ class ReportPreviewDialog(QDialog):
 
         The built file lives in a temporary folder that is removed when the preview closes.
         """
-        from app.reports.pdf_report import export_pdf
+        from app.operations.reports import export_pdf
 
         name = Path(request.suggested_filename).with_suffix(".pdf").name
         with tempfile.TemporaryDirectory(prefix="insatslogg-rapport-") as folder:

@@ -9,8 +9,8 @@ import pytest
 from app.core.errors import ValidationError
 from app.core.milestones import (
     Milestone,
+    milestone_entries,
     milestones_in_year,
-    milestones_to_dicts,
     validate_milestone,
 )
 from app.core.vocabulary import MilestoneKind
@@ -100,7 +100,7 @@ def test_the_years_milestones_by_date() -> None:
 
 
 def test_to_dict_names_kommun_organisation_and_kind() -> None:
-    dicts = milestones_to_dicts(report_milestones(), 2017, KOMMUNER, ORGS)
+    dicts = [m.to_dict() for m in milestone_entries(report_milestones(), 2017, KOMMUNER, ORGS)]
 
     assert dicts[1] == {
         "id": 3,

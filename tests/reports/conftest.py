@@ -28,7 +28,8 @@ from app.core.vocabulary import (
     Status,
 )
 from app.core.year_plan import PlanGoal
-from app.reports.export_content import ExportRequest, gather
+from app.operations.exports import gather
+from app.reports.export_content import ExportRequest
 from app.store.database import Store
 
 

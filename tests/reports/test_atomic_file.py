@@ -20,9 +20,9 @@ from app.core.errors import DomainError
 from app.core.progress import Cancelled, Progress
 from app.core.protected_targets import ProtectedTarget
 from app.core.temp_files import HOST
+from app.operations.reports import export_pdf, signin_sheet_for
 from app.reports.excel_export import write_workbook
-from app.reports.pdf_report import export_pdf
-from app.reports.signin_sheet import signin_sheet_for, write_signin_sheet
+from app.reports.signin_sheet import write_signin_sheet
 from tests.save_faults import (
     FULL_ADVICE,
     OLD,

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pytest
 from openpyxl import load_workbook
 
-from app.reports.export_content import export_excel
+from app.operations.exports import export_excel
 from tests.reports.conftest import Record
 from tests.reports.test_excel_libreoffice import CSV_FILTER, SOFFICE, convert, read_csv
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.reports.export_content import export_excel
+from app.operations.exports import export_excel
 
 SOFFICE = shutil.which("soffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")

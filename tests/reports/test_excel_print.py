@@ -15,8 +15,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pypdf import PdfReader
 
 from app.demo import build_demo
+from app.operations.exports import export_excel
 from app.reports import excel_print as pr
-from app.reports.export_content import ExportRequest, export_excel
+from app.reports.export_content import ExportRequest
 from app.store.database import Store
 from tests.reports.test_excel_libreoffice import SOFFICE, convert
 

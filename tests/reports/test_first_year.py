@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from app.reports.pdf_report import export_pdf
+from app.operations.reports import export_pdf
 from tests.reports.test_excel_export import export, read_tables
 
 

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from app.core.findings import Finding
 from app.core.progress import Cancelled, Progress
+from app.operations.reports import export_pdf, gather_pdf
 from app.reports import pdf_style as st
-from app.reports.pdf_report import export_pdf, gather_pdf
 
 
 def _text(path: Path) -> tuple[list[str], str]:

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from app.core.placements import COL_GENDER_UNKNOWN, WHAT_GENDER, Placement
 from app.core.vocabulary import Outcome
-from app.reports.export_content import export_excel
-from app.reports.pdf_report import export_pdf
+from app.operations.exports import export_excel
+from app.operations.reports import export_pdf
 from tests.reports.test_excel_export import export, read_tables
 
 

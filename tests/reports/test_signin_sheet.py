@@ -11,12 +11,12 @@ from pypdf import PdfReader
 from app.core.attendance import Attendance
 from app.core.errors import DomainError
 from app.core.vocabulary import Format, OrgCategory, Role, Scope
+from app.operations.reports import signin_sheet_for
 from app.reports.signin_sheet import (
     ORG_SHORT,
     SigninSheet,
     one_page_rows,
     signin_rows,
-    signin_sheet_for,
     write_signin_sheet,
 )
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 import inspect
 from datetime import date
 
+from app.core.activity_columns import Kind, LoggedActivity, log_columns, log_values
 from app.core.attendance import Attendance
 from app.core.vocabulary import OrgCategory, Scope, Status
-from app.store.export_reads import ACTIVITY_HEADERS, FIRST_COUNT_COLUMN, TEXT_HEADERS
+
+HEADERS = tuple(c.log_header for c in log_columns())
+
+
+def by_header(row: LoggedActivity) -> dict[str, object]:
+    return dict(zip(HEADERS, log_values(log_columns(), row), strict=True))
 
 
 def test_rows_are_streamed_in_date_order(store, insats, add_activity):
@@ -19,8 +25,8 @@ def test_rows_are_streamed_in_date_order(store, insats, add_activity):
 
     assert inspect.isgenerator(rows)
     got = list(rows)
-    assert [r[0] for r in got] == [date(2018, 2, 1), date(2018, 9, 1)]
-    assert all(len(r) == len(ACTIVITY_HEADERS) for r in got)
+    assert [r.start for r in got] == [date(2018, 2, 1), date(2018, 9, 1)]
+    assert [by_header(r)["Datum"] for r in got] == [date(2018, 2, 1), date(2018, 9, 1)]
     assert store.exports.activity_count(insats.id, 2018, 2019) == 3
 
 
@@ -33,7 +39,7 @@ def test_remainders_are_what_is_not_broken_down(store, insats, add_activity):
     )
 
     (row,) = store.exports.activity_rows(insats.id, 2018, 2018)
-    values = dict(zip(ACTIVITY_HEADERS, row, strict=True))
+    values = by_header(row)
 
     assert values["Kommun"] == "Länsövergripande"
     assert values["Organisation: ASF"] == 4
@@ -41,20 +47,21 @@ def test_remainders_are_what_is_not_broken_down(store, insats, add_activity):
     assert values["Roll: Ej fördelat"] == 10
     assert values["Kön: Ej angivet"] == 7
     assert values["Slutdatum"] is None and values["Anteckningar"] is None
-    assert len(ACTIVITY_HEADERS) == FIRST_COUNT_COLUMN + 17
+    counts = [c.log_header for c in log_columns() if c.kind is Kind.COUNT]
+    assert len(counts) == 17 and counts[0] == "Deltagare"
 
 
 def test_text_lengths_are_the_longest_values(store, insats, add_activity):
     add_activity("Seminarium", "Gävle", date(2018, 2, 1), title="Kort")
     add_activity("Seminarium", "Söderhamn", date(2018, 3, 1), title="En längre titel", place="Ute")
 
-    lengths = dict(
-        zip(TEXT_HEADERS, store.exports.text_lengths(insats.id, 2018, 2018), strict=True)
-    )
+    lengths = store.exports.text_lengths(insats.id, 2018, 2018)
 
-    assert lengths["Titel"] == len("En längre titel")
-    assert lengths["Plats"] == 3
-    assert lengths["Kommun"] == len("Länsövergripande")  # the longest a place can be
+    assert lengths["titel"] == len("En längre titel")
+    assert lengths["plats"] == 3
+    assert lengths["kommun"] == len("Länsövergripande")  # the longest a place can be
+    text_keys = {c.key for c in log_columns() if c.kind is Kind.TEXT}
+    assert set(lengths) == text_keys  # every text column of the närvarologg has its width
 
 
 def test_month_counts_count_held_activities(store, insats, add_activity):

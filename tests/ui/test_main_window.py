@@ -16,7 +16,6 @@ from app.core.entities import Activity
 from app.core.vocabulary import OrgCategory, Role, Scope, Status
 from app.store.database import Store
 from app.ui.activity_dialog import ActivityChoices, ActivityDialog
-from app.ui.activity_table_model import COLUMNS
 from app.ui.main_window import MainWindow
 from tests.conftest import MakeActivity
 from tests.ui.keyboard import retype
@@ -64,7 +63,7 @@ def answer_dialog(monkeypatch: pytest.MonkeyPatch, fill: Fill) -> list[ActivityD
 def table_rows(w: MainWindow) -> list[dict[str, str]]:
     m = w.model
     return [
-        {COLUMNS[c]: m.data(m.index(r, c)) for c in range(m.columnCount())}
+        {m.columns[c].header: m.data(m.index(r, c)) for c in range(m.columnCount())}
         for r in range(m.rowCount())
     ]
 

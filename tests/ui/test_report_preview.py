@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from app.core.attendance import Attendance
 from app.core.entities import Insats
+from app.operations.reports import export_pdf
 from app.reports.export_content import ExportRequest
-from app.reports.pdf_report import export_pdf
 from app.store.database import Store
 from app.ui.export_dialog import PDF, ExportChoice, ExportDialog
 from app.ui.file_dialogs import remember_folder, remembered_folder

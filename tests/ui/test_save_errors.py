@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 from app.core import atomic_file
 from app.core.attendance import Attendance
 from app.core.entities import Insats
+from app.operations.reports import export_pdf
 from app.reports.export_content import ExportRequest
-from app.reports.pdf_report import export_pdf
 from app.store.database import Store
 from app.ui import report_preview
 from app.ui.activity_table_context import print_signin_sheet

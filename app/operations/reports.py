@@ -1,0 +1,86 @@
+"""The PDF reports: the board report (a year or a period) and the sign-in sheet of an
+activity, their content read from the store and handed to the writers in
+app.reports as plain data. No Qt; reportlab is imported when a report is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.core.period import build_period_summary
+from app.core.progress import Progress
+from app.core.report_texts import stated_figure_findings
+from app.operations.exports import check_request
+from app.reports.export_content import ExportRequest
+from app.reports.pdf_content import PdfContent, PdfResult
+
+if TYPE_CHECKING:
+    from app.reports.signin_sheet import SigninSheet
+    from app.store.database import Store
+
+
+def gather_pdf(
+    store: Store,
+    request: ExportRequest,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> PdfContent:
+    """What the report shows: the year summaries as the overview shows them, the period
+    built from them, the stated figures' findings, the highlights and the texts."""
+    progress = progress or Progress()
+    check_request(store, request)
+    insats = store.reference.insats(request.insats_id)
+    assert insats.forbund_id is not None
+    forbund = store.reference.forbund(insats.forbund_id)
+    summaries = []
+    for year in request.years:
+        progress.check()
+        summaries.append(store.summaries.year_summary(request.insats_id, year))
+    first, last = request.years[0], request.years[-1]
+    stated = store.report_texts.stated_figures(request.insats_id)
+    period = build_period_summary(summaries, stated) if len(summaries) > 1 else None
+    extra = () if period else tuple(stated_figure_findings(stated, summaries))
+    texts = store.report_texts.texts(request.insats_id, first, last)
+    return PdfContent(
+        forbund_name=forbund.name,
+        insats_name=insats.name,
+        insats_goals=insats.goals,
+        years=request.years,
+        year_summaries=tuple(summaries),
+        period=period,
+        made=today or dt.date.today(),
+        highlights=tuple(store.report_texts.highlights(request.insats_id, first, last)),
+        texts=tuple(texts.items()),
+        extra_findings=extra,
+    )
+
+
+def export_pdf(
+    store: Store, request: ExportRequest, path: Path | str, progress: Progress | None = None
+) -> PdfResult:
+    """Gather the year's or period's summaries and write the report to ``path``."""
+    from app.reports.pdf_report import write_pdf
+
+    progress = progress or Progress()
+    content = gather_pdf(store, request, progress)
+    pages = write_pdf(path, content, progress)
+    return PdfResult(Path(path), pages, len(content.findings()), request.span)
+
+
+def signin_sheet_for(store: Store, activity_id: int) -> SigninSheet:
+    """The sheet for a stored activity (DomainError if it no longer exists)."""
+    from app.reports.signin_sheet import signin_sheet
+
+    activity = store.activities.get(activity_id)
+    insats = store.reference.insats(activity.insats_id)
+    kommuner: dict[int | None, str] = {}
+    organisations: dict[int | None, str] = {}
+    forbund_name = ""
+    if insats.forbund_id is not None:
+        forbund_name = store.reference.forbund(insats.forbund_id).name
+        kommuner = {k.id: k.name for k in store.reference.kommuner(insats.forbund_id)}
+        organisations = {o.id: o.name for o in store.reference.organisations(insats.forbund_id)}
+    types = {t.id: t.name for t in store.reference.activity_types(include_inactive=True)}
+    return signin_sheet(activity, insats.name, forbund_name, kommuner, organisations, types)
