@@ -1,25 +1,21 @@
-"""The main window: one year at a time — the activity table and the year overview."""
+"""The main window: one year at a time — menus, toolbar, year choice and the tabs (the
+Aktiviteter page, the record's pages and the year overview)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTableView,
     QTabWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,18 +23,14 @@ from app import APP_NAME, __version__
 from app.core.entities import Insats
 from app.core.errors import DomainError
 from app.core.limits import FIRST_YEAR, LAST_YEAR, year_in_range
-from app.core.wording import count_noun
 from app.core.year_choice import opening_year
 from app.store.database import Store
-from app.ui.activity_dialog import ActivityChoices, ActivityDialog
-from app.ui.activity_filter_bar import ActivityFilterBar
-from app.ui.activity_table_model import ID_ROLE, ActivityTableModel
+from app.ui.activities_page import ActivitiesPage
 from app.ui.combo_data import find_data
-from app.ui.formatting import fmt_int
 from app.ui.overview_widget import OverviewWidget
 from app.ui.record_tabs import PAGES, LazyPage
 from app.ui.screen_fit import resize_to_fit
-from app.ui.undo_commands import AddActivity, DeleteActivities, EditActivity, undo_redo_actions
+from app.ui.undo_commands import undo_redo_actions
 
 TAB_ACTIVITIES = 0
 TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
@@ -57,39 +49,13 @@ class MainWindow(QMainWindow):
         self.insats: Insats = self._load_insats()
         self.year = date.today().year
 
-        self.model = ActivityTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("activityTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 190), (1, 130), (3, 130), (4, 140), (5, 80), (6, 90), (7, 80)):
-            header.resizeSection(col, width)
-        self.table.doubleClicked.connect(self.edit_activity)
-
-        self.filter_bar = ActivityFilterBar()
-        self.filter_bar.changed.connect(self._filter_changed)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        activities_page = QWidget()
-        page_layout = QVBoxLayout(activities_page)
-        page_layout.addWidget(self.filter_bar)
-        page_layout.addWidget(self.table, 1)
-        page_layout.addWidget(self.count_label)
-
+        self.activities = ActivitiesPage(store, self.undo_stack, self._after_change)
+        self.activities.selection_changed.connect(self._update_actions)
+        self.activities.message.connect(self.statusBar().showMessage)
         self.overview = OverviewWidget()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(activities_page, self.tr("Aktiviteter"))
+        self.tabs.addTab(self.activities, self.tr("Aktiviteter"))
         self.record_pages: list[LazyPage] = []
         for spec in PAGES:
             lazy = LazyPage(spec, store, self._page_created)
@@ -105,10 +71,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus_and_toolbar()
         # Return and Delete act on the table only: in the search field they edit text.
-        for action in (self.act_edit, self.act_delete):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.table.addAction(action)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.activities.add_table_actions([self.act_edit, self.act_delete])
         self.undo_stack.cleanChanged.connect(self._update_actions)
 
         self._restore_settings()
@@ -143,21 +106,28 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         keys = QKeySequence.StandardKey
         self.act_new = self._action(
-            self.tr("&Ny aktivitet…"), self.new_activity, keys.New, self.tr("Logga en ny aktivitet")
+            self.tr("&Ny aktivitet…"),
+            self.activities.new_activity,
+            keys.New,
+            self.tr("Logga en ny aktivitet"),
         )
         self.act_edit = self._action(
-            self.tr("&Redigera aktivitet…"), self.edit_activity, QKeySequence(Qt.Key.Key_Return)
+            self.tr("&Redigera aktivitet…"),
+            self.activities.edit_activity,
+            QKeySequence(Qt.Key.Key_Return),
         )
         self.act_duplicate = self._action(
             self.tr("&Duplicera"),
-            self.duplicate_activity,
+            self.activities.duplicate_activity,
             QKeySequence("Ctrl+D"),
             self.tr("Kopiera den markerade aktiviteten"),
         )
-        self.act_delete = self._action(self.tr("&Ta bort"), self.delete_activities, keys.Delete)
+        self.act_delete = self._action(
+            self.tr("&Ta bort"), self.activities.delete_activities, keys.Delete
+        )
         self.act_signin = self._action(
             self.tr("&Närvarolista (PDF)…"),
-            self.print_signin_sheet,
+            self.activities.print_signin_sheet,
             QKeySequence("Ctrl+P"),
             self.tr("En lista att skriva under på plats, för den markerade aktiviteten"),
         )
@@ -213,7 +183,7 @@ class MainWindow(QMainWindow):
         self.act_show_activities = self.act_show_tabs[TAB_ACTIVITIES]
         self.act_show_overview = self.act_show_tabs[TAB_OVERVIEW]
         self.act_clear_filter = self._action(
-            self.tr("&Rensa filter"), self.filter_bar.clear, QKeySequence("Ctrl+Shift+F")
+            self.tr("&Rensa filter"), self.activities.filter_bar.clear, QKeySequence("Ctrl+Shift+F")
         )
         self.act_find = self._action(self.tr("&Sök…"), self._focus_search, keys.Find)
         self.act_insats = self._action(self.tr("&Förbund och insats…"), self._edit_insats)
@@ -357,24 +327,18 @@ class MainWindow(QMainWindow):
 
     # --- loading ------------------------------------------------------------------------
     def _refresh_choices(self) -> None:
-        assert self.insats.forbund_id is not None
-        self.kommuner = self.store.reference.kommuner(self.insats.forbund_id)
-        self.organisations = self.store.reference.organisations(self.insats.forbund_id)
-        self.types = self.store.reference.activity_types(include_inactive=True)
-        self.filter_bar.set_choices([t.name for t in self.types], [k.name for k in self.kommuner])
+        self.activities.refresh_choices(self.insats)
 
     def reload(self, select_id: int | None = None) -> None:
         """Re-read the shown year's activities and summary from the database."""
-        assert self.insats.id is not None
-        self.model.set_rows(self.store.activities.rows(self.insats.id, self.year))
+        self.activities.set_context(self.insats, self.year)
         self._overview_stale = True
         for lazy in self.record_pages:
             lazy.set_context(self.insats, self.year)
         self._tab_changed(self.tabs.currentIndex())
         self.setWindowTitle(f"{self.insats.name} – {self.year} – {APP_NAME}")
         if select_id is not None:
-            self.select_activity(select_id)
-        self._update_counts()
+            self.activities.select_activity(select_id)
         self._update_actions()
 
     def refresh_overview(self) -> None:
@@ -395,7 +359,7 @@ class MainWindow(QMainWindow):
         page.changed.connect(self._record_changed)  # type: ignore[attr-defined]
         meeting = getattr(page, "meeting_requested", None)
         if meeting is not None:
-            meeting.connect(self.new_group_meeting)
+            meeting.connect(self.activities.new_group_meeting)
 
     def _record_changed(self) -> None:
         """A page saved something: the overview and the other pages may show it."""
@@ -416,163 +380,19 @@ class MainWindow(QMainWindow):
                 self.show_year(year)
         self.reload(activity_id)
 
-    def select_activity(self, activity_id: int) -> None:
-        row = self.model.row_of_id(activity_id)
-        if row is None:
-            return
-        index = self.model.index(row, 0)
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        # Not selectRow(): that follows the keyboard modifiers held at the moment.
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
-
-    def _filter_changed(self, flt: object) -> None:
-        from app.core.activity_filter import ActivityFilter
-
-        if isinstance(flt, ActivityFilter):
-            self.model.set_filter(flt)
-            self._update_counts()
-            self._update_actions()
-
-    def _update_counts(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total_count
-        activities = count_noun(total, "aktivitet", "aktiviteter")
-        text = self.tr("{shown} av {activities} {year}").format(
-            shown=fmt_int(shown), activities=activities, year=self.year
-        )
-        if shown == total:
-            text = self.tr("{activities} {year}").format(activities=activities, year=self.year)
-        participants = self.model.visible_participants()
-        self.count_label.setText(
-            text + self.tr(" · {n} deltagare (volym)").format(n=fmt_int(participants))
-        )
-
     def _update_actions(self, *_: object) -> None:
-        n = len(self.selected_ids())
+        n = len(self.activities.selected_ids())
         self.act_edit.setEnabled(n == 1)
         self.act_duplicate.setEnabled(n == 1)
         self.act_delete.setEnabled(n >= 1)
         self.act_signin.setEnabled(n == 1)
 
-    def selected_ids(self) -> list[int]:
-        sel = self.table.selectionModel()
-        if sel is None:
-            return []
-        return [int(self.model.data(i, ID_ROLE)) for i in sel.selectedRows()]
-
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(TAB_ACTIVITIES)
-        self.filter_bar.search.setFocus()
-        self.filter_bar.search.selectAll()
-
-    # --- editing ------------------------------------------------------------------------
-    def _choices(self) -> ActivityChoices:
-        from app.ui.participants_editor import StorePeople
-
-        assert self.insats.id is not None and self.insats.forbund_id is not None
-        return ActivityChoices(
-            self.insats.id,
-            tuple(self.types),
-            tuple(self.kommuner),
-            tuple(self.organisations),
-            groups=tuple(self.store.groups.choices(self.insats.id)),
-            goals=tuple(self.store.plan.goal_choices(self.insats.id)),
-            people=StorePeople(self.store, self.insats.forbund_id),
-        )
+        self.activities.focus_search()
 
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, APP_NAME, message)
-
-    def _default_date(self) -> date:
-        today = date.today()
-        return today if today.year == self.year else date(self.year, 1, 1)
-
-    def new_activity(self) -> None:
-        activity = ActivityDialog.ask(self, self._choices(), default_date=self._default_date())
-        if activity is not None:
-            self.undo_stack.push(
-                AddActivity(self.store, activity, self._after_change, self._show_error)
-            )
-
-    def edit_activity(self, *_: object) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 1:
-            return
-        try:
-            before = self.store.activities.get(ids[0])
-        except DomainError as exc:
-            self._show_error(str(exc))
-            self.reload()
-            return
-        after = ActivityDialog.ask(self, self._choices(), before)
-        if after is not None and after != before:
-            self.undo_stack.push(
-                EditActivity(self.store, before, after, self._after_change, self._show_error)
-            )
-
-    def duplicate_activity(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 1:
-            return
-        original = self.store.activities.get(ids[0])
-        # The named participants came to the original, not to the copy.
-        copy = replace(original, id=None, participant_ids=())
-        self.undo_stack.push(
-            AddActivity(
-                self.store,
-                copy,
-                self._after_change,
-                self._show_error,
-                text=self.tr("duplicera aktivitet"),
-            )
-        )
-
-    def new_group_meeting(self, group_id: int) -> None:
-        """Log a meeting of a samverkansgrupp: a new activity in its kommun, linked to it."""
-        from app.core.groups import meeting_draft
-
-        try:
-            group = self.store.groups.get(group_id)
-        except DomainError as exc:
-            self._show_error(str(exc))
-            return
-        active = [t for t in self.types if t.active and t.id is not None]
-        meeting_type = next((t for t in active if t.name == "Nätverksmöte"), active[0])
-        assert meeting_type.id is not None
-        draft = meeting_draft(group, meeting_type.id, self._default_date())
-        activity = ActivityDialog.ask(self, self._choices(), draft)
-        if activity is not None:
-            self.undo_stack.push(
-                AddActivity(
-                    self.store,
-                    activity,
-                    self._after_change,
-                    self._show_error,
-                    text=self.tr("logga gruppmöte"),
-                )
-            )
-
-    def print_signin_sheet(self) -> None:
-        from app.ui.activity_table_context import print_signin_sheet
-
-        ids = self.selected_ids()
-        if len(ids) == 1:
-            print_signin_sheet(self, self.store, ids[0])
-
-    def delete_activities(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        self.undo_stack.push(
-            DeleteActivities(self.store, ids, self._after_change, self._show_error)
-        )
-        removed = count_noun(len(ids), "aktivitet borttagen", "aktiviteter borttagna")
-        self.statusBar().showMessage(
-            self.tr("{removed}. Ångra med Ctrl+Z.").format(removed=removed), 5000
-        )
 
     # --- settings dialogs ---------------------------------------------------------------
     def _after_reference_change(self) -> None:
@@ -722,7 +542,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         header = self.settings.value("main/tableHeader")
         if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
+            self.activities.table.horizontalHeader().restoreState(header)
         tab = self._int_setting("main/tab")
         if tab is not None:
             self.tabs.setCurrentIndex(tab)
@@ -738,7 +558,9 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/state", self.saveState())
-        self.settings.setValue("main/tableHeader", self.table.horizontalHeader().saveState())
+        self.settings.setValue(
+            "main/tableHeader", self.activities.table.horizontalHeader().saveState()
+        )
         self.settings.setValue("main/tab", self.tabs.currentIndex())
         self.settings.setValue("main/year", self.year)
         self.settings.sync()
