@@ -83,13 +83,24 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
     regions = sorted({k.delregion for k in w.activities.kommuner if k.delregion})
     return [
         ("aktivitet", lambda: ActivityDialog(w.activities._choices(), longest, parent=w)),
-        ("ny aktivitet", lambda: ActivityDialog(w.activities._choices(), None, date(2020, 3, 2), w)),
-        ("aktivitet med namnlistan öppen", lambda: _with_names_open(w.activities._choices(), longest, w)),
+        (
+            "ny aktivitet",
+            lambda: ActivityDialog(w.activities._choices(), None, date(2020, 3, 2), w),
+        ),
+        (
+            "aktivitet med namnlistan öppen",
+            lambda: _with_names_open(w.activities._choices(), longest, w),
+        ),
         ("exportera excel", lambda: ExportDialog(ins, list(ins.years), 2020, w)),
         ("exportera pdf", lambda: ExportDialog(ins, list(ins.years), 2020, w, PDF)),
         ("samverkansgrupp", lambda: GroupDialog(store, ins, group, w)),
         ("placering", lambda: PlacementDialog(ins.id, w.activities.kommuner, placement, None, w)),
-        ("milstolpe", lambda: MilestoneDialog(ins.id, w.activities.kommuner, w.activities.organisations, None, None, w)),
+        (
+            "milstolpe",
+            lambda: MilestoneDialog(
+                ins.id, w.activities.kommuner, w.activities.organisations, None, None, w
+            ),
+        ),
         ("länsstatistik", lambda: CountyStatsDialog(ins.forbund_id, regions, stats, None, (), w)),
         ("räckvidd", lambda: ReachDialog(w.activities.kommuner, ins.id, reach.year, reach, w)),
         ("personuppgifter", lambda: PrivacyDialog(w, store, ins.forbund_id)),

@@ -141,7 +141,10 @@ def _check_everything_as_typed(window: MainWindow, store: Store, week: tuple[Ent
 
 
 def _ids(window: MainWindow) -> list[int]:
-    return [window.activities.model.activity_row(r).id for r in range(window.activities.model.rowCount())]
+    return [
+        window.activities.model.activity_row(r).id
+        for r in range(window.activities.model.rowCount())
+    ]
 
 
 def test_a_week_logged_edited_and_saved_shows_every_figure_as_entered(

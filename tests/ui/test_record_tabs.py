@@ -86,7 +86,9 @@ def test_a_group_meeting_is_an_activity_of_the_group(
     assert page is not None
     page.meeting_requested.emit(group.id)  # type: ignore[attr-defined]
 
-    rows = [window.activities.model.activity_row(r) for r in range(window.activities.model.rowCount())]
+    rows = [
+        window.activities.model.activity_row(r) for r in range(window.activities.model.rowCount())
+    ]
     assert [(r.title, r.place_label, r.participants) for r in rows] == [
         ("Möte i ASF-gruppen Sandviken", "Sandviken", 9)
     ]
