@@ -12,14 +12,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QMainWindow,
-    QMessageBox,
     QTabWidget,
     QToolButton,
     QWidget,
 )
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.core.entities import Insats
 from app.core.errors import DomainError
 from app.core.limits import FIRST_YEAR, LAST_YEAR, year_in_range
@@ -31,12 +29,13 @@ from app.ui.overview_widget import OverviewWidget
 from app.ui.record_tabs import PAGES, LazyPage
 from app.ui.screen_fit import resize_to_fit
 from app.ui.undo_commands import undo_redo_actions
+from app.ui.window_dialogs import WindowDialogs
 
 TAB_ACTIVITIES = 0
 TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowDialogs):
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Set by the application: closes this window and opens another database file.
@@ -88,22 +87,8 @@ class MainWindow(QMainWindow):
             raise DomainError("Databasen har ingen insats.")
         return insats
 
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
     def _create_actions(self) -> None:
+        self._create_dialog_actions()
         keys = QKeySequence.StandardKey
         self.act_new = self._action(
             self.tr("&Ny aktivitet…"),
@@ -132,30 +117,6 @@ class MainWindow(QMainWindow):
             self.tr("En lista att skriva under på plats, för den markerade aktiviteten"),
         )
         self.act_quit = self._action(self.tr("&Avsluta"), self.close, keys.Quit)
-        self.act_export = self._action(
-            self.tr("&Exportera till Excel…"),
-            self.export_excel,
-            QKeySequence("Ctrl+E"),
-            self.tr("Närvarologg och sammanställningar för ett år eller en period"),
-        )
-        self.act_report = self._action(
-            self.tr("&Rapport till styrelsen (PDF)…"),
-            self.export_pdf,
-            QKeySequence("Ctrl+R"),
-            self.tr("Års- eller periodrapport som PDF"),
-        )
-        self.act_report_texts = self._action(
-            self.tr("Rapport&texter…"),
-            self.edit_report_texts,
-            None,
-            self.tr("Bakgrund, analys, slutsatser och angivna siffror för rapporten"),
-        )
-        self.act_import = self._action(
-            self.tr("&Importera…"),
-            self.import_file,
-            QKeySequence("Ctrl+I"),
-            self.tr("Aktiviteter från Excel, CSV eller en kalender (.ics)"),
-        )
         self.act_undo, self.act_redo = undo_redo_actions(self.undo_stack, self)
         self.act_undo.setShortcuts([QKeySequence(keys.Undo)])
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
@@ -186,39 +147,6 @@ class MainWindow(QMainWindow):
             self.tr("&Rensa filter"), self.activities.filter_bar.clear, QKeySequence("Ctrl+Shift+F")
         )
         self.act_find = self._action(self.tr("&Sök…"), self._focus_search, keys.Find)
-        self.act_insats = self._action(self.tr("&Förbund och insats…"), self._edit_insats)
-        self.act_insatser = self._action(
-            self.tr("&Byt eller lägg till insats…"), self._choose_insats
-        )
-        self.act_kommuner = self._action(self.tr("&Kommuner…"), self._edit_kommuner)
-        self.act_orgs = self._action(self.tr("&Organisationer…"), self._edit_organisations)
-        self.act_types = self._action(self.tr("&Aktivitetstyper…"), self._edit_types)
-        self.act_privacy = self._action(self.tr("&Personuppgifter…"), self._privacy)
-        self.act_backups = self._action(
-            self.tr("&Säkerhetskopior…"),
-            self.manage_backups,
-            None,
-            self.tr("Mapp för säkerhetskopior, lista, återställning"),
-        )
-        self.act_backup_now = self._action(
-            self.tr("Säkerhets&kopiera nu"),
-            self.backup_now,
-            None,
-            self.tr("Ta en kontrollerad kopia av databasen"),
-        )
-        self.act_restore = self._action(
-            self.tr("Åter&ställ från säkerhetskopia…"),
-            self.manage_backups,
-            None,
-            self.tr("Ersätt databasens innehåll med en säkerhetskopia"),
-        )
-        self.act_about = self._action(self.tr("&Om Insatslogg"), self._about)
-        self.act_demo = self._action(
-            self.tr("Öppna &exempeldata…"),
-            self.open_demo,
-            None,
-            self.tr("Skapa en databas med Gävleborgs ASF-insats 2016–2020 och öppna den"),
-        )
 
     def _create_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -391,144 +319,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(TAB_ACTIVITIES)
         self.activities.focus_search()
 
-    def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, APP_NAME, message)
-
     # --- settings dialogs ---------------------------------------------------------------
     def _after_reference_change(self) -> None:
         self.insats = self._load_insats()
         self._refresh_choices()
         self._fill_years(self.year)
         self.reload()
-
-    def _edit_insats(self) -> None:
-        from app.ui.settings_dialogs import InsatsDialog
-
-        if InsatsDialog.ask(self, self.store):
-            self._after_reference_change()
-
-    def _choose_insats(self) -> None:
-        from app.ui.settings_dialogs import InsatserDialog
-
-        if InsatserDialog.ask(self, self.store):
-            # Undo steps belong to the insats they were made in.
-            self.undo_stack.clear()
-            self._after_reference_change()
-
-    def _edit_kommuner(self) -> None:
-        from app.ui.settings_dialogs import KommunerDialog
-
-        if KommunerDialog.ask(self, self.store):
-            self._after_reference_change()
-
-    def _edit_organisations(self) -> None:
-        from app.ui.settings_dialogs import OrganisationsDialog
-
-        if OrganisationsDialog.ask(self, self.store):
-            self._after_reference_change()
-
-    def _edit_types(self) -> None:
-        from app.ui.settings_dialogs import ActivityTypesDialog
-
-        if ActivityTypesDialog.ask(self, self.store):
-            self._after_reference_change()
-
-    def export_excel(self) -> None:
-        from app.ui.export_dialog import ExportDialog, export_with_progress
-
-        choice = ExportDialog.ask(self, self.store, self.insats, self.year)
-        if choice is not None:
-            export_with_progress(self, self.store, choice)  # reports in the status bar
-
-    def export_pdf(self) -> None:
-        from app.ui.export_dialog import PDF, ExportDialog
-        from app.ui.report_preview import ReportPreviewDialog
-
-        choice = ExportDialog.ask(self, self.store, self.insats, self.year, PDF)
-        if choice is not None:  # built in the background, then previewed, printed, saved
-            ReportPreviewDialog.show_report(self, self.store, choice.request)
-
-    def edit_report_texts(self) -> None:
-        from app.ui.report_texts_dialog import ReportTextsDialog
-
-        ReportTextsDialog.ask(self, self.store, self.insats, self.year)
-
-    def import_file(self) -> None:
-        from app.ui.import_dialog import ImportDialog
-
-        if ImportDialog.run(self, self.store, self.insats):
-            self._after_reference_change()
-            self.statusBar().showMessage(self.tr("Importen är klar."), 8000)
-
-    def open_demo(self) -> None:
-        """Hjälp → Öppna exempeldata: build the Gävleborg demo in a new file and open it."""
-        from app.demo_gavleborg import build_demo
-        from app.ui.background import run_in_background
-        from app.ui.file_dialogs import save_file_name
-
-        path = save_file_name(
-            self,
-            self.tr("Spara exempeldatabasen som"),
-            "Insatslogg exempel Gävleborg.sqlite3",
-            self.tr("Insatslogg-databas (*.sqlite3)"),
-        )
-        if path is None:
-            return
-        if path.resolve() == self.store.path.resolve():
-            self._show_error(self.tr("Välj en annan fil än den databas som är öppen nu."))
-            return
-        for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            old.unlink(missing_ok=True)  # the file dialog has asked before overwriting
-        outcome = run_in_background(
-            self,
-            self.tr("Exempeldata"),
-            self.tr("Skapar exempeldatabasen…"),
-            lambda progress: build_demo(path),
-        )
-        if outcome.error is not None:
-            self._show_error(str(outcome.error))
-        elif outcome.ok and self.open_database is not None:
-            self.open_database(path)
-
-    def _privacy(self) -> None:
-        from app.ui.privacy_dialog import PrivacyDialog
-
-        assert self.insats.forbund_id is not None
-        if PrivacyDialog.ask(self, self.store, self.insats.forbund_id):
-            # Undo steps may name persons that no longer have names.
-            self.undo_stack.clear()
-            self._after_reference_change()
-
-    def backup_now(self) -> None:
-        """Arkiv → Säkerhetskopiera nu."""
-        from app.ui.backup_dialog import take_backup
-
-        made = take_backup(self, self.store.path)
-        if made is None:
-            return
-        self.statusBar().showMessage(
-            self.tr("Säkerhetskopian är sparad och kontrollerad: {path}").format(path=made.path),
-            10000,
-        )
-
-    def manage_backups(self) -> None:
-        """The backups dialog; a chosen backup is restored by the application."""
-        from app.ui.backup_dialog import BackupDialog
-
-        chosen = BackupDialog.ask(self, self.store.path)
-        if chosen is not None and self.restore_database is not None:
-            self.restore_database(chosen)
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("Om Insatslogg"),
-            self.tr(
-                "<h3>Insatslogg {version}</h3>"
-                "<p>Aktiviteter, deltagare och årsuppföljning för processledare i "
-                "samordningsförbund.</p><p>Databas: {path}</p>"
-            ).format(version=__version__, path=self.store.path),
-        )
 
     # --- window state -------------------------------------------------------------------
     def _restore_settings(self) -> None:
