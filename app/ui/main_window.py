@@ -26,7 +26,7 @@ from app.store.database import Store
 from app.ui.activities_page import ActivitiesPage
 from app.ui.combo_data import find_data
 from app.ui.overview_widget import OverviewWidget
-from app.ui.record_tabs import PAGES, LazyPage
+from app.ui.record_tabs import PAGES, LazyPage, RecordPage
 from app.ui.screen_fit import resize_to_fit
 from app.ui.undo_commands import undo_redo_actions
 from app.ui.window_dialogs import WindowDialogs
@@ -283,8 +283,8 @@ class MainWindow(WindowDialogs):
         if isinstance(page, LazyPage):
             page.shown()
 
-    def _page_created(self, page: QWidget) -> None:
-        page.changed.connect(self._record_changed)  # type: ignore[attr-defined]
+    def _page_created(self, page: RecordPage) -> None:
+        page.changed.connect(self._record_changed)
         meeting = getattr(page, "meeting_requested", None)
         if meeting is not None:
             meeting.connect(self.activities.new_group_meeting)

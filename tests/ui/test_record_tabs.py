@@ -40,7 +40,7 @@ def test_pages_are_built_only_when_opened(window: MainWindow) -> None:
     for index, lazy in enumerate(window.record_pages, start=1):
         window.tabs.setCurrentIndex(index)
         assert lazy.page is not None
-        assert lazy.page.objectName() == lazy.spec.cls
+        assert lazy.page.objectName() == lazy.spec.name
 
 
 def test_a_group_meeting_is_an_activity_of_the_group(
