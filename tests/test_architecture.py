@@ -99,7 +99,6 @@ BEING_SPLIT = {
     "app/reports/excel_export.py",
     "app/reports/signin_sheet.py",
     "app/importers/values.py",
-    "app/core/groups.py",
 }
 
 
