@@ -104,7 +104,7 @@ def _followup(w: MainWindow, year: int) -> Any:
 
 
 def _edit_placement(w: MainWindow, record: tuple[int, int]) -> None:
-    from app.ui.followup_page import ID_ROLE
+    from app.ui.followup_models import ID_ROLE
 
     year, placement_id = record
     p = _followup(w, year)
@@ -131,7 +131,7 @@ def _milestones(w: MainWindow) -> list[Any]:
 
 
 def _edit_milestone(w: MainWindow, record: tuple[int, int]) -> None:
-    from app.ui.followup_page import ID_ROLE
+    from app.ui.followup_models import ID_ROLE
 
     year, milestone_id = record
     p = _followup(w, year)
