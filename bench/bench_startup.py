@@ -40,8 +40,8 @@ window = MainWindow(opened.store, settings)
 window.show()
 app.processEvents()
 shown = time.time()
-assert window.model.rowCount() > 0, "the table is empty"
-print(shown, window.model.rowCount(), window.year)
+assert window.activities.model.rowCount() > 0, "the table is empty"
+print(shown, window.activities.model.rowCount(), window.year)
 """
 
 TARGET_S = 0.5

@@ -15,17 +15,20 @@ Finding.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from datetime import date
-from typing import NamedTuple
 
-from app.core import limits
 from app.core.entities import Activity
-from app.core.errors import ValidationError
 from app.core.findings import Finding
+from app.core.group_entities import NO_MEETINGS as NO_MEETINGS
+from app.core.group_entities import Group as Group
+from app.core.group_entities import GroupMember as GroupMember
+from app.core.group_entities import GroupStatusChange as GroupStatusChange
+from app.core.group_entities import MeetingCount as MeetingCount
+from app.core.group_entities import normalise_group as normalise_group
+from app.core.group_entities import validate_group as validate_group
 from app.core.summary import SummaryRow, SummaryTable
 from app.core.table_keys import TableKey
-from app.core.vocabulary import GroupStatus, Role, Scope, Status
+from app.core.vocabulary import GroupStatus, Scope, Status
 from app.core.wording import count_noun
 
 GRID_KEY = TableKey.SAMVERKANSGRUPPER_AKTIVA
@@ -48,110 +51,6 @@ _RANK = {
     GroupStatus.VILANDE: 2,
     GroupStatus.AVSLUTAD: 3,
 }
-
-
-@dataclass(frozen=True)
-class GroupStatusChange:
-    """From ``day`` on, the group is ``status``; ``note`` says why."""
-
-    day: date
-    status: GroupStatus
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class GroupMember:
-    """A seat in the group: an organisation and a role; the person's name is optional."""
-
-    id: int | None
-    organisation_id: int | None
-    role: Role
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class Group:
-    id: int | None
-    insats_id: int
-    kommun_id: int | None
-    name: str
-    formed: date | None = None
-    notes: str = ""
-    statuses: tuple[GroupStatusChange, ...] = ()
-    members: tuple[GroupMember, ...] = ()
-
-
-class MeetingCount(NamedTuple):
-    """A group's held (genomförda) meetings in a year and the participants at them."""
-
-    held: int
-    participants: int
-
-
-NO_MEETINGS = MeetingCount(0, 0)
-
-
-# --- validation ---------------------------------------------------------------------------
-
-
-def normalise_group(group: Group) -> Group:
-    """Trim texts (without the characters XML forbids) and sort the status changes by
-    date (nothing else is changed)."""
-    clean = limits.clean
-    return replace(
-        group,
-        name=clean(group.name).strip(),
-        notes=clean(group.notes).strip(),
-        statuses=tuple(
-            sorted(
-                (replace(s, note=clean(s.note).strip()) for s in group.statuses),
-                key=lambda s: s.day,
-            )
-        ),
-        members=tuple(replace(m, name=clean(m.name).strip()) for m in group.members),
-    )
-
-
-def validate_group(group: Group) -> Group:
-    """Return the normalised group, or raise ValidationError listing every problem."""
-    group = normalise_group(group)
-    problems: list[str] = []
-    if not group.name:
-        problems.append("Ange gruppens namn.")
-    if group.kommun_id is None:
-        problems.append("Välj vilken kommun gruppen finns i.")
-    problems += limits.text_problems(
-        [
-            (group.name, limits.GROUP_NAME, "Gruppens namn"),
-            (group.notes, limits.LONG_TEXT, "Anteckningarna"),
-            *((s.note, limits.LONG_TEXT, "Statusens anteckning") for s in group.statuses),
-            *((m.name, limits.PERSON_NAME, "En medlems namn") for m in group.members),
-        ]
-    )
-    problems += limits.date_problems(
-        [
-            (group.formed, "Datumet då gruppen bildades"),
-            *((s.day, "Statusdatumet") for s in group.statuses),
-        ]
-    )
-    if group.formed is not None:
-        for change in group.statuses:
-            if change.day < group.formed:
-                problems.append(
-                    f"Statusen {change.status.label.lower()} {change.day.isoformat()} är före "
-                    f"datumet då gruppen bildades ({group.formed.isoformat()})."
-                )
-    seen: set[date] = set()
-    for change in group.statuses:
-        if change.day in seen:
-            problems.append(
-                f"Två statusändringar samma dag ({change.day.isoformat()}). "
-                "Ange bara en status per datum."
-            )
-        seen.add(change.day)
-    if problems:
-        raise ValidationError(list(dict.fromkeys(problems)))
-    return group
 
 
 # --- status over time ---------------------------------------------------------------------

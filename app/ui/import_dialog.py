@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -41,9 +40,6 @@ from app.importers import (
     Source,
     SourceKind,
     build_report,
-    kind_for,
-    load_context,
-    read_source,
 )
 from app.importers.report_groups import (
     Group,
@@ -63,6 +59,7 @@ from app.ui.import_models import (
     field_choices,
     type_choices,
 )
+from app.ui.import_opening import TITLE, Loaded, failure_message, load, show_error
 from app.ui.import_pages import (
     changed_rows,
     duplicate_rows,
@@ -73,17 +70,6 @@ from app.ui.import_pages import (
     table,
 )
 from app.ui.screen_fit import resize_to_fit
-
-TITLE = "Importera aktiviteter"
-Loaded = tuple[Source, ImportContext, ImportReport]
-
-
-def _message(error: BaseException) -> str:
-    if isinstance(error, DomainError):
-        return str(error)
-    if isinstance(error, OSError):
-        return f"Filen kunde inte läsas: {error.strerror or error}"
-    return f"Något gick fel: {error}"
 
 
 class ImportDialog(QDialog):
@@ -374,7 +360,9 @@ class ImportDialog(QDialog):
             self.status.show_problems(["Importen avbröts. Ingenting har importerats."])
             return
         if outcome.error is not None:
-            self.status.show_problems([_message(outcome.error), "Ingenting har importerats."])
+            self.status.show_problems(
+                [failure_message(outcome.error), "Ingenting har importerats."]
+            )
             return
         self.imported_ids = outcome.result or []
         self.updated_ids = [a.id for a in updates if a.id is not None]
@@ -387,30 +375,14 @@ class ImportDialog(QDialog):
 
     @classmethod
     def show_error(cls, parent: QWidget | None, text: str) -> None:
-        QMessageBox.warning(parent, TITLE, text)
+        show_error(parent, text)
 
     @classmethod
     def load(
         cls, parent: QWidget | None, store: Store, insats: Insats, path: Path
     ) -> Loaded | None:
         """Read ``path`` in the background; None (after telling the user why) when it fails."""
-        try:
-            kind = kind_for(path)
-        except DomainError as exc:
-            cls.show_error(parent, str(exc))
-            return None
-
-        def job(progress: Progress) -> Loaded:
-            source = read_source(path, kind, (insats.start, insats.end), progress)
-            context = load_context(store, insats)
-            return source, context, build_report(source, context, kind=kind, progress=progress)
-
-        outcome = run_in_background(parent, TITLE, f"Läser {path.name}…", job)
-        if outcome.cancelled or outcome.result is None:
-            if outcome.error is not None:
-                cls.show_error(parent, _message(outcome.error))
-            return None
-        return outcome.result
+        return load(parent, store, insats, path, cls.show_error)
 
     @classmethod
     def run(cls, parent: QWidget | None, store: Store, insats: Insats) -> bool:

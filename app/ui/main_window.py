@@ -1,50 +1,41 @@
-"""The main window: one year at a time — the activity table and the year overview."""
+"""The main window: one year at a time — menus, toolbar, year choice and the tabs (the
+Aktiviteter page, the record's pages and the year overview)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QTableView,
     QTabWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.core.entities import Insats
 from app.core.errors import DomainError
 from app.core.limits import FIRST_YEAR, LAST_YEAR, year_in_range
-from app.core.wording import count_noun
 from app.core.year_choice import opening_year
 from app.store.database import Store
-from app.ui.activity_dialog import ActivityChoices, ActivityDialog
-from app.ui.activity_filter_bar import ActivityFilterBar
-from app.ui.activity_table_model import ID_ROLE, ActivityTableModel, apply_column_widths
+from app.ui.activities_page import ActivitiesPage
 from app.ui.combo_data import find_data
-from app.ui.formatting import fmt_int
 from app.ui.overview_widget import OverviewWidget
-from app.ui.record_tabs import PAGES, LazyPage
+from app.ui.record_tabs import PAGES, LazyPage, RecordPage
 from app.ui.screen_fit import resize_to_fit
-from app.ui.undo_commands import AddActivity, DeleteActivities, EditActivity, undo_redo_actions
+from app.ui.undo_commands import undo_redo_actions
+from app.ui.window_dialogs import WindowDialogs
 
 TAB_ACTIVITIES = 0
 TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowDialogs):
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Set by the application: opens another database file in a window of its own.
@@ -59,34 +50,13 @@ class MainWindow(QMainWindow):
         self.insats: Insats = self._load_insats()
         self.year = date.today().year
 
-        self.model = ActivityTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("activityTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        apply_column_widths(self.table)
-        self.table.doubleClicked.connect(self.edit_activity)
-
-        self.filter_bar = ActivityFilterBar()
-        self.filter_bar.changed.connect(self._filter_changed)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        activities_page = QWidget()
-        page_layout = QVBoxLayout(activities_page)
-        page_layout.addWidget(self.filter_bar)
-        page_layout.addWidget(self.table, 1)
-        page_layout.addWidget(self.count_label)
-
+        self.activities = ActivitiesPage(store, self.undo_stack, self._after_change)
+        self.activities.selection_changed.connect(self._update_actions)
+        self.activities.message.connect(self.statusBar().showMessage)
         self.overview = OverviewWidget()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(activities_page, self.tr("Aktiviteter"))
+        self.tabs.addTab(self.activities, self.tr("Aktiviteter"))
         self.record_pages: list[LazyPage] = []
         for spec in PAGES:
             lazy = LazyPage(spec, store, self._page_created)
@@ -102,10 +72,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus_and_toolbar()
         # Return and Delete act on the table only: in the search field they edit text.
-        for action in (self.act_edit, self.act_delete):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.table.addAction(action)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.activities.add_table_actions([self.act_edit, self.act_delete])
         self.undo_stack.cleanChanged.connect(self._update_actions)
 
         self._restore_settings()
@@ -122,67 +89,36 @@ class MainWindow(QMainWindow):
             raise DomainError("Databasen har ingen insats.")
         return insats
 
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
     def _create_actions(self) -> None:
+        self._create_dialog_actions()
         keys = QKeySequence.StandardKey
         self.act_new = self._action(
-            self.tr("&Ny aktivitet…"), self.new_activity, keys.New, self.tr("Logga en ny aktivitet")
+            self.tr("&Ny aktivitet…"),
+            self.activities.new_activity,
+            keys.New,
+            self.tr("Logga en ny aktivitet"),
         )
         self.act_edit = self._action(
-            self.tr("&Redigera aktivitet…"), self.edit_activity, QKeySequence(Qt.Key.Key_Return)
+            self.tr("&Redigera aktivitet…"),
+            self.activities.edit_activity,
+            QKeySequence(Qt.Key.Key_Return),
         )
         self.act_duplicate = self._action(
             self.tr("&Duplicera"),
-            self.duplicate_activity,
+            self.activities.duplicate_activity,
             QKeySequence("Ctrl+D"),
             self.tr("Kopiera den markerade aktiviteten"),
         )
-        self.act_delete = self._action(self.tr("&Ta bort"), self.delete_activities, keys.Delete)
+        self.act_delete = self._action(
+            self.tr("&Ta bort"), self.activities.delete_activities, keys.Delete
+        )
         self.act_signin = self._action(
             self.tr("&Närvarolista (PDF)…"),
-            self.print_signin_sheet,
+            self.activities.print_signin_sheet,
             QKeySequence("Ctrl+P"),
             self.tr("En lista att skriva under på plats, för den markerade aktiviteten"),
         )
         self.act_quit = self._action(self.tr("&Avsluta"), self.close, keys.Quit)
-        self.act_export = self._action(
-            self.tr("&Exportera till Excel…"),
-            self.export_excel,
-            QKeySequence("Ctrl+E"),
-            self.tr("Närvarologg och sammanställningar för ett år eller en period"),
-        )
-        self.act_report = self._action(
-            self.tr("&Rapport till styrelsen (PDF)…"),
-            self.export_pdf,
-            QKeySequence("Ctrl+R"),
-            self.tr("Års- eller periodrapport som PDF"),
-        )
-        self.act_report_texts = self._action(
-            self.tr("Rapport&texter…"),
-            self.edit_report_texts,
-            None,
-            self.tr("Bakgrund, analys, slutsatser och angivna siffror för rapporten"),
-        )
-        self.act_import = self._action(
-            self.tr("&Importera…"),
-            self.import_file,
-            QKeySequence("Ctrl+I"),
-            self.tr("Aktiviteter från Excel, CSV eller en kalender (.ics)"),
-        )
         self.act_undo, self.act_redo = undo_redo_actions(self.undo_stack, self)
         self.act_undo.setShortcuts([QKeySequence(keys.Undo)])
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
@@ -210,43 +146,9 @@ class MainWindow(QMainWindow):
         self.act_show_activities = self.act_show_tabs[TAB_ACTIVITIES]
         self.act_show_overview = self.act_show_tabs[TAB_OVERVIEW]
         self.act_clear_filter = self._action(
-            self.tr("&Rensa filter"), self.filter_bar.clear, QKeySequence("Ctrl+Shift+F")
+            self.tr("&Rensa filter"), self.activities.filter_bar.clear, QKeySequence("Ctrl+Shift+F")
         )
         self.act_find = self._action(self.tr("&Sök…"), self._focus_search, keys.Find)
-        self.act_insats = self._action(self.tr("&Förbund och insats…"), self._edit_insats)
-        self.act_insatser = self._action(
-            self.tr("&Byt eller lägg till insats…"), self._choose_insats
-        )
-        self.act_kommuner = self._action(self.tr("&Kommuner…"), self._edit_kommuner)
-        self.act_orgs = self._action(self.tr("&Organisationer…"), self._edit_organisations)
-        self.act_types = self._action(self.tr("&Aktivitetstyper…"), self._edit_types)
-        self.act_privacy = self._action(self.tr("&Personuppgifter…"), self._privacy)
-        self.act_backups = self._action(
-            self.tr("&Säkerhetskopior…"),
-            self.manage_backups,
-            None,
-            self.tr("Mapp för säkerhetskopior, lista, återställning"),
-        )
-        self.act_backup_now = self._action(
-            self.tr("Säkerhets&kopiera nu"),
-            self.backup_now,
-            None,
-            self.tr("Ta en kontrollerad kopia av databasen"),
-        )
-        self.act_restore = self._action(
-            self.tr("Åter&ställ från säkerhetskopia…"),
-            self.manage_backups,
-            None,
-            self.tr("Ersätt databasens innehåll med en säkerhetskopia"),
-        )
-        self.act_about = self._action(self.tr("&Om Insatslogg"), self._about)
-        self._create_file_actions()
-        self.act_demo = self._action(
-            self.tr("Öppna &exempeldata…"),
-            self.open_demo,
-            None,
-            self.tr("Skapa en databas med Gävleborgs ASF-insats 2016–2020 och öppna den"),
-        )
 
     def _create_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -359,16 +261,11 @@ class MainWindow(QMainWindow):
 
     # --- loading ------------------------------------------------------------------------
     def _refresh_choices(self) -> None:
-        assert self.insats.forbund_id is not None
-        self.kommuner = self.store.reference.kommuner(self.insats.forbund_id)
-        self.organisations = self.store.reference.organisations(self.insats.forbund_id)
-        self.types = self.store.reference.activity_types(include_inactive=True)
-        self.filter_bar.set_choices([t.name for t in self.types], [k.name for k in self.kommuner])
+        self.activities.refresh_choices(self.insats)
 
     def reload(self, select_id: int | None = None) -> None:
         """Re-read the shown year's activities and summary from the database."""
-        assert self.insats.id is not None
-        self.model.set_rows(self.store.activities.rows(self.insats.id, self.year))
+        self.activities.set_context(self.insats, self.year)
         self._overview_stale = True
         for lazy in self.record_pages:
             lazy.set_context(self.insats, self.year)
@@ -376,8 +273,7 @@ class MainWindow(QMainWindow):
         title = f"{self.insats.name} – {self.year} – {self.store.path.name} – {APP_NAME}"
         self.setWindowTitle(title)
         if select_id is not None:
-            self.select_activity(select_id)
-        self._update_counts()
+            self.activities.select_activity(select_id)
         self._update_actions()
 
     def refresh_overview(self) -> None:
@@ -394,11 +290,11 @@ class MainWindow(QMainWindow):
         if isinstance(page, LazyPage):
             page.shown()
 
-    def _page_created(self, page: QWidget) -> None:
-        page.changed.connect(self._record_changed)  # type: ignore[attr-defined]
+    def _page_created(self, page: RecordPage) -> None:
+        page.changed.connect(self._record_changed)
         meeting = getattr(page, "meeting_requested", None)
         if meeting is not None:
-            meeting.connect(self.new_group_meeting)
+            meeting.connect(self.activities.new_group_meeting)
 
     def _record_changed(self) -> None:
         """A page saved something: the overview and the other pages may show it."""
@@ -419,163 +315,16 @@ class MainWindow(QMainWindow):
                 self.show_year(year)
         self.reload(activity_id)
 
-    def select_activity(self, activity_id: int) -> None:
-        row = self.model.row_of_id(activity_id)
-        if row is None:
-            return
-        index = self.model.index(row, 0)
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        # Not selectRow(): that follows the keyboard modifiers held at the moment.
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
-
-    def _filter_changed(self, flt: object) -> None:
-        from app.core.activity_filter import ActivityFilter
-
-        if isinstance(flt, ActivityFilter):
-            self.model.set_filter(flt)
-            self._update_counts()
-            self._update_actions()
-
-    def _update_counts(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total_count
-        activities = count_noun(total, "aktivitet", "aktiviteter")
-        text = self.tr("{shown} av {activities} {year}").format(
-            shown=fmt_int(shown), activities=activities, year=self.year
-        )
-        if shown == total:
-            text = self.tr("{activities} {year}").format(activities=activities, year=self.year)
-        participants = self.model.visible_participants()
-        self.count_label.setText(
-            text + self.tr(" · {n} deltagare (volym)").format(n=fmt_int(participants))
-        )
-
     def _update_actions(self, *_: object) -> None:
-        n = len(self.selected_ids())
+        n = len(self.activities.selected_ids())
         self.act_edit.setEnabled(n == 1)
         self.act_duplicate.setEnabled(n == 1)
         self.act_delete.setEnabled(n >= 1)
         self.act_signin.setEnabled(n == 1)
 
-    def selected_ids(self) -> list[int]:
-        sel = self.table.selectionModel()
-        if sel is None:
-            return []
-        return [int(self.model.data(i, ID_ROLE)) for i in sel.selectedRows()]
-
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(TAB_ACTIVITIES)
-        self.filter_bar.search.setFocus()
-        self.filter_bar.search.selectAll()
-
-    # --- editing ------------------------------------------------------------------------
-    def _choices(self) -> ActivityChoices:
-        from app.ui.participants_editor import StorePeople
-
-        assert self.insats.id is not None and self.insats.forbund_id is not None
-        return ActivityChoices(
-            self.insats.id,
-            tuple(self.types),
-            tuple(self.kommuner),
-            tuple(self.organisations),
-            groups=tuple(self.store.groups.choices(self.insats.id)),
-            goals=tuple(self.store.plan.goal_choices(self.insats.id)),
-            people=StorePeople(self.store, self.insats.forbund_id),
-        )
-
-    def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, APP_NAME, message)
-
-    def _default_date(self) -> date:
-        today = date.today()
-        return today if today.year == self.year else date(self.year, 1, 1)
-
-    def new_activity(self) -> None:
-        activity = ActivityDialog.ask(self, self._choices(), default_date=self._default_date())
-        if activity is not None:
-            self.undo_stack.push(
-                AddActivity(self.store, activity, self._after_change, self._show_error)
-            )
-
-    def edit_activity(self, *_: object) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 1:
-            return
-        try:
-            before = self.store.activities.get(ids[0])
-        except DomainError as exc:
-            self._show_error(str(exc))
-            self.reload()
-            return
-        after = ActivityDialog.ask(self, self._choices(), before)
-        if after is not None and after != before:
-            self.undo_stack.push(
-                EditActivity(self.store, before, after, self._after_change, self._show_error)
-            )
-
-    def duplicate_activity(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 1:
-            return
-        original = self.store.activities.get(ids[0])
-        # The named participants came to the original, not to the copy.
-        copy = replace(original, id=None, participant_ids=())
-        self.undo_stack.push(
-            AddActivity(
-                self.store,
-                copy,
-                self._after_change,
-                self._show_error,
-                text=self.tr("duplicera aktivitet"),
-            )
-        )
-
-    def new_group_meeting(self, group_id: int) -> None:
-        """Log a meeting of a samverkansgrupp: a new activity in its kommun, linked to it."""
-        from app.core.groups import meeting_draft
-
-        try:
-            group = self.store.groups.get(group_id)
-        except DomainError as exc:
-            self._show_error(str(exc))
-            return
-        active = [t for t in self.types if t.active and t.id is not None]
-        meeting_type = next((t for t in active if t.name == "Nätverksmöte"), active[0])
-        assert meeting_type.id is not None
-        draft = meeting_draft(group, meeting_type.id, self._default_date())
-        activity = ActivityDialog.ask(self, self._choices(), draft)
-        if activity is not None:
-            self.undo_stack.push(
-                AddActivity(
-                    self.store,
-                    activity,
-                    self._after_change,
-                    self._show_error,
-                    text=self.tr("logga gruppmöte"),
-                )
-            )
-
-    def print_signin_sheet(self) -> None:
-        from app.ui.activity_table_context import print_signin_sheet
-
-        ids = self.selected_ids()
-        if len(ids) == 1:
-            print_signin_sheet(self, self.store, ids[0])
-
-    def delete_activities(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        self.undo_stack.push(
-            DeleteActivities(self.store, ids, self._after_change, self._show_error)
-        )
-        removed = count_noun(len(ids), "aktivitet borttagen", "aktiviteter borttagna")
-        self.statusBar().showMessage(
-            self.tr("{removed}. Ångra med Ctrl+Z.").format(removed=removed), 5000
-        )
+        self.activities.focus_search()
 
     # --- settings dialogs ---------------------------------------------------------------
     def _after_reference_change(self) -> None:
@@ -583,165 +332,6 @@ class MainWindow(QMainWindow):
         self._refresh_choices()
         self._fill_years(self.year)
         self.reload()
-
-    def _edit_insats(self) -> None:
-        from app.ui.settings_dialogs import InsatsDialog
-
-        if InsatsDialog.ask(self, self.store):
-            self._after_reference_change()
-
-    def _choose_insats(self) -> None:
-        from app.ui.settings_dialogs import InsatserDialog
-
-        if InsatserDialog.ask(self, self.store):
-            # Undo steps belong to the insats they were made in.
-            self.undo_stack.clear()
-            self._after_reference_change()
-
-    def _edit_kommuner(self) -> None:
-        from app.ui.settings_dialogs import KommunerDialog
-
-        if KommunerDialog.ask(self, self.store):
-            self._after_reference_change()
-
-    def _edit_organisations(self) -> None:
-        from app.ui.settings_dialogs import OrganisationsDialog
-
-        if OrganisationsDialog.ask(self, self.store):
-            self._after_reference_change()
-
-    def _edit_types(self) -> None:
-        from app.ui.settings_dialogs import ActivityTypesDialog
-
-        if ActivityTypesDialog.ask(self, self.store):
-            self._after_reference_change()
-
-    def export_excel(self) -> None:
-        from app.ui.export_dialog import ExportDialog, export_with_progress
-
-        choice = ExportDialog.ask(self, self.store, self.insats, self.year)
-        if choice is not None:
-            export_with_progress(self, self.store, choice)  # reports in the status bar
-
-    def export_pdf(self) -> None:
-        from app.ui.export_dialog import PDF, ExportDialog
-        from app.ui.report_preview import ReportPreviewDialog
-
-        choice = ExportDialog.ask(self, self.store, self.insats, self.year, PDF)
-        if choice is not None:  # built in the background, then previewed, printed, saved
-            ReportPreviewDialog.show_report(self, self.store, choice.request)
-
-    def edit_report_texts(self) -> None:
-        from app.ui.report_texts_dialog import ReportTextsDialog
-
-        ReportTextsDialog.ask(self, self.store, self.insats, self.year)
-
-    def import_file(self) -> None:
-        from app.ui.import_dialog import ImportDialog
-
-        if ImportDialog.run(self, self.store, self.insats):
-            self._after_reference_change()
-            self.statusBar().showMessage(self.tr("Importen är klar."), 8000)
-
-    def open_demo(self) -> None:
-        """Hjälp → Öppna exempeldata: build the Gävleborg demo in a new file and open it."""
-        from app.demo_gavleborg import build_demo
-        from app.ui.background import run_in_background
-        from app.ui.file_dialogs import save_file_name
-
-        path = save_file_name(
-            self,
-            self.tr("Spara exempeldatabasen som"),
-            "Insatslogg exempel Gävleborg.sqlite3",
-            self.tr("Insatslogg-databas (*.sqlite3)"),
-        )
-        if path is None:
-            return
-        from app.ui.open_windows import find_session
-
-        if find_session(path) is not None:
-            self._show_error(self.tr("Välj en annan fil än en databas som är öppen nu."))
-            return
-        for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            old.unlink(missing_ok=True)  # the file dialog has asked before overwriting
-        outcome = run_in_background(
-            self,
-            self.tr("Exempeldata"),
-            self.tr("Skapar exempeldatabasen…"),
-            lambda progress: build_demo(path),
-        )
-        if outcome.error is not None:
-            self._show_error(str(outcome.error))
-        elif outcome.ok and self.open_database is not None:
-            self.open_database(path)
-
-    def _privacy(self) -> None:
-        from app.ui.privacy_dialog import PrivacyDialog
-
-        assert self.insats.forbund_id is not None
-        if PrivacyDialog.ask(self, self.store, self.insats.forbund_id):
-            # Undo steps may name persons that no longer have names.
-            self.undo_stack.clear()
-            self._after_reference_change()
-
-    def backup_now(self) -> None:
-        """Arkiv → Säkerhetskopiera nu."""
-        from app.ui.backup_dialog import take_backup
-
-        made = take_backup(self, self.store.path)
-        if made is None:
-            return
-        self.statusBar().showMessage(
-            self.tr("Säkerhetskopian är sparad och kontrollerad: {path}").format(path=made.path),
-            10000,
-        )
-
-    def manage_backups(self) -> None:
-        """The backups dialog; a chosen backup is restored by the application."""
-        from app.ui.backup_dialog import BackupDialog
-
-        chosen = BackupDialog.ask(self, self.store.path)
-        if chosen is not None and self.restore_database is not None:
-            self.restore_database(chosen)
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("Om Insatslogg"),
-            self.tr(
-                "<h3>Insatslogg {version}</h3>"
-                "<p>Aktiviteter, deltagare och årsuppföljning för processledare i "
-                "samordningsförbund.</p><p>Databas: {path}</p>"
-            ).format(version=__version__, path=self.store.path),
-        )
-
-    # --- Arkiv: files (app/ui/file_menu.py, imported when used) ---------------------------
-    def _create_file_actions(self) -> None:
-        def command(name: str) -> Callable[[], None]:
-            def run() -> None:
-                from app.ui import file_menu
-
-                getattr(file_menu, name)(self)
-
-            return run
-
-        self.act_new_database = self._action(
-            self.tr("Ny &databas…"), command("new_database"), None, self.tr("Skapa en ny databas")
-        )
-        self.act_open_database = self._action(
-            self.tr("Ö&ppna…"),
-            command("open_database"),
-            QKeySequence.StandardKey.Open,
-            self.tr("Öppna en databas i ett nytt fönster"),
-        )
-        self.act_save_copy = self._action(
-            self.tr("Spara en k&opia som…"),
-            command("save_copy"),
-            None,
-            self.tr("Spara en kontrollerad kopia av databasen; fönstret stannar på sin fil"),
-        )
-        self.recent_menu = QMenu(self.tr("Senaste &filer"), self)
-        self.recent_menu.aboutToShow.connect(command("fill_recent_menu"))
 
     # --- window state -------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -755,7 +345,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         header = self.settings.value("main/tableHeader")
         if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
+            self.activities.table.horizontalHeader().restoreState(header)
         tab = self._int_setting("main/tab")
         if tab is not None:
             self.tabs.setCurrentIndex(tab)
@@ -771,7 +361,9 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/state", self.saveState())
-        self.settings.setValue("main/tableHeader", self.table.horizontalHeader().saveState())
+        self.settings.setValue(
+            "main/tableHeader", self.activities.table.horizontalHeader().saveState()
+        )
         self.settings.setValue("main/tab", self.tabs.currentIndex())
         self.settings.setValue("main/year", self.year)
         self.settings.sync()

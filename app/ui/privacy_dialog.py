@@ -7,17 +7,12 @@ are never touched, so every figure of the follow-up stays as it was.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QObject,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -36,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.atomic_file import atomic_write, save_error
 from app.core.errors import DomainError, ValidationError
 from app.core.people import (
     MAX_GALLRING_YEARS,
@@ -44,36 +37,21 @@ from app.core.people import (
     extract_filename,
     gallring_cutoff,
     register_extract,
-    swedish_key,
 )
 from app.core.wording import count_noun
 from app.store.database import Store
-from app.ui.file_dialogs import save_file_name
 from app.ui.form_widgets import run_modal
 from app.ui.formatting import SWEDISH, fmt_date, fmt_int
 from app.ui.person_dialog import PersonDialog
-from app.ui.row_table_model import RowTableModel
-from app.ui.save_target import target_refused
+from app.ui.person_listing_model import ID_ROLE, SORT_ROLE, PersonListingModel
+from app.ui.register_extract_dialog import RegisterExtractDialog
 from app.ui.screen_fit import resize_to_fit
 
 _CONTEXT = "PrivacyDialog"
-SORT_ROLE = Qt.ItemDataRole.UserRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def persons(n: int) -> str:
     return count_noun(n, "person", "personer")
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to a temporary file beside ``path``, then rename it into place,
-    so that a failure never leaves half a file under the chosen name. DomainError (in
-    Swedish) when it cannot be saved."""
-    try:
-        with atomic_write(path) as tmp:
-            tmp.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise save_error(path, exc) from exc
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
@@ -86,121 +64,6 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     box.setDefaultButton(no)
     box.exec()
     return box.clickedButton() is yes
-
-
-class PersonListingModel(RowTableModel[PersonListing]):
-    """The förbund's persons with organisation, e-mail, number of activities and the latest."""
-
-    NAME, ORGANISATION, EMAIL, ACTIVITIES, LATEST = range(5)
-    HEADERS = (
-        str(QT_TRANSLATE_NOOP(_CONTEXT, "Namn")),
-        str(QT_TRANSLATE_NOOP(_CONTEXT, "Organisation")),
-        str(QT_TRANSLATE_NOOP(_CONTEXT, "E-post")),
-        str(QT_TRANSLATE_NOOP(_CONTEXT, "Antal aktiviteter")),
-        str(QT_TRANSLATE_NOOP(_CONTEXT, "Senaste aktivitet")),
-    )
-    CONTEXT = _CONTEXT
-
-    def __init__(self, rows: list[PersonListing], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows = list(rows)
-
-    def listing(self, row: int) -> PersonListing:
-        return self.row_at(row)
-
-    def cell(self, x: PersonListing, column: int, role: int) -> Any:
-        if role == ID_ROLE:
-            return x.person.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ACTIVITIES:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == SORT_ROLE:
-            if column == self.ACTIVITIES:
-                return x.activities
-            if column == self.LATEST:
-                return x.latest.isoformat() if x.latest else ""
-            return swedish_key(self._text(x, column))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(x, column)
-        return None
-
-    @classmethod
-    def _text(cls, x: PersonListing, column: int) -> str:
-        if column == cls.NAME:
-            return x.person.name
-        if column == cls.ORGANISATION:
-            return x.organisation_name
-        if column == cls.EMAIL:
-            return x.person.email
-        if column == cls.ACTIVITIES:
-            return fmt_int(x.activities)
-        return fmt_date(x.latest) if x.latest else "–"
-
-
-class RegisterExtractDialog(QDialog):
-    """The register extract as text, read-only, with "Spara som…"."""
-
-    def __init__(
-        self,
-        text: str,
-        filename: str,
-        parent: QWidget | None = None,
-        database: Path | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Registerutdrag – Insatslogg"))
-        self._filename = filename
-        self._database = database  # its files are never saved over
-        self.text_view = QPlainTextEdit(text)
-        self.text_view.setObjectName("extract")
-        self.text_view.setReadOnly(True)
-        self.text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("savedLabel")
-        self.saved_label.setWordWrap(True)
-        self.saved_label.hide()
-        self.save_button = QPushButton(self.tr("Spara som…"))
-        self.save_button.setAutoDefault(False)
-        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.button_box.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stäng"))
-        self.button_box.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.button_box.rejected.connect(self.reject)
-        self.save_button.clicked.connect(self.save_as)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text_view, 1)
-        layout.addWidget(self.saved_label)
-        layout.addWidget(self.button_box)
-        resize_to_fit(self, 780, 600)
-
-    def text(self) -> str:
-        return self.text_view.toPlainText()
-
-    def save_as(self) -> None:
-        """Ask where to save the extract and write it there (UTF-8 text)."""
-        path = save_file_name(
-            self,
-            self.tr("Spara registerutdrag"),
-            self._filename,
-            self.tr("Textfiler (*.txt);;Alla filer (*)"),
-        )
-        if path is None:
-            return
-        if not path.suffix:
-            path = path.with_suffix(".txt")
-        if target_refused(self, self.tr("Registerutdrag"), path, self._database):
-            return
-        try:
-            write_text_atomic(path, self.text() + ("" if self.text().endswith("\n") else "\n"))
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Registerutdrag"), str(exc))
-            return
-        self.saved_label.setText(self.tr("Sparat i {}").format(path))
-        self.saved_label.show()
-
-    @classmethod
-    def show_extract(
-        cls, parent: QWidget | None, text: str, filename: str, database: Path | None = None
-    ) -> None:
-        run_modal(cls(text, filename, parent, database))
 
 
 class PrivacyDialog(QDialog):

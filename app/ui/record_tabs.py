@@ -6,37 +6,73 @@ is only marked stale when the year or the data changes, and refreshed when opene
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar, runtime_checkable
 
-from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.entities import Insats
 from app.store.database import Store
 
 
+@runtime_checkable
 class RecordPage(Protocol):
+    """What the window needs of a page: it tells when it saved, and shows a year."""
+
     changed: SignalInstance
 
     def set_context(self, insats: Insats, year: int) -> None: ...
 
 
+PageT = TypeVar("PageT", bound=RecordPage)
+
+
+def record_page(page: PageT) -> PageT:
+    """The page itself; the type checker sees here that it is a ``RecordPage``."""
+    return page
+
+
+# The factories: each imports its page's module when the tab is first shown (not at
+# start) and builds the page on the store.
+def groups_page(store: Store) -> QWidget:
+    from app.ui.groups_page import GroupsPage
+
+    return record_page(GroupsPage(store))
+
+
+def reach_page(store: Store) -> QWidget:
+    from app.ui.reach_page import ReachPage
+
+    return record_page(ReachPage(store))
+
+
+def year_plan_page(store: Store) -> QWidget:
+    from app.ui.year_plan_page import YearPlanPage
+
+    return record_page(YearPlanPage(store))
+
+
+def followup_page(store: Store) -> QWidget:
+    from app.ui.followup_page import FollowUpPage
+
+    return record_page(FollowUpPage(store))
+
+
 @dataclass(frozen=True)
 class PageSpec:
     title: str
-    module: str
-    cls: str
     menu_text: str  # the title in the Visa menu, with its access key
+    name: str  # the page's object name
+    factory: Callable[[Store], QWidget]
 
 
 PAGES = (
-    PageSpec("Samverkansgrupper", "app.ui.groups_page", "GroupsPage", "&Samverkansgrupper"),
-    PageSpec("Nådda personer", "app.ui.reach_page", "ReachPage", "Nå&dda personer"),
-    PageSpec("Årsplan", "app.ui.year_plan_page", "YearPlanPage", "Års&plan"),
-    PageSpec("Uppföljning", "app.ui.followup_page", "FollowUpPage", "&Uppföljning"),
+    PageSpec("Samverkansgrupper", "&Samverkansgrupper", "GroupsPage", groups_page),
+    PageSpec("Nådda personer", "Nå&dda personer", "ReachPage", reach_page),
+    PageSpec("Årsplan", "Års&plan", "YearPlanPage", year_plan_page),
+    PageSpec("Uppföljning", "&Uppföljning", "FollowUpPage", followup_page),
 )
 
 
@@ -47,7 +83,7 @@ class LazyPage(QWidget):
         self,
         spec: PageSpec,
         store: Store,
-        on_created: Callable[[QWidget], None],
+        on_created: Callable[[RecordPage], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,6 +91,7 @@ class LazyPage(QWidget):
         self._store = store
         self._on_created = on_created
         self.page: QWidget | None = None
+        self._record: RecordPage | None = None
         self._context: tuple[Insats, int] | None = None
         self._stale = True
         self._layout = QVBoxLayout(self)
@@ -70,14 +107,15 @@ class LazyPage(QWidget):
 
     def shown(self) -> None:
         """Called when the tab becomes current: build the page if needed, then refresh it."""
-        if self.page is None:
-            cls = getattr(importlib.import_module(self.spec.module), self.spec.cls)
-            page = cls(self._store)
-            page.setObjectName(self.spec.cls)
+        if self._record is None:
+            page = self.spec.factory(self._store)
+            if not isinstance(page, RecordPage):
+                raise TypeError(f"{self.spec.name}: not a page of the record")
+            page.setObjectName(self.spec.name)
             self._layout.addWidget(page)
             self.page = page
+            self._record = page
             self._on_created(page)
         if self._stale and self._context is not None:
-            page_obj: QObject = self.page
-            page_obj.set_context(*self._context)  # type: ignore[attr-defined]
+            self._record.set_context(*self._context)
             self._stale = False

@@ -80,18 +80,29 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
     placement = store.placements.list(ins.id)[0]
     stats = store.county_stats.list(ins.forbund_id)[0]
     reach = next(e for y in ins.years for e in store.reach.entries(ins.id, y))
-    regions = sorted({k.delregion for k in w.kommuner if k.delregion})
+    regions = sorted({k.delregion for k in w.activities.kommuner if k.delregion})
     return [
-        ("aktivitet", lambda: ActivityDialog(w._choices(), longest, parent=w)),
-        ("ny aktivitet", lambda: ActivityDialog(w._choices(), None, date(2020, 3, 2), w)),
-        ("aktivitet med namnlistan öppen", lambda: _with_names_open(w._choices(), longest, w)),
+        ("aktivitet", lambda: ActivityDialog(w.activities._choices(), longest, parent=w)),
+        (
+            "ny aktivitet",
+            lambda: ActivityDialog(w.activities._choices(), None, date(2020, 3, 2), w),
+        ),
+        (
+            "aktivitet med namnlistan öppen",
+            lambda: _with_names_open(w.activities._choices(), longest, w),
+        ),
         ("exportera excel", lambda: ExportDialog(ins, list(ins.years), 2020, w)),
         ("exportera pdf", lambda: ExportDialog(ins, list(ins.years), 2020, w, PDF)),
         ("samverkansgrupp", lambda: GroupDialog(store, ins, group, w)),
-        ("placering", lambda: PlacementDialog(ins.id, w.kommuner, placement, None, w)),
-        ("milstolpe", lambda: MilestoneDialog(ins.id, w.kommuner, w.organisations, None, None, w)),
+        ("placering", lambda: PlacementDialog(ins.id, w.activities.kommuner, placement, None, w)),
+        (
+            "milstolpe",
+            lambda: MilestoneDialog(
+                ins.id, w.activities.kommuner, w.activities.organisations, None, None, w
+            ),
+        ),
         ("länsstatistik", lambda: CountyStatsDialog(ins.forbund_id, regions, stats, None, (), w)),
-        ("räckvidd", lambda: ReachDialog(w.kommuner, ins.id, reach.year, reach, w)),
+        ("räckvidd", lambda: ReachDialog(w.activities.kommuner, ins.id, reach.year, reach, w)),
         ("personuppgifter", lambda: PrivacyDialog(w, store, ins.forbund_id)),
         ("rapporttexter", lambda: ReportTextsDialog(store, ins, 2020, w)),
         ("säkerhetskopior", lambda: BackupDialog(store.path, w)),

@@ -117,7 +117,7 @@ def test_restoring_from_the_window_brings_back_the_data(
     assert new_window is not None and new_window is not window
     qtbot.addWidget(new_window)
     new_window.show_year(2018)
-    model = new_window.model
+    model = new_window.activities.model
     titles = [model.index(r, 2).data() for r in range(model.rowCount())]
     assert titles == ["Första"]
     assert "Återställd från" in new_window.statusBar().currentMessage()

@@ -107,6 +107,6 @@ def test_the_demo_opens_on_its_last_year_with_data(
     assert window.year == 2020
     assert window.year_combo.currentText() == "2020"
     assert "2020" in window.windowTitle()
-    assert window.model.rowCount() > 0  # the year has activities to show
+    assert window.activities.model.rowCount() > 0  # the year has activities to show
     demo.close()
     session.close()

@@ -23,12 +23,8 @@ from app.core.placements import Placement
 from app.core.vocabulary import MilestoneKind, Outcome, PlacedSource
 from app.store.database import Store
 from app.ui.county_stats_dialog import CountyStatsDialog
-from app.ui.followup_page import (
-    BREACH_BACKGROUND,
-    TAB_COUNTY,
-    TAB_MILESTONES,
-    FollowUpPage,
-)
+from app.ui.followup_models import BREACH_BACKGROUND
+from app.ui.followup_page import TAB_COUNTY, TAB_MILESTONES, FollowUpPage
 from app.ui.milestone_dialog import MilestoneDialog
 from app.ui.placement_dialog import OTHER_PARTY, PlacementDialog
 from tests.ui.keyboard import retype

@@ -28,8 +28,10 @@ from app.core.entities import Activity, Insats
 from app.core.groups import Group, GroupMember, GroupStatusChange
 from app.core.vocabulary import GroupStatus, Role, Status
 from app.store.database import Store
-from app.ui.group_dialog import GroupDialog, MemberListModel, StatusHistoryModel
-from app.ui.groups_page import ACTIVE_BACKGROUND, RESTING_BACKGROUND, GroupsPage
+from app.ui.group_dialog import GroupDialog
+from app.ui.group_lists import MemberListModel, StatusHistoryModel
+from app.ui.groups_models import ACTIVE_BACKGROUND, RESTING_BACKGROUND
+from app.ui.groups_page import GroupsPage
 from app.ui.list_editor import ListEditor
 from app.ui.overview_widget import OverviewWidget
 from tests.ui.keyboard import retype

@@ -61,7 +61,7 @@ def answer_dialog(monkeypatch: pytest.MonkeyPatch, fill: Fill) -> list[ActivityD
 
 
 def table_rows(w: MainWindow) -> list[dict[str, str]]:
-    m = w.model
+    m = w.activities.model
     return [
         {m.columns[c].header: m.data(m.index(r, c)) for c in range(m.columnCount())}
         for r in range(m.rowCount())
@@ -105,7 +105,7 @@ def test_add_through_dialog_then_undo_and_redo(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answer_dialog(monkeypatch, fill_seminar(qtbot))
-    assert window.model.rowCount() == 0
+    assert window.activities.model.rowCount() == 0
 
     window.act_new.trigger()
 
@@ -134,7 +134,7 @@ def test_add_through_dialog_then_undo_and_redo(
     assert overview_cell(window, "aktiviteter_typ", "Seminarium", "Genomförda 2017") == "–"
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.model.rowCount() == 0
+    assert window.activities.model.rowCount() == 0
     assert overview_cell(window, "deltagare_kommun", "Söderhamn", "2018") == "0"
     assert window.store.activities.rows(window.insats.id or 0, 2018) == []
 
@@ -146,7 +146,7 @@ def test_add_through_dialog_then_undo_and_redo(
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert window.model.rowCount() == 1
+    assert window.activities.model.rowCount() == 1
     assert overview_cell(window, "deltagare_kommun", "Söderhamn", "2018") == "40"
 
 
@@ -164,22 +164,22 @@ def test_the_redigera_menu_names_what_undo_and_redo_do(
 
     answer_dialog(monkeypatch, fill_seminar(qtbot))
     window.act_new.trigger()
-    assert window.count_label.text() == "1 aktivitet 2018 · 40 deltagare (volym)"
+    assert window.activities.count_label.text() == "1 aktivitet 2018 · 40 deltagare (volym)"
     assert (undo.text(), undo.isEnabled()) == ("&Ångra: lägg till aktivitet", True)
     assert redo.text() == "&Gör om"
 
     undo.trigger()
-    assert window.model.rowCount() == 0
+    assert window.activities.model.rowCount() == 0
     assert (undo.text(), undo.isEnabled()) == ("&Ångra", False)
     assert (redo.text(), redo.isEnabled()) == ("&Gör om: lägg till aktivitet", True)
     redo.trigger()
-    assert window.model.rowCount() == 1
+    assert window.activities.model.rowCount() == 1
 
-    window.table.selectRow(0)
+    window.activities.table.selectRow(0)
     window.act_delete.trigger()
     assert undo.text() == "&Ångra: ta bort aktivitet"
     assert window.statusBar().currentMessage() == "1 aktivitet borttagen. Ångra med Ctrl+Z."
-    assert window.count_label.text() == "0 aktiviteter 2018 · 0 deltagare (volym)"
+    assert window.activities.count_label.text() == "0 aktiviteter 2018 · 0 deltagare (volym)"
 
 
 def test_contradicting_counts_keep_the_dialog_open(
@@ -199,7 +199,7 @@ def test_contradicting_counts_keep_the_dialog_open(
     assert "Deltagarna per roll (12) är fler än totalt antal deltagare (10)." in (
         dialog.problems.text()
     )
-    assert window.model.rowCount() == 0
+    assert window.activities.model.rowCount() == 0
 
 
 def test_only_a_total_is_enough(
@@ -234,7 +234,7 @@ def test_training_in_steps_is_one_activity_over_its_dates(
     answer_dialog(monkeypatch, fill)
     window.act_new.trigger()
     assert table_rows(window)[0]["Datum"] == "2018-01-17 – 2018-04-11"
-    stored = window.store.activities.get(window.selected_ids()[0])
+    stored = window.store.activities.get(window.activities.selected_ids()[0])
     assert stored.steps == (
         date(2018, 1, 17),
         date(2018, 2, 14),
@@ -258,8 +258,8 @@ def test_double_click_edits_and_undo_restores(
         d.attendance.total.setValue(14)
 
     answer_dialog(monkeypatch, fill)
-    view = window.table
-    rect = view.visualRect(window.model.index(0, 2))
+    view = window.activities.table
+    rect = view.visualRect(window.activities.model.index(0, 2))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
@@ -282,18 +282,18 @@ def test_duplicate_delete_and_undo_delete(window: MainWindow, add_activity: Make
     rows = table_rows(window)
     assert len(rows) == 2 and rows[0] == rows[1]
 
-    window.table.selectAll()
+    window.activities.table.selectAll()
     window.act_delete.trigger()
-    assert window.model.rowCount() == 0
+    assert window.activities.model.rowCount() == 0
     assert overview_cell(window, "nyckeltal", "Genomförda aktiviteter", "2018") == "0"
 
     window.act_undo.trigger()
-    assert window.model.rowCount() == 2
+    assert window.activities.model.rowCount() == 2
     assert overview_cell(window, "deltagare_kon", "Kvinnor", "2018") == "40"
     assert original.id in {
         a.id
         for a in window.store.activities.get_many(
-            [window.model.activity_row(r).id for r in range(2)]
+            [window.activities.model.activity_row(r).id for r in range(2)]
         )
     }
 
@@ -310,7 +310,7 @@ def test_filter_and_sort(window: MainWindow, add_activity: MakeActivity) -> None
     add_activity("Frukostmöte", "Hofors", date(2018, 6, 1), status=Status.PLANERAD)
     add_activity("Konferens", Scope.NATIONELLT, date(2018, 10, 1), attendance=Attendance.build(120))
     window.reload()
-    bar = window.filter_bar
+    bar = window.activities.filter_bar
 
     bar.type_combo.setCurrentText("Frukostmöte")
     assert [r["Kommun"] for r in table_rows(window)] == ["Gävle", "Hofors"]
@@ -322,12 +322,12 @@ def test_filter_and_sort(window: MainWindow, add_activity: MakeActivity) -> None
     bar.clear()
     bar.search.setText("upphandling")
     assert [r["Typ"] for r in table_rows(window)] == ["Seminarium"]
-    assert "1 av 4 aktiviteter 2018" in window.count_label.text()
+    assert "1 av 4 aktiviteter 2018" in window.activities.count_label.text()
     bar.clear()
 
-    window.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
+    window.activities.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
     assert [r["Deltagare"] for r in table_rows(window)] == ["120", "50", "8", "0"]
-    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    window.activities.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert [r["Datum"][:7] for r in table_rows(window)] == [
         "2018-02",
         "2018-03",
@@ -388,9 +388,9 @@ def test_models_pass_the_model_tester(
     for i in range(5):
         add_activity("Workshop", "Gävle", date(2018, 1 + i, 3), attendance=Attendance.build(i))
     window.reload()
-    qtmodeltester.check(window.model)  # type: ignore[attr-defined]
-    window.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
-    qtmodeltester.check(window.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(window.activities.model)  # type: ignore[attr-defined]
+    window.activities.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(window.activities.model)  # type: ignore[attr-defined]
     for model in window.overview.models.values():
         qtmodeltester.check(model)  # type: ignore[attr-defined]
 

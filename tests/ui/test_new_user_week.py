@@ -123,7 +123,7 @@ def _check_everything_as_typed(window: MainWindow, store: Store, week: tuple[Ent
     assert window.insats.id is not None
     stored = {a.title: a for a in map(store.activities.get, _ids(window))}
     assert sorted(stored) == sorted(e.title for e in week)
-    names = {k.id: k.name for k in window.kommuner}
+    names = {k.id: k.name for k in window.activities.kommuner}
     for e in week:
         a = stored[e.title]
         where = names[a.kommun_id] if a.scope is Scope.KOMMUN else a.scope.label
@@ -141,7 +141,10 @@ def _check_everything_as_typed(window: MainWindow, store: Store, week: tuple[Ent
 
 
 def _ids(window: MainWindow) -> list[int]:
-    return [window.model.activity_row(r).id for r in range(window.model.rowCount())]
+    return [
+        window.activities.model.activity_row(r).id
+        for r in range(window.activities.model.rowCount())
+    ]
 
 
 def test_a_week_logged_edited_and_saved_shows_every_figure_as_entered(
@@ -149,14 +152,14 @@ def test_a_week_logged_edited_and_saved_shows_every_figure_as_entered(
 ) -> None:
     for e in WEEK:
         _dialog_answers(monkeypatch, _type_entry(qtbot, e))
-        window.new_activity()
+        window.activities.new_activity()
     _check_everything_as_typed(window, store, WEEK)
 
     # Open each one and press Spara without touching anything.
     _dialog_answers(monkeypatch, lambda d: None)
     for activity_id in _ids(window):
-        window.select_activity(activity_id)
-        window.edit_activity()
+        window.activities.select_activity(activity_id)
+        window.activities.edit_activity()
     _check_everything_as_typed(window, store, WEEK)
     assert window.undo_stack.count() == len(WEEK)  # nothing was changed, nothing to undo
 
@@ -168,8 +171,8 @@ def test_a_week_logged_edited_and_saved_shows_every_figure_as_entered(
         monkeypatch, lambda d: d.attendance.total.setValue(d.attendance.total.value() + 3)
     )
     for activity_id in _ids(window):
-        window.select_activity(activity_id)
-        window.edit_activity()
+        window.activities.select_activity(activity_id)
+        window.activities.edit_activity()
     _check_everything_as_typed(window, store, corrected)
 
     # Undo takes back the corrections, one by one, and nothing else.

@@ -19,7 +19,8 @@ from app.core.summary import YearSummary
 from app.store.database import Store
 from app.ui import privacy_dialog
 from app.ui.person_dialog import PersonDialog
-from app.ui.privacy_dialog import PrivacyDialog, RegisterExtractDialog, write_text_atomic
+from app.ui.privacy_dialog import PrivacyDialog
+from app.ui.register_extract_dialog import RegisterExtractDialog, write_text_atomic
 from tests.conftest import MakeActivity
 from tests.ui.keyboard import retype
 

@@ -22,10 +22,11 @@ from app.core.entities import Insats
 from app.core.people import Person
 from app.reports.export_content import ExportRequest
 from app.store.database import Store
-from app.ui import export_dialog, privacy_dialog, report_preview
+from app.ui import export_dialog, register_extract_dialog, report_preview
 from app.ui.activity_table_context import print_signin_sheet
 from app.ui.export_dialog import ExportDialog
-from app.ui.privacy_dialog import PrivacyDialog, RegisterExtractDialog
+from app.ui.privacy_dialog import PrivacyDialog
+from app.ui.register_extract_dialog import RegisterExtractDialog
 from app.ui.report_preview import ReportPreviewDialog
 from tests.conftest import MakeActivity
 
@@ -170,7 +171,7 @@ def test_the_register_extract(
         seen.append(extract.saved_label.isHidden())
         return False
 
-    monkeypatch.setattr(privacy_dialog, "run_modal", drive)
+    monkeypatch.setattr(register_extract_dialog, "run_modal", drive)
     dialog.view.selectRow(0)
     qtbot.mouseClick(dialog.extract_button, Qt.MouseButton.LeftButton)
 

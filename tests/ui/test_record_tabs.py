@@ -40,7 +40,7 @@ def test_pages_are_built_only_when_opened(window: MainWindow) -> None:
     for index, lazy in enumerate(window.record_pages, start=1):
         window.tabs.setCurrentIndex(index)
         assert lazy.page is not None
-        assert lazy.page.objectName() == lazy.spec.cls
+        assert lazy.page.objectName() == lazy.spec.name
 
 
 def test_a_group_meeting_is_an_activity_of_the_group(
@@ -86,7 +86,9 @@ def test_a_group_meeting_is_an_activity_of_the_group(
     assert page is not None
     page.meeting_requested.emit(group.id)  # type: ignore[attr-defined]
 
-    rows = [window.model.activity_row(r) for r in range(window.model.rowCount())]
+    rows = [
+        window.activities.model.activity_row(r) for r in range(window.activities.model.rowCount())
+    ]
     assert [(r.title, r.place_label, r.participants) for r in rows] == [
         ("Möte i ASF-gruppen Sandviken", "Sandviken", 9)
     ]

@@ -32,7 +32,7 @@ from app.ui.export_dialog import (
     ExportFormat,
     export_with_progress,
 )
-from app.ui.privacy_dialog import RegisterExtractDialog
+from app.ui.register_extract_dialog import RegisterExtractDialog
 from app.ui.report_preview import ReportPreviewDialog, copy_atomically
 from tests.conftest import MakeActivity
 from tests.save_faults import (

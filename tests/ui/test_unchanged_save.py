@@ -77,9 +77,9 @@ def _activities(w: MainWindow) -> list[Any]:
 def _edit_activity(w: MainWindow, record: tuple[int, int]) -> None:
     year, activity_id = record
     w.show_year(year)
-    w.select_activity(activity_id)
-    assert w.selected_ids() == [activity_id]
-    w.edit_activity()
+    w.activities.select_activity(activity_id)
+    assert w.activities.selected_ids() == [activity_id]
+    w.activities.edit_activity()
 
 
 def _groups(w: MainWindow) -> list[Any]:
@@ -104,7 +104,7 @@ def _followup(w: MainWindow, year: int) -> Any:
 
 
 def _edit_placement(w: MainWindow, record: tuple[int, int]) -> None:
-    from app.ui.followup_page import ID_ROLE
+    from app.ui.followup_models import ID_ROLE
 
     year, placement_id = record
     p = _followup(w, year)
@@ -131,7 +131,7 @@ def _milestones(w: MainWindow) -> list[Any]:
 
 
 def _edit_milestone(w: MainWindow, record: tuple[int, int]) -> None:
-    from app.ui.followup_page import ID_ROLE
+    from app.ui.followup_models import ID_ROLE
 
     year, milestone_id = record
     p = _followup(w, year)
@@ -224,7 +224,7 @@ def _new_meeting(w: MainWindow, group_id: int) -> None:
     """Logga möte… adds a meeting; unchanged, it is an activity in the group's kommun."""
     before = set(r[1] for r in _activities(w))
     page(w, "GroupsPage").select_group(group_id)
-    w.new_group_meeting(group_id)
+    w.activities.new_group_meeting(group_id)
     added = [a for a in _activities(w) if a[1] not in before]
     assert len(added) == 1
     meeting = w.store.activities.get(added[0][1])

@@ -146,7 +146,7 @@ def page(window: MainWindow, cls: str) -> Any:
     """The record page ``cls`` (e.g. "GroupsPage"), shown as its tab."""
     for index in range(window.tabs.count()):
         lazy = window.tabs.widget(index)
-        if getattr(getattr(lazy, "spec", None), "cls", None) == cls:
+        if getattr(getattr(lazy, "spec", None), "name", None) == cls:
             window.tabs.setCurrentIndex(index)
             return lazy.page  # type: ignore[attr-defined]
     raise AssertionError(f"ingen flik {cls}")
