@@ -12,20 +12,14 @@ from types import ModuleType
 from typing import Any
 
 from app.core import limits
-from app.core.attendance import Attendance
 from app.core.entities import Activity, ActivityRow
 from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.core.validation import validate_activity
-from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
-from app.store.columns import COUNT_COLUMNS, ORG_COLUMNS, ROLE_COLUMNS
+from app.core.vocabulary import Format, Scope, Status
+from app.store.attendance_values import COUNTS_SQL, attendance_from_values
 from app.store.database_file import DatabaseFile
 
-COUNTS_SQL = ", ".join(f"a.{c}" for c in COUNT_COLUMNS)
-_N_ORG = len(ORG_COLUMNS)
-_N_ROLE = len(ROLE_COLUMNS)
-_ORGS = [OrgCategory(k) for k in ORG_COLUMNS]
-_ROLES = [Role(k) for k in ROLE_COLUMNS]
 _FORMATS = {f.value: f for f in Format}
 _STATUSES = {s.value: s for s in Status}
 _SCOPES = {s.value: s for s in Scope}
@@ -43,15 +37,6 @@ def _range_bounds() -> tuple[str, str]:
 def year_bounds(year: int) -> tuple[str, str]:
     """[1 January of ``year``, 1 January of the next year), as stored (ISO dates)."""
     return date(year, 1, 1).isoformat(), date(year + 1, 1, 1).isoformat()
-
-
-def attendance_from_values(values: Sequence[int]) -> Attendance:
-    """Attendance from the values of COUNT_COLUMNS, as stored (already checked)."""
-    orgs = dict(zip(_ORGS, values[1 : 1 + _N_ORG], strict=True))
-    roles = dict(zip(_ROLES, values[1 + _N_ORG : 1 + _N_ORG + _N_ROLE], strict=True))
-    return Attendance(
-        values[0], orgs, roles, values[1 + _N_ORG + _N_ROLE], values[2 + _N_ORG + _N_ROLE]
-    )
 
 
 def place_label(scope: str, kommun_name: str | None) -> str:

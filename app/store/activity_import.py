@@ -21,7 +21,7 @@ from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.core.validation import validate_activity
 from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
-from app.store.activities import COUNTS_SQL, attendance_from_values
+from app.store.attendance_values import COUNTS_SQL, attendance_from_values
 from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
 from app.store.database_file import DatabaseFile
 
