@@ -40,10 +40,7 @@ from app.importers import (
     ImportReport,
     Source,
     SourceKind,
-    build_report,
     kind_for,
-    load_context,
-    read_source,
 )
 from app.importers.report_groups import (
     Group,
@@ -51,6 +48,13 @@ from app.importers.report_groups import (
     report_groups,
 )
 from app.importers.table import n_of
+from app.operations.imports import (
+    ImportOutcome,
+    LoadedImport,
+    commit_import,
+    read_import,
+    reread,
+)
 from app.store.database import Store
 from app.ui.background import run_in_background
 from app.ui.file_dialogs import open_file_name
@@ -75,7 +79,6 @@ from app.ui.import_pages import (
 from app.ui.screen_fit import resize_to_fit
 
 TITLE = "Importera aktiviteter"
-Loaded = tuple[Source, ImportContext, ImportReport]
 
 
 def _message(error: BaseException) -> str:
@@ -332,13 +335,11 @@ class ImportDialog(QDialog):
         """Read the rows again with the mapping and options as they stand now."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = build_report(
-                self._source,
-                self._context,
+            report = reread(
+                LoadedImport(self._source, self._context, self.report),
                 self.report.mapping,
-                kind=self.report.kind,
                 include_cancelled=self.include_cancelled.isChecked(),
-            )
+            ).report
         except DomainError as exc:
             self.problems.show_problems([str(exc)])
             return
@@ -365,8 +366,8 @@ class ImportDialog(QDialog):
             return
         self.status.clear_problems()
 
-        def job(progress: Progress) -> list[int]:
-            return self._store.activities.import_many(activities, progress, updates)
+        def job(progress: Progress) -> ImportOutcome:
+            return commit_import(self._store, activities, updates, progress)
 
         what = n_of(len(activities) + len(updates), "aktivitet", "aktiviteter")
         outcome = run_in_background(self, TITLE, f"Importerar {what}…", job)
@@ -376,8 +377,9 @@ class ImportDialog(QDialog):
         if outcome.error is not None:
             self.status.show_problems([_message(outcome.error), "Ingenting har importerats."])
             return
-        self.imported_ids = outcome.result or []
-        self.updated_ids = [a.id for a in updates if a.id is not None]
+        done = outcome.result or ImportOutcome()
+        self.imported_ids = done.imported_ids
+        self.updated_ids = done.updated_ids
         self.accept()
 
     # --- opening ----------------------------------------------------------------------------
@@ -392,7 +394,7 @@ class ImportDialog(QDialog):
     @classmethod
     def load(
         cls, parent: QWidget | None, store: Store, insats: Insats, path: Path
-    ) -> Loaded | None:
+    ) -> LoadedImport | None:
         """Read ``path`` in the background; None (after telling the user why) when it fails."""
         try:
             kind = kind_for(path)
@@ -400,10 +402,8 @@ class ImportDialog(QDialog):
             cls.show_error(parent, str(exc))
             return None
 
-        def job(progress: Progress) -> Loaded:
-            source = read_source(path, kind, (insats.start, insats.end), progress)
-            context = load_context(store, insats)
-            return source, context, build_report(source, context, kind=kind, progress=progress)
+        def job(progress: Progress) -> LoadedImport:
+            return read_import(store, insats, path, kind, progress=progress)
 
         outcome = run_in_background(parent, TITLE, f"Läser {path.name}…", job)
         if outcome.cancelled or outcome.result is None:
