@@ -74,9 +74,7 @@ def test_committing_stores_every_new_activity(sheet: Path, store: Store, insats:
     assert len(again.report.duplicates) == 2
 
 
-def test_a_refused_activity_stores_none_of_them(
-    sheet: Path, store: Store, insats: Insats
-) -> None:
+def test_a_refused_activity_stores_none_of_them(sheet: Path, store: Store, insats: Insats) -> None:
     activities = read_import(store, insats, sheet, SourceKind.EXCEL).report.activities(False)
     no_such_type = replace(activities[-1], type_id=99_999)
 
@@ -136,13 +134,13 @@ def test_reading_again_with_another_mapping(sheet: Path, store: Store, insats: I
 
     assert again.source is loaded.source and again.context is loaded.context
     assert insats.id is not None
-    places = sorted(store.activities.get(r.id).place for r in store.activities.rows(insats.id, None))
+    places = sorted(
+        store.activities.get(r.id).place for r in store.activities.rows(insats.id, None)
+    )
     assert places == ["Aulan", "Sal A"]
 
 
-def test_a_calendar_is_read_within_the_period(
-    tmp_path: Path, store: Store, insats: Insats
-) -> None:
+def test_a_calendar_is_read_within_the_period(tmp_path: Path, store: Store, insats: Insats) -> None:
     path = tmp_path / "kal.ics"
     path.write_text(
         "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:1\nSUMMARY:Frukostmöte\n"
