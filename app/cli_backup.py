@@ -43,7 +43,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from app.store import backups, local_config
+    from app.operations import backups
     from app.store.database import resolve_path
 
     path = resolve_path(getattr(args, "db", None))
@@ -51,42 +51,37 @@ def run_backup(args: argparse.Namespace) -> int:
     if args.remember:
         if folder is None:
             raise DomainError("Ange mappen med --folder MAPP tillsammans med --remember.")
-        local_config.set_backup_folder(path, folder)
+        backups.choose_backup_folder(path, folder)
         print(f"Säkerhetskopior av {path.name} sparas från och med nu i {folder.resolve()}.")
     if args.list:
-        listed = backups.list_backups(path, folder)
-        where = folder or backups.backup_folder(path)
-        if not listed:
-            print(f"Inga säkerhetskopior av {path.name} i {where}.")
+        listed = backups.backups_of(path, folder)
+        if not listed.backups:
+            print(f"Inga säkerhetskopior av {path.name} i {listed.folder}.")
             return 0
-        print(f"Säkerhetskopior av {path.name} i {where}:")
-        for b in listed:
+        print(f"Säkerhetskopior av {path.name} i {listed.folder}:")
+        for b in listed.backups:
             print(
                 f"  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.label:<40}  {b.size_text:>9}  {b.path.name}"
             )
         return 0
-    if not path.exists():
-        raise DomainError(f"Databasfilen {path} finns inte.")
-    made = backups.make_backup(path, reason=backups.MANUAL, folder=folder)
+    made = backups.take_backup(path, folder)
     print(f"Säkerhetskopian är sparad och kontrollerad: {made.path} ({made.size_text}).")
-    from app.store.backup_erasure import warning
-
     # The backup also finished what erasures it could; say what is still out of reach.
-    unfinished = warning(path)
+    unfinished = backups.unfinished_erasures(path)
     if unfinished is not None:
         print(f"\n{unfinished}")
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from app.store import restore
+    from app.operations.backups import restore_closed
     from app.store.database import resolve_path
     from app.store.instance_lock import as_command
 
     path = resolve_path(getattr(args, "db", None))
     source = Path(args.file).expanduser()
     with as_command("insatslogg restore"):
-        result = restore.restore_unopened(source, path)
+        result = restore_closed(source, path)
     print(f"Databasen {path} är återställd från {result.restored_from}.")
     if result.previous_backup is not None:
         print(f"Läget före återställningen sparades som {result.previous_backup.path}.")

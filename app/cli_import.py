@@ -86,10 +86,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from app.importers import SourceKind, build_report, load_context, read_source
+    from app.importers import SourceKind
     from app.importers.report_groups import left_unchanged
     from app.importers.table import n_of
     from app.importers.text_report import report_lines
+    from app.operations.imports import commit_import, import_insats, read_import
     from app.store.database import resolve_path
     from app.store.instance_lock import as_command
     from app.store.opening import open_database
@@ -102,19 +103,15 @@ def _run(args: argparse.Namespace) -> int:
         opened = open_database(db_path, exclusive=True, must_exist=True)
     store = opened.store
     try:
-        insats = store.reference.current_insats()
-        if insats is None or insats.id is None:
-            raise DomainError(
-                "Databasen har ingen insats ännu. Starta Insatslogg och lägg upp förbund och "
-                "insats först."
-            )
+        insats = import_insats(store)
         kind = SourceKind(args.kind)
         period = (args.period_from or insats.start, args.period_to or insats.end)
         if period[1] < period[0]:
             raise DomainError("Perioden slutar före den börjar (--from/--to).")
-        source = read_source(path, kind, period)
-        context = load_context(store, insats)
-        report = build_report(source, context, kind=kind, include_cancelled=not args.skip_cancelled)
+        loaded = read_import(
+            store, insats, path, kind, period, include_cancelled=not args.skip_cancelled
+        )
+        report, context = loaded.report, loaded.context
         lines = report_lines(report, context, args.include_duplicates, args.update)
         print("\n".join(lines))
         print()
@@ -131,7 +128,7 @@ def _run(args: argparse.Namespace) -> int:
                 f"importeras{also if updates else ''}; inget sparades."
             )
         else:
-            ids = store.activities.import_many(activities, updates=updates)
+            ids = commit_import(store, activities, updates).imported_ids
             updated = n_of(len(updates), "aktivitet", "aktiviteter")
             if ids or not updates:
                 done = (

@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from app.core.setup import gavleborg_defaults
-from app.importers import SourceKind, build_report, load_context, read_source
+from app.importers import SourceKind, build_report, read_source
+from app.operations.imports import load_context
 from app.store.database import Store
 from app.store.new_database import create_database
 

@@ -30,7 +30,7 @@ def test_the_latest_changes_are_printed_with_their_fields(edited: Path, capsys) 
     assert main(["logg", "--antal", "1", "--db", str(edited)]) == 0
 
     out = capsys.readouterr().out.splitlines()
-    assert out[0].endswith("ändra aktivitet Söderhamn Ny titel 2017-10-16")
+    assert out[0].endswith("ändra aktivitet Ny titel 2017-10-16")
     assert "    aktivitet Ny titel: Titel Framtidens företagande → Ny titel" in out
 
 

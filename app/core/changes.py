@@ -250,6 +250,7 @@ def record_of(change: RowChange) -> tuple[str, tuple[Any, ...]]:
 
 
 # A record's short name in a label: "Hofors 2018", "Frukostmöte 2018-03-01".
+IDENTITY_LENGTH = 40
 Describe = Callable[[str, Row], str]
 
 
@@ -263,6 +264,8 @@ def default_identity(table: str, row: Row, name_of: Callable[[str, Any], str | N
         return ""  # a person's name is never copied into a label
     parts: list[str] = []
     for column, ref_table in (("kommun_id", "kommun"), ("organisation_id", "organisation")):
+        if row.get("title"):
+            break  # an activity is known by its title and date
         if row.get(column) is not None and table not in ("kommun", "organisation"):
             name = name_of(ref_table, row[column])
             if name:
@@ -271,8 +274,11 @@ def default_identity(table: str, row: Row, name_of: Callable[[str, Any], str | N
     parts += _pick(row, "title", "name", "label")
     if not parts:
         parts += _pick(row, "key")
-    parts += _pick(row, "year") or _pick(row, "start_date", "date", "milestone_date")
-    return " ".join(p for p in parts if p)[:80]
+    when = _pick(row, "year") or _pick(row, "start_date", "date", "milestone_date")
+    text = " ".join(p for p in parts if p)
+    if len(text) > IDENTITY_LENGTH:
+        text = text[: IDENTITY_LENGTH - 1].rstrip() + "…"
+    return " ".join([text, *when[:1]]).strip()
 
 
 def describe_set(

@@ -1,16 +1,14 @@
 """Importing activities from spreadsheets (.xlsx, .csv) and calendars (.ics).
 
-No Qt here: the GUI (app/ui/import_dialog.py) and the command line (app/cli_import.py)
-both call these functions and show the same report.
+No Qt and no store here: the importers are fed plain data. The use case that the GUI
+(app/ui/import_dialog.py) and the command line (app/cli_import.py) share is
+app/operations/imports.py, which reads the ImportContext from the database:
 
     kind = kind_for(path)
     source = read_source(path, kind, (insats.start, insats.end), progress)
-    context = load_context(store, insats)
     report = build_report(source, context, mapping)   # mapping None: the proposed one
-    store.activities.import_many(report.activities(include_duplicates), progress)
 """
 
-from app.importers.context import load_context
 from app.importers.fields import Field
 from app.importers.mapping import ColumnMapping, MappedColumn
 from app.importers.report import (
@@ -37,6 +35,5 @@ __all__ = [
     "SourceKind",
     "build_report",
     "kind_for",
-    "load_context",
     "read_source",
 ]

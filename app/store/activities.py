@@ -6,121 +6,29 @@ through the ORM in activity_writes, imported when first needed.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from types import ModuleType
 from typing import Any
 
-from app.core import limits
-from app.core.attendance import Attendance
-from app.core.clock_times import time_from_stored
-from app.core.entities import Activity, ActivityRow, Step
+from app.core.entities import Activity, ActivityRow
 from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.core.validation import validate_activity
-from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
-from app.store.columns import COUNT_COLUMNS, ORG_COLUMNS, ROLE_COLUMNS
+from app.store.activity_rows import (
+    ACTIVITY_SQL,
+    FORMATS,
+    IN_RANGE,
+    STATUSES,
+    STEPS_SQL,
+    activity_from_row,
+    named,
+    place_label,
+    range_bounds,
+    step_from_row,
+    year_bounds,
+)
 from app.store.database_file import DatabaseFile
-
-COUNTS_SQL = ", ".join(f"a.{c}" for c in COUNT_COLUMNS)
-_N_ORG = len(ORG_COLUMNS)
-_N_ROLE = len(ROLE_COLUMNS)
-_ORGS = [OrgCategory(k) for k in ORG_COLUMNS]
-_ROLES = [Role(k) for k in ROLE_COLUMNS]
-_FORMATS = {f.value: f for f in Format}
-_STATUSES = {s.value: s for s in Status}
-_SCOPES = {s.value: s for s in Scope}
-
-
-# The dates an activity may have (app/core/limits.py), as stored: an old file may hold
-# one in year 9999, which no year list or summary should reach.
-_IN_RANGE = "start_date >= ? AND start_date < ?"
-
-
-def _range_bounds() -> tuple[str, str]:
-    return year_bounds(limits.FIRST_YEAR)[0], year_bounds(limits.LAST_YEAR)[1]
-
-
-def year_bounds(year: int) -> tuple[str, str]:
-    """[1 January of ``year``, 1 January of the next year), as stored (ISO dates)."""
-    return date(year, 1, 1).isoformat(), date(year + 1, 1, 1).isoformat()
-
-
-def attendance_from_values(values: Sequence[int]) -> Attendance:
-    """Attendance from the values of COUNT_COLUMNS, as stored (already checked)."""
-    orgs = dict(zip(_ORGS, values[1 : 1 + _N_ORG], strict=True))
-    roles = dict(zip(_ROLES, values[1 + _N_ORG : 1 + _N_ORG + _N_ROLE], strict=True))
-    return Attendance(
-        values[0], orgs, roles, values[1 + _N_ORG + _N_ROLE], values[2 + _N_ORG + _N_ROLE]
-    )
-
-
-# An activity's own columns, read by name (activity_from_row) with sqlite3.Row.
-ACTIVITY_SQL = (
-    "SELECT a.id, a.insats_id, a.type_id, a.title, a.start_date, a.end_date, a.start_time, "
-    "a.end_time, a.scope, a.kommun_id, a.place, a.format, a.status, a.notes, a.group_id, "
-    f"a.goal_id, a.highlight, {COUNTS_SQL} FROM activity a"
-)
-STEPS_SQL = (
-    "SELECT s.activity_id, s.step_date, s.start_time, s.end_time FROM activity_step s "
-    "JOIN activity a ON a.id = s.activity_id"
-)
-
-
-def named(con: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-    """The rows of a query, each read by column name."""
-    cursor = con.cursor()
-    cursor.row_factory = sqlite3.Row
-    return cursor.execute(sql, params).fetchall()
-
-
-def step_from_row(row: sqlite3.Row) -> Step:
-    return Step(
-        date.fromisoformat(row["step_date"]),
-        time_from_stored(row["start_time"]),
-        time_from_stored(row["end_time"]),
-    )
-
-
-def activity_from_row(
-    row: sqlite3.Row,
-    steps: Sequence[Step] = (),
-    coorganiser_ids: tuple[int, ...] = (),
-    participant_ids: tuple[int, ...] = (),
-) -> Activity:
-    """An activity from a row of ACTIVITY_SQL and its steps, co-organisers and people."""
-    return Activity(
-        id=row["id"],
-        insats_id=row["insats_id"],
-        type_id=row["type_id"],
-        title=row["title"],
-        start=date.fromisoformat(row["start_date"]),
-        end=date.fromisoformat(row["end_date"]) if row["end_date"] else None,
-        steps=tuple(s.day for s in steps),
-        start_time=time_from_stored(row["start_time"]),
-        end_time=time_from_stored(row["end_time"]),
-        step_times=tuple(s for s in steps if (s.start_time, s.end_time) != (None, None)),
-        scope=_SCOPES[row["scope"]],
-        kommun_id=row["kommun_id"],
-        place=row["place"],
-        format=_FORMATS[row["format"]],
-        status=_STATUSES[row["status"]],
-        coorganiser_ids=coorganiser_ids,
-        notes=row["notes"],
-        group_id=row["group_id"],
-        goal_id=row["goal_id"],
-        participant_ids=participant_ids,
-        highlight=row["highlight"] or "",
-        attendance=attendance_from_values([row[c] for c in COUNT_COLUMNS]),
-    )
-
-
-def place_label(scope: str, kommun_name: str | None) -> str:
-    """What the tables show as an activity's kommun."""
-    if scope == Scope.KOMMUN.value and kommun_name:
-        return kommun_name
-    return _SCOPES[scope].label
 
 
 def _writes() -> ModuleType:
@@ -198,8 +106,8 @@ class ActivityRepository:
                     title=r[4],
                     place_label=place_label(r[5], r[6]),
                     place=r[7],
-                    format=_FORMATS[r[8]],
-                    status=_STATUSES[r[9]],
+                    format=FORMATS[r[8]],
+                    status=STATUSES[r[9]],
                     participants=r[10],
                 )
                 for r in con.execute(sql, params)
@@ -211,8 +119,8 @@ class ActivityRepository:
         with self._db.read() as con:
             first, last = con.execute(
                 "SELECT min(start_date), max(start_date) FROM activity "
-                f"WHERE insats_id = ? AND {_IN_RANGE}",
-                (insats_id, *_range_bounds()),
+                f"WHERE insats_id = ? AND {IN_RANGE}",
+                (insats_id, *range_bounds()),
             ).fetchone()
         return None if first is None else (int(first[:4]), int(last[:4]))
 
@@ -222,8 +130,8 @@ class ActivityRepository:
         with self._db.read() as con:
             rows = con.execute(
                 "SELECT DISTINCT substr(start_date, 1, 4) FROM activity "
-                f"WHERE insats_id = ? AND {_IN_RANGE} ORDER BY 1",
-                (insats_id, *_range_bounds()),
+                f"WHERE insats_id = ? AND {IN_RANGE} ORDER BY 1",
+                (insats_id, *range_bounds()),
             ).fetchall()
         return [int(r[0]) for r in rows]
 

@@ -22,7 +22,7 @@ from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.core.validation import validate_activity
 from app.core.vocabulary import OrgCategory, Role
-from app.store.activities import ACTIVITY_SQL, STEPS_SQL, activity_from_row, named, step_from_row
+from app.store.activity_rows import ACTIVITY_SQL, STEPS_SQL, activity_from_row, named, step_from_row
 from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
 from app.store.database_file import DatabaseFile
 

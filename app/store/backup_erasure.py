@@ -28,7 +28,7 @@ from pathlib import Path
 from app.core.atomic_file import fsync_file
 from app.core.people import ERASED_NAME
 from app.store import local_config
-from app.store.backups import SUFFIX, connect
+from app.store.backup_files import SUFFIX, connect, damaged_copies
 from app.store.change_scrub import scrub_people
 from app.store.local_config import FILE, FOLDER
 
@@ -46,7 +46,6 @@ def extra_copies(db_path: Path) -> list[Path]:
     next ``finish_pending`` (after every backup) reaches.
     """
     from app.core.temp_files import remove_left_over_temporary_files
-    from app.store.backups import damaged_copies
 
     found: list[Path] = []
     for folder in sorted({db_path.parent, *_folders(db_path)}):

@@ -19,7 +19,6 @@ import logging
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -29,6 +28,7 @@ from app.core.backup_rotation import DEFAULT_POLICY, RotationPolicy, backups_to_
 from app.core.errors import DomainError
 from app.core.temp_files import remove_left_over_temporary_files
 from app.store import local_config
+from app.store.backup_files import DAMAGED, SUFFIX, connect, damaged_copies
 from app.store.file_checks import (
     PRIVATE_FOLDER,
     describe_sqlite_error,
@@ -36,11 +36,10 @@ from app.store.file_checks import (
     make_private,
     version_problem,
 )
+from app.store.schema_versions import known_revisions
 
 log = logging.getLogger(__name__)
 STAMP_FORMAT = "%Y-%m-%d_%H%M%S"
-SUFFIX = ".sqlite3"
-DAMAGED = ".skadad"  # a copy that failed the check: <backup name>.skadad.sqlite3
 
 # Why a backup was made: the slug in its file name, and how it reads in the program.
 ON_CLOSE = "stangning"
@@ -173,17 +172,6 @@ def _target(db_path: Path, folder: Path, reason: str, now: datetime) -> Path:
         n += 1
 
 
-@contextlib.contextmanager
-def connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
-    mode = "ro" if read_only else "rw"
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=10.0)
-    try:
-        con.execute("PRAGMA secure_delete = ON")  # what is deleted is overwritten
-        yield con
-    finally:
-        con.close()
-
-
 def copy_into(source: Path, target: Path) -> None:
     """Copy the database ``source`` into the empty private file ``target`` with the backup
     API and make it self-contained (rollback journal, no -wal file), synced and checked
@@ -196,16 +184,6 @@ def copy_into(source: Path, target: Path) -> None:
         raise CopyFailedCheck(problem)
     make_private(target)
     fsync_file(target)
-
-
-def damaged_copies(db_path: Path, folder: Path | None = None) -> list[Path]:
-    """The copies of ``db_path`` kept aside in ``folder`` because they failed the check."""
-    folder = folder or backup_folder(db_path)
-    pattern = re.compile(rf"^{re.escape(db_path.stem)}-.+{re.escape(DAMAGED + SUFFIX)}$")
-    try:
-        return sorted(Path(e.path) for e in os.scandir(folder) if pattern.match(e.name))
-    except OSError:
-        return []
 
 
 def _keep_damaged_copy(db_path: Path, copy: Path, target: Path) -> Path | None:
@@ -346,8 +324,6 @@ def backup_problem(path: Path) -> str | None:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error as exc:
         return describe_sqlite_error(exc)
-    from app.store.migrations import known_revisions
-
     if row is None or str(row[0]) not in known_revisions():
         version = "okänd" if row is None else row[0]
         return (

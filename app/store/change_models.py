@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.models import Base
+from app.store.model_base import Base
 
 
 class ChangeSetModel(Base):

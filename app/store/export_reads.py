@@ -15,7 +15,7 @@ from datetime import date
 
 from app.core.activity_columns import LoggedActivity, NamedParticipant
 from app.core.vocabulary import Format, Status
-from app.store.activities import place_label
+from app.store.activity_rows import place_label
 from app.store.database_file import DatabaseFile
 from app.store.named_rows import attendance_of, count_columns, named_rows
 

@@ -17,7 +17,7 @@ from app.core.entities import ActivityRow
 from app.core.errors import DomainError
 from app.core.groups import Group, GroupMember, GroupStatusChange, MeetingCount, validate_group
 from app.core.vocabulary import Format, GroupStatus, Role, Status
-from app.store.activities import place_label, year_bounds
+from app.store.activity_rows import place_label, year_bounds
 from app.store.database_file import DatabaseFile
 
 _GROUP_SQL = (

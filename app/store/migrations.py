@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import db
 from app.core.atomic_file import fsync_file, fsync_folder, new_temporary_file
 from app.core.errors import DomainError
+from app.store.schema_versions import known_revisions
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -35,13 +36,6 @@ def current_revision(path: Path) -> str | None:
         ) from exc
     finally:
         con.close()
-
-
-def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory(str(db.MIGRATIONS_DIR))
-    return {rev.revision for rev in script.walk_revisions()}
 
 
 def head_revision() -> str:

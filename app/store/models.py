@@ -11,26 +11,18 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.store.columns import COUNT_COLUMNS, ORG_COLUMNS, ROLE_COLUMNS
+from app.store.model_base import AttendanceColumns, Base
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+# The rest of the year's record (issue 3) lives in its own module; importing it here
+# registers its tables on Base.metadata wherever the models are used.
+from app.store.record_models import ActivityParticipantModel
 
 
 class ForbundModel(Base):
@@ -108,25 +100,6 @@ activity_checks = (
 )
 
 
-class AttendanceColumns:
-    """Who came, as counts: the total and its breakdowns (app.store.columns names them)."""
-
-    participants: Mapped[int] = mapped_column(Integer, default=0)
-    org_arbetsformedlingen: Mapped[int] = mapped_column(Integer, default=0)
-    org_forsakringskassan: Mapped[int] = mapped_column(Integer, default=0)
-    org_kommun: Mapped[int] = mapped_column(Integer, default=0)
-    org_region: Mapped[int] = mapped_column(Integer, default=0)
-    org_asf: Mapped[int] = mapped_column(Integer, default=0)
-    org_annan: Mapped[int] = mapped_column(Integer, default=0)
-    role_tjansteperson: Mapped[int] = mapped_column(Integer, default=0)
-    role_chef: Mapped[int] = mapped_column(Integer, default=0)
-    role_fortroendevald: Mapped[int] = mapped_column(Integer, default=0)
-    role_asf_foretradare: Mapped[int] = mapped_column(Integer, default=0)
-    role_ovriga: Mapped[int] = mapped_column(Integer, default=0)
-    women: Mapped[int] = mapped_column(Integer, default=0)
-    men: Mapped[int] = mapped_column(Integer, default=0)
-
-
 class ActivityModel(AttendanceColumns, Base):
     __tablename__ = "activity"
     __table_args__ = activity_checks
@@ -191,9 +164,3 @@ class ActivityCoorganiserModel(Base):
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisation.id", ondelete="RESTRICT"), primary_key=True, index=True
     )
-
-
-# The rest of the year's record (issue 3) lives in its own module; importing it here
-# registers its tables on Base.metadata wherever the models are used.
-from app.store import record_models  # noqa: E402, F401
-from app.store.record_models import ActivityParticipantModel  # noqa: E402

@@ -16,7 +16,7 @@ from app.core import people as core
 from app.core.errors import DomainError
 from app.core.people import AttendedActivity, Person, PersonListing
 from app.core.vocabulary import Status
-from app.store.activities import place_label, year_bounds
+from app.store.activity_rows import place_label, year_bounds
 from app.store.database_file import DatabaseFile
 
 _PERSON_SQL = "SELECT p.id, p.forbund_id, p.name, p.organisation_id, p.email FROM person p"

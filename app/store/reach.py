@@ -20,11 +20,12 @@ from app.core.reach import (
 )
 from app.core.summary import SummaryTable
 from app.core.vocabulary import Scope
-from app.store.activities import attendance_from_values, year_bounds
+from app.store.activity_facts import year_facts
+from app.store.activity_rows import year_bounds
+from app.store.attendance_values import attendance_from_values
 from app.store.columns import COUNT_COLUMNS
 from app.store.database_file import DatabaseFile
 from app.store.reference import ReferenceRepository
-from app.store.summaries import SummaryRepository
 
 _SCOPES = {s.value: s for s in Scope}
 _COUNTS_SQL = ", ".join(COUNT_COLUMNS)
@@ -57,7 +58,6 @@ class ReachRepository:
     def __init__(self, db: DatabaseFile) -> None:
         self._db = db
         self._reference = ReferenceRepository(db)
-        self._summaries = SummaryRepository(db, self._reference)
 
     # --- reads --------------------------------------------------------------------------
     def entries(self, insats_id: int, year: int) -> list[RegisteredReach]:
@@ -99,7 +99,7 @@ class ReachRepository:
         """The year's reach tables: total, outside the total, and the four breakdowns."""
         return people_reached_tables(
             year,
-            self._summaries.facts(insats_id, year),
+            year_facts(self._db, insats_id, year),
             self.entries(insats_id, year),
             self.kommun_names(insats_id),
             self.unique_participants(insats_id, year),
@@ -111,7 +111,7 @@ class ReachRepository:
             self.entries(insats_id, year),
             self._reference.insats(insats_id),
             self.kommun_names(insats_id),
-            self._summaries.facts(insats_id, year),
+            year_facts(self._db, insats_id, year),
             self.unique_participants(insats_id, year),
         )
 

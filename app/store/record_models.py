@@ -19,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.columns import COUNT_COLUMNS
-from app.store.models import AttendanceColumns, Base
+from app.store.model_base import AttendanceColumns, Base
 
 
 class GroupModel(Base):

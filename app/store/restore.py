@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.core.atomic_file import fsync_folder, new_temporary_file
 from app.core.temp_files import remove_left_over_temporary_files
+from app.store.backup_files import connect
 from app.store.backups import (
     BEFORE_RESTORE,
     STAMP_FORMAT,
@@ -22,7 +23,6 @@ from app.store.backups import (
     BackupInfo,
     CopyFailedCheck,
     backup_problem,
-    connect,
     copy_into,
     make_backup,
 )

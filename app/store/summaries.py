@@ -7,11 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.core.summary import ActivityFact, YearSummary, build_year_summary, compared_year
-from app.core.vocabulary import Status
 from app.core.year_record import YearRecordInputs, build_full_year_summary
-from app.store.activities import place_label, year_bounds
+from app.store.activity_facts import year_facts
 from app.store.database_file import DatabaseFile
-from app.store.named_rows import attendance_of, count_columns, named_rows
 from app.store.reference import ReferenceRepository
 
 if TYPE_CHECKING:
@@ -21,8 +19,6 @@ if TYPE_CHECKING:
     from app.store.placements import PlacementRepository
     from app.store.reach import ReachRepository
     from app.store.year_plan import PlanRepository
-
-_STATUSES = {s.value: s for s in Status}
 
 
 @dataclass(frozen=True)
@@ -50,29 +46,7 @@ class SummaryRepository:
 
     def facts(self, insats_id: int, year: int) -> list[ActivityFact]:
         """The year's activities, grouped by type, place and status with their counts summed."""
-        first, after = year_bounds(year)
-        with self._db.read() as con:
-            rows = named_rows(
-                con,
-                "SELECT t.name AS type_name, a.scope AS scope, k.name AS kommun, "
-                f"a.status AS status, count(*) AS activities, {count_columns('a.', summed=True)} "
-                "FROM activity a "
-                "JOIN activity_type t ON t.id = a.type_id "
-                "LEFT JOIN kommun k ON k.id = a.kommun_id "
-                "WHERE a.insats_id = ? AND a.start_date >= ? AND a.start_date < ? "
-                "GROUP BY t.name, a.scope, k.name, a.status",
-                (insats_id, first, after),
-            )
-            return [
-                ActivityFact(
-                    type_name=r["type_name"],
-                    place_label=place_label(r["scope"], r["kommun"]),
-                    status=_STATUSES[r["status"]],
-                    attendance=attendance_of(r),
-                    activities=r["activities"],
-                )
-                for r in rows
-            ]
+        return year_facts(self._db, insats_id, year)
 
     def year_summary(self, insats_id: int, year: int, today: date | None = None) -> YearSummary:
         """The year's figures for an insats, compared with the year before, with the rest

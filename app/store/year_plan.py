@@ -21,7 +21,7 @@ from app.core.year_plan import (
     plan_followup_table,
     validate_goals,
 )
-from app.store.activities import year_bounds
+from app.store.activity_rows import year_bounds
 from app.store.database_file import DatabaseFile
 
 _STATUSES = {s.value: s for s in Status}

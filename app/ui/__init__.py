@@ -1,1 +1,1 @@
-"""Qt windows, models, dialogs and undo commands."""
+"""Qt windows, models, dialogs, and Ångra/Gör om over the change log."""

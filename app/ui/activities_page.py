@@ -2,9 +2,9 @@
 the handlers of the window's activity actions (new, edit, duplicate, delete, sign-in
 sheet, group meeting).
 
-The window keeps the actions, menus and undo stack; each save here goes through an
-undo command pushed on that stack, and ``after_change`` (the window's) shows the
-changed activity's year and reloads.
+The window keeps the actions, menus and the edit history; each save here is written,
+then recorded as one step of Ångra (``history.record``, by the change log), and
+``after_change`` (the window's) shows the changed activity's year and reloads.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.core.changes import ACTIVITIES_TAB
 from app.core.entities import Insats
 from app.core.errors import DomainError
 from app.core.wording import count_noun
@@ -32,8 +33,8 @@ from app.store.database import Store
 from app.ui.activity_dialog import ActivityChoices, ActivityDialog
 from app.ui.activity_filter_bar import ActivityFilterBar
 from app.ui.activity_table_model import ID_ROLE, ActivityTableModel, apply_column_widths
+from app.ui.edit_history import EditHistory
 from app.ui.formatting import fmt_int
-from app.ui.undo_commands import AddActivity, DeleteActivities, EditActivity
 
 
 class ActivitiesPage(QWidget):
@@ -45,14 +46,14 @@ class ActivitiesPage(QWidget):
     def __init__(
         self,
         store: Store,
-        undo_stack: QUndoStack,
+        history: EditHistory,
         after_change: Callable[[int | None], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ActivitiesPage")
         self.store = store
-        self.undo_stack = undo_stack
+        self.history = history
         self._after_change = after_change
         self.insats: Insats | None = None
         self.year = date.today().year
@@ -173,12 +174,24 @@ class ActivitiesPage(QWidget):
         today = date.today()
         return today if today.year == self.year else date(self.year, 1, 1)
 
+    def _save(
+        self, write: Callable[[], int | None] | Callable[[], None], label: str | None = None
+    ) -> None:
+        """One edit: write it, make it one step of Ångra (the change log), show it."""
+        self.history.record()  # a change made outside the window is a step of its own
+        try:
+            selected = write()
+        except DomainError as exc:
+            self._show_error(str(exc))
+            self._after_change(None)
+            return
+        self.history.record(ACTIVITIES_TAB, label)
+        self._after_change(selected)
+
     def new_activity(self) -> None:
         activity = ActivityDialog.ask(self, self._choices(), default_date=self._default_date())
         if activity is not None:
-            self.undo_stack.push(
-                AddActivity(self.store, activity, self._after_change, self._show_error)
-            )
+            self._save(lambda: self.store.activities.add(activity).id)
 
     def edit_activity(self, *_: object) -> None:
         ids = self.selected_ids()
@@ -192,9 +205,7 @@ class ActivitiesPage(QWidget):
             return
         after = ActivityDialog.ask(self, self._choices(), before)
         if after is not None and after != before:
-            self.undo_stack.push(
-                EditActivity(self.store, before, after, self._after_change, self._show_error)
-            )
+            self._save(lambda: self.store.activities.update(after).id)
 
     def duplicate_activity(self) -> None:
         ids = self.selected_ids()
@@ -203,15 +214,8 @@ class ActivitiesPage(QWidget):
         original = self.store.activities.get(ids[0])
         # The named participants came to the original, not to the copy.
         copy = replace(original, id=None, participant_ids=())
-        self.undo_stack.push(
-            AddActivity(
-                self.store,
-                copy,
-                self._after_change,
-                self._show_error,
-                text=self.tr("duplicera aktivitet"),
-            )
-        )
+        label = self.tr("duplicera aktivitet {title}").format(title=original.title)
+        self._save(lambda: self.store.activities.add(copy).id, label)
 
     def new_group_meeting(self, group_id: int) -> None:
         """Log a meeting of a samverkansgrupp: a new activity in its kommun, linked to it."""
@@ -228,15 +232,8 @@ class ActivitiesPage(QWidget):
         draft = meeting_draft(group, meeting_type.id, self._default_date())
         activity = ActivityDialog.ask(self, self._choices(), draft)
         if activity is not None:
-            self.undo_stack.push(
-                AddActivity(
-                    self.store,
-                    activity,
-                    self._after_change,
-                    self._show_error,
-                    text=self.tr("logga gruppmöte"),
-                )
-            )
+            label = self.tr("logga gruppmöte {name}").format(name=group.name)
+            self._save(lambda: self.store.activities.add(activity).id, label)
 
     def print_signin_sheet(self) -> None:
         from app.ui.activity_table_context import print_signin_sheet
@@ -249,8 +246,11 @@ class ActivitiesPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        self.undo_stack.push(
-            DeleteActivities(self.store, ids, self._after_change, self._show_error)
-        )
+
+        def delete() -> int | None:
+            self.store.activities.delete_many(ids)
+            return None
+
+        self._save(delete)
         removed = count_noun(len(ids), "aktivitet borttagen", "aktiviteter borttagna")
         self.message.emit(self.tr("{removed}. Ångra med Ctrl+Z.").format(removed=removed), 5000)

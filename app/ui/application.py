@@ -8,11 +8,11 @@ import threading
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME
 from app.core.errors import DomainError
@@ -21,6 +21,7 @@ from app.store import restore
 from app.store.database import Store, resolve_path
 from app.store.instance_lock import DatabaseInUse
 from app.store.opening import DamagedDatabase, EarlyCheck, OpenDatabase, open_database
+from app.ui import open_windows
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -204,7 +205,7 @@ class Session:
     opens in a session and window of its own (app/ui/open_windows.py)."""
 
     # Every database open in this program, each with its window.
-    open_sessions: ClassVar[list[Session]] = []
+    open_sessions: ClassVar[list[Session]] = open_windows.SESSIONS  # type: ignore[assignment]
 
     def __init__(self, opened: OpenDatabase) -> None:
         self.opened = opened
@@ -249,8 +250,6 @@ class Session:
 
     def open_database(self, path: Path) -> Session | None:
         """Open ``path`` in a window of its own; this window stays on its file."""
-        from app.ui.open_windows import open_in_new_window
-
         return open_in_new_window(path, self.window)
 
     def restore_database(self, backup: Path) -> None:
@@ -298,6 +297,35 @@ class Session:
                 f"Säkerhetskopian vid stängning kunde inte göras.\n\n{exc}\n\n"
                 "Det du registrerat är sparat i databasen.",
             )
+
+
+def open_in_new_window(path: Path, parent: QWidget | None = None) -> Session | None:
+    """Open the existing database ``path`` in a window of its own, with every check the
+    start makes (damaged, empty, newer, in use elsewhere: told in Swedish, nothing
+    changed). A file open here already has its window brought forward. None when it was
+    not opened."""
+    from app.ui.open_windows import bring_forward, find_session
+
+    path = path.expanduser()
+    found = find_session(path)
+    if found is not None:
+        bring_forward(found)
+        return cast(Session, found)
+    if not path.exists():
+        QMessageBox.warning(parent, APP_NAME, f"Filen {path} finns inte. Ingenting har öppnats.")
+        return None
+    if path.is_dir():
+        QMessageBox.warning(parent, APP_NAME, f"{path} är en mapp, inte en databasfil.")
+        return None
+    opened = open_store(path)
+    if opened is None:
+        return None
+    if not ensure_set_up(opened.store):
+        opened.close(backup=False)
+        return None
+    session = Session(opened)
+    session.show()
+    return session
 
 
 def run(db: str | None = None, early: EarlyCheck | None = None) -> int:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.core.backup_rotation import DEFAULT_POLICY
 from app.core.errors import DomainError
 from app.core.wording import count_noun
-from app.store import backups, local_config
+from app.operations import backups
 from app.store.backups import BackupInfo
 from app.ui.file_dialogs import existing_directory, open_file_name
 from app.ui.form_widgets import run_modal
@@ -61,7 +61,7 @@ def take_backup(parent: QWidget | None, db_path: Path) -> BackupInfo | None:
     error = ""
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        made: BackupInfo | None = backups.make_backup(db_path, reason=backups.MANUAL)
+        made: BackupInfo | None = backups.take_backup(db_path)
     except DomainError as exc:
         made, error = None, str(exc)
     finally:
@@ -165,11 +165,10 @@ class BackupDialog(QDialog):
 
     # --- contents ---------------------------------------------------------------------
     def refresh(self) -> None:
-        folder = backups.backup_folder(self.db_path)
-        self.folder_edit.setText(str(folder))
-        is_default = local_config.chosen_backup_folder(self.db_path) is None
-        self.default_folder_button.setEnabled(not is_default)
-        listed = backups.list_backups(self.db_path)
+        listing = backups.backups_of(self.db_path)
+        self.folder_edit.setText(str(listing.folder))
+        self.default_folder_button.setEnabled(not listing.default_folder)
+        listed = listing.backups
         self.model.set_rows(listed)
         self.empty_label.setText(
             self.tr("{n}.").format(n=count_noun(len(listed), "säkerhetskopia", "säkerhetskopior"))
@@ -196,7 +195,7 @@ class BackupDialog(QDialog):
 
     def set_folder(self, folder: Path | None) -> None:
         try:
-            local_config.set_backup_folder(self.db_path, folder)
+            backups.choose_backup_folder(self.db_path, folder)
         except OSError as exc:
             self._error(self.tr("Valet kunde inte sparas: {e}").format(e=exc.strerror or exc))
         self.refresh()
@@ -232,7 +231,7 @@ class BackupDialog(QDialog):
             self._choose(path, path.name)
 
     def _choose(self, path: Path, taken: str) -> None:
-        problem = backups.backup_problem(path)
+        problem = backups.restore_problem(path)
         if problem is not None:
             self._error(self.tr("Filen kan inte återställas: {problem}.").format(problem=problem))
             return

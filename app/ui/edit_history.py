@@ -110,6 +110,26 @@ class EditHistory(QObject):
         return done
 
     def actions(self, parent: QObject) -> tuple[QAction, QAction]:
-        from app.ui.undo_commands import undo_redo_actions
-
         return undo_redo_actions(self.stack, parent)
+
+
+def undo_redo_actions(stack: QUndoStack, parent: QObject) -> tuple[QAction, QAction]:
+    """Redigera → "Ångra: lägg till aktivitet" and "Gör om: lägg till aktivitet"; plain
+    "Ångra" / "Gör om", disabled, when there is nothing to undo or redo."""
+    undo = QAction(parent)
+    redo = QAction(parent)
+
+    def label(action: QAction, verb: str, text: str) -> None:
+        action.setText(f"{verb}: {text}" if text else verb)
+
+    stack.undoTextChanged.connect(lambda text: label(undo, "&Ångra", text))
+    stack.redoTextChanged.connect(lambda text: label(redo, "&Gör om", text))
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    undo.triggered.connect(stack.undo)
+    redo.triggered.connect(stack.redo)
+    label(undo, "&Ångra", stack.undoText() if stack.canUndo() else "")
+    label(redo, "&Gör om", stack.redoText() if stack.canRedo() else "")
+    undo.setEnabled(stack.canUndo())
+    redo.setEnabled(stack.canRedo())
+    return undo, redo

@@ -8,18 +8,33 @@ first time one is used.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from app import APP_NAME
 from app.core.errors import DomainError
+from app.store.database import Store
 from app.ui.file_dialogs import open_file_name, save_file_name
 from app.ui.recent_files import clear_recent, recent_files, remove_recent
 
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+
+class FileWindow(Protocol):
+    """What the file commands use of the main window (app.ui.main_window), besides what
+    every QMainWindow has."""
+
+    store: Store
+    settings: QSettings
+    recent_menu: QMenu
+    open_database: Callable[[Path], object] | None
+
+
+def _parts(window: QMainWindow) -> FileWindow:
+    return cast(FileWindow, window)
+
 
 DATABASE_FILTER = "Insatslogg-databas (*.sqlite3);;Alla filer (*)"
 SUFFIX = ".sqlite3"
@@ -30,11 +45,10 @@ def _with_suffix(path: Path) -> Path:
     return path if path.suffix else path.with_name(path.name + SUFFIX)
 
 
-def new_database(window: MainWindow) -> None:
+def new_database(window: QMainWindow) -> None:
     """Arkiv → Ny databas…: a new file, set up like the first start, in a new window."""
     from app.core.setup import gavleborg_defaults
     from app.store.new_database import create_database, refuse_existing
-    from app.ui.open_windows import open_in_new_window
     from app.ui.setup_dialog import SetupDialog
 
     chosen = save_file_name(
@@ -64,24 +78,20 @@ def new_database(window: MainWindow) -> None:
             window, APP_NAME, f"Databasen {path} kunde inte skapas: {exc.strerror or exc}."
         )
         return
-    open_in_new_window(path, window)
+    _open(window, path)
 
 
-def open_database(window: MainWindow) -> None:
+def open_database(window: QMainWindow) -> None:
     """Arkiv → Öppna…: an existing database, checked, in a window of its own."""
-    from app.ui.open_windows import open_in_new_window
-
     path = open_file_name(window, window.tr("Öppna databas"), window.tr(DATABASE_FILTER))
     if path is not None:
-        open_in_new_window(path, window)
+        _open(window, path)
 
 
-def open_recent(window: MainWindow, path: Path) -> None:
+def open_recent(window: QMainWindow, path: Path) -> None:
     """A file chosen in Arkiv → Senaste filer; one that is gone is taken off the list."""
-    from app.ui.open_windows import open_in_new_window
-
     if not path.exists():
-        remove_recent(window.settings, path)
+        remove_recent(_parts(window).settings, path)
         QMessageBox.warning(
             window,
             APP_NAME,
@@ -89,15 +99,15 @@ def open_recent(window: MainWindow, path: Path) -> None:
             "ur listan.",
         )
         return
-    open_in_new_window(path, window)
+    _open(window, path)
 
 
-def fill_recent_menu(window: MainWindow) -> None:
+def fill_recent_menu(window: QMainWindow) -> None:
     """Fill Arkiv → Senaste filer, most recent first; a file that is gone is shown
     greyed; the list can be emptied."""
-    menu = window.recent_menu
+    menu = _parts(window).recent_menu
     menu.clear()
-    paths = recent_files(window.settings)
+    paths = recent_files(_parts(window).settings)
     for number, path in enumerate(paths, start=1):
         action = menu.addAction(f"&{number} {path.name}")
         action.setData(str(path))
@@ -110,16 +120,16 @@ def fill_recent_menu(window: MainWindow) -> None:
     menu.addSeparator()
     clear = menu.addAction(window.tr("&Rensa listan"))
     clear.setEnabled(bool(paths))
-    clear.triggered.connect(lambda: clear_recent(window.settings))
+    clear.triggered.connect(lambda: clear_recent(_parts(window).settings))
 
 
-def save_copy(window: MainWindow) -> None:
+def save_copy(window: QMainWindow) -> None:
     """Arkiv → Spara en kopia som…: a consistent, checked copy in a new file; the window
     stays on its own file."""
     from app.store.database_copy import save_copy as copy_database
     from app.ui.open_windows import find_session
 
-    source = window.store.path
+    source = _parts(window).store.path
     chosen = save_file_name(
         window,
         window.tr("Spara en kopia som"),
@@ -149,3 +159,10 @@ def save_copy(window: MainWindow) -> None:
     window.statusBar().showMessage(
         window.tr("En kontrollerad kopia är sparad: {path}").format(path=target), 10000
     )
+
+
+def _open(window: QMainWindow, path: Path) -> None:
+    """Open ``path`` in a window of its own, the way the application opens files."""
+    opener = _parts(window).open_database
+    if opener is not None:
+        opener(path)

@@ -5,8 +5,7 @@ may change: the rows are read again), then the groups of the report under the he
 the command line prints (app.importers.report_groups): the new activities, those that
 would change a stored one (ändrade, updated only when asked), those already there, every
 row that cannot be read with its reason, what was skipped and the warnings. Importera
-stores everything in one transaction in the background; Avbryt there leaves the database
-as it was.
+stores everything in one transaction in the background (Avbryt: nothing changes).
 """
 
 from __future__ import annotations
@@ -39,7 +38,6 @@ from app.importers import (
     ImportReport,
     Source,
     SourceKind,
-    build_report,
 )
 from app.importers.report_groups import (
     Group,
@@ -47,6 +45,12 @@ from app.importers.report_groups import (
     report_groups,
 )
 from app.importers.table import n_of
+from app.operations.imports import (
+    ImportOutcome,
+    LoadedImport,
+    commit_import,
+    reread,
+)
 from app.store.database import Store
 from app.ui.background import run_in_background
 from app.ui.file_dialogs import open_file_name
@@ -59,7 +63,7 @@ from app.ui.import_models import (
     field_choices,
     type_choices,
 )
-from app.ui.import_opening import TITLE, Loaded, failure_message, load, show_error
+from app.ui.import_opening import TITLE, failure_message, load, show_error
 from app.ui.import_pages import (
     changed_rows,
     duplicate_rows,
@@ -318,13 +322,11 @@ class ImportDialog(QDialog):
         """Read the rows again with the mapping and options as they stand now."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = build_report(
-                self._source,
-                self._context,
+            report = reread(
+                LoadedImport(self._source, self._context, self.report),
                 self.report.mapping,
-                kind=self.report.kind,
                 include_cancelled=self.include_cancelled.isChecked(),
-            )
+            ).report
         except DomainError as exc:
             self.problems.show_problems([str(exc)])
             return
@@ -351,8 +353,8 @@ class ImportDialog(QDialog):
             return
         self.status.clear_problems()
 
-        def job(progress: Progress) -> list[int]:
-            return self._store.activities.import_many(activities, progress, updates)
+        def job(progress: Progress) -> ImportOutcome:
+            return commit_import(self._store, activities, updates, progress)
 
         what = n_of(len(activities) + len(updates), "aktivitet", "aktiviteter")
         outcome = run_in_background(self, TITLE, f"Importerar {what}…", job)
@@ -364,8 +366,9 @@ class ImportDialog(QDialog):
                 [failure_message(outcome.error), "Ingenting har importerats."]
             )
             return
-        self.imported_ids = outcome.result or []
-        self.updated_ids = [a.id for a in updates if a.id is not None]
+        done = outcome.result or ImportOutcome()
+        self.imported_ids = done.imported_ids
+        self.updated_ids = done.updated_ids
         self.accept()
 
     # --- opening ----------------------------------------------------------------------------
@@ -380,7 +383,7 @@ class ImportDialog(QDialog):
     @classmethod
     def load(
         cls, parent: QWidget | None, store: Store, insats: Insats, path: Path
-    ) -> Loaded | None:
+    ) -> LoadedImport | None:
         """Read ``path`` in the background; None (after telling the user why) when it fails."""
         return load(parent, store, insats, path, cls.show_error)
 

@@ -12,20 +12,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.core.entities import Insats
 from app.core.errors import DomainError
 from app.core.progress import Progress
-from app.importers import (
-    ImportContext,
-    ImportReport,
-    Source,
-    build_report,
-    kind_for,
-    load_context,
-    read_source,
-)
+from app.importers import kind_for
+from app.operations.imports import LoadedImport, read_import
 from app.store.database import Store
 from app.ui.background import run_in_background
 
 TITLE = "Importera aktiviteter"
-Loaded = tuple[Source, ImportContext, ImportReport]
+Loaded = LoadedImport
 
 
 def failure_message(error: BaseException) -> str:
@@ -56,9 +49,7 @@ def load(
         return None
 
     def job(progress: Progress) -> Loaded:
-        source = read_source(path, kind, (insats.start, insats.end), progress)
-        context = load_context(store, insats)
-        return source, context, build_report(source, context, kind=kind, progress=progress)
+        return read_import(store, insats, path, kind, progress=progress)
 
     outcome = run_in_background(parent, TITLE, f"Läser {path.name}…", job)
     if outcome.cancelled or outcome.result is None:

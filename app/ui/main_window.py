@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -18,21 +19,32 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.core.changes import (
+    ACTIVITIES_TAB,
+    ChangeSet,
+)
 from app.core.entities import Insats
 from app.core.errors import DomainError
 from app.core.limits import FIRST_YEAR, LAST_YEAR, year_in_range
 from app.core.year_choice import opening_year
 from app.store.database import Store
+from app.ui import window_state
 from app.ui.activities_page import ActivitiesPage
 from app.ui.combo_data import find_data
+from app.ui.edit_history import EditHistory
 from app.ui.overview_widget import OverviewWidget
 from app.ui.record_tabs import PAGES, LazyPage, RecordPage
-from app.ui.screen_fit import resize_to_fit
-from app.ui.undo_commands import undo_redo_actions
 from app.ui.window_dialogs import WindowDialogs
 
 TAB_ACTIVITIES = 0
 TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
+
+
+def tab_index(tab: str) -> int | None:
+    """The index in the window's tabs of the change log's ``tab``."""
+    if tab == ACTIVITIES_TAB:
+        return TAB_ACTIVITIES
+    return next((1 + i for i, spec in enumerate(PAGES) if spec.tab == tab), None)
 
 
 class MainWindow(WindowDialogs):
@@ -46,11 +58,13 @@ class MainWindow(WindowDialogs):
         self.on_closed: Callable[[], None] | None = None
         self.store = store
         self.settings = settings
-        self.undo_stack = QUndoStack(self)
+        self.history = EditHistory(store, self._show_error, self)
+        self.undo_stack = self.history.stack
+        self.history.reverted.connect(self._after_reverted)
         self.insats: Insats = self._load_insats()
         self.year = date.today().year
 
-        self.activities = ActivitiesPage(store, self.undo_stack, self._after_change)
+        self.activities = ActivitiesPage(store, self.history, self._after_change)
         self.activities.selection_changed.connect(self._update_actions)
         self.activities.message.connect(self.statusBar().showMessage)
         self.overview = OverviewWidget()
@@ -81,6 +95,10 @@ class MainWindow(WindowDialogs):
         self.tabs.currentChanged.connect(self._tab_changed)
         self._fill_years()
         self.reload()
+        # Edits made without the window (a command, a program that was killed) are a
+        # step of their own; then Ångra goes on from the last session.
+        self.history.record()
+        self.history.restore()
 
     # --- set-up -------------------------------------------------------------------------
     def _load_insats(self) -> Insats:
@@ -119,7 +137,7 @@ class MainWindow(WindowDialogs):
             self.tr("En lista att skriva under på plats, för den markerade aktiviteten"),
         )
         self.act_quit = self._action(self.tr("&Avsluta"), self.close, keys.Quit)
-        self.act_undo, self.act_redo = undo_redo_actions(self.undo_stack, self)
+        self.act_undo, self.act_redo = self.history.actions(self)
         self.act_undo.setShortcuts([QKeySequence(keys.Undo)])
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act_prev_year = self._action(
@@ -165,7 +183,7 @@ class MainWindow(WindowDialogs):
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("&Redigera"))
-        m.addActions([self.act_undo, self.act_redo])
+        m.addActions([self.act_undo, self.act_redo, self.act_change_log])
         m.addSeparator()
         m.addActions([self.act_edit, self.act_duplicate, self.act_delete])
         m.addSeparator()
@@ -291,13 +309,17 @@ class MainWindow(WindowDialogs):
             page.shown()
 
     def _page_created(self, page: RecordPage) -> None:
-        page.changed.connect(self._record_changed)
+        name = cast(QWidget, page).objectName()
+        tab = next((spec.tab for spec in PAGES if spec.name == name), None)
+        page.changed.connect(lambda: self._record_changed(tab))
         meeting = getattr(page, "meeting_requested", None)
         if meeting is not None:
             meeting.connect(self.activities.new_group_meeting)
 
-    def _record_changed(self) -> None:
-        """A page saved something: the overview and the other pages may show it."""
+    def _record_changed(self, tab: str | None = None) -> None:
+        """A page saved something: one step of Ångra; the overview and the other pages
+        may show it."""
+        self.history.record(tab)
         self._overview_stale = True
         current = self.tabs.currentWidget()
         for lazy in self.record_pages:
@@ -327,46 +349,41 @@ class MainWindow(WindowDialogs):
         self.activities.focus_search()
 
     # --- settings dialogs ---------------------------------------------------------------
+    def _after_reverted(self, done: ChangeSet | None) -> None:
+        """After Ångra or Gör om (or an undo from the log): show the tab where it
+        happened, with everything re-read; an activity is selected."""
+        if done is not None and done.tab is not None:
+            index = tab_index(done.tab)
+            if index is not None:
+                self.tabs.setCurrentIndex(index)
+        self.insats = self._load_insats()
+        self._refresh_choices()
+        self._fill_years(self.year)
+        selected = None
+        if done is not None and done.record_table == "activity" and done.record_key:
+            selected = int(done.record_key[0])
+            try:
+                self.store.activities.get(selected)
+            except DomainError:  # the undo removed it
+                selected = None
+        self._after_change(selected)
+
     def _after_reference_change(self) -> None:
+        self.history.record()
         self.insats = self._load_insats()
         self._refresh_choices()
         self._fill_years(self.year)
         self.reload()
 
-    # --- window state -------------------------------------------------------------------
+    # --- window state (app/ui/window_state.py) ----------------------------------------
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("main/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            resize_to_fit(self, 1280, 800)
-        state = self.settings.value("main/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        header = self.settings.value("main/tableHeader")
-        if isinstance(header, QByteArray):
-            self.activities.table.horizontalHeader().restoreState(header)
-        tab = self._int_setting("main/tab")
-        if tab is not None:
-            self.tabs.setCurrentIndex(tab)
+        window_state.restore(self, self.settings, self.activities.table, self.tabs)
 
     def _int_setting(self, key: str) -> int | None:
-        """A whole number from the settings file, or None if missing or garbled."""
-        value = self.settings.value(key)
-        try:
-            return int(str(value)) if value is not None else None
-        except ValueError:
-            return None
+        return window_state.int_setting(self.settings, key)
 
     def save_settings(self) -> None:
-        self.settings.setValue("main/geometry", self.saveGeometry())
-        self.settings.setValue("main/state", self.saveState())
-        self.settings.setValue(
-            "main/tableHeader", self.activities.table.horizontalHeader().saveState()
-        )
-        self.settings.setValue("main/tab", self.tabs.currentIndex())
-        self.settings.setValue("main/year", self.year)
-        self.settings.sync()
+        window_state.save(self, self.settings, self.activities.table, self.tabs, self.year)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

@@ -6,14 +6,31 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from app import APP_NAME
+from app.store.database import Store
+from app.store.opening import OpenDatabase
 
-if TYPE_CHECKING:
-    from app.ui.application import Session
+
+class Session(Protocol):
+    """An open database and its window (app.ui.application.Session)."""
+
+    opened: OpenDatabase
+
+    @property
+    def window(self) -> QWidget | None: ...
+
+    @property
+    def store(self) -> Store: ...
+
+    def close(self) -> None: ...
+
+
+# Every database open in this program, each with its window (the application adds and
+# removes them; app.ui.application.Session.open_sessions is this list).
+SESSIONS: list[Session] = []
 
 
 def _key(path: Path) -> str:
@@ -24,9 +41,7 @@ def _key(path: Path) -> str:
 
 
 def open_sessions() -> list[Session]:
-    from app.ui.application import Session
-
-    return list(Session.open_sessions)
+    return list(SESSIONS)
 
 
 def find_session(path: Path) -> Session | None:
@@ -53,35 +68,6 @@ def bring_forward(session: Session) -> None:
         window.show()
         window.raise_()
         window.activateWindow()
-
-
-def open_in_new_window(path: Path, parent: QWidget | None = None) -> Session | None:
-    """Open the existing database ``path`` in a window of its own, with every check the
-    start makes (damaged, empty, newer, in use elsewhere: told in Swedish, nothing
-    changed). A file open here already has its window brought forward. None when it was
-    not opened."""
-    from app.ui.application import Session, ensure_set_up, open_store
-
-    path = path.expanduser()
-    found = find_session(path)
-    if found is not None:
-        bring_forward(found)
-        return found
-    if not path.exists():
-        QMessageBox.warning(parent, APP_NAME, f"Filen {path} finns inte. Ingenting har öppnats.")
-        return None
-    if path.is_dir():
-        QMessageBox.warning(parent, APP_NAME, f"{path} är en mapp, inte en databasfil.")
-        return None
-    opened = open_store(path)
-    if opened is None:
-        return None
-    if not ensure_set_up(opened.store):
-        opened.close(backup=False)
-        return None
-    session = Session(opened)
-    session.show()
-    return session
 
 
 def close_all() -> None:

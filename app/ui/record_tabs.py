@@ -13,6 +13,7 @@ from typing import Protocol, TypeVar, runtime_checkable
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.core.changes import FOLLOWUP_TAB, GROUPS_TAB, PLAN_TAB, REACH_TAB
 from app.core.entities import Insats
 from app.store.database import Store
 
@@ -66,13 +67,14 @@ class PageSpec:
     menu_text: str  # the title in the Visa menu, with its access key
     name: str  # the page's object name
     factory: Callable[[Store], QWidget]
+    tab: str  # the tab's name in the change log (core.changes)
 
 
 PAGES = (
-    PageSpec("Samverkansgrupper", "&Samverkansgrupper", "GroupsPage", groups_page),
-    PageSpec("Nådda personer", "Nå&dda personer", "ReachPage", reach_page),
-    PageSpec("Årsplan", "Års&plan", "YearPlanPage", year_plan_page),
-    PageSpec("Uppföljning", "&Uppföljning", "FollowUpPage", followup_page),
+    PageSpec("Samverkansgrupper", "&Samverkansgrupper", "GroupsPage", groups_page, GROUPS_TAB),
+    PageSpec("Nådda personer", "Nå&dda personer", "ReachPage", reach_page, REACH_TAB),
+    PageSpec("Årsplan", "Års&plan", "YearPlanPage", year_plan_page, PLAN_TAB),
+    PageSpec("Uppföljning", "&Uppföljning", "FollowUpPage", followup_page, FOLLOWUP_TAB),
 )
 
 

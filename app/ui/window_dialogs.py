@@ -7,13 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from app import APP_NAME, __version__
+from app.core.changes import ChangeSet
 from app.core.entities import Insats
 from app.store.database import Store
+
+if TYPE_CHECKING:
+    from app.ui.edit_history import EditHistory
 
 
 class WindowDialogs(QMainWindow):
@@ -23,12 +28,15 @@ class WindowDialogs(QMainWindow):
     insats: Insats
     year: int
     undo_stack: QUndoStack
-    # Set by the application: closes this window and opens another database file.
-    open_database: Callable[[Path], None] | None
+    # Set by the application: opens another database file in a window of its own.
+    open_database: Callable[[Path], object] | None
     # Set by the application: closes this window and restores a backup into the file.
     restore_database: Callable[[Path], None] | None
     # After a change to the insats or its lists: re-read them and reload (MainWindow's).
     _after_reference_change: Callable[[], None]
+    # After an undo from the change log window: show it (MainWindow's).
+    _after_reverted: Callable[[ChangeSet | None], None]
+    history: EditHistory
 
     # --- actions ------------------------------------------------------------------------
     def _action(
@@ -99,6 +107,12 @@ class WindowDialogs(QMainWindow):
             self.tr("Ersätt databasens innehåll med en säkerhetskopia"),
         )
         self.act_about = self._action(self.tr("&Om Insatslogg"), self._about)
+        self.act_change_log = self._action(
+            self.tr("Ä&ndringslogg…"),
+            self.show_change_log,
+            QKeySequence("Ctrl+Shift+L"),
+            self.tr("Varje ändring: när, vem, vad, före och efter"),
+        )
         self._create_file_actions()
         self.act_demo = self._action(
             self.tr("Öppna &exempeldata…"),
@@ -111,11 +125,16 @@ class WindowDialogs(QMainWindow):
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, APP_NAME, message)
 
+    def _record_pending(self) -> None:
+        """Whatever a dialog saved is one step of Ångra, also when it then was cancelled."""
+        self.history.record()
+
     def _edit_insats(self) -> None:
         from app.ui.settings_dialogs import InsatsDialog
 
         if InsatsDialog.ask(self, self.store):
             self._after_reference_change()
+        self._record_pending()
 
     def _choose_insats(self) -> None:
         from app.ui.settings_dialogs import InsatserDialog
@@ -130,18 +149,21 @@ class WindowDialogs(QMainWindow):
 
         if KommunerDialog.ask(self, self.store):
             self._after_reference_change()
+        self._record_pending()
 
     def _edit_organisations(self) -> None:
         from app.ui.settings_dialogs import OrganisationsDialog
 
         if OrganisationsDialog.ask(self, self.store):
             self._after_reference_change()
+        self._record_pending()
 
     def _edit_types(self) -> None:
         from app.ui.settings_dialogs import ActivityTypesDialog
 
         if ActivityTypesDialog.ask(self, self.store):
             self._after_reference_change()
+        self._record_pending()
 
     def export_excel(self) -> None:
         from app.ui.export_dialog import ExportDialog, export_with_progress
@@ -158,10 +180,20 @@ class WindowDialogs(QMainWindow):
         if choice is not None:  # built in the background, then previewed, printed, saved
             ReportPreviewDialog.show_report(self, self.store, choice.request)
 
+    def show_change_log(self) -> None:
+        from app.ui.change_log_dialog import ChangeLogDialog
+
+        self._record_pending()
+        dialog = ChangeLogDialog(self.store, self)
+        dialog.reverted.connect(self._after_reverted)
+        dialog.exec()
+        dialog.deleteLater()
+
     def edit_report_texts(self) -> None:
         from app.ui.report_texts_dialog import ReportTextsDialog
 
         ReportTextsDialog.ask(self, self.store, self.insats, self.year)
+        self._record_pending()
 
     def import_file(self) -> None:
         from app.ui.import_dialog import ImportDialog
@@ -210,6 +242,7 @@ class WindowDialogs(QMainWindow):
             # Undo steps may name persons that no longer have names.
             self.undo_stack.clear()
             self._after_reference_change()
+        self._record_pending()
 
     def backup_now(self) -> None:
         """Arkiv → Säkerhetskopiera nu."""

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from app.core.entities import Insats
-from app.importers import ImportContext, ImportReport, build_report, load_context, read_source
+from app.importers import ImportContext, ImportReport, build_report, read_source
 from app.importers.report import SourceKind
+from app.operations.imports import load_context
 from app.store.database import Store
 
 # "Today" in these tests: after the 2018 activities, before the insats ends.

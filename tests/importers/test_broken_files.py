@@ -113,7 +113,7 @@ def test_every_broken_file_reads_to_a_report_or_a_swedish_message_and_imports_wh
     db_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from app.importers import load_context
+    from app.operations.imports import load_context
 
     refused = reports = imported = 0
     for file in of_kind(kind):

@@ -197,7 +197,8 @@ class Writer:
     def import_(self) -> None:
         """Write a spreadsheet, read it through the importer, then import it (one write)."""
         from app.core.progress import Progress
-        from app.importers import SourceKind, build_report, load_context, read_source
+        from app.importers import SourceKind, build_report, read_source
+        from app.operations.imports import load_context
 
         marker = self.unique("imp")
         rows = self.rng.randint(*IMPORT_ROWS)

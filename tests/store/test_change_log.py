@@ -71,12 +71,12 @@ def _insats_id(store: Store) -> int:
 def edit_activity(store: Store) -> str:
     a = store.activities.get(5)
     store.activities.update(replace(a, title="Ny titel", coorganiser_ids=a.coorganiser_ids[:1]))
-    return "ändra aktivitet Söderhamn Ny titel 2017-10-16"
+    return "ändra aktivitet Ny titel 2017-10-16"
 
 
 def delete_activity(store: Store) -> str:
     store.activities.delete(5)
-    return "ta bort aktivitet Söderhamn Framtidens företagande 2017-10-16"
+    return "ta bort aktivitet Framtidens företagande 2017-10-16"
 
 
 def add_placement(store: Store) -> str:

@@ -165,19 +165,20 @@ def test_the_redigera_menu_names_what_undo_and_redo_do(
     answer_dialog(monkeypatch, fill_seminar(qtbot))
     window.act_new.trigger()
     assert window.activities.count_label.text() == "1 aktivitet 2018 · 40 deltagare (volym)"
-    assert (undo.text(), undo.isEnabled()) == ("&Ångra: lägg till aktivitet", True)
+    added = "lägg till aktivitet Seminarium om reserverade kontrakt 2018-05-16"
+    assert (undo.text(), undo.isEnabled()) == (f"&Ångra: {added}", True)
     assert redo.text() == "&Gör om"
 
     undo.trigger()
     assert window.activities.model.rowCount() == 0
     assert (undo.text(), undo.isEnabled()) == ("&Ångra", False)
-    assert (redo.text(), redo.isEnabled()) == ("&Gör om: lägg till aktivitet", True)
+    assert (redo.text(), redo.isEnabled()) == (f"&Gör om: {added}", True)
     redo.trigger()
     assert window.activities.model.rowCount() == 1
 
     window.activities.table.selectRow(0)
     window.act_delete.trigger()
-    assert undo.text() == "&Ångra: ta bort aktivitet"
+    assert undo.text() == "&Ångra: ta bort aktivitet Seminarium om reserverade kontrakt 2018-05-16"
     assert window.statusBar().currentMessage() == "1 aktivitet borttagen. Ångra med Ctrl+Z."
     assert window.activities.count_label.text() == "0 aktiviteter 2018 · 0 deltagare (volym)"
 

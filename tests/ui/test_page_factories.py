@@ -47,7 +47,7 @@ def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             names.append(spec.name)
             return spec.factory(store)
 
-        return PageSpec(spec.title, spec.menu_text, spec.name, factory)
+        return PageSpec(spec.title, spec.menu_text, spec.name, factory, spec.tab)
 
     monkeypatch.setattr("app.ui.main_window.PAGES", tuple(counted(s) for s in PAGES))
     return names

@@ -184,11 +184,9 @@ def test_the_privacy_dialog_clears_undo(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, make_activity: MakeActivity
 ) -> None:
     from app.ui.privacy_dialog import PrivacyDialog
-    from app.ui.undo_commands import AddActivity
 
-    window.undo_stack.push(
-        AddActivity(window.store, make_activity(), window._after_change, window._show_error)
-    )
+    window.store.activities.add(make_activity())
+    window.history.record()
     assert window.undo_stack.count() == 1
     monkeypatch.setattr(PrivacyDialog, "ask", classmethod(lambda cls, *a: True))
     window.act_privacy.trigger()

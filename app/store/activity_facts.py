@@ -1,0 +1,40 @@
+"""The year's activities as the summaries count them: grouped by type, place and status,
+their counts summed. Read by the summaries and by the reach tables alike, so that
+app.store.reach does not need the summary repository (which reads reach itself)."""
+
+from __future__ import annotations
+
+from app.core.summary import ActivityFact
+from app.core.vocabulary import Status
+from app.store.activity_rows import place_label, year_bounds
+from app.store.database_file import DatabaseFile
+from app.store.named_rows import attendance_of, count_columns, named_rows
+
+_STATUSES = {s.value: s for s in Status}
+
+
+def year_facts(db: DatabaseFile, insats_id: int, year: int) -> list[ActivityFact]:
+    """The year's activities, grouped by type, place and status with their counts summed."""
+    first, after = year_bounds(year)
+    with db.read() as con:
+        rows = named_rows(
+            con,
+            "SELECT t.name AS type_name, a.scope AS scope, k.name AS kommun, "
+            f"a.status AS status, count(*) AS activities, {count_columns('a.', summed=True)} "
+            "FROM activity a "
+            "JOIN activity_type t ON t.id = a.type_id "
+            "LEFT JOIN kommun k ON k.id = a.kommun_id "
+            "WHERE a.insats_id = ? AND a.start_date >= ? AND a.start_date < ? "
+            "GROUP BY t.name, a.scope, k.name, a.status",
+            (insats_id, first, after),
+        )
+        return [
+            ActivityFact(
+                type_name=r["type_name"],
+                place_label=place_label(r["scope"], r["kommun"]),
+                status=_STATUSES[r["status"]],
+                attendance=attendance_of(r),
+                activities=r["activities"],
+            )
+            for r in rows
+        ]
