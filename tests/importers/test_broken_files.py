@@ -44,7 +44,9 @@ from tests.importers.broken_corpus import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-SLOW = 5.0  # seconds one file may take to read; more is a hang in the making
+# CPU seconds one file may take to read; more is a hang in the making. CPU time of this
+# process, not the clock: other programs on a busy machine must not fail the test.
+SLOW = 5.0
 # The tables an import writes to; every other table must be left exactly as it was.
 IMPORT_TABLES = {"activity", "activity_step", "activity_coorganiser", "activity_participant"}
 TODAY = date(2019, 6, 1)
@@ -60,14 +62,14 @@ def outcome(
     path: Path, kind: SourceKind, insats: Insats, context: ImportContext
 ) -> ImportReport | str:
     """The report, or the DomainError's message; any other exception fails the test."""
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         result: ImportReport | str = read(path, kind, insats, context)
     except DomainError as exc:
         assert_swedish(str(exc), path.name)
         result = str(exc)
-    took = time.perf_counter() - started
-    assert took < SLOW, f"{path.name} took {took:.1f} s to read"
+    took = time.process_time() - started
+    assert took < SLOW, f"{path.name} took {took:.1f} s of CPU to read"
     if isinstance(result, ImportReport):
         for rejected in result.rejected:
             assert rejected.reasons and all(r.strip() for r in rejected.reasons), rejected
@@ -163,10 +165,10 @@ def test_a_calendar_with_too_many_occurrences_is_refused_not_expanded(
     )
     path = tmp_path / "for-manga.ics"
     path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n")
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(DomainError) as caught:
         read(path, SourceKind.ICS, insats, context)
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert str(caught.value).startswith(
         "for-manga.ics har fler än 10 000 händelser mellan 2018-01-01 och 2021-12-31 "
         "(flest heter ”Dagligt möte"
