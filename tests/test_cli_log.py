@@ -31,7 +31,7 @@ def test_the_latest_changes_are_printed_with_their_fields(edited: Path, capsys) 
 
     out = capsys.readouterr().out.splitlines()
     assert out[0].endswith("ändra aktivitet Ny titel 2017-10-16")
-    assert "    aktivitet Ny titel: Titel Framtidens företagande → Ny titel" in out
+    assert "    aktivitet Ny titel 2017-10-16: Titel Framtidens företagande → Ny titel" in out
 
 
 def test_the_log_is_written_to_excel(edited: Path, tmp_path: Path, capsys) -> None:

@@ -16,6 +16,7 @@ from app.core.changes import (
     OP_WORDS,
     REFERENCES,
     TAB_TITLES,
+    default_identity,
     ChangeSet,
     RowChange,
     field_label,
@@ -89,11 +90,12 @@ def _record_text(change: RowChange, names: _Names) -> str:
     kind = kind_of(change.table)
     row = change.after or change.before or {}
     if change.table == "person":
-        return f"{kind.one} nr {change.key[0]}"
-    name = row.get("title") or row.get("name") or row.get("key")
-    if name:
-        return f"{kind.one} {name}"
-    if kind.parent is not None:
+        return f"{kind.one} nr {change.key[0]}"  # a person's name is not copied here
+    if kind.parent is None:
+        identity = default_identity(change.table, row, names)
+        if identity:
+            return f"{kind.one} {identity}"
+    else:
         parent_table, column = kind.parent
         parent = names(parent_table, row.get(column))
         if parent:

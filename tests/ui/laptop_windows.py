@@ -64,6 +64,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui import settings_dialogs as sd
     from app.ui.activity_dialog import ActivityDialog
     from app.ui.backup_dialog import BackupDialog
+    from app.ui.change_log_dialog import ChangeLogDialog
     from app.ui.county_stats_dialog import CountyStatsDialog
     from app.ui.export_dialog import PDF, ExportDialog
     from app.ui.group_dialog import GroupDialog
@@ -111,6 +112,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
         ("aktivitetstyper", lambda: sd.ActivityTypesDialog(w, store)),
         ("förbund och insats", lambda: sd.InsatsDialog(w, store)),
         ("byt insats", lambda: sd.InsatserDialog(w, store)),
+        ("ändringslogg", lambda: ChangeLogDialog(store, w)),
     ]
 
 

@@ -113,7 +113,13 @@ def test_the_log_window_shows_filters_undoes_and_exports(
         tuple(dialog.lines_model.index(r, c).data() for c in range(5))
         for r in range(dialog.lines_model.rowCount())
     ]
-    assert ("aktivitet Ny titel", "Ändrad", "Titel", "Framtidens företagande", "Ny titel") in lines
+    assert (
+        "aktivitet Ny titel 2017-10-16",
+        "Ändrad",
+        "Titel",
+        "Framtidens företagande",
+        "Ny titel",
+    ) in lines
 
     # One day: an earlier day shows nothing; today shows the edit.
     dialog.all_days.setChecked(False)
