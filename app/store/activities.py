@@ -68,6 +68,25 @@ STEPS_SQL = (
 )
 
 
+# Every step of an activity as one text, "2018-03-03|09:00|12:00;2018-03-17||" (the
+# times empty when unknown), read by steps_from_list; NULL for an activity without steps.
+STEP_LIST_SQL = (
+    "(SELECT group_concat(s.step_date || '|' || coalesce(s.start_time, '') || '|' "
+    "|| coalesce(s.end_time, ''), ';') FROM activity_step s WHERE s.activity_id = a.id)"
+)
+
+
+def steps_from_list(text: str | None) -> tuple[Step, ...]:
+    """The steps of a STEP_LIST_SQL value, by date."""
+    if not text:
+        return ()
+    steps = []
+    for item in text.split(";"):
+        day, start, end = item.split("|")
+        steps.append(Step(date.fromisoformat(day), time_from_stored(start), time_from_stored(end)))
+    return tuple(sorted(steps, key=lambda s: s.day))
+
+
 def named(con: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
     """The rows of a query, each read by column name."""
     cursor = con.cursor()
@@ -178,7 +197,8 @@ class ActivityRepository:
         """The activity table's rows for a year (all years when ``year`` is None)."""
         sql = (
             "SELECT a.id, a.start_date, a.end_date, t.name, a.title, a.scope, k.name, a.place, "
-            "a.format, a.status, a.participants FROM activity a "
+            f"a.format, a.status, a.participants, a.start_time, a.end_time, {STEP_LIST_SQL} "
+            "FROM activity a "
             "JOIN activity_type t ON t.id = a.type_id "
             "LEFT JOIN kommun k ON k.id = a.kommun_id WHERE a.insats_id = ?"
         )
@@ -201,6 +221,9 @@ class ActivityRepository:
                     format=_FORMATS[r[8]],
                     status=_STATUSES[r[9]],
                     participants=r[10],
+                    start_time=time_from_stored(r[11]),
+                    end_time=time_from_stored(r[12]),
+                    steps=steps_from_list(r[13]),
                 )
                 for r in con.execute(sql, params)
             ]

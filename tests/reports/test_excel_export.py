@@ -85,6 +85,7 @@ def test_the_known_activity_cell_by_cell(record, out):
     assert row == {
         "Datum": datetime(2018, 3, 14),
         "Slutdatum": datetime(2018, 3, 15),
+        "Tid": "kl. 9.30–15.00",
         "Typ": "Seminarium",
         "Titel": "Sociala företag & upphandling <del 1>",
         "Kommun": "Gävle",
