@@ -129,7 +129,7 @@ def signin_sheet(
     else:
         where = activity.scope.label
     place = ", ".join(p for p in (activity.place.strip(), where) if p)
-    times = (format_times(activity.start_time, activity.end_time),)
+    times: tuple[str, ...] = (format_times(activity.start_time, activity.end_time),)
     if activity.steps:
         dates: tuple[dt.date, ...] = tuple(sorted(activity.steps))
         if len(activity.steps) > 1:  # one step left has its times as the activity's
@@ -248,7 +248,7 @@ def _header_block(sheet: SigninSheet) -> list[Any]:
     ]
     dates = sheet.date_lines()
     meta: list[tuple[str, str]] = [
-        ("Datum" if len(dates) <= 1 else "Datum (steg)", "<br/>".join(map(escape, dates))),
+        ("Datum (steg)" if sheet.in_steps else "Datum", "<br/>".join(map(escape, dates))),
         ("Plats", escape(sheet.place or "–")),
     ]
     if sheet.format_label:
