@@ -166,8 +166,8 @@ def _times(row: ActivityRow) -> str:
 
 
 def _first_times(row: ActivityRow) -> tuple[bool, time, time]:
-    """The Tid column's order: by the (first step's) start time, then the end time;
-    activities without a time last."""
+    """The Tid column's order: by the start time (a training's: its first timed step's),
+    then the end time; activities without a time last."""
     start, end = row.start_time, row.end_time
     if len(row.steps) > 1:
         start, end = next(
