@@ -34,7 +34,7 @@ def test_a_year(filled, tmp_path, capsys):
 
     assert capsys.readouterr().out == f"Exporterade 1 aktivitet (2018) till {out}.\n"
     wb = load_workbook(out)
-    assert wb["Närvarologg"]["D2"].value == "Seminarium"  # Datum, Slutdatum, Titel, Typ
+    assert wb["Närvarologg"]["E2"].value == "Seminarium"  # Datum, Slutdatum, Tid, Titel, Typ
     assert "Deltagare med namn" not in wb.sheetnames
 
 

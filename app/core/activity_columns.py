@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from enum import Enum
 from typing import Any
 
 from app.core.attendance import Attendance
-from app.core.entities import ActivityRow
+from app.core.clock_times import format_times
+from app.core.entities import ActivityRow, Step
 from app.core.summary import GENDER_UNKNOWN, UNALLOCATED
 from app.core.vocabulary import OrgCategory, Role
 from app.core.wording import thousands
@@ -43,6 +44,16 @@ class NamedParticipant:
     name: str
     organisation: str | None
     email: str | None
+
+
+@dataclass(frozen=True)
+class LoggedStep:
+    """One step of a training in steps, as the Excel sheet "Steg" lists it."""
+
+    activity_id: int
+    title: str
+    number: int
+    step: Step
 
 
 class Align(Enum):
@@ -125,9 +136,44 @@ class Column:
 
 
 def _span(row: ActivityRow) -> str:
+    """'2018-03-15', '2018-03-15 – 2018-03-16'; a training in steps: its steps,
+    '3/3, 17/3, 7/4 2018' (the year after the last step of each year)."""
+    if len(row.steps) > 1:
+        days = [s.day for s in row.steps]
+        ends = [d.year != after.year for d, after in zip(days, days[1:], strict=False)]
+        return ", ".join(
+            f"{d.day}/{d.month}" + (f" {d.year}" if last else "")
+            for d, last in zip(days, [*ends, True], strict=True)
+        )
     if row.end is None or row.end == row.start:
         return row.start.isoformat()
     return f"{row.start.isoformat()} – {row.end.isoformat()}"
+
+
+def _times(row: ActivityRow) -> str:
+    """'kl. 9.00–11.30'; a training in steps: each step's times in the order of its
+    dates ('kl. 9.00–12.00; –; 13.00–16.00'), once when every step has the same."""
+    if len(row.steps) <= 1:
+        return format_times(row.start_time, row.end_time)
+    spans = [(s.start_time, s.end_time) for s in row.steps]
+    if all(start is None for start, _end in spans):
+        return ""
+    if len(set(spans)) == 1:
+        return format_times(*spans[0])
+    return "kl. " + "; ".join(
+        format_times(start, end).removeprefix("kl. ") or "–" for start, end in spans
+    )
+
+
+def _first_times(row: ActivityRow) -> tuple[bool, time, time]:
+    """The Tid column's order: by the start time (a training's: its first timed step's),
+    then the end time; activities without a time last."""
+    start, end = row.start_time, row.end_time
+    if len(row.steps) > 1:
+        start, end = next(
+            ((s.start_time, s.end_time) for s in row.steps if s.start_time), (None, None)
+        )
+    return (start is None, start or time.min, end or time.min)
 
 
 def _or_none(text: str) -> str | None:
@@ -155,9 +201,28 @@ def _role_count(role: Role) -> Callable[[Attendance], int]:
 
 
 ACTIVITY_COLUMNS: tuple[Column, ...] = (
-    Column("datum", "Datum", lambda r: r.start, display=_span, width=190, in_excel=False),
+    Column(
+        "datum",
+        "Datum",
+        lambda r: r.start,
+        display=_span,
+        width=190,
+        tooltip=True,
+        in_excel=False,
+    ),
     Column("start", "Datum", lambda r: r.start, kind=Kind.DATE, in_table=False, print_title=True),
     Column("slut", "Slutdatum", lambda r: r.end, kind=Kind.DATE, in_table=False, print_title=True),
+    Column(
+        "tid",
+        "Tid",
+        lambda r: _or_none(format_times(r.start_time, r.end_time)),
+        display=_times,
+        sort_key=_first_times,
+        width=110,
+        excel_width=16.0,
+        tooltip=True,
+        print_title=True,
+    ),
     Column("typ", "Typ", lambda r: r.type_name, width=130),
     Column(
         "titel",
@@ -230,3 +295,26 @@ PARTICIPANT_COLUMNS: tuple[Column, ...] = (
     ),
     Column("epost", "E-post", lambda p: p.email, in_table=False, excel_width=32.0),
 )
+
+
+# The Excel sheet "Steg": one row per step of the trainings given in steps.
+STEP_COLUMNS: tuple[Column, ...] = (
+    Column("id", "Aktivitetens id", lambda s: s.activity_id, kind=Kind.COUNT, in_table=False),
+    Column("titel", "Titel", lambda s: _or_none(s.title), in_table=False, print_title=True),
+    Column("steg", "Steg", lambda s: s.number, kind=Kind.COUNT, in_table=False),
+    Column("datum", "Datum", lambda s: s.step.day, kind=Kind.DATE, in_table=False),
+    Column(
+        "tid",
+        "Tid",
+        lambda s: _or_none(format_times(s.step.start_time, s.step.end_time)),
+        in_table=False,
+        excel_width=16.0,
+    ),
+)
+
+
+def logged_steps(row: ActivityRow) -> list[LoggedStep]:
+    """The rows of the sheet "Steg" for an activity (none unless it is given in steps)."""
+    if len(row.steps) <= 1:
+        return []
+    return [LoggedStep(row.id, row.title, n, s) for n, s in enumerate(row.steps, start=1)]

@@ -112,7 +112,11 @@ class Activity:
 
 @dataclass(frozen=True)
 class ActivityRow:
-    """What the activity table shows for one activity: display values only."""
+    """What the activity table shows for one activity: display values only.
+
+    ``steps`` holds every step of a training given in steps (each with its clock times
+    when known); it is empty for any other activity.
+    """
 
     id: int
     start: date
@@ -124,3 +128,6 @@ class ActivityRow:
     format: Format
     status: Status
     participants: int
+    start_time: time | None = None
+    end_time: time | None = None
+    steps: tuple[Step, ...] = ()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, time
 
 from app.core import limits
 from app.core.errors import ValidationError
@@ -57,11 +57,14 @@ class StatedFigure:
 
 @dataclass(frozen=True)
 class Highlight:
-    """An activity the user marked as a highlight, with the sentence describing it."""
+    """An activity the user marked as a highlight, with the sentence describing it, and
+    its clock times when known (a training in steps: its first step's)."""
 
     day: date
     title: str
     sentence: str
+    start_time: time | None = None
+    end_time: time | None = None
 
 
 def _span_problems(first_year: int, last_year: int) -> list[str]:

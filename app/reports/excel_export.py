@@ -24,7 +24,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.functions import Element, tostring
 
-from app.core.activity_columns import Column, Kind
+from app.core.activity_columns import (
+    STEP_COLUMNS,
+    Column,
+    Kind,
+    LoggedActivity,
+    LoggedStep,
+    logged_steps,
+)
 from app.core.atomic_file import atomic_write, save_error
 from app.core.errors import DomainError
 from app.core.progress import Progress
@@ -46,6 +53,7 @@ SUMMARY_SHEET_WEIGHT = 200  # progress units per summary sheet (they are quick)
 
 ACTIVITY_SHEET = "Närvarologg"
 PARTICIPANT_SHEET = "Deltagare med namn"
+STEP_SHEET = "Steg"
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -88,15 +96,34 @@ class _Writer:
     def write(self) -> None:
         self.step()
         log = self.content.activities
+        steps: list[LoggedStep] = []  # few: only the trainings given in steps have any
+
+        def activities() -> Generator[LoggedActivity, None, None]:
+            with closing(log.rows()) as source:
+                for row in source:
+                    steps.extend(logged_steps(row))
+                    yield row
+
         self.log_sheet(
             ACTIVITY_SHEET,
             "narvarologg",
             log.columns,
             log.count,
-            log.rows,
+            activities,
             self.log_widths(log.columns),
             f"Inga aktiviteter {self.content.span}.",
         )
+        if steps:  # the sheet "Steg": one row per step, tied to the activity by its id
+            self.total += len(steps)
+            self.log_sheet(
+                STEP_SHEET,
+                "steg",
+                STEP_COLUMNS,
+                len(steps),
+                lambda: (s for s in steps),
+                self.log_widths(STEP_COLUMNS),
+                "",
+            )
         participants = self.content.participants
         if participants is not None:
             self.log_sheet(

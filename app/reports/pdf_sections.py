@@ -10,6 +10,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
 
+from app.core.clock_times import format_times
 from app.core.report_texts import SECTIONS
 from app.core.table_keys import TableKey
 from app.reports import pdf_style as st
@@ -107,7 +108,10 @@ def highlights(c: PdfContent) -> list[Any]:
         return []
     flow = heading(f"Höjdpunkter {c.span}")
     for h in c.highlights:
-        sentence = f"{st.swedish_date(h.day)} – {h.title}: {h.sentence}"
+        when = " ".join(
+            p for p in (st.swedish_date(h.day), format_times(h.start_time, h.end_time)) if p
+        )
+        sentence = f"{when} – {h.title}: {h.sentence}"
         flow.append(para(sentence, st.BODY))
         flow.append(Spacer(1, 1.5 * mm))
     return flow

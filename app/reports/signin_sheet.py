@@ -39,6 +39,7 @@ from reportlab.platypus import (
 )
 
 from app.core.atomic_file import atomic_write, save_error
+from app.core.clock_times import format_times
 from app.core.vocabulary import Format, OrgCategory, Role, Scope
 from app.reports import pdf_style as st
 
@@ -87,14 +88,23 @@ class SigninSheet:
     organisers: tuple[str, ...] = ()
     insats_name: str = ""
     expected: int = 0  # participants expected: the activity's total or named participants
+    # "kl. 9.00–11.30": the activity's, or each step's (in the order of ``dates``; "" none)
+    times: tuple[str, ...] = ()
 
     def date_lines(self) -> list[str]:
-        """'15 mars 2018'; a training in steps: 'Steg 1: 15 mars 2018', one a line."""
+        """'15 mars 2018' and the time under it ('kl. 9.00–11.30'); a training in steps:
+        'Steg 1: 15 mars 2018, kl. 9.00–11.30', one a line."""
         if self.in_steps:
-            return [f"Steg {i}: {st.swedish_date(d)}" for i, d in enumerate(self.dates, 1)]
+            times = (*self.times, *[""] * len(self.dates))
+            return [
+                f"Steg {i}: {st.swedish_date(d)}" + (f", {t}" if t else "")
+                for i, (d, t) in enumerate(zip(self.dates, times, strict=False), 1)
+            ]
         if len(self.dates) >= 2 and self.dates[-1] != self.dates[0]:
-            return [f"{st.swedish_date(self.dates[0])} – {st.swedish_date(self.dates[-1])}"]
-        return [st.swedish_date(self.dates[0])] if self.dates else []
+            days = [f"{st.swedish_date(self.dates[0])} – {st.swedish_date(self.dates[-1])}"]
+        else:
+            days = [st.swedish_date(self.dates[0])] if self.dates else []
+        return days + [t for t in self.times[:1] if t]
 
     def file_name(self) -> str:
         """'Närvarolista <titel> <datum>.pdf', safe as a file name."""
@@ -119,8 +129,12 @@ def signin_sheet(
     else:
         where = activity.scope.label
     place = ", ".join(p for p in (activity.place.strip(), where) if p)
+    times: tuple[str, ...] = (format_times(activity.start_time, activity.end_time),)
     if activity.steps:
         dates: tuple[dt.date, ...] = tuple(sorted(activity.steps))
+        if len(activity.steps) > 1:  # one step left has its times as the activity's
+            timed = sorted(activity.timed_steps, key=lambda s: s.day)
+            times = tuple(format_times(s.start_time, s.end_time) for s in timed)
     elif activity.end is not None and activity.end != activity.start:
         dates = (activity.start, activity.end)
     else:
@@ -137,6 +151,7 @@ def signin_sheet(
         organisers=tuple(organisers),
         insats_name=insats_name,
         expected=max(activity.attendance.total, len(activity.participant_ids)),
+        times=times,
     )
 
 
@@ -233,7 +248,7 @@ def _header_block(sheet: SigninSheet) -> list[Any]:
     ]
     dates = sheet.date_lines()
     meta: list[tuple[str, str]] = [
-        ("Datum" if len(dates) <= 1 else "Datum (steg)", "<br/>".join(map(escape, dates))),
+        ("Datum (steg)" if sheet.in_steps else "Datum", "<br/>".join(map(escape, dates))),
         ("Plats", escape(sheet.place or "–")),
     ]
     if sheet.format_label:

@@ -11,6 +11,7 @@ from datetime import date
 from types import ModuleType
 from typing import Any
 
+from app.core.clock_times import time_from_stored
 from app.core.entities import Activity, ActivityRow
 from app.core.errors import DomainError
 from app.core.progress import Progress
@@ -20,12 +21,14 @@ from app.store.activity_rows import (
     FORMATS,
     IN_RANGE,
     STATUSES,
+    STEP_LIST_SQL,
     STEPS_SQL,
     activity_from_row,
     named,
     place_label,
     range_bounds,
     step_from_row,
+    steps_from_list,
     year_bounds,
 )
 from app.store.database_file import DatabaseFile
@@ -85,8 +88,12 @@ class ActivityRepository:
     def rows(self, insats_id: int, year: int | None) -> list[ActivityRow]:
         """The activity table's rows for a year (all years when ``year`` is None)."""
         sql = (
-            "SELECT a.id, a.start_date, a.end_date, t.name, a.title, a.scope, k.name, a.place, "
-            "a.format, a.status, a.participants FROM activity a "
+            "SELECT a.id AS id, a.start_date AS start_date, a.end_date AS end_date, "
+            "t.name AS type_name, a.title AS title, a.scope AS scope, k.name AS kommun, "
+            "a.place AS place, a.format AS format, a.status AS status, "
+            "a.participants AS participants, a.start_time AS start_time, "
+            f"a.end_time AS end_time, {STEP_LIST_SQL} AS steps "
+            "FROM activity a "
             "JOIN activity_type t ON t.id = a.type_id "
             "LEFT JOIN kommun k ON k.id = a.kommun_id WHERE a.insats_id = ?"
         )
@@ -99,18 +106,21 @@ class ActivityRepository:
         with self._db.read() as con:
             return [
                 ActivityRow(
-                    id=r[0],
-                    start=parse(r[1]),
-                    end=parse(r[2]) if r[2] else None,
-                    type_name=r[3],
-                    title=r[4],
-                    place_label=place_label(r[5], r[6]),
-                    place=r[7],
-                    format=FORMATS[r[8]],
-                    status=STATUSES[r[9]],
-                    participants=r[10],
+                    id=r["id"],
+                    start=parse(r["start_date"]),
+                    end=parse(r["end_date"]) if r["end_date"] else None,
+                    type_name=r["type_name"],
+                    title=r["title"],
+                    place_label=place_label(r["scope"], r["kommun"]),
+                    place=r["place"],
+                    format=FORMATS[r["format"]],
+                    status=STATUSES[r["status"]],
+                    participants=r["participants"],
+                    start_time=time_from_stored(r["start_time"]),
+                    end_time=time_from_stored(r["end_time"]),
+                    steps=steps_from_list(r["steps"]),
                 )
-                for r in con.execute(sql, params)
+                for r in named(con, sql, params)
             ]
 
     def year_span(self, insats_id: int) -> tuple[int, int] | None:

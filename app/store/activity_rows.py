@@ -100,3 +100,22 @@ def place_label(scope: str, kommun_name: str | None) -> str:
     if scope == Scope.KOMMUN.value and kommun_name:
         return kommun_name
     return SCOPES[scope].label
+
+
+# Every step of an activity as one text, "2018-03-03|09:00|12:00;2018-03-17||" (the
+# times empty when unknown), read by steps_from_list; NULL for an activity without steps.
+STEP_LIST_SQL = (
+    "(SELECT group_concat(s.step_date || '|' || coalesce(s.start_time, '') || '|' "
+    "|| coalesce(s.end_time, ''), ';') FROM activity_step s WHERE s.activity_id = a.id)"
+)
+
+
+def steps_from_list(text: str | None) -> tuple[Step, ...]:
+    """The steps of a STEP_LIST_SQL value, by date."""
+    if not text:
+        return ()
+    steps = []
+    for item in text.split(";"):
+        day, start, end = item.split("|")
+        steps.append(Step(date.fromisoformat(day), time_from_stored(start), time_from_stored(end)))
+    return tuple(sorted(steps, key=lambda s: s.day))

@@ -14,8 +14,9 @@ from collections.abc import Generator
 from datetime import date
 
 from app.core.activity_columns import LoggedActivity, NamedParticipant
+from app.core.clock_times import time_from_stored
 from app.core.vocabulary import Format, Status
-from app.store.activity_rows import place_label
+from app.store.activity_rows import STEP_LIST_SQL, place_label, steps_from_list
 from app.store.database_file import DatabaseFile
 from app.store.named_rows import attendance_of, count_columns, named_rows
 
@@ -37,6 +38,9 @@ _ACTIVITY_FIELDS = {
     "id": "a.id",
     "start_date": "a.start_date",
     "end_date": "a.end_date",
+    "start_time": "a.start_time",
+    "end_time": "a.end_time",
+    "steps": STEP_LIST_SQL,
     "type_name": "t.name",
     "title": "a.title",
     "scope": "a.scope",
@@ -96,6 +100,9 @@ def _logged(r: sqlite3.Row) -> LoggedActivity:
         format=_FORMATS[r["format"]],
         status=_STATUSES[r["status"]],
         participants=r["participants"],
+        start_time=time_from_stored(r["start_time"]),
+        end_time=time_from_stored(r["end_time"]),
+        steps=steps_from_list(r["steps"]),
         coorganisers=r["coorganisers"] or "",
         group=r["group_name"] or "",
         goal=r["goal"] or "",
@@ -128,8 +135,8 @@ class ExportReadRepository:
         self, insats_id: int, first_year: int, last_year: int
     ) -> Generator[LoggedActivity, None, None]:
         """Every activity of the years, by date (then id), with all it has for the
-        närvarologg (core.activity_columns). A generator over the cursor: 100 000
-        activities never sit in memory together."""
+        närvarologg and its steps for the sheet "Steg" (core.activity_columns). A
+        generator over the cursor: 100 000 activities never sit in memory together."""
         with self._db.read() as con:
             for r in named_rows(con, _ACTIVITY_SQL, (insats_id, *_bounds(first_year, last_year))):
                 yield _logged(r)

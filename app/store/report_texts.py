@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from types import ModuleType
 
+from app.core.clock_times import time_from_stored
 from app.core.errors import ValidationError
 from app.core.report_texts import (
     SECTIONS,
@@ -20,6 +21,15 @@ from app.core.report_texts import (
     validate_stated_figure,
 )
 from app.store.database_file import DatabaseFile
+
+# The activity's clock times; for a training in steps, those of its first step.
+_FIRST_STEP = (
+    "(SELECT s.{0} FROM activity_step s WHERE s.activity_id = a.id AND s.step_date = a.start_date)"
+)
+_FIRST_TIMES = ", ".join(
+    f"CASE WHEN a.start_time IS NULL THEN {_FIRST_STEP.format(c)} ELSE a.{c} END"
+    for c in ("start_time", "end_time")
+)
 
 
 def _writes() -> ModuleType:
@@ -59,7 +69,8 @@ class ReportTextRepository:
         """The activities of these years marked as highlights (not cancelled ones), by date."""
         with self._db.read() as con:
             rows = con.execute(
-                "SELECT start_date, title, highlight FROM activity WHERE insats_id = ? "
+                f"SELECT start_date, title, highlight, {_FIRST_TIMES} FROM activity a "
+                "WHERE insats_id = ? "
                 "AND start_date >= ? AND start_date < ? AND status != 'installd' "
                 "AND highlight IS NOT NULL AND trim(highlight) != '' ORDER BY start_date, id",
                 (
@@ -68,7 +79,16 @@ class ReportTextRepository:
                     date(last_year + 1, 1, 1).isoformat(),
                 ),
             ).fetchall()
-        return [Highlight(date.fromisoformat(r[0]), r[1], r[2].strip()) for r in rows]
+        return [
+            Highlight(
+                date.fromisoformat(r[0]),
+                r[1],
+                r[2].strip(),
+                time_from_stored(r[3]),
+                time_from_stored(r[4]),
+            )
+            for r in rows
+        ]
 
     def stated_figures(self, insats_id: int) -> list[StatedFigure]:
         """Every stated figure of the insats, by years."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -86,6 +86,8 @@ def record(store, insats, add_activity, kommun_ids, org_ids) -> Record:
         ),
         title="Sociala företag & upphandling <del 1>",
         end=date(2018, 3, 15),
+        start_time=time(9, 30),
+        end_time=time(15),
         place="Stadshuset",
         format=Format.HYBRID,
         coorganiser_ids=(org_ids["Region Gävleborg"], org_ids["Arbetsförmedlingen"]),

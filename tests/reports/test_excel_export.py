@@ -85,6 +85,7 @@ def test_the_known_activity_cell_by_cell(record, out):
     assert row == {
         "Datum": datetime(2018, 3, 14),
         "Slutdatum": datetime(2018, 3, 15),
+        "Tid": "kl. 9.30–15.00",
         "Typ": "Seminarium",
         "Titel": "Sociala företag & upphandling <del 1>",
         "Kommun": "Gävle",
@@ -162,7 +163,7 @@ def test_a_year_without_activities_still_has_a_table(record, out):
 
     ws = wb["Närvarologg"]
     assert ws.cell(2, 1).value == "Inga aktiviteter 2020."
-    assert list(ws.tables.values())[0].ref == "A1:AC2"
+    assert list(ws.tables.values())[0].ref == "A1:AD2"
 
 
 # --- the summary sheets equal the screen -----------------------------------------------------

@@ -150,13 +150,13 @@ def headings(ws: Worksheet) -> list[tuple[int, str, str]]:
 
 def test_the_narvarologg_runs_over_pages_across_at_a_readable_size(workbook: Workbook) -> None:
     ws = workbook["Närvarologg"]
-    assert [ws.cell(1, c).value for c in range(1, 4)] == ["Datum", "Slutdatum", "Titel"]
+    assert [ws.cell(1, c).value for c in range(1, 5)] == ["Datum", "Slutdatum", "Tid", "Titel"]
 
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize == 9  # A4
     assert not ws.sheet_properties.pageSetUpPr.fitToPage  # not squeezed onto one page
     assert ws.page_setup.scale >= 70
-    assert ws.print_title_cols == "$A:$C"  # the dates and the title on every page
+    assert ws.print_title_cols == "$A:$D"  # the dates, the time and the title on every page
     assert ws.print_title_rows == "$1:$1"  # and the header row
     assert ws.page_setup.pageOrder == "overThenDown"
 
@@ -200,9 +200,9 @@ def test_libreoffice_prints_the_workbook_readably(
     log_pages = [
         lines[2:] for lines, sheet in zip(pages, sheet_of, strict=True) if sheet == "Närvarologg"
     ]
-    assert len(log_pages) >= 4  # 29 columns run over several pages across
+    assert len(log_pages) >= 4  # 30 columns run over several pages across
     for body in log_pages:
-        assert body[0].startswith("Datum Slutdatum Titel")  # on every page
+        assert body[0].startswith("Datum Slutdatum Tid Titel")  # on every page
 
     titles = {title for ws in workbook.worksheets for _, title, _ in headings(ws)}
     for lines in pages:

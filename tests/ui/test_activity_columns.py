@@ -64,6 +64,7 @@ def test_a_column_added_to_the_spec_shows_and_sorts_in_the_table(
     headers = [model.headerData(i, HORIZONTAL) for i in range(model.columnCount())]
     assert headers == [
         "Datum",
+        "Tid",
         "Typ",
         "Veckodag",
         "Titel/tema",
@@ -96,10 +97,10 @@ def test_a_column_added_to_the_spec_is_a_column_of_the_excel_log(
 
     ws = load_workbook(path)["Närvarologg"]
     headers = [c.value for c in ws[1]]
-    assert headers[:6] == ["Datum", "Slutdatum", "Titel", "Typ", "Veckodag", "Kommun"]
+    assert headers[:7] == ["Datum", "Slutdatum", "Tid", "Titel", "Typ", "Veckodag", "Kommun"]
     col = headers.index("Veckodag")
     rows = list(ws.iter_rows(min_row=2, values_only=True))
-    assert [(r[2], r[col]) for r in rows] == [
+    assert [(r[3], r[col]) for r in rows] == [
         ("Måndagens workshop", "måndag"),
         ("Onsdagens seminarium", "onsdag"),
         ("Söndagens seminarium", "söndag"),
@@ -112,6 +113,7 @@ def test_the_spec_as_it_is() -> None:
     assert len(keys) == len(set(keys))
     assert [c.header for c in table_columns()] == [
         "Datum",
+        "Tid",
         "Typ",
         "Titel/tema",
         "Kommun",
@@ -121,7 +123,7 @@ def test_the_spec_as_it_is() -> None:
         "Deltagare",
     ]
     logged = log_columns()
-    assert [c.log_header for c in logged[:4]] == ["Datum", "Slutdatum", "Titel", "Typ"]
+    assert [c.log_header for c in logged[:5]] == ["Datum", "Slutdatum", "Tid", "Titel", "Typ"]
     assert [c.log_header for c in logged if c.kind is Kind.DATE] == ["Datum", "Slutdatum"]
     counts = [c.log_header for c in logged if c.kind is Kind.COUNT]
     assert counts[0] == "Deltagare" and counts[-1] == "Kön: Ej angivet" and len(counts) == 17

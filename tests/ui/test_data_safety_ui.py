@@ -118,7 +118,7 @@ def test_restoring_from_the_window_brings_back_the_data(
     qtbot.addWidget(new_window)
     new_window.show_year(2018)
     model = new_window.activities.model
-    titles = [model.index(r, 2).data() for r in range(model.rowCount())]
+    titles = [model.index(r, 3).data() for r in range(model.rowCount())]  # Titel/tema
     assert titles == ["Första"]
     assert "Återställd från" in new_window.statusBar().currentMessage()
     assert backups.list_backups(db_path)[0].label == "Före återställning"

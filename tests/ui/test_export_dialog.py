@@ -175,7 +175,7 @@ def test_the_export_writes_the_file(qtbot, window, store, insats, add_activity, 
     )
 
     assert ok
-    assert load_workbook(path)["Närvarologg"]["D2"].value == "Seminarium"  # after the title
+    assert load_workbook(path)["Närvarologg"]["E2"].value == "Seminarium"  # after the title
     assert window.statusBar().currentMessage() == f"Exporterade 1 aktivitet (2018) till {path}."
 
 
