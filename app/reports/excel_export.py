@@ -12,17 +12,13 @@ on cancel or error nothing is left behind.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Generator, Sequence
 from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.packaging.extended import ExtendedProperties
 from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
-from openpyxl.xml.functions import Element, tostring
 
 from app.core.activity_columns import (
     STEP_COLUMNS,
@@ -36,13 +32,13 @@ from app.core.atomic_file import atomic_write, save_error
 from app.core.errors import DomainError
 from app.core.progress import Progress
 from app.core.wording import count_noun, thousands
+from app.reports import excel_file
 from app.reports import excel_print as pr
 from app.reports import excel_style as st
 from app.reports.excel_content import ExportContent
 from app.reports.excel_rows import (
     MAX_ROWS,
     RowStream,
-    SplicingArchive,
     clean_text,
     date_style_id,
 )
@@ -328,60 +324,6 @@ def _block_widths(blocks: Sequence[Block], count: int) -> list[float]:
     return [st.fitted(w) for w in widths]
 
 
-# --- saving ----------------------------------------------------------------------------
-
-
-def _set_properties(wb: Workbook, content: ExportContent) -> bytes:
-    """Title, förbund as author and company, subject; returns the extended properties
-    (app.xml) with the company, which openpyxl would write blank."""
-    props = wb.properties
-    props.title = content.title
-    props.creator = content.forbund_name
-    props.lastModifiedBy = content.forbund_name
-    what = "period" if content.is_period else "år"
-    props.subject = f"Närvarologg och sammanställningar, {what} {content.span}"
-    props.description = (
-        f"{content.insats_name}: närvarologg och sammanställningar, exporterade från Insatslogg."
-    )
-    props.keywords = "Insatslogg; närvarologg; ASF"
-    props.language = "sv-SE"
-    now = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None, microsecond=0)
-    props.created = props.modified = now
-    # openpyxl's ExtendedProperties knows Company but never writes it.
-    tree = ExtendedProperties().to_tree()
-    company = Element("Company")  # in the default namespace, like its siblings
-    company.text = content.forbund_name
-    tree.append(company)
-    return bytes(tostring(tree))
-
-
-def _save(wb: Workbook, tmp: Path, app_xml: bytes, streams: dict[str, RowStream]) -> None:
-    with open(tmp, "wb") as fh:
-        archive = SplicingArchive(fh, app_xml, streams)
-        try:
-            ExcelWriter(wb, archive).save()  # closes the archive, not the file
-        except BaseException:
-            with suppress(Exception):
-                archive.close()  # or the zip file would try again when collected
-            raise
-
-
-def _discard(wb: Workbook) -> None:
-    """Close and delete what openpyxl streamed to its own temporary files."""
-    for ws in wb.worksheets:
-        rows = getattr(ws, "_rows", None)
-        if rows is not None:
-            with suppress(Exception):
-                rows.close()
-        writer = getattr(ws, "_writer", None)
-        if writer is not None:
-            with suppress(Exception):
-                writer.close()
-            if os.path.exists(writer.out):
-                with suppress(OSError, ValueError):
-                    writer.cleanup()
-
-
 def write_workbook(path: Path | str, content: ExportContent, progress: Progress) -> None:
     """Write the workbook to ``path``, replacing any file there only when complete.
 
@@ -394,13 +336,13 @@ def write_workbook(path: Path | str, content: ExportContent, progress: Progress)
     writer: _Writer | None = None
     try:
         with atomic_write(path) as tmp:
-            app_xml = _set_properties(wb, content)
+            app_xml = excel_file.set_properties(wb, content)
             writer = _Writer(wb, content, progress)
             writer.write()
-            _save(wb, tmp, app_xml, writer.streams)
+            excel_file.save(wb, tmp, app_xml, writer.streams)
             progress.check()  # a cancel while saving still leaves nothing behind
     except BaseException as exc:
-        _discard(wb)
+        excel_file.discard(wb)
         if isinstance(exc, OSError):
             raise save_error(path, exc) from exc
         raise

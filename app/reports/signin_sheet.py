@@ -29,7 +29,6 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas as _Canvas
 from reportlab.platypus import (
-    Flowable,
     KeepTogether,
     LongTable,
     Paragraph,
@@ -42,6 +41,7 @@ from app.core.atomic_file import atomic_write, save_error
 from app.core.clock_times import format_times
 from app.core.vocabulary import Format, OrgCategory, Role, Scope
 from app.reports import pdf_style as st
+from app.reports.signin_flowables import Box, Rotated
 
 if TYPE_CHECKING:
     from app.core.entities import Activity
@@ -187,52 +187,6 @@ def signin_rows(sheet: SigninSheet) -> int:
 # --- drawing ------------------------------------------------------------------------------
 
 
-class _Rotated(Flowable):  # type: ignore[misc]
-    """A column header written bottom-up (one or two lines), to keep box columns narrow."""
-
-    def __init__(self, text: str, size: float = 7) -> None:
-        super().__init__()
-        self.lines = text.split("\n")
-        self.size = size
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, HEAD_HEIGHT - 5
-
-    def draw(self) -> None:
-        c = self.canv
-        c.saveState()
-        c.setFont(st.BOLD, self.size)
-        c.setFillColor(st.INK)
-        c.rotate(90)
-        # rotated by 90°, the drawing's (x, y) lands at (-y, x): a line's baseline sits
-        # at -y, its letters reach to the left of it
-        n = len(self.lines)
-        leading = self.size + 1
-        first = self.width / 2 - (n - 1) * leading / 2 + self.size * 0.36
-        for i, line in enumerate(self.lines):
-            c.drawString(1.5, -(first + i * leading), line)
-        c.restoreState()
-
-
-class _Box(Flowable):  # type: ignore[misc]
-    """An empty tick box."""
-
-    side = 3.4 * mm
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, self.side
-
-    def draw(self) -> None:
-        c = self.canv
-        c.saveState()
-        c.setStrokeColor(st.MUTED)
-        c.setLineWidth(0.6)
-        c.rect((self.width - self.side) / 2, 0, self.side, self.side, stroke=1, fill=0)
-        c.restoreState()
-
-
 _ROLE_HEADERS = {Role.TJANSTEPERSON: "Tjänsteperson/\nmedarbetare"}
 
 
@@ -306,10 +260,10 @@ def _table(rows: int) -> LongTable:
         Paragraph("Nr", head_style),
         Paragraph("Namn", head_style),
         Paragraph("Organisation", head_style),
-        *(_Rotated(t) for t in (*roles, *orgs, *GENDERS)),
+        *(Rotated(t, HEAD_HEIGHT / mm) for t in (*roles, *orgs, *GENDERS)),
         Paragraph("Underskrift", head_style),
     ]
-    body = [[str(i), "", "", *(_Box() for _ in range(n_box)), ""] for i in range(1, rows + 1)]
+    body = [[str(i), "", "", *(Box() for _ in range(n_box)), ""] for i in range(1, rows + 1)]
     total_row: list[Any] = [Paragraph("Summa kryss", head_style), "", "", *([""] * n_box), ""]
     data = [group_row, head_row, *body, total_row]
     table = LongTable(

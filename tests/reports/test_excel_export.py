@@ -20,7 +20,7 @@ from app.core.errors import DomainError
 from app.core.progress import Cancelled, Progress
 from app.core.summary import SummaryTable
 from app.operations.exports import check_request, export_excel
-from app.reports import excel_export
+from app.reports import excel_export, excel_file
 from app.reports.excel_export import write_workbook
 from app.reports.export_content import ExportRequest
 
@@ -428,7 +428,7 @@ def test_a_full_disk_leaves_no_file(record, out, monkeypatch):
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(excel_export.ExcelWriter, "save", full)
+    monkeypatch.setattr(excel_file.ExcelWriter, "save", full)
 
     with pytest.raises(
         DomainError, match=r"Det finns inte plats för filen .*x\.xlsx: disken är full"

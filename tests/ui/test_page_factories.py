@@ -21,7 +21,7 @@ from app.ui.record_tabs import PAGES, LazyPage, PageSpec
 
 # Per tab: a table the page shows, its first columns and its rows in 2018 on the demo.
 EXPECTED: dict[str, tuple[str, list[str], int]] = {
-    "Aktiviteter": ("activityTable", ["Datum", "Typ", "Titel/tema", "Kommun"], 16),
+    "Aktiviteter": ("activityTable", ["Datum", "Tid", "Typ", "Titel/tema", "Kommun"], 16),
     "Samverkansgrupper": ("groupTable", ["Kommun", "Namn", "Bildad", "Status 2018"], 6),
     "Nådda personer": ("reachEntries", ["Orsak/forum", "Kommun", "I totalen"], 1),
     "Årsplan": ("planActivities", ["Datum", "Aktivitet", "Typ", "Status"], 16),
