@@ -6,11 +6,10 @@ Writes the same workbook as Arkiv → Exportera till Excel… in the window.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_parser import add_db_option, heltal
+from app.cli_parser import add_db_option, failed, heltal
 from app.core.errors import DomainError
 from app.core.limits import check_year
 
@@ -114,11 +113,7 @@ def run(args: argparse.Namespace) -> int:
                 result = export_excel(store, request, output)
         finally:
             opened.close(backup=False)
-    except DomainError as exc:
-        print(f"insatslogg: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"insatslogg: kunde inte läsa eller skriva filen: {exc}", file=sys.stderr)
-        return 1
+    except (DomainError, OSError) as exc:
+        return failed(exc)
     print(result.message())
     return 0

@@ -7,12 +7,11 @@ The Ändringslogg without the window: the latest changes as text, or the whole l
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli_parser import add_db_option, heltal
+from app.cli_parser import add_db_option, failed, heltal
 from app.core.errors import DomainError
 
 
@@ -86,10 +85,6 @@ def run(args: argparse.Namespace) -> int:
                 print("Inga ändringar.")
         finally:
             opened.close(backup=False)
-    except DomainError as exc:
-        print(f"insatslogg: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"insatslogg: kunde inte läsa eller skriva filen: {exc}", file=sys.stderr)
-        return 1
+    except (DomainError, OSError) as exc:
+        return failed(exc)
     return 0

@@ -132,3 +132,14 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 def add_version_option(parser: argparse.ArgumentParser, version: str) -> None:
     parser.add_argument("--version", action="version", version=version, help=VERSION_HELP)
+
+
+def failed(exc: Exception) -> int:
+    """A command that could not be done: one Swedish line on stderr, exit code 1."""
+    import sys
+
+    if isinstance(exc, OSError):
+        print(f"insatslogg: kunde inte läsa eller skriva filen: {exc}", file=sys.stderr)
+    else:
+        print(f"insatslogg: {exc}", file=sys.stderr)
+    return 1

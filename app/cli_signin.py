@@ -6,11 +6,10 @@ Writes the same sign-in sheet as Närvarolista (PDF)… in the window.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_parser import add_db_option, heltal
+from app.cli_parser import add_db_option, failed, heltal
 from app.core.errors import DomainError
 from app.core.wording import count_noun
 
@@ -65,12 +64,8 @@ def run(args: argparse.Namespace) -> int:
             opened.close(backup=False)
         rows = args.rows if args.rows is not None else signin_rows(sheet)
         pages = write_signin_sheet(output, sheet, rows=rows)
-    except DomainError as exc:
-        print(f"insatslogg: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"insatslogg: kunde inte läsa eller skriva filen: {exc}", file=sys.stderr)
-        return 1
+    except (DomainError, OSError) as exc:
+        return failed(exc)
     size = f"{count_noun(rows, 'rad', 'rader')}, {count_noun(pages, 'sida', 'sidor')}"
     print(f"Skrev närvarolistan för {sheet.title} ({size}) till {output}.")
     return 0

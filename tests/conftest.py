@@ -2,6 +2,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -146,3 +147,24 @@ def add_activity(store: Store, make_activity: MakeActivity) -> MakeActivity:
         return store.activities.add(make_activity(*args, **kwargs))
 
     return add
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Gävleborg demo, built once; tests take a copy (``demo``)."""
+    from app.demo.gavleborg import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    build_demo(path)
+    return path
+
+
+@pytest.fixture
+def demo(demo_file: Path, tmp_path: Path) -> Iterator[Store]:
+    """A copy of the demo, open, its making already in the change log."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, path)
+    store = Store.open(path)
+    store.changes.collect()  # the demo's own making
+    yield store
+    store.close()

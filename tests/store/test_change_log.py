@@ -7,9 +7,8 @@ included), and redo the rows as after the edit.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,7 +18,6 @@ import pytest
 from app.core.errors import DomainError
 from app.core.people import Person
 from app.core.placements import Placement
-from app.demo.gavleborg import build_demo
 from app.store import backups, change_triggers
 from app.store.database import Store
 from tests.ui.unchanged_save import Dump, differences
@@ -43,23 +41,6 @@ def data_dump(path: Path) -> Dump:
         return out
     finally:
         con.close()
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    build_demo(path)
-    return path
-
-
-@pytest.fixture
-def demo(demo_file: Path, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, path)
-    store = Store.open(path)
-    store.changes.collect()  # the demo's own making
-    yield store
-    store.close()
 
 
 def _insats_id(store: Store) -> int:
