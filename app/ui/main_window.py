@@ -61,40 +61,43 @@ class MainWindow(WindowDialogs):
         self.history = EditHistory(store, self._show_error, self)
         self.undo_stack = self.history.stack
         self.history.reverted.connect(self._after_reverted)
-        self.insats: Insats = self._load_insats()
-        self.year = date.today().year
+        # The set-up's reads share one connection: each new one parses the schema (with
+        # the change log's triggers) again, about 2 ms.
+        with store.file.read():
+            self.insats: Insats = self._load_insats()
+            self.year = date.today().year
 
-        self.activities = ActivitiesPage(store, self.history, self._after_change)
-        self.activities.selection_changed.connect(self._update_actions)
-        self.activities.message.connect(self.statusBar().showMessage)
-        self.overview = OverviewWidget()
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.activities, self.tr("Aktiviteter"))
-        self.record_pages: list[LazyPage] = []
-        for spec in PAGES:
-            lazy = LazyPage(spec, store, self._page_created)
-            self.record_pages.append(lazy)
-            self.tabs.addTab(lazy, self.tr(spec.title))
-        self.tabs.addTab(self.overview, self.tr("Årsöversikt"))
-        self.setCentralWidget(self.tabs)
+            self.activities = ActivitiesPage(store, self.history, self._after_change)
+            self.activities.selection_changed.connect(self._update_actions)
+            self.activities.message.connect(self.statusBar().showMessage)
+            self.overview = OverviewWidget()
+            self.tabs = QTabWidget()
+            self.tabs.setDocumentMode(True)
+            self.tabs.addTab(self.activities, self.tr("Aktiviteter"))
+            self.record_pages: list[LazyPage] = []
+            for spec in PAGES:
+                lazy = LazyPage(spec, store, self._page_created)
+                self.record_pages.append(lazy)
+                self.tabs.addTab(lazy, self.tr(spec.title))
+            self.tabs.addTab(self.overview, self.tr("Årsöversikt"))
+            self.setCentralWidget(self.tabs)
 
-        self.year_combo = QComboBox()
-        self.year_combo.setObjectName("yearCombo")
-        self.year_combo.setMinimumContentsLength(6)
-        self.year_combo.currentIndexChanged.connect(self._year_chosen)
-        self._create_actions()
-        self._create_menus_and_toolbar()
-        # Return and Delete act on the table only: in the search field they edit text.
-        self.activities.add_table_actions([self.act_edit, self.act_delete])
-        self.undo_stack.cleanChanged.connect(self._update_actions)
+            self.year_combo = QComboBox()
+            self.year_combo.setObjectName("yearCombo")
+            self.year_combo.setMinimumContentsLength(6)
+            self.year_combo.currentIndexChanged.connect(self._year_chosen)
+            self._create_actions()
+            self._create_menus_and_toolbar()
+            # Return and Delete act on the table only: in the search field they edit text.
+            self.activities.add_table_actions([self.act_edit, self.act_delete])
+            self.undo_stack.cleanChanged.connect(self._update_actions)
 
-        self._restore_settings()
-        self._refresh_choices()
-        self._overview_stale = True
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self._fill_years()
-        self.reload()
+            self._restore_settings()
+            self._refresh_choices()
+            self._overview_stale = True
+            self.tabs.currentChanged.connect(self._tab_changed)
+            self._fill_years()
+            self.reload()
         # Edits made without the window (a command, a program that was killed) are a
         # step of their own; then Ångra goes on from the last session.
         self.history.record()
@@ -328,6 +331,10 @@ class MainWindow(WindowDialogs):
 
     def _after_change(self, activity_id: int | None) -> None:
         """After an edit or undo: show the year of the changed activity and select it."""
+        with self.store.file.read():  # one connection for all the reads (see __init__)
+            self._show_changed(activity_id)
+
+    def _show_changed(self, activity_id: int | None) -> None:
         if activity_id is not None:
             try:
                 year = self.store.activities.get(activity_id).year
@@ -352,6 +359,10 @@ class MainWindow(WindowDialogs):
     def _after_reverted(self, done: ChangeSet | None) -> None:
         """After Ångra or Gör om (or an undo from the log): show the tab where it
         happened, with everything re-read; an activity is selected."""
+        with self.store.file.read():  # one connection for all the reads (see __init__)
+            self._show_reverted(done)
+
+    def _show_reverted(self, done: ChangeSet | None) -> None:
         if done is not None and done.tab is not None:
             index = tab_index(done.tab)
             if index is not None:
