@@ -300,9 +300,7 @@ class MainWindow(WindowDialogs):
     def refresh_overview(self) -> None:
         """Recompute the year overview (only when it is shown: it is not needed before)."""
         assert self.insats.id is not None
-        with self.store.file.read():  # one connection for all the reads (see __init__)
-            summary = self.store.summaries.year_summary(self.insats.id, self.year)
-        self.overview.set_summary(summary)
+        self.overview.set_summary(self.store.summaries.year_summary(self.insats.id, self.year))
         self._overview_stale = False
 
     def _tab_changed(self, index: int) -> None:
