@@ -178,6 +178,14 @@ class ActivitiesPage(QWidget):
         self, write: Callable[[], int | None] | Callable[[], None], label: str | None = None
     ) -> None:
         """One edit: write it, make it one step of Ångra (the change log), show it."""
+        # The reads share one connection (a new one parses the schema again, about 2 ms);
+        # it holds no snapshot between them, so each sees the writes just committed.
+        with self.store.file.read():
+            self._write_and_record(write, label)
+
+    def _write_and_record(
+        self, write: Callable[[], int | None] | Callable[[], None], label: str | None
+    ) -> None:
         self.history.record()  # a change made outside the window is a step of its own
         try:
             selected = write()
