@@ -35,6 +35,7 @@ from app.ui.activity_filter_bar import ActivityFilterBar
 from app.ui.activity_table_model import ID_ROLE, ActivityTableModel, apply_column_widths
 from app.ui.edit_history import EditHistory
 from app.ui.formatting import fmt_int
+from app.ui.shared_read import shared_read
 
 
 class ActivitiesPage(QWidget):
@@ -174,18 +175,11 @@ class ActivitiesPage(QWidget):
         today = date.today()
         return today if today.year == self.year else date(self.year, 1, 1)
 
+    @shared_read  # the reads before, around and after the write
     def _save(
         self, write: Callable[[], int | None] | Callable[[], None], label: str | None = None
     ) -> None:
         """One edit: write it, make it one step of Ångra (the change log), show it."""
-        # The reads share one connection (a new one parses the schema again, about 2 ms);
-        # it holds no snapshot between them, so each sees the writes just committed.
-        with self.store.file.read():
-            self._write_and_record(write, label)
-
-    def _write_and_record(
-        self, write: Callable[[], int | None] | Callable[[], None], label: str | None
-    ) -> None:
         self.history.record()  # a change made outside the window is a step of its own
         try:
             selected = write()

@@ -34,6 +34,7 @@ from app.ui.combo_data import find_data
 from app.ui.edit_history import EditHistory
 from app.ui.overview_widget import OverviewWidget
 from app.ui.record_tabs import PAGES, LazyPage, RecordPage
+from app.ui.shared_read import shared_read
 from app.ui.window_dialogs import WindowDialogs
 
 TAB_ACTIVITIES = 0
@@ -61,9 +62,7 @@ class MainWindow(WindowDialogs):
         self.history = EditHistory(store, self._show_error, self)
         self.undo_stack = self.history.stack
         self.history.reverted.connect(self._after_reverted)
-        # The set-up's reads share one connection: each new one parses the schema (with
-        # the change log's triggers) again, about 2 ms.
-        with store.file.read():
+        with store.file.read():  # one connection for the set-up's reads (shared_read)
             self.insats: Insats = self._load_insats()
             self.year = date.today().year
 
@@ -329,12 +328,9 @@ class MainWindow(WindowDialogs):
             if lazy is not current:
                 lazy.mark_stale()
 
+    @shared_read
     def _after_change(self, activity_id: int | None) -> None:
         """After an edit or undo: show the year of the changed activity and select it."""
-        with self.store.file.read():  # one connection for all the reads (see __init__)
-            self._show_changed(activity_id)
-
-    def _show_changed(self, activity_id: int | None) -> None:
         if activity_id is not None:
             try:
                 year = self.store.activities.get(activity_id).year
@@ -356,13 +352,10 @@ class MainWindow(WindowDialogs):
         self.activities.focus_search()
 
     # --- settings dialogs ---------------------------------------------------------------
+    @shared_read
     def _after_reverted(self, done: ChangeSet | None) -> None:
         """After Ångra or Gör om (or an undo from the log): show the tab where it
         happened, with everything re-read; an activity is selected."""
-        with self.store.file.read():  # one connection for all the reads (see __init__)
-            self._show_reverted(done)
-
-    def _show_reverted(self, done: ChangeSet | None) -> None:
         if done is not None and done.tab is not None:
             index = tab_index(done.tab)
             if index is not None:
