@@ -14,10 +14,7 @@ import getpass
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
-
-from sqlalchemy import Connection
-from sqlalchemy.exc import IntegrityError
+from typing import TYPE_CHECKING, Any
 
 from app.core.changes import (
     ChangeSet,
@@ -32,6 +29,9 @@ from app.core.changes import (
 )
 from app.core.errors import DomainError
 from app.store.database_file import DatabaseFile
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when something is written, not at start
+    from sqlalchemy import Connection
 
 _SET_COLUMNS = "id, at, user, label, tab, record_table, record_key, undoes, undone_by, locked"
 # A set of more rows than this is named from counts per table, without reading each row.
@@ -150,12 +150,20 @@ class ChangeLog:
             (n,) = con.execute("SELECT count(*) FROM change_row WHERE set_id IS NULL").fetchone()
         return int(n)
 
+    def pending_any(self) -> bool:
+        """Whether any recorded row waits for a change set."""
+        with self._db.read() as con:
+            row = con.execute("SELECT 1 FROM change_row WHERE set_id IS NULL LIMIT 1").fetchone()
+        return row is not None
+
     # --- making sets --------------------------------------------------------------
     def collect(
         self, tab: str | None = None, label: str | None = None, *, locked: bool = False
     ) -> ChangeSet | None:
         """The rows written since the last set, as one new set; None if there were none.
         ``locked``: a change that cannot be undone (the making of the database)."""
+        if not self.pending_any():  # a plain read: no engine (nor SQLAlchemy) for nothing
+            return None
         with self._db.engine.begin() as conn:
             waiting = conn.exec_driver_sql(
                 "SELECT 1 FROM change_row WHERE set_id IS NULL LIMIT 1"
@@ -191,6 +199,8 @@ class ChangeLog:
         Refused, with nothing changed, when the set is already undone, when it touched
         data an erasure removed, or when a row is no longer as the set left it.
         """
+        from sqlalchemy.exc import IntegrityError
+
         from app.store import change_apply
 
         original = self.get(set_id)

@@ -54,8 +54,16 @@ class SummaryRepository:
         every finding. ``today`` dates the findings that depend on it (default: today)."""
         # One connection, and one snapshot, for all the reads below.
         with self._db.read() as con:
-            con.execute("BEGIN")
-            return self._year_summary(insats_id, year, today)
+            # Inside a caller's read that already has a snapshot, that one is used; the
+            # snapshot begun here ends here, also when the connection is the caller's.
+            began = not con.in_transaction
+            if began:
+                con.execute("BEGIN")
+            try:
+                return self._year_summary(insats_id, year, today)
+            finally:
+                if began:
+                    con.execute("ROLLBACK")
 
     def _year_summary(self, insats_id: int, year: int, today: date | None) -> YearSummary:
         insats = self._reference.insats(insats_id)

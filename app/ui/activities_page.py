@@ -35,6 +35,7 @@ from app.ui.activity_filter_bar import ActivityFilterBar
 from app.ui.activity_table_model import ID_ROLE, ActivityTableModel, apply_column_widths
 from app.ui.edit_history import EditHistory
 from app.ui.formatting import fmt_int
+from app.ui.shared_read import shared_read
 
 
 class ActivitiesPage(QWidget):
@@ -174,6 +175,7 @@ class ActivitiesPage(QWidget):
         today = date.today()
         return today if today.year == self.year else date(self.year, 1, 1)
 
+    @shared_read  # the reads before, around and after the write
     def _save(
         self, write: Callable[[], int | None] | Callable[[], None], label: str | None = None
     ) -> None:

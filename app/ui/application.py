@@ -156,7 +156,8 @@ def ensure_set_up(store: Store) -> bool:
 
 
 def warm_up_writes() -> None:
-    """Import the ORM write path in the background, so the first save is instant.
+    """Import the ORM write path and the year overview's reads in the background, so
+    the first save and the first overview do not wait for them.
 
     The first screen only reads (plain sqlite3); SQLAlchemy takes about half a
     second to import, which the user should not wait for at start.
@@ -164,7 +165,8 @@ def warm_up_writes() -> None:
 
     def load() -> None:
         import app.store.activity_writes
-        import app.store.reference_writes  # noqa: F401
+        import app.store.reference_writes
+        import app.store.summaries  # noqa: F401 - the year overview's, read when first shown
 
     threading.Thread(target=load, name="warm-up", daemon=True).start()
 

@@ -34,6 +34,7 @@ from app.ui.combo_data import find_data
 from app.ui.edit_history import EditHistory
 from app.ui.overview_widget import OverviewWidget
 from app.ui.record_tabs import PAGES, LazyPage, RecordPage
+from app.ui.shared_read import shared_read
 from app.ui.window_dialogs import WindowDialogs
 
 TAB_ACTIVITIES = 0
@@ -61,40 +62,41 @@ class MainWindow(WindowDialogs):
         self.history = EditHistory(store, self._show_error, self)
         self.undo_stack = self.history.stack
         self.history.reverted.connect(self._after_reverted)
-        self.insats: Insats = self._load_insats()
-        self.year = date.today().year
+        with store.file.read():  # one connection for the set-up's reads (shared_read)
+            self.insats: Insats = self._load_insats()
+            self.year = date.today().year
 
-        self.activities = ActivitiesPage(store, self.history, self._after_change)
-        self.activities.selection_changed.connect(self._update_actions)
-        self.activities.message.connect(self.statusBar().showMessage)
-        self.overview = OverviewWidget()
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.activities, self.tr("Aktiviteter"))
-        self.record_pages: list[LazyPage] = []
-        for spec in PAGES:
-            lazy = LazyPage(spec, store, self._page_created)
-            self.record_pages.append(lazy)
-            self.tabs.addTab(lazy, self.tr(spec.title))
-        self.tabs.addTab(self.overview, self.tr("Årsöversikt"))
-        self.setCentralWidget(self.tabs)
+            self.activities = ActivitiesPage(store, self.history, self._after_change)
+            self.activities.selection_changed.connect(self._update_actions)
+            self.activities.message.connect(self.statusBar().showMessage)
+            self.overview = OverviewWidget()
+            self.tabs = QTabWidget()
+            self.tabs.setDocumentMode(True)
+            self.tabs.addTab(self.activities, self.tr("Aktiviteter"))
+            self.record_pages: list[LazyPage] = []
+            for spec in PAGES:
+                lazy = LazyPage(spec, store, self._page_created)
+                self.record_pages.append(lazy)
+                self.tabs.addTab(lazy, self.tr(spec.title))
+            self.tabs.addTab(self.overview, self.tr("Årsöversikt"))
+            self.setCentralWidget(self.tabs)
 
-        self.year_combo = QComboBox()
-        self.year_combo.setObjectName("yearCombo")
-        self.year_combo.setMinimumContentsLength(6)
-        self.year_combo.currentIndexChanged.connect(self._year_chosen)
-        self._create_actions()
-        self._create_menus_and_toolbar()
-        # Return and Delete act on the table only: in the search field they edit text.
-        self.activities.add_table_actions([self.act_edit, self.act_delete])
-        self.undo_stack.cleanChanged.connect(self._update_actions)
+            self.year_combo = QComboBox()
+            self.year_combo.setObjectName("yearCombo")
+            self.year_combo.setMinimumContentsLength(6)
+            self.year_combo.currentIndexChanged.connect(self._year_chosen)
+            self._create_actions()
+            self._create_menus_and_toolbar()
+            # Return and Delete act on the table only: in the search field they edit text.
+            self.activities.add_table_actions([self.act_edit, self.act_delete])
+            self.undo_stack.cleanChanged.connect(self._update_actions)
 
-        self._restore_settings()
-        self._refresh_choices()
-        self._overview_stale = True
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self._fill_years()
-        self.reload()
+            self._restore_settings()
+            self._refresh_choices()
+            self._overview_stale = True
+            self.tabs.currentChanged.connect(self._tab_changed)
+            self._fill_years()
+            self.reload()
         # Edits made without the window (a command, a program that was killed) are a
         # step of their own; then Ångra goes on from the last session.
         self.history.record()
@@ -326,6 +328,7 @@ class MainWindow(WindowDialogs):
             if lazy is not current:
                 lazy.mark_stale()
 
+    @shared_read
     def _after_change(self, activity_id: int | None) -> None:
         """After an edit or undo: show the year of the changed activity and select it."""
         if activity_id is not None:
@@ -349,6 +352,7 @@ class MainWindow(WindowDialogs):
         self.activities.focus_search()
 
     # --- settings dialogs ---------------------------------------------------------------
+    @shared_read
     def _after_reverted(self, done: ChangeSet | None) -> None:
         """After Ångra or Gör om (or an undo from the log): show the tab where it
         happened, with everything re-read; an activity is selected."""

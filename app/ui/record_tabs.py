@@ -109,6 +109,11 @@ class LazyPage(QWidget):
 
     def shown(self) -> None:
         """Called when the tab becomes current: build the page if needed, then refresh it."""
+        # The page's reads share one connection: each new one parses the schema again.
+        with self._store.file.read():
+            self._show()
+
+    def _show(self) -> None:
         if self._record is None:
             page = self.spec.factory(self._store)
             if not isinstance(page, RecordPage):
