@@ -11,20 +11,22 @@ offers the same step and undoes it.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from app.core.people import Person
 from app.demo.gavleborg import build_demo
 from app.store.database import Store
 from app.ui.main_window import TAB_OVERVIEW, MainWindow, tab_index
 from tests.store.test_change_log import data_dump
-from tests.ui.unchanged_save import Dump, differences
-from tests.ui.undo_edits import EDITS, Edit, filling, shown
+from tests.ui.unchanged_save import Dump, differences, page
+from tests.ui.undo_edit_list import EDITS
+from tests.ui.undo_edits import Edit, filling, shown
 
 PERSON = "Tove Undosson"
 
@@ -154,3 +156,98 @@ def test_every_edit_is_undone_redone_and_survives_a_restart(
     _undo_from_another_tab(w, edit, seen)
     assert _left(before, data_dump(session.path), edit) == ""
     assert _pending(w) == 0
+
+
+def test_ctrl_z_after_a_new_group_undoes_the_group_not_an_older_activity(
+    session: Session, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    from app.core.changes import GROUPS_TAB
+
+    w = session.window
+    w.show()
+    qtbot.waitExposed(w)
+    edit_activity, new_group = (next(e for e in EDITS if e.name == n) for n in EDIT_THEN_GROUP)
+    w.show_year(2017)
+    with filling(monkeypatch, {**edit_activity.handlers, **new_group.handlers}):
+        edit_activity.make(w)
+        groups_before = {g.id for g in w.store.groups.list(1)}
+        new_group.make(w)
+    assert len(w.store.groups.list(1)) == len(groups_before) + 1
+    assert w.tabs.currentIndex() == tab_index(GROUPS_TAB)
+    assert w.act_undo.text().startswith("&Ångra: lägg till samverkansgrupp")
+
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    grid = page(w, "GroupsPage").grid  # the list the user just saw the group in
+    grid.setFocus()
+    qtbot.waitUntil(grid.hasFocus)
+    qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    assert {g.id for g in w.store.groups.list(1)} == groups_before
+    assert w.store.activities.get(5).title == "Ny titel"  # the older edit stays
+    assert w.tabs.currentIndex() == tab_index(GROUPS_TAB)
+    assert w.act_undo.text() == "&Ångra: ändra aktivitet Ny titel 2017-10-16"
+    assert w.act_redo.text().startswith("&Gör om: lägg till samverkansgrupp")
+
+
+EDIT_THEN_GROUP = ("ändra aktivitet", "ny samverkansgrupp")
+
+
+def _bytes_of(path: Path) -> bytes:
+    return b"".join(
+        p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists()
+    )
+
+
+def test_erasing_a_person_clears_undo_and_leaves_the_name_nowhere(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edited (renamed, new e-mail), then erased in Personuppgifter: neither name is left in
+    the file, its -wal or the change log, and Ångra offers nothing, now or after a restart."""
+    w = session.window
+    placement = next(e for e in EDITS if e.name == "ändra placering")
+    with filling(monkeypatch, placement.handlers):
+        placement.make(w)
+    assert w.act_undo.text() == "&Ångra: ändra placering Hofors 2018"
+    renamed = "Tove Raderasdotter"
+
+    def rename(dialog: Any) -> None:
+        dialog.name_edit.setText(renamed)
+        dialog.email_edit.setText("tove.raderas@example.se")
+
+    def edit_then_erase(dialog: Any) -> None:
+        person = dialog.store.people.all(dialog.forbund_id)[0]
+        dialog.select_person(person.id)
+        dialog.edit_person()
+        assert dialog.selected().person.name == renamed
+        dialog.erase_person()
+
+    assert PERSON in _change_rows(session.path)  # the log held the name (its adding)
+    monkeypatch.setattr("app.ui.privacy_dialog.confirm", lambda *_a, **_k: True)
+    with filling(monkeypatch, {"PrivacyDialog": edit_then_erase, "PersonDialog": rename}):
+        w.act_privacy.trigger()
+
+    assert w.store.people.all(1) == []
+    assert w.undo_stack.count() == 0
+    assert not w.act_undo.isEnabled() and w.act_undo.text() == "&Ångra"
+    assert _pending(w) == 0
+    rows = w.store.changes.changes  # every set's rows, read as the log window reads them
+    for s in w.store.changes.sets(limit=1000):
+        text = repr(rows(s.id))
+        assert PERSON not in text and renamed not in text, s.label
+    raw = _change_rows(session.path)
+    assert "Unga vuxna" in raw  # the placement's edit is in the log
+    assert PERSON not in raw and renamed not in raw
+    gone = (PERSON, renamed, "tove.raderas@example.se", "tove@example.se")
+    assert [n for n in gone if n.encode() in _bytes_of(session.path)] == []
+    w = session.restart()
+    assert not w.act_undo.isEnabled()
+    assert [n for n in gone if n.encode() in _bytes_of(session.path)] == []
+
+
+def _change_rows(path: Path) -> str:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return repr(con.execute("SELECT * FROM change_row").fetchall())
+    finally:
+        con.close()
