@@ -118,10 +118,13 @@ def test_every_edit_is_undone_redone_and_survives_a_restart(
     w.show_year(edit.year)
     seen = shown(w, edit.tab) if edit.tab is not None else None
     before = data_dump(session.path)
+    steps = w.undo_stack.count()  # the person added for this test is a step already
+    assert steps == 1
 
     with filling(monkeypatch, edit.handlers) as accepted:
         edit.make(w)
     assert sorted(accepted) == sorted(edit.handlers)
+    assert w.undo_stack.count() == steps + 1  # one step more, none lost
     after = data_dump(session.path)
     assert differences(before, after), f"{edit.name}: ingenting ändrades"
     assert _pending(w) == 0
@@ -133,10 +136,7 @@ def test_every_edit_is_undone_redone_and_survives_a_restart(
     if edit.tab is not None and edit.visible:
         assert shown(w, edit.tab) != seen, "sidan visar inte ändringen"
 
-    # A restart: the step is offered again; Ångra, Gör om, Ångra, Gör om.
-    w = session.restart()
-    assert w.act_undo.text() == text
-    w.show_year(edit.year)
+    # Ångra and Gör om in the window the edit was made in.
     _undo_from_another_tab(w, edit, seen)
     assert _left(before, data_dump(session.path), edit) == ""
     assert w.act_redo.text() == text.replace("&Ångra", "&Gör om")
@@ -144,18 +144,45 @@ def test_every_edit_is_undone_redone_and_survives_a_restart(
     assert _left(after, data_dump(session.path), edit) == ""
     assert _pending(w) == 0
     assert w.act_undo.text() == text
+
+    # After Gör om, a restart offers the step again: Ångra, Gör om, Ångra.
+    w = session.restart()
+    assert w.act_undo.text() == text
+    w.show_year(edit.year)
     _undo_from_another_tab(w, edit, seen)
     assert _left(before, data_dump(session.path), edit) == ""
     w.act_redo.trigger()
     assert _left(after, data_dump(session.path), edit) == ""
-
-    # After Gör om, a restart offers the step again, and Ångra undoes it.
+    assert _pending(w) == 0
     w = session.restart()
     assert w.act_undo.text() == text
     w.show_year(edit.year)
     _undo_from_another_tab(w, edit, seen)
     assert _left(before, data_dump(session.path), edit) == ""
     assert _pending(w) == 0
+
+
+RESTARTED = ("ändra placering", "ny samverkansgrupp", "kommuner", "ändra person")
+
+
+@pytest.mark.parametrize("name", RESTARTED)
+def test_right_after_an_edit_a_restart_offers_it(
+    session: Session, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edit = next(e for e in EDITS if e.name == name)
+    w = session.window
+    w.show_year(edit.year)
+    seen = shown(w, edit.tab) if edit.tab is not None else None
+    before = data_dump(session.path)
+    with filling(monkeypatch, edit.handlers):
+        edit.make(w)
+    text = w.act_undo.text()
+
+    w = session.restart()
+    assert w.act_undo.text() == text and text.startswith(f"&Ångra: {edit.prefix}")
+    w.show_year(edit.year)
+    _undo_from_another_tab(w, edit, seen)
+    assert _left(before, data_dump(session.path), edit) == ""
 
 
 def test_ctrl_z_after_a_new_group_undoes_the_group_not_an_older_activity(
