@@ -11,6 +11,7 @@ it survives a restart whether or not it is undone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
@@ -79,13 +80,33 @@ class EditHistory(QObject):
 
         user = computer_user()
         latest: list[ChangeSet] = []
+        passed: set[int] = set()  # an edit, and its undo, that a later Gör om applied again
         for s in self._store.changes.sets(limit=limit):
-            if s.undoes is not None or s.undone_by is not None or s.locked or s.user != user:
+            if s.id in passed:
+                continue
+            if s.undone_by is not None or s.locked or s.user != user:
                 break
+            if s.undoes is not None:
+                edit = self._redone_edit(s, passed)
+                if edit is None:
+                    break  # an undo: what it undid is for Gör om, which a restart ends
+                # Gör om: the edit is in the data again, as the set ``s`` wrote it.
+                s = replace(s, label=edit.label, tab=edit.tab)
             latest.append(s)
         for s in reversed(latest):
             self.stack.push(ChangeCommand(self, s))
         return len(latest)
+
+    def _redone_edit(self, s: ChangeSet, passed: set[int]) -> ChangeSet | None:
+        """For a Gör om, the edit it made again (after "gör om", "ångra", "gör om" …: the
+        first); None for an undo. The sets on the way are added to ``passed``."""
+        while s.undoes is not None:
+            undo = self._store.changes.get(s.undoes)
+            if undo.undoes is None:
+                return None
+            passed.update((undo.id, undo.undoes))
+            s = self._store.changes.get(undo.undoes)
+        return s
 
     def record(self, tab: str | None = None, label: str | None = None) -> ChangeSet | None:
         """Make the rows written since the last edit one step of Ångra; None if the

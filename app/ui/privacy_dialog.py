@@ -81,6 +81,8 @@ class PrivacyDialog(QDialog):
         self.forbund_id = forbund_id
         self.today = today or date.today()
         self.changed_anything = False
+        # A person was erased: the undo steps before it may not be undone (the window's).
+        self.erased_anyone = False
         self.setLocale(SWEDISH)
         self.setWindowTitle(self.tr("Personuppgifter – Insatslogg"))
 
@@ -307,6 +309,7 @@ class PrivacyDialog(QDialog):
             self._warn(str(exc))
             return
         self.changed_anything = True
+        self.erased_anyone = True
         self._reload()
         self._say(
             self.tr("{} har raderats. Antalen i aktiviteterna är oförändrade.").format(
@@ -343,6 +346,7 @@ class PrivacyDialog(QDialog):
             self._warn(str(exc))
             return
         self.changed_anything = self.changed_anything or erased > 0
+        self.erased_anyone = self.erased_anyone or erased > 0
         self._reload()
         self._say(
             self.tr("{} har raderats. Antalen i aktiviteterna är oförändrade.").format(
@@ -360,10 +364,15 @@ class PrivacyDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, store: Store, forbund_id: int) -> bool:
         """Show the dialog; True when a person was changed or erased."""
+        return cls.run(parent, store, forbund_id)[0]
+
+    @classmethod
+    def run(cls, parent: QWidget | None, store: Store, forbund_id: int) -> tuple[bool, bool]:
+        """Show the dialog; (a person was changed or erased, a person was erased)."""
         try:
             dialog = cls(parent, store, forbund_id)
         except DomainError as exc:
             QMessageBox.warning(parent, "Insatslogg", str(exc))
-            return False
+            return False, False
         run_modal(dialog)
-        return dialog.changed_anything
+        return dialog.changed_anything, dialog.erased_anyone

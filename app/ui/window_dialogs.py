@@ -238,9 +238,11 @@ class WindowDialogs(QMainWindow):
         from app.ui.privacy_dialog import PrivacyDialog
 
         assert self.insats.forbund_id is not None
-        if PrivacyDialog.ask(self, self.store, self.insats.forbund_id):
-            # Undo steps may name persons that no longer have names.
+        changed, erased = PrivacyDialog.run(self, self.store, self.insats.forbund_id)
+        if erased:
+            # The steps before an erasure may hold the erased data: they cannot be undone.
             self.undo_stack.clear()
+        if changed:
             self._after_reference_change()
         self._record_pending()
 

@@ -180,17 +180,18 @@ def test_people_reached_include_registered_figures(
     assert window.overview.models["nyckeltal"].table is not None
 
 
-def test_the_privacy_dialog_clears_undo(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, make_activity: MakeActivity
+@pytest.mark.parametrize("erased", [True, False])
+def test_the_privacy_dialog_clears_undo_after_an_erasure_only(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, make_activity: MakeActivity, erased: bool
 ) -> None:
     from app.ui.privacy_dialog import PrivacyDialog
 
     window.store.activities.add(make_activity())
     window.history.record()
     assert window.undo_stack.count() == 1
-    monkeypatch.setattr(PrivacyDialog, "ask", classmethod(lambda cls, *a: True))
+    monkeypatch.setattr(PrivacyDialog, "run", classmethod(lambda cls, *a: (True, erased)))
     window.act_privacy.trigger()
-    assert window.undo_stack.count() == 0
+    assert window.undo_stack.count() == (0 if erased else 1)
 
 
 def test_lazy_pages_refresh_when_the_year_changes(window: MainWindow) -> None:
