@@ -282,7 +282,9 @@ def default_identity(table: str, row: Row, name_of: Callable[[str, Any], str | N
 
 
 def describe_set(
-    changes: Sequence[RowChange], name_of: Callable[[str, Any], str | None]
+    changes: Sequence[RowChange],
+    name_of: Callable[[str, Any], str | None],
+    row_of: Callable[[str, tuple[Any, ...]], Row | None] | None = None,
 ) -> tuple[str, str | None, tuple[str, tuple[Any, ...]] | None]:
     """(label, tab, record) of a set: "ändra placering Hofors 2018" for one record,
     "lägg till 12 aktiviteter" for several of a kind, "ändringar i 5 poster" else."""
@@ -310,7 +312,9 @@ def describe_set(
         main = next((c for c in own if (c.table, c.key) == (first_table, first_key)), None)
         row = (main.after or main.before or {}) if main else {}
         if not row:
-            row = _lookup_row(first_table, first_key, name_of)
+            row = (row_of(first_table, first_key) if row_of else None) or _lookup_row(
+                first_table, first_key, name_of
+            )
             verb = "ändra"
         identity = default_identity(first_table, row, name_of)
         label = f"{verb} {kind.one} {identity}".strip()

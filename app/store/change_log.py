@@ -327,7 +327,9 @@ class ChangeLog:
         ).scalar()
         main: tuple[str, tuple[Any, ...]] | None = None
         if int(count or 0) <= DESCRIBED_ROW_BY_ROW:
-            auto_label, auto_tab, main = describe_set(self._raw(conn, set_id), self._name_in(conn))
+            auto_label, auto_tab, main = describe_set(
+                self._raw(conn, set_id), self._name_in(conn), self._row_in(conn)
+            )
         else:
             counts = conn.exec_driver_sql(
                 "SELECT table_name, count(*), sum(before IS NULL), sum(after IS NULL) "
@@ -350,6 +352,15 @@ class ChangeLog:
                 set_id,
             ),
         )
+
+    def _row_in(self, conn: Connection) -> Any:
+        """The record as it is now (a set that changed only its parts names it)."""
+        from app.store import change_apply
+
+        def row_of(table: str, key: tuple[Any, ...]) -> dict[str, Any] | None:
+            return change_apply.current_row(conn, table, key, self._key_columns(conn, table))
+
+        return row_of
 
     def _name_in(self, conn: Connection) -> Any:
         def name_of(table: str, record_id: Any) -> str | None:

@@ -68,8 +68,8 @@ EDITS = [
         "ändra",
         "samverkansgrupp",
         GROUPS_TAB,
-        # Not pinned: a set of only status rows reads "ändra samverkansgrupp Samverkansgrupp
-        # ASF", without the kommun the group's own row gives (app/core/changes.py).
+        # Only the status rows change: the group is named from its row as it is now.
+        "ändra samverkansgrupp Bollnäs Samverkansgrupp ASF",
         year=2020,
     ),
     Edit(
