@@ -68,17 +68,8 @@ def new_database(window: QMainWindow) -> None:
     setup = SetupDialog.ask(window, gavleborg_defaults())
     if setup is None:
         return
-    try:
-        create_database(path, setup)
-    except DomainError as exc:
-        QMessageBox.warning(window, APP_NAME, str(exc))
-        return
-    except OSError as exc:
-        QMessageBox.critical(
-            window, APP_NAME, f"Databasen {path} kunde inte skapas: {exc.strerror or exc}."
-        )
-        return
-    _open(window, path)
+    if _done(window, lambda: create_database(path, setup), f"Databasen {path} kunde inte skapas"):
+        _open(window, path)
 
 
 def open_database(window: QMainWindow) -> None:
@@ -146,15 +137,9 @@ def save_copy(window: QMainWindow) -> None:
             f"{target} är en databas som är öppen nu. Välj ett nytt filnamn för kopian.",
         )
         return
-    try:
-        copy_database(source, target)
-    except DomainError as exc:
-        QMessageBox.warning(window, APP_NAME, str(exc))
-        return
-    except OSError as exc:
-        QMessageBox.critical(
-            window, APP_NAME, f"Kopian kunde inte sparas i {target}: {exc.strerror or exc}."
-        )
+    if not _done(
+        window, lambda: copy_database(source, target), f"Kopian kunde inte sparas i {target}"
+    ):
         return
     window.statusBar().showMessage(
         window.tr("En kontrollerad kopia är sparad: {path}").format(path=target), 10000
@@ -166,3 +151,17 @@ def _open(window: QMainWindow, path: Path) -> None:
     opener = _parts(window).open_database
     if opener is not None:
         opener(path)
+
+
+def _done(window: QMainWindow, work: Callable[[], object], failed: str) -> bool:
+    """Do ``work``; a refusal (DomainError) or a file that cannot be written is told in
+    Swedish, and False returned."""
+    try:
+        work()
+    except DomainError as exc:
+        QMessageBox.warning(window, APP_NAME, str(exc))
+        return False
+    except OSError as exc:
+        QMessageBox.critical(window, APP_NAME, f"{failed}: {exc.strerror or exc}.")
+        return False
+    return True
