@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import QDate
 
 from app.core.changes import ACTIVITIES_TAB, ChangeSet
 from app.store.database import Store
@@ -101,11 +101,12 @@ def test_the_log_window_shows_filters_undoes_and_exports(
         "Ny titel",
     ) in lines
 
-    # One day: an earlier day shows nothing; today shows the edit.
+    # One day: the day before the edit shows nothing; the edit's day shows it.
     dialog.all_days.setChecked(False)
-    dialog.day_edit.setDate(dialog.day_edit.date().addDays(-1))
+    made = QDate(edit.at.year, edit.at.month, edit.at.day)  # the edit's own day
+    dialog.day_edit.setDate(made.addDays(-1))
     assert dialog.sets_model.rowCount() == 0
-    dialog.day_edit.setDate(dialog.day_edit.date().addDays(1))
+    dialog.day_edit.setDate(made)
     assert dialog.sets_model.rowCount() >= 1
     dialog.all_days.setChecked(True)
 
@@ -143,7 +144,7 @@ def test_the_log_window_shows_filters_undoes_and_exports(
     assert demo.activities.get(5).title == "Framtidens företagande"
     assert reverted and reverted[0].label.startswith("ångra ändra aktivitet")
     assert demo.changes.get(edit.id).undone_by == reverted[0].id
-    assert date.today().isoformat() in dialog.sets_model.index(0, 0).data()
+    assert dialog.sets_model.index(0, 0).data() == f"{reverted[0].at:%Y-%m-%d %H:%M}"
 
 
 def test_undo_goes_on_after_a_restart(demo: Store, qtbot: Any):
