@@ -32,6 +32,11 @@ class PdfContent:
     texts: tuple[tuple[str, str], ...] = ()
     # Findings beyond the year summaries' own (stated figures for a single year).
     extra_findings: tuple[Finding, ...] = ()
+    # The exact dates the report covers (default: the whole years) and how the period
+    # reads in the report ("augusti 2016 – december 2020", "januari–april 2024").
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+    period_label: str = ""
 
     @property
     def span(self) -> str:
