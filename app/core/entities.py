@@ -98,6 +98,10 @@ class Activity:
     participant_ids: tuple[int, ...] = ()
     # Non-empty: a highlight of the report, described in this one sentence.
     highlight: str = ""
+    # The source does not give the date, or the counts, exactly: the reports show
+    # "datum ungefärligt" and "ca".
+    date_approximate: bool = False
+    counts_approximate: bool = False
 
     @property
     def year(self) -> int:

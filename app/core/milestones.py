@@ -27,6 +27,8 @@ class Milestone:
     kommun_id: int | None = None
     organisation_id: int | None = None
     link: str = ""
+    # The source does not give the date exactly ("datum ungefärligt" in the reports).
+    date_approximate: bool = False
 
     @property
     def year(self) -> int:
@@ -63,6 +65,7 @@ class MilestoneEntry:
     kommun: str | None = None
     organisation: str | None = None
     link: str = ""
+    date_approximate: bool = False
 
     @property
     def kind_label(self) -> str:

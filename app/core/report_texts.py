@@ -13,10 +13,21 @@ from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.summary import YearSummary
 
+# The sections the user writes, in the board report's order, with their headings. A
+# text for one year (first_year == last_year) is that year's: "struktur" for 2018 is the
+# account of 2018's structural work; a text for the insats's years is the insats's own.
 SECTIONS: dict[str, str] = {
+    "malgrupp": "Målgrupp",
+    "beskrivning": "Beskrivning av verksamheten",
+    "huvudaktiviteter": "Huvudsakliga aktiviteter och insatser",
     "bakgrund": "Bakgrund",
+    "individ": "Individinriktade insatser",
+    "individ_erfarenheter": "Erfarenheter av de individinriktade insatserna",
+    "struktur": "Strukturinriktade insatser",
+    "struktur_sammanfattning": "Sammanfattning strukturinriktade insatser",
     "analys": "Analys",
     "slutsatser": "Slutsatser",
+    "avvikelser": "Avvikelser",
 }
 
 # A stated figure's measure: the summary table whose "Totalt" row holds the year's value.
@@ -65,6 +76,7 @@ class Highlight:
     sentence: str
     start_time: time | None = None
     end_time: time | None = None
+    date_approximate: bool = False
 
 
 def _span_problems(first_year: int, last_year: int) -> list[str]:
@@ -79,7 +91,8 @@ def validate_report_text(text: ReportText) -> ReportText:
     """The text with surrounding blank space removed; ValidationError if it cannot be kept."""
     problems = _span_problems(text.first_year, text.last_year)
     if text.section not in SECTIONS:
-        problems.append(f"Okänt avsnitt: {text.section!r} (bakgrund, analys eller slutsatser).")
+        known = ", ".join(SECTIONS.values()).lower()
+        problems.append(f"Okänt avsnitt: {text.section!r} (kända avsnitt: {known}).")
     text = replace(text, text=limits.clean(text.text).strip())
     problems += limits.text_problems([(text.text, limits.LONG_TEXT, "Texten")])
     if problems:

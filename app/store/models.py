@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -130,6 +131,14 @@ class ActivityModel(AttendanceColumns, Base):
     # Optional clock times as "HH:MM" (app.core.clock_times.stored_time).
     start_time: Mapped[str | None] = mapped_column(String(5), nullable=True)
     end_time: Mapped[str | None] = mapped_column(String(5), nullable=True)
+    # The date or the counts are not given exactly by the source ("datum ungefärligt",
+    # "ca" in the reports).
+    date_approximate: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    counts_approximate: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
     steps: Mapped[list[ActivityStepModel]] = relationship(
         cascade="all, delete-orphan", order_by="ActivityStepModel.step_date"

@@ -15,8 +15,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
+
+from app.core.report_texts import SECTIONS as REPORT_SECTIONS
 
 from app.store.columns import COUNT_COLUMNS
 from app.store.model_base import AttendanceColumns, Base
@@ -243,6 +246,10 @@ class MilestoneModel(Base):
     kind: Mapped[str] = mapped_column(String(30))
     text: Mapped[str] = mapped_column(Text)
     link: Mapped[str] = mapped_column(Text, default="")
+    # The date is not given exactly by the source ("datum ungefärligt" in the reports).
+    date_approximate: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
 
 class PlanGoalModel(Base):
@@ -271,7 +278,9 @@ class ReportTextModel(Base):
 
     __tablename__ = "report_text"
     __table_args__ = (
-        CheckConstraint("section IN ('bakgrund','analys','slutsatser')", name="section"),
+        CheckConstraint(
+            "section IN (" + ",".join(f"'{s}'" for s in REPORT_SECTIONS) + ")", name="section"
+        ),
         UniqueConstraint("insats_id", "first_year", "last_year", "section"),
     )
 
