@@ -133,12 +133,8 @@ class ActivityModel(AttendanceColumns, Base):
     end_time: Mapped[str | None] = mapped_column(String(5), nullable=True)
     # The date or the counts are not given exactly by the source ("datum ungefärligt",
     # "ca" in the reports).
-    date_approximate: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=false()
-    )
-    counts_approximate: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=false()
-    )
+    date_approximate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    counts_approximate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     steps: Mapped[list[ActivityStepModel]] = relationship(
         cascade="all, delete-orphan", order_by="ActivityStepModel.step_date"

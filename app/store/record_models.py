@@ -20,7 +20,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.report_texts import SECTIONS as REPORT_SECTIONS
-
 from app.store.columns import COUNT_COLUMNS
 from app.store.model_base import AttendanceColumns, Base
 
@@ -247,9 +246,7 @@ class MilestoneModel(Base):
     text: Mapped[str] = mapped_column(Text)
     link: Mapped[str] = mapped_column(Text, default="")
     # The date is not given exactly by the source ("datum ungefärligt" in the reports).
-    date_approximate: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=false()
-    )
+    date_approximate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class PlanGoalModel(Base):
