@@ -162,8 +162,9 @@ def _dates(row: ActivityRow) -> str:
 
 
 def approximate_count(n: int, approximate: bool) -> str:
-    """'1 275', or 'ca 40' for a count the source does not give exactly."""
-    return f"{APPROXIMATE_COUNT} {thousands(n)}" if approximate else thousands(n)
+    """'1 275', or 'ca 40' for a count the source does not give exactly (a no-break
+    space after "ca", as between the thousands)."""
+    return f"{APPROXIMATE_COUNT}\u00a0{thousands(n)}" if approximate else thousands(n)
 
 
 def _yes(flag: bool) -> str | None:
