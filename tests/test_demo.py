@@ -330,3 +330,73 @@ def test_the_cli_builds_and_refuses(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "finns redan" in capsys.readouterr().err
     assert cli_demo.run(parser.parse_args(["demo"])) == 1
     assert "--db" in capsys.readouterr().err
+
+
+def test_the_outputs_show_the_marks_and_every_finding(
+    demo: Store, insats_id: int, tmp_path: Path
+) -> None:
+    """The workbook marks each approximate date and estimated count and lists the report's
+    contradictions; the PDF report lists them under its avvikelser and counts the held
+    activities whose counts are estimated."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from app.operations.exports import export_excel
+    from app.operations.reports import export_pdf, gather_pdf
+    from app.reports.export_content import ExportRequest
+
+    request = ExportRequest(insats_id, 2016, 2020)
+    export_excel(demo, request, tmp_path / "demo.xlsx")
+    wb = load_workbook(tmp_path / "demo.xlsx")
+    log = list(wb["Närvarologg"].iter_rows(values_only=True))
+    header, rows = log[0], log[1:]
+    date_col, count_col = (
+        header.index("Datum ungefärligt"),
+        header.index("Antalen uppskattade (ca)"),
+    )
+    assert len(rows) == 58 and {r[date_col] for r in rows} == {"Ja"}
+    podcast = [r for r in rows if str(r[header.index("Titel")]).startswith("Sociala företags")]
+    assert len(podcast) == 10 and {r[count_col] for r in podcast} == {None}
+    assert {r[count_col] for r in rows if r not in podcast} == {"Ja"}
+    milestones = list(wb["Milstolpar"].iter_rows(min_row=3, values_only=True))
+    assert {r[6] for r in milestones if r[0] is not None} == {"Ja"}
+    listed = {
+        (r[1], r[2], r[3], r[4])
+        for r in wb["Avvikelser"].iter_rows(min_row=3, values_only=True)
+        if r[1] is not None
+    }
+    period = build_period_summary(
+        [demo.summaries.year_summary(insats_id, y) for y in YEARS],
+        demo.report_texts.stated_figures(insats_id),
+    )
+    assert {(f.what, f.where, f.expected, f.found) for f in period.findings} <= listed
+    assert len(period.findings) == 9
+
+    content = gather_pdf(demo, request)
+    held = [
+        r
+        for y in YEARS
+        for r in demo.activities.rows(insats_id, y)
+        if r.counts_approximate and r.status.value == "genomford"
+    ]
+    assert content.approximate_counts == len(held) == 48
+    export_pdf(demo, request, tmp_path / "demo.pdf")
+    text = " ".join(
+        " ".join((p.extract_text() or "").split()) for p in PdfReader(tmp_path / "demo.pdf").pages
+    )
+    for words in (
+        "Aktivitet utanför insatsens period",
+        "Fler utfall för män än män i placeringen",
+        "Angivet utfall per kön stämmer inte med placeringarna",
+        "Placeringar: unika individer 2016–2018",
+    ):
+        assert words in text, words
+
+
+def test_the_year_overview_shows_the_years_own_contradictions(demo: Store, insats_id: int) -> None:
+    """A year's figures stated for that year alone are checked in the year's summary, so
+    the overview of 2018 shows Nordanstig's man with two outcomes."""
+    findings = demo.summaries.year_summary(insats_id, 2018, today=AFTER).findings
+    assert [f.where for f in findings if f.what.startswith("Fler utfall för män")] == [
+        f"Placeringar 2018, Nordanstig ({DETAIL_SOURCE})"
+    ]

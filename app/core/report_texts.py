@@ -134,6 +134,11 @@ def validate_stated_figure(figure: StatedFigure) -> StatedFigure:
     base, huvudman = split_measure(figure.measure)
     if figure.measure not in MEASURES and not (huvudman and is_placement_measure(base)):
         problems.append(f"Okänt mått: {figure.measure!r}.")
+    if huvudman and figure.first_year != figure.last_year:
+        problems.append(
+            f"En siffra för en huvudman ({huvudman}) gäller ett år: ange samma första och "
+            "sista år."
+        )
     if len(figure.measure) > MEASURE_LENGTH:
         problems.append(f"Måttets namn får vara högst {MEASURE_LENGTH} tecken.")
     if figure.value < 0:

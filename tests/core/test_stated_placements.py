@@ -9,6 +9,7 @@ from collections import Counter
 
 import pytest
 
+from app.core.errors import ValidationError
 from app.core.findings import Finding
 from app.core.placements import Placement, placements_table
 from app.core.report_texts import StatedFigure, stated_figure_findings, validate_stated_figure
@@ -148,8 +149,10 @@ def test_only_known_measures_are_kept() -> None:
     for measure in ("utfall_arbete_kvinnor@Nordanstig", "placeringar_unika", "nadda_personer"):
         assert validate_stated_figure(StatedFigure(1, 2018, 2018, measure, 1)).measure == measure
     for measure in ("utfall_flytt_man", "nadda_personer@Gävle", "utfall_arbete_man@", "x" * 60):
-        with pytest.raises(Exception, match="mått|Mått"):
+        with pytest.raises(ValidationError, match="mått|Mått"):
             validate_stated_figure(StatedFigure(1, 2018, 2018, measure, 1))
+    with pytest.raises(ValidationError, match="gäller ett år"):
+        validate_stated_figure(StatedFigure(1, 2016, 2018, "utfall_arbete_man@Nordanstig", 1))
 
 
 # --- random people: the true figures are never flagged ---------------------------------

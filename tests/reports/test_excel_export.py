@@ -290,6 +290,7 @@ def test_milestones_and_findings(record, out):
         "Policy för ASF antagen",
         None,
     ]
+    assert (ws.cell(2, 7).value, ws.cell(3, 7).value) == ("Datum ungefärligt", None)
     ws = wb["Avvikelser"]
     assert ws.cell(1, 1).value == f"Avvikelser 2018 ({len(summary.findings)})"
     assert [c.value for c in ws[2]][:5] == ["År", "Vad", "Var", "Väntat", "Angivet"]
