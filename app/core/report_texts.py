@@ -136,8 +136,7 @@ def validate_stated_figure(figure: StatedFigure) -> StatedFigure:
         problems.append(f"Okänt mått: {figure.measure!r}.")
     if huvudman and figure.first_year != figure.last_year:
         problems.append(
-            f"En siffra för en huvudman ({huvudman}) gäller ett år: ange samma första och "
-            "sista år."
+            f"En siffra för en huvudman ({huvudman}) gäller ett år: ange samma första och sista år."
         )
     if len(figure.measure) > MEASURE_LENGTH:
         problems.append(f"Måttets namn får vara högst {MEASURE_LENGTH} tecken.")
