@@ -150,6 +150,27 @@ def _span(row: ActivityRow) -> str:
     return f"{row.start.isoformat()} – {row.end.isoformat()}"
 
 
+APPROXIMATE_DATE = "ungefärligt"
+APPROXIMATE_COUNT = "ca"
+
+
+def _dates(row: ActivityRow) -> str:
+    """The Datum column: the span, and "(ungefärligt)" when the source gives no exact
+    date ("2016-04-15 (ungefärligt)")."""
+    span = _span(row)
+    return f"{span} ({APPROXIMATE_DATE})" if row.date_approximate else span
+
+
+def approximate_count(n: int, approximate: bool) -> str:
+    """'1 275', or 'ca 40' for a count the source does not give exactly (a no-break
+    space after "ca", as between the thousands)."""
+    return f"{APPROXIMATE_COUNT}\u00a0{thousands(n)}" if approximate else thousands(n)
+
+
+def _yes(flag: bool) -> str | None:
+    return "Ja" if flag else None
+
+
 def _times(row: ActivityRow) -> str:
     """'kl. 9.00–11.30'; a training in steps: each step's times in the order of its
     dates ('kl. 9.00–12.00; –; 13.00–16.00'), once when every step has the same."""
@@ -205,7 +226,7 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
         "datum",
         "Datum",
         lambda r: r.start,
-        display=_span,
+        display=_dates,
         width=190,
         tooltip=True,
         in_excel=False,
@@ -251,9 +272,24 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
     Column("mal", "Mål i årsplanen", lambda r: _or_none(r.goal), in_table=False),
     Column("anteckningar", "Anteckningar", lambda r: _or_none(r.notes), in_table=False),
     Column(
+        "datum_ungefarligt",
+        "Datum ungefärligt",
+        lambda r: _yes(r.date_approximate),
+        in_table=False,
+        excel_width=14.0,
+    ),
+    Column(
+        "antal_uppskattade",
+        "Antalen uppskattade (ca)",
+        lambda r: _yes(r.counts_approximate),
+        in_table=False,
+        excel_width=14.0,
+    ),
+    Column(
         "deltagare",
         "Deltagare",
         lambda r: r.participants,
+        display=lambda r: approximate_count(r.participants, r.counts_approximate),
         align=Align.RIGHT,
         width=80,
         kind=Kind.COUNT,

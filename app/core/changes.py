@@ -211,6 +211,8 @@ FIELD_LABELS = {
     "women": "Kvinnor",
     "men": "Män",
     "highlight": "Höjdpunkt",
+    "date_approximate": "Datum ungefärligt",
+    "counts_approximate": "Antalen uppskattade",
     "email": "E-post",
     "role": "Roll",
     "category": "Kategori",

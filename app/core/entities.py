@@ -135,3 +135,6 @@ class ActivityRow:
     start_time: time | None = None
     end_time: time | None = None
     steps: tuple[Step, ...] = ()
+    # "datum ungefärligt", "ca 40": the source gives neither exactly (Activity's flags).
+    date_approximate: bool = False
+    counts_approximate: bool = False

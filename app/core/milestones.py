@@ -50,6 +50,7 @@ class Milestone:
             kommun=None if self.kommun_id is None else kommuner.get(self.kommun_id),
             organisation=None if self.organisation_id is None else orgs.get(self.organisation_id),
             link=self.link,
+            date_approximate=self.date_approximate,
         )
 
 
@@ -82,6 +83,7 @@ class MilestoneEntry:
             "organisation": self.organisation,
             "text": self.text,
             "link": self.link,
+            "date_approximate": self.date_approximate,
         }
 
 

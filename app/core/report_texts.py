@@ -11,7 +11,17 @@ from datetime import date, time
 from app.core import limits
 from app.core.errors import ValidationError
 from app.core.findings import Finding
+from app.core.stated_placements import (
+    GENDER_LABELS,
+    PLACEMENT_MEASURES,
+    PlacementFigure,
+    is_placement_measure,
+    measure_label,
+    placement_figure_findings,
+    split_measure,
+)
 from app.core.summary import YearSummary
+from app.core.table_keys import TableKey
 
 # The sections the user writes, in the board report's order, with their headings. A
 # text for one year (first_year == last_year) is that year's: "struktur" for 2018 is the
@@ -30,9 +40,28 @@ SECTIONS: dict[str, str] = {
     "avvikelser": "Avvikelser",
 }
 
-# A stated figure's measure: the summary table whose "Totalt" row holds the year's value.
-MEASURES: dict[str, str] = {"nadda_personer": "Nådda personer"}
+# A stated figure's measure and its label. Nådda personer is the "Totalt" row of the
+# summary table of that key, in the year's column; the placements' measures are in
+# app.core.stated_placements (a placement measure may also name one huvudman:
+# "utfall_arbete_man@Nordanstig").
+MEASURES: dict[str, str] = {
+    "nadda_personer": "Nådda personer",
+    **{key: label for key, (label, _column) in PLACEMENT_MEASURES.items()},
+    **GENDER_LABELS,
+}
 MEASURE_ROW = "Totalt"
+# The summary table and column of each measure that is a sum over the years (None: the
+# year's own column).
+_MEASURE_CELLS: dict[str, tuple[str, str | None]] = {
+    "nadda_personer": ("nadda_personer", None),
+    **{key: (TableKey.PLACERINGAR, column) for key, (_label, column) in PLACEMENT_MEASURES.items()},
+}
+MEASURE_LENGTH = 50  # stated_figure.measure
+
+
+def figure_label(measure: str) -> str:
+    """The measure as the reports and the dialog name it."""
+    return MEASURES.get(measure) or measure_label(measure) or measure
 
 
 @dataclass(frozen=True)
@@ -102,8 +131,15 @@ def validate_report_text(text: ReportText) -> ReportText:
 
 def validate_stated_figure(figure: StatedFigure) -> StatedFigure:
     problems = _span_problems(figure.first_year, figure.last_year)
-    if figure.measure not in MEASURES:
+    base, huvudman = split_measure(figure.measure)
+    if figure.measure not in MEASURES and not (huvudman and is_placement_measure(base)):
         problems.append(f"Okänt mått: {figure.measure!r}.")
+    if huvudman and figure.first_year != figure.last_year:
+        problems.append(
+            f"En siffra för en huvudman ({huvudman}) gäller ett år: ange samma första och sista år."
+        )
+    if len(figure.measure) > MEASURE_LENGTH:
+        problems.append(f"Måttets namn får vara högst {MEASURE_LENGTH} tecken.")
     if figure.value < 0:
         problems.append("Den angivna siffran kan inte vara negativ.")
     figure = replace(figure, source=limits.clean(figure.source).strip())
@@ -119,16 +155,19 @@ def _thousands(n: int) -> str:
 
 
 def year_values(summaries: Sequence[YearSummary]) -> dict[str, dict[int, int]]:
-    """Each measure's value per year, read from the years' summaries."""
+    """Each measure's value per year, read from the years' summaries (a year without
+    placements has 0 of each placement measure)."""
     values: dict[str, dict[int, int]] = {}
-    for measure in MEASURES:
+    for measure, (key, column) in _MEASURE_CELLS.items():
         per_year: dict[int, int] = {}
         for s in summaries:
-            table = next((t for t in s.tables if t.key == measure), None)
+            table = next((t for t in s.tables if t.key == key), None)
             if table is None:
+                if column is not None:
+                    per_year[s.year] = 0
                 continue
             try:
-                per_year[s.year] = table.value(MEASURE_ROW, str(s.year))
+                per_year[s.year] = table.value(MEASURE_ROW, column or str(s.year))
             except (KeyError, ValueError):
                 continue
         values[measure] = per_year
@@ -142,13 +181,17 @@ def stated_figure_findings(
     """A finding for each stated figure that differs from the sum of its years.
 
     ``values`` is each measure's value per year, or the years' summaries. A figure whose
-    years are not all among them is left unchecked (a report on part of its span).
+    years are not all among them is left unchecked (a report on part of its span). With
+    the summaries, the placements' figures by gender and by huvudman are checked too
+    (app.core.stated_placements).
     """
     per_measure: Mapping[str, Mapping[int, int]] = (
         values if isinstance(values, Mapping) else year_values(values)
     )
     findings: list[Finding] = []
     for figure in stated:
+        if figure.measure not in _MEASURE_CELLS:
+            continue
         years = per_measure.get(figure.measure, {})
         span = range(figure.first_year, figure.last_year + 1)
         if not all(y in years for y in span):
@@ -156,7 +199,7 @@ def stated_figure_findings(
         parts = [years[y] for y in span]
         if sum(parts) == figure.value:
             continue
-        label = MEASURES.get(figure.measure, figure.measure)
+        label = figure_label(figure.measure)
         where = f"{label} {figure.span}"
         if figure.source:
             where += f" ({figure.source})"
@@ -170,4 +213,13 @@ def stated_figure_findings(
             else "Angiven siffra stämmer inte med registret"
         )
         findings.append(Finding(what, where, expected, _thousands(figure.value)))
+    if not isinstance(values, Mapping):
+        placement_figures = [
+            p
+            for f in stated
+            if (p := PlacementFigure.of(f.measure, f.first_year, f.last_year, f.value, f.source))
+            is not None
+            and not (p.base in _MEASURE_CELLS and not p.huvudman)
+        ]
+        findings += placement_figure_findings(placement_figures, values)
     return findings

@@ -22,9 +22,11 @@ from app.core.groups import (
     group_grid,
     groups_table,
 )
+from app.core.insats_dates import DatedActivity, outside_insats
 from app.core.milestones import Milestone, MilestoneEntry, milestone_entries
 from app.core.placements import Placement, check_placements, placements_table
 from app.core.reach import RegisteredReach, people_reached_tables, reach_findings
+from app.core.report_texts import StatedFigure, stated_figure_findings
 from app.core.summary import ActivityFact, SummaryTable, YearSummary, build_year_summary
 from app.core.year_plan import GoalFact, PlanActivity, PlanGoal, plan_findings, plan_followup_table
 
@@ -48,6 +50,10 @@ class YearRecordInputs:
     delregioner: Sequence[str] = ()
     milestones: Sequence[Milestone] = ()  # the year's
     today: date | None = None
+    # The year's activities dated before the insats's first day or after its last.
+    outside_insats: Sequence[DatedActivity] = ()
+    # Figures another document states for this year alone (checked against the year).
+    stated: Sequence[StatedFigure] = ()
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ def year_record_sections(
             year, inputs.registered, inputs.insats, names, facts, inputs.unique_individuals
         )
     )
+    findings += outside_insats(inputs.insats, inputs.outside_insats)
     if inputs.groups:
         # From the first year a group existed (grid_years widens to it) to this year.
         years = grid_years(inputs.groups, year, year)
@@ -110,9 +117,12 @@ def build_full_year_summary(
         type_names=type_names,
     )
     sections = year_record_sections(year, current, inputs)
-    return replace(
+    summary = replace(
         base,
         tables=base.tables + sections.tables,
         findings=base.findings + sections.findings,
         milestones=sections.milestones,
     )
+    own = [f for f in inputs.stated if f.first_year == f.last_year == year]
+    stated = stated_figure_findings(own, [summary]) if own else []
+    return replace(summary, findings=summary.findings + tuple(stated)) if stated else summary

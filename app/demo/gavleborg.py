@@ -20,6 +20,7 @@ from app.core.report_texts import StatedFigure
 from app.core.setup import InitialSetup, gavleborg_defaults
 from app.core.vocabulary import Format, GroupStatus, Role, Scope, Status
 from app.demo import gavleborg_data as data
+from app.demo import gavleborg_texts as texts
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -41,8 +42,9 @@ class DemoSummary:
     county_stats_years: tuple[int, ...]
     milestones: int
     reached_per_year: Mapping[int, int]
-    podcast_listeners: int
     stated_total: int
+    stated_figures: int = 0
+    report_texts: int = 0
 
     @property
     def reached_total(self) -> int:
@@ -62,9 +64,11 @@ class DemoSummary:
             "Länsstatistik: " + ", ".join(str(y) for y in self.county_stats_years),
             f"Milstolpar: {self.milestones}",
             f"Nådda personer per år: {years}; totalt {_tal(self.reached_total)}",
-            f"Poddlyssnare (utanför totalen): {_tal(self.podcast_listeners)}",
-            f"Slutrapporten anger totalt {_tal(self.stated_total)} (sparad som milstolpe; "
+            f"Slutrapporten anger totalt {_tal(self.stated_total)} (sparad som angiven siffra; "
             f"årens summa är {_tal(self.reached_total)}).",
+            f"Angivna siffror att kontrollera: {self.stated_figures}",
+            f"Rapporttexter ur slutrapporten: {self.report_texts}",
+            "Datum och antal som slutrapporten inte anger är markerade som ungefärliga.",
         ]
 
 
@@ -164,7 +168,10 @@ def _fill(store: Store, path: Path, insats: Insats) -> DemoSummary:
                         coorganiser_ids=(org[data.AF],) if year < 2019 else (),
                         attendance=Attendance.build(participants),
                         group_id=group.id,
-                        notes="Lokalt processtöd. Antal deltagare är ett exempel.",
+                        notes="Lokalt processtöd. Datum och antal deltagare är exempel: "
+                        "slutrapporten anger inga möten.",
+                        date_approximate=True,
+                        counts_approximate=True,
                     )
                 )
     store.activities.import_many(activities)
@@ -184,18 +191,6 @@ def _fill(store: Store, path: Path, insats: Insats) -> DemoSummary:
                 attendance=Attendance.build(rest),
             )
         )
-    store.reach.save(
-        RegisteredReach(
-            id=None,
-            insats_id=insats_id,
-            year=2020,
-            scope=Scope.LANSOVERGRIPANDE,
-            kommun_id=None,
-            reason=data.PODCAST_REASON,
-            in_total=False,
-            attendance=Attendance.build(data.PODCAST_LISTENERS),
-        )
-    )
 
     for p in data.PLACEMENTS:
         store.placements.save(
@@ -209,6 +204,8 @@ def _fill(store: Store, path: Path, insats: Insats) -> DemoSummary:
                 used=p.used,
                 women=p.women,
                 men=p.men,
+                # Each placement's people are counted by gender, one each: its unique
+                # individuals are its places used (the report's 10 is for all of them).
                 unique_individuals=p.used,
                 length_months=6,
                 outcomes=p.outcomes,
@@ -244,20 +241,18 @@ def _fill(store: Store, path: Path, insats: Insats) -> DemoSummary:
                 kommun_id=None if m.kommun is None else kommun[m.kommun],
                 organisation_id=None if m.organisation is None else org[m.organisation],
                 link=m.link,
+                date_approximate=m.date_approximate,
             )
         )
 
-    first, last = min(data.REACHED_PER_YEAR), max(data.REACHED_PER_YEAR)
-    store.report_texts.add_figure(
-        StatedFigure(
-            insats_id=insats_id,
-            first_year=first,
-            last_year=last,
-            measure="nadda_personer",
-            value=data.STATED_TOTAL,
-            source=data.STATED_TOTAL_SOURCE,
+    for first, last, measure, value, source in data.STATED_FIGURES:
+        store.report_texts.add_figure(
+            StatedFigure(insats_id, first, last, measure, value, source=source)
         )
-    )
+    first, last = data.START.year, data.END.year
+    store.report_texts.save_texts(insats_id, first, last, texts.TEXTS)
+    for year, text in texts.YEAR_TEXTS.items():
+        store.report_texts.save_texts(insats_id, year, year, {"struktur": text})
 
     return DemoSummary(
         path=path,
@@ -272,8 +267,9 @@ def _fill(store: Store, path: Path, insats: Insats) -> DemoSummary:
         county_stats_years=tuple(s.year for s in data.COUNTY_STATS),
         milestones=len(data.MILESTONES),
         reached_per_year=dict(data.REACHED_PER_YEAR),
-        podcast_listeners=data.PODCAST_LISTENERS,
         stated_total=data.STATED_TOTAL,
+        stated_figures=len(data.STATED_FIGURES),
+        report_texts=len(texts.TEXTS) + len(texts.YEAR_TEXTS),
     )
 
 
@@ -304,6 +300,8 @@ def _activity(
         notes=a.notes,
         attendance=_attendance(a),
         highlight=data.HIGHLIGHTS.get(a.title, ""),
+        date_approximate=a.date_approximate,
+        counts_approximate=a.counts_approximate,
     )
 
 

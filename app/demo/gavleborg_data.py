@@ -1,22 +1,28 @@
 """The Gävleborg ASF insats 2016–2020 as its final report records it, as plain values.
 
 Source: "Slutrapport ASF-insats Gävleborg 2016–2020" (shared/domain). Everything the
-report states is kept as stated, contradictions included (they show up as findings).
+report states is kept as stated, contradictions included (they show up as findings);
+its own texts are quoted in app/demo/gavleborg_texts.py.
 
-Where the report gives no exact date, the demo uses a fixed rule, and the activity's or
-group's note says so:
+The report gives no activity an exact day, and no activity its own count of
+participants. So that the activities can be logged at all, the demo puts each on a day
+by a fixed rule and gives it a plausible count, and marks both as approximate
+(``date_approximate``, ``counts_approximate``): the reports print "datum ungefärligt"
+and "ca", never the invented day or count as fact. The activity's note says what the
+report does give. The rule for a day:
 
 * a month ("i februari") → the 15th of that month (or the next weekday);
 * a season ("under hösten") → the 15th of its middle month: våren → april,
   sensommaren → augusti, hösten → oktober;
-* only the year ("under året") → 1 July (milestones only).
+* only the year ("under året") → 1 July (milestones only; every milestone's date is
+  approximate too).
 
-Counts: the report gives only the people reached per year (95, 586, 235, 183, 176) and
-the 45 participants of the three trainings. The named activities' other counts, the
-samverkansgrupper's meetings and the number of podcast listeners are invented but
-plausible; the rest of each year's figure is registered apart as
-"Information i Mysam-grupperna och andra forum", so each year adds up to the report's
-figure and nothing is made up beyond what the report implies.
+Counts: the report gives the people reached per year (95, 586, 235, 183, 176) and the
+45 participants of the three trainings together. The rest of each year's figure, beyond
+the logged activities' estimated counts, is registered apart as "Information i
+Mysam-grupperna och andra forum", so each year adds up to the report's figure. The
+podcast's 10 programmes are logged with no listeners: the report gives no number
+("exklusive podd-lyssnare").
 """
 
 from __future__ import annotations
@@ -37,14 +43,13 @@ FORBUND = "Samordningsförbund Gävleborg"
 INSATS = "Ökad kompetens för utveckling av arbetsintegrerat socialt företagande – ASF"
 START = date(2016, 8, 1)
 END = date(2020, 12, 31)
+# "Övergripande målsättning för insatsen", quoted (the målgrupp is a report text).
 GOALS = (
     "Att öka kunskapen om ASF hos förtroendevalda och tjänstemän inom offentlig sektor.\n"
     "Att göra ASF känt på övergripande nivå hos förbundets parter.\n"
     "Att bidra till utveckling av hållbara stödstrukturer för ASF på lokal och regional nivå.\n"
-    "Att stödja utveckling av nyttjandegraden av individuella placeringar för rehabilitering, "
-    "arbetsprövning och arbetsträning hos ASF.\n"
-    "Målgrupp: förbundsparternas tjänstepersoner och medarbetare samt lokal- och "
-    "regionalpolitiker som möjliggör utveckling av ASF."
+    "Att stödja utveckling av nyttjandegraden av individuella placering för rehabilitering, "
+    "arbetsprövning, arbetsträning hos ASF."
 )
 
 SKR = "Sveriges Kommuner och Regioner (SKR)"
@@ -75,8 +80,6 @@ ORGANISATIONS: tuple[tuple[str, OrgCategory], ...] = (
 REACHED_PER_YEAR: dict[int, int] = {2016: 95, 2017: 586, 2018: 235, 2019: 183, 2020: 176}
 STATED_TOTAL = 1257  # "Totalt registrerat antal individer i volym … 1 257 personer"
 FILLER_REASON = "Information i Mysam-grupperna och andra forum"
-PODCAST_REASON = "Poddlyssnare"
-PODCAST_LISTENERS = 350  # invented: the report gives no number
 
 
 def weekday(day: date) -> date:
@@ -103,6 +106,9 @@ class DemoActivity:
     by_org: dict[OrgCategory, int] = field(default_factory=dict)
     tjanstepersoner: bool = False  # every participant is a tjänsteperson
     notes: str = ""
+    # The report gives no activity an exact day or its own count (see the top).
+    date_approximate: bool = True
+    counts_approximate: bool = True
 
 
 def _day(y: int, m: int, d: int = 15) -> date:
@@ -258,8 +264,10 @@ ACTIVITIES: tuple[DemoActivity, ...] = (
             0,
             format=Format.DIGITALT,
             notes="Producerad med Centrum för socialt företagande (projektet Utveckling av "
-            "socialt företagande i Gävleborgs län). Lyssnarna registreras utanför totalen. "
-            "Publiceringsdatum ungefärligt: slutrapporten anger 10 program under 2020.",
+            "socialt företagande i Gävleborgs län). Slutrapporten anger 10 program under 2020 "
+            "men inget antal lyssnare (”exklusive podd-lyssnare”); publiceringsdatum "
+            "ungefärligt.",
+            counts_approximate=False,  # no listener is counted: nothing is estimated
         )
         for n in range(1, 11)
     ),
@@ -416,6 +424,7 @@ class DemoMilestone:
     kommun: str | None = None
     organisation: str | None = None
     link: str = ""
+    date_approximate: bool = True  # the report gives no milestone an exact day
 
 
 STATED_TOTAL_SOURCE = "Slutrapport ASF-insats Gävleborg 2016–2020"
@@ -439,10 +448,6 @@ HIGHLIGHTS: dict[str, str] = {
         "om arbetsintegrerande sociala företag."
     ),
 }
-
-STATED_TOTAL_TEXT = (
-    "Slutrapporten anger totalt 1 257 nådda personer 2016–2020 (summan av årens siffror är 1 275)"
-)
 
 MILESTONES: tuple[DemoMilestone, ...] = (
     DemoMilestone(
@@ -570,5 +575,29 @@ MILESTONES: tuple[DemoMilestone, ...] = (
         "kartla-ggning-inventering-sociala-fo-retag-2019-2020-mapping-social-enterprises-"
         "in-ga-vleborg-county-1.pdf",
     ),
-    DemoMilestone(date(2020, 12, 31), MilestoneKind.ANNAT, STATED_TOTAL_TEXT),
+)
+
+
+# Figures the report states beside its own account, kept to be checked against it
+# (app.core.report_texts, app.core.stated_placements): (first year, last year, measure,
+# value, where the report states it).
+_SUMMARY = "Slutrapporten, Sammanfattning Individinriktade insatser 2016–2018"
+_DETAIL = "Slutrapporten, Individinriktade insatser 2018"
+STATED_FIGURES: tuple[tuple[int, int, str, int, str], ...] = (
+    # "Totalt registrerat antal individer i volym … 1 257 personer" (the years say 1 275).
+    (2016, 2020, "nadda_personer", STATED_TOTAL, STATED_TOTAL_SOURCE),
+    # "Totalt beviljades medel för 23 handledda placeringar varav 11 nyttjades av 10
+    # unika individer"; "1 till arbete (man) Nordanstig, 1 aktualiserades till
+    # Arbetsförmedlingen (kvinna) Nordanstig, övriga 8 åter i offentlig försörjning
+    # (kvinnor)".
+    (2016, 2018, "placeringar_beviljade", 23, _SUMMARY),
+    (2016, 2018, "placeringar_nyttjade", 11, _SUMMARY),
+    (2016, 2018, "placeringar_unika", 10, _SUMMARY),
+    (2016, 2018, "utfall_arbete_man", 1, _SUMMARY),
+    (2016, 2018, "utfall_arbetsformedlingen_kvinnor", 1, _SUMMARY),
+    (2016, 2018, "utfall_offentlig_forsorjning_kvinnor", 8, _SUMMARY),
+    # Nordanstig 2018: "1 vidare till arbete (man) 1 vidare till Arbetsförmedlingen
+    # (man), 5 åter" — for the one man among its seven.
+    (2018, 2018, "utfall_arbete_man@Nordanstig", 1, _DETAIL),
+    (2018, 2018, "utfall_arbetsformedlingen_man@Nordanstig", 1, _DETAIL),
 )

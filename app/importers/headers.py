@@ -97,8 +97,10 @@ _SYNONYMS: dict[Field | str, tuple[str, ...]] = {
     ),
     # The program's own export names a meeting's samverkansgrupp and an activity's goal by
     # their names, which need not be unique: read back, they are left as they are stored
-    # (never added to the notes, never a difference).
-    Field.IGNORE: ("samverkansgrupp", "mål i årsplanen"),
+    # (never added to the notes, never a difference). So are its marks of an approximate
+    # date or estimated counts: they are set in the activity's dialog.
+    Field.IGNORE: ("samverkansgrupp", "mål i årsplanen", "datum ungefärligt",
+                   "antalen uppskattade (ca)"),
 }  # fmt: skip
 
 SYNONYMS: dict[str, Field | str] = {

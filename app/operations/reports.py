@@ -54,6 +54,9 @@ def gather_pdf(
         highlights=tuple(store.report_texts.highlights(request.insats_id, first, last)),
         texts=tuple(texts.items()),
         extra_findings=extra,
+        approximate_counts=store.exports.approximate_counts(
+            request.insats_id, dt.date(first, 1, 1), dt.date(last, 12, 31)
+        ),
     )
 
 

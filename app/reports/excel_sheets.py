@@ -112,19 +112,36 @@ def per_year_block(
 
 def milestones_block(milestones: Iterable[MilestoneEntry], span: str) -> Block:
     rows = tuple(
-        (m.day, m.kind_label, m.kommun, m.organisation, m.text, m.link or None) for m in milestones
+        (
+            m.day,
+            m.kind_label,
+            m.kommun,
+            m.organisation,
+            m.text,
+            m.link or None,
+            "Ja" if m.date_approximate else None,
+        )
+        for m in milestones
     )
     return Block(
         name="milstolpar",
         title=f"Milstolpar {span}",
-        headers=("Datum", "Typ", "Kommun", "Organisation", "Beskrivning", "Länk"),
+        headers=(
+            "Datum",
+            "Typ",
+            "Kommun",
+            "Organisation",
+            "Beskrivning",
+            "Länk",
+            "Datum ungefärligt",
+        ),
         rows=rows,
         wrap=frozenset({4}),
         empty=f"Inga milstolpar registrerade för {span}.",
     )
 
 
-def findings_block(findings: Sequence[tuple[int, Finding]], span: str) -> Block:
+def findings_block(findings: Sequence[tuple[int | None, Finding]], span: str) -> Block:
     return Block(
         name="avvikelser",
         title=f"Avvikelser {span} ({len(findings)})",
@@ -152,11 +169,15 @@ def _find(summary: YearSummary | PeriodSummary, key: TableKey) -> SummaryTable |
     return next((t for t in summary.tables if t.key == key), None)
 
 
-def _findings(content: ExportContent) -> list[tuple[int, Finding]]:
-    seen: dict[Finding, int] = {}
+def _findings(content: ExportContent) -> list[tuple[int | None, Finding]]:
+    """Each year's findings under its year, then the period's own (a figure stated for
+    several years, e.g. a final report's total), with no year of their own."""
+    seen: dict[Finding, int | None] = {}
     for s in content.year_summaries:
         for f in s.findings:
             seen.setdefault(f, s.year)
+    for f in content.period.findings if content.period else ():
+        seen.setdefault(f, None)
     return [(year, f) for f, year in seen.items()]
 
 

@@ -37,6 +37,9 @@ class PdfContent:
     first_day: dt.date | None = None
     last_day: dt.date | None = None
     period_label: str = ""
+    # The held activities of the report's dates whose counts the source does not give
+    # exactly ("varav 12 med uppskattade antal (ca)").
+    approximate_counts: int = 0
 
     @property
     def span(self) -> str:

@@ -92,7 +92,8 @@ class ActivityRepository:
             "t.name AS type_name, a.title AS title, a.scope AS scope, k.name AS kommun, "
             "a.place AS place, a.format AS format, a.status AS status, "
             "a.participants AS participants, a.start_time AS start_time, "
-            f"a.end_time AS end_time, {STEP_LIST_SQL} AS steps "
+            "a.end_time AS end_time, a.date_approximate AS date_approximate, "
+            f"a.counts_approximate AS counts_approximate, {STEP_LIST_SQL} AS steps "
             "FROM activity a "
             "JOIN activity_type t ON t.id = a.type_id "
             "LEFT JOIN kommun k ON k.id = a.kommun_id WHERE a.insats_id = ?"
@@ -119,6 +120,8 @@ class ActivityRepository:
                     start_time=time_from_stored(r["start_time"]),
                     end_time=time_from_stored(r["end_time"]),
                     steps=steps_from_list(r["steps"]),
+                    date_approximate=bool(r["date_approximate"]),
+                    counts_approximate=bool(r["counts_approximate"]),
                 )
                 for r in named(con, sql, params)
             ]

@@ -4,6 +4,9 @@ app.store.reach does not need the summary repository (which reads reach itself).
 
 from __future__ import annotations
 
+from datetime import date
+
+from app.core.insats_dates import DatedActivity
 from app.core.summary import ActivityFact
 from app.core.vocabulary import Status
 from app.store.activity_rows import place_label, year_bounds
@@ -38,3 +41,19 @@ def year_facts(db: DatabaseFile, insats_id: int, year: int) -> list[ActivityFact
             )
             for r in rows
         ]
+
+
+def outside_insats(
+    db: DatabaseFile, insats_id: int, year: int, start: date, end: date
+) -> list[DatedActivity]:
+    """The year's activities that start before ``start`` or after ``end`` (the insats's
+    first and last day), by date."""
+    first, after = year_bounds(year)
+    with db.read() as con:
+        rows = con.execute(
+            "SELECT start_date, title, date_approximate FROM activity "
+            "WHERE insats_id = ? AND start_date >= ? AND start_date < ? "
+            "AND (start_date < ? OR start_date > ?) ORDER BY start_date, id",
+            (insats_id, first, after, start.isoformat(), end.isoformat()),
+        ).fetchall()
+    return [DatedActivity(date.fromisoformat(r[0]), r[1], bool(r[2])) for r in rows]

@@ -100,6 +100,8 @@ def _row(activity_id: int, a: Activity) -> dict[str, Any]:
         "highlight": a.highlight.strip() or None,
         "start_time": stored_time(a.start_time),
         "end_time": stored_time(a.end_time),
+        "date_approximate": a.date_approximate,
+        "counts_approximate": a.counts_approximate,
     }
     for k, col in ORG_COLUMNS.items():
         row[col] = counts.org(OrgCategory(k))

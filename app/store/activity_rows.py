@@ -39,7 +39,8 @@ def year_bounds(year: int) -> tuple[str, str]:
 ACTIVITY_SQL = (
     "SELECT a.id, a.insats_id, a.type_id, a.title, a.start_date, a.end_date, a.start_time, "
     "a.end_time, a.scope, a.kommun_id, a.place, a.format, a.status, a.notes, a.group_id, "
-    f"a.goal_id, a.highlight, {COUNTS_SQL} FROM activity a"
+    "a.goal_id, a.highlight, a.date_approximate, a.counts_approximate, "
+    f"{COUNTS_SQL} FROM activity a"
 )
 STEPS_SQL = (
     "SELECT s.activity_id, s.step_date, s.start_time, s.end_time FROM activity_step s "
@@ -91,6 +92,8 @@ def activity_from_row(
         goal_id=row["goal_id"],
         participant_ids=participant_ids,
         highlight=row["highlight"] or "",
+        date_approximate=bool(row["date_approximate"]),
+        counts_approximate=bool(row["counts_approximate"]),
         attendance=attendance_from_values([row[c] for c in COUNT_COLUMNS]),
     )
 

@@ -46,6 +46,7 @@ def _fill(m: ActivityModel, a: Activity) -> None:
     m.participants_named = [ActivityParticipantModel(person_id=p) for p in a.participant_ids]
     m.group_id, m.goal_id = a.group_id, a.goal_id
     m.highlight = a.highlight.strip() or None
+    m.date_approximate, m.counts_approximate = a.date_approximate, a.counts_approximate
 
 
 def _commit(s: Session) -> None:

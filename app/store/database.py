@@ -135,6 +135,7 @@ class Store:
                 placements=self.placements,
                 county_stats=self.county_stats,
                 milestones=self.milestones,
+                report_texts=self.report_texts,
             ),
         )
 

@@ -52,6 +52,8 @@ _ACTIVITY_FIELDS = {
     "group_name": "g.name",
     "goal": "pg.text",
     "notes": "a.notes",
+    "date_approximate": "a.date_approximate",
+    "counts_approximate": "a.counts_approximate",
 }
 _ACTIVITY_SQL = (
     "SELECT "
@@ -108,6 +110,8 @@ def _logged(r: sqlite3.Row) -> LoggedActivity:
         goal=r["goal"] or "",
         notes=r["notes"] or "",
         attendance=attendance_of(r),
+        date_approximate=bool(r["date_approximate"]),
+        counts_approximate=bool(r["counts_approximate"]),
     )
 
 
@@ -128,6 +132,17 @@ class ExportReadRepository:
                 "SELECT count(*) FROM activity a WHERE a.insats_id = ? "
                 "AND a.start_date >= ? AND a.start_date < ?",
                 (insats_id, *_bounds(first_year, last_year)),
+            ).fetchone()
+        return int(n)
+
+    def approximate_counts(self, insats_id: int, first_day: date, last_day: date) -> int:
+        """The held (genomförda) activities from ``first_day`` to ``last_day`` whose
+        counts are approximate ("ca")."""
+        with self._db.read() as con:
+            (n,) = con.execute(
+                "SELECT count(*) FROM activity a WHERE a.insats_id = ? AND a.status = ? "
+                "AND a.counts_approximate AND a.start_date >= ? AND a.start_date <= ?",
+                (insats_id, Status.GENOMFORD.value, first_day.isoformat(), last_day.isoformat()),
             ).fetchone()
         return int(n)
 

@@ -107,7 +107,7 @@ def save_milestone(engine: Engine, ms: Milestone) -> int:
     with Session(engine) as s:
         m = _get(s, MilestoneModel, ms.id, "Milstolpen")
         m.insats_id, m.milestone_date, m.kind = ms.insats_id, ms.day, ms.kind.value
-        m.text, m.link = ms.text, ms.link
+        m.text, m.link, m.date_approximate = ms.text, ms.link, ms.date_approximate
         m.kommun_id, m.organisation_id = ms.kommun_id, ms.organisation_id
         _commit(s, "Milstolpen")
         return m.id

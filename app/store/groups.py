@@ -123,10 +123,13 @@ class GroupRepository:
                     format=Format(r[8]),
                     status=Status(r[9]),
                     participants=r[10],
+                    date_approximate=bool(r[11]),
+                    counts_approximate=bool(r[12]),
                 )
                 for r in con.execute(
                     "SELECT a.id, a.start_date, a.end_date, t.name, a.title, a.scope, k.name, "
-                    "a.place, a.format, a.status, a.participants FROM activity a "
+                    "a.place, a.format, a.status, a.participants, a.date_approximate, "
+                    "a.counts_approximate FROM activity a "
                     "JOIN activity_type t ON t.id = a.type_id "
                     "LEFT JOIN kommun k ON k.id = a.kommun_id WHERE a.group_id = ? "
                     "ORDER BY a.start_date DESC, a.id DESC",

@@ -18,8 +18,8 @@ from app.core.vocabulary import MilestoneKind
 from app.store.database_file import DatabaseFile
 
 _SQL = (
-    "SELECT id, insats_id, milestone_date, kind, text, kommun_id, organisation_id, link "
-    "FROM milestone"
+    "SELECT id, insats_id, milestone_date, kind, text, kommun_id, organisation_id, link, "
+    "date_approximate FROM milestone"
 )
 
 NOT_FOUND = "Milstolpen finns inte längre; den kan ha tagits bort."
@@ -35,6 +35,7 @@ def _milestone(r: Sequence[Any]) -> Milestone:
         kommun_id=r[5],
         organisation_id=r[6],
         link=r[7],
+        date_approximate=bool(r[8]),
     )
 
 

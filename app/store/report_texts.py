@@ -69,7 +69,8 @@ class ReportTextRepository:
         """The activities of these years marked as highlights (not cancelled ones), by date."""
         with self._db.read() as con:
             rows = con.execute(
-                f"SELECT start_date, title, highlight, {_FIRST_TIMES} FROM activity a "
+                "SELECT start_date, title, highlight, date_approximate, "
+                f"{_FIRST_TIMES} FROM activity a "
                 "WHERE insats_id = ? "
                 "AND start_date >= ? AND start_date < ? AND status != 'installd' "
                 "AND highlight IS NOT NULL AND trim(highlight) != '' ORDER BY start_date, id",
@@ -84,8 +85,9 @@ class ReportTextRepository:
                 date.fromisoformat(r[0]),
                 r[1],
                 r[2].strip(),
-                time_from_stored(r[3]),
                 time_from_stored(r[4]),
+                time_from_stored(r[5]),
+                date_approximate=bool(r[3]),
             )
             for r in rows
         ]

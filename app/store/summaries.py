@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.core.summary import ActivityFact, YearSummary, build_year_summary, compared_year
 from app.core.year_record import YearRecordInputs, build_full_year_summary
-from app.store.activity_facts import year_facts
+from app.store.activity_facts import outside_insats, year_facts
 from app.store.database_file import DatabaseFile
 from app.store.reference import ReferenceRepository
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from app.store.milestones import MilestoneRepository
     from app.store.placements import PlacementRepository
     from app.store.reach import ReachRepository
+    from app.store.report_texts import ReportTextRepository
     from app.store.year_plan import PlanRepository
 
 
@@ -31,6 +32,7 @@ class RecordSources:
     placements: PlacementRepository
     county_stats: CountyStatsRepository
     milestones: MilestoneRepository
+    report_texts: ReportTextRepository | None = None  # the stated figures of one year
 
 
 class SummaryRepository:
@@ -97,5 +99,7 @@ class SummaryRepository:
             delregioner=src.county_stats.delregioner(forbund_id),
             milestones=src.milestones.list(insats_id, year),
             today=today,
+            outside_insats=outside_insats(self._db, insats_id, year, insats.start, insats.end),
+            stated=src.report_texts.figures_for(insats_id, year, year) if src.report_texts else (),
         )
         return build_full_year_summary(year, current, previous, inputs, type_names)

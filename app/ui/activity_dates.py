@@ -170,7 +170,9 @@ class DatesForm(QObject):
         self.steps.changed.connect(self._steps_changed)
         self._labels: dict[QWidget, QWidget | None] = {}
 
-    def add_rows(self, form: QFormLayout) -> None:
+    def add_rows(self, form: QFormLayout, beside_date: QWidget | None = None) -> None:
+        """The date rows; ``beside_date`` (e.g. "Datum ungefärligt") to the right of the
+        date."""
         length_row = QHBoxLayout()
         for b in (self.one_day, self.many_days, self.in_steps):
             length_row.addWidget(b)
@@ -179,7 +181,14 @@ class DatesForm(QObject):
         end_row.addWidget(self.end_label)
         end_row.addWidget(self.end_edit)
         end_row.addStretch(1)
-        form.addRow(self.tr("Datum:"), self.start_edit)
+        if beside_date is None:
+            form.addRow(self.tr("Datum:"), self.start_edit)
+        else:
+            date_row = QHBoxLayout()
+            date_row.addWidget(self.start_edit)
+            date_row.addWidget(beside_date)
+            date_row.addStretch(1)
+            form.addRow(self.tr("Datum:"), date_row)
         form.addRow(self.tr("Längd:"), length_row)
         form.addRow("", end_row)
         for label, field in (

@@ -91,6 +91,12 @@ class ActivityDialog(QDialog):
         self.add_step = self.dates.steps.add_button
         self.remove_step = self.dates.steps.remove_button
 
+        # The source gives no exact date, or no exact counts ("datum ungefärligt", "ca").
+        self.date_approximate = QCheckBox(self.tr("Datum ungefärligt"))
+        self.date_approximate.setObjectName("date_approximate")
+        self.counts_approximate = QCheckBox(self.tr("Antalen är uppskattade (ca)"))
+        self.counts_approximate.setObjectName("counts_approximate")
+
         self.where_combo = QComboBox()
         self.where_combo.setObjectName("where")
         for k in choices.kommuner:
@@ -181,7 +187,7 @@ class ActivityDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Typ:"), self.type_combo)
         form.addRow(self.tr("Titel/tema:"), self.title_edit)
-        self.dates.add_rows(form)
+        self.dates.add_rows(form, beside_date=self.date_approximate)
         form.addRow(self.tr("Kommun:"), self.where_combo)
         form.addRow(self.tr("Plats:"), self.place_edit)
         form.addRow(self.tr("Form:"), self.format_combo)
@@ -206,6 +212,7 @@ class ActivityDialog(QDialog):
         hint.setWordWrap(True)
         who_layout.addWidget(hint)
         who_layout.addWidget(self.attendance)
+        who_layout.addWidget(self.counts_approximate)
         if self.participants_section is not None:
             who_layout.addWidget(self.participants_section)
         who_layout.addStretch(1)
@@ -243,6 +250,8 @@ class ActivityDialog(QDialog):
         for combo, value in ((self.group_combo, a.group_id), (self.goal_combo, a.goal_id)):
             select_data(combo, value, self.tr("(borttagen, id {})").format(value))
         self.attendance.set_attendance(a.attendance)
+        self.date_approximate.setChecked(a.date_approximate)
+        self.counts_approximate.setChecked(a.counts_approximate)
         if self.participants is not None:
             self.participants.set_participants(a.participant_ids)
 
@@ -294,6 +303,8 @@ class ActivityDialog(QDialog):
             goal_id=self.goal_combo.currentData(),
             participant_ids=self._participant_ids(),
             highlight=highlight,
+            date_approximate=self.date_approximate.isChecked(),
+            counts_approximate=self.counts_approximate.isChecked(),
         )
         draft = self.dates.apply(draft, problems)
         if attendance is not None:

@@ -283,7 +283,7 @@ class MilestoneTableModel(_ReadOnlyTable[Milestone]):
         if role == TOOLTIP and col not in (4, 5):
             return None
         if col == 0:
-            return fmt_date(m.day)
+            return fmt_date(m.day) + (" (ungefärligt)" if m.date_approximate else "")
         if col == 1:
             return m.kind.label
         if col == 2:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app.core.activity_columns import approximate_count
 from app.core.entities import ActivityRow
 from app.core.groups import (
     Group,
@@ -247,7 +248,8 @@ class MeetingLogModel(RowTableModel[ActivityRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             match col:
                 case self.DATE:
-                    return fmt_span(row.start, row.end)
+                    span = fmt_span(row.start, row.end)
+                    return f"{span} (ungefärligt)" if row.date_approximate else span
                 case self.TYPE:
                     return row.type_name
                 case self.TITLE:
@@ -255,7 +257,7 @@ class MeetingLogModel(RowTableModel[ActivityRow]):
                 case self.STATUS:
                     return row.status.label
                 case _:
-                    return fmt_int(row.participants)
+                    return approximate_count(row.participants, row.counts_approximate)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
             return row.title
         if role == Qt.ItemDataRole.TextAlignmentRole:

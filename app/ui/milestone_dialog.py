@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -57,6 +58,9 @@ class MilestoneDialog(QDialog):
         self.date_edit = make_date_edit(default_date or date.today())
         self.date_edit.setObjectName("date")
         fixed_width(self.date_edit)
+        # The source gives no exact date ("datum ungefärligt" in the reports).
+        self.date_approximate = QCheckBox(self.tr("Datum ungefärligt"))
+        self.date_approximate.setObjectName("date_approximate")
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kind")
         for kind in MilestoneKind:
@@ -87,7 +91,13 @@ class MilestoneDialog(QDialog):
         link_row.addWidget(self.browse_button)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("&Datum:"), self.date_edit)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_edit)
+        date_row.addWidget(self.date_approximate)
+        date_row.addStretch(1)
+        date_label = QLabel(self.tr("&Datum:"))
+        date_label.setBuddy(self.date_edit)
+        form.addRow(date_label, date_row)
         form.addRow(self.tr("&Typ:"), self.kind_combo)
         form.addRow(self.tr("&Kommun:"), self.kommun_combo)
         form.addRow(self.tr("&Organisation:"), self.org_combo)
@@ -106,6 +116,7 @@ class MilestoneDialog(QDialog):
 
     def _load(self, m: Milestone) -> None:
         self.date_edit.setDate(to_qdate(m.day))
+        self.date_approximate.setChecked(m.date_approximate)
         select_data(self.kind_combo, m.kind.value)
         for combo, value in ((self.kommun_combo, m.kommun_id), (self.org_combo, m.organisation_id)):
             select_data(combo, value, self.tr("(borttagen, id {})").format(value))
@@ -129,6 +140,7 @@ class MilestoneDialog(QDialog):
                 kommun_id=self.kommun_combo.currentData(),
                 organisation_id=self.org_combo.currentData(),
                 link=self.link_edit.text(),
+                date_approximate=self.date_approximate.isChecked(),
             )
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -111,6 +112,16 @@ def test_to_dict_names_kommun_organisation_and_kind() -> None:
         "organisation": "Stenbackens boende och arbetskooperativ",
         "text": "Första upphandlingen med reserverat kontrakt",
         "link": "",
+        "date_approximate": False,
     }
     assert dicts[0]["kommun"] is None
     assert dicts[0]["organisation"] is None
+
+
+def test_an_approximate_date_reaches_the_summary_entry() -> None:
+    approximate = replace(report_milestones()[0], date_approximate=True)
+
+    [entry] = milestone_entries([approximate], approximate.year, KOMMUNER, ORGS)
+
+    assert entry.date_approximate is True
+    assert entry.to_dict()["date_approximate"] is True

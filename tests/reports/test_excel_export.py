@@ -5,13 +5,14 @@ from __future__ import annotations
 import errno
 import os
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from openpyxl.utils import range_boundaries
+from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
 from app.core import atomic_file
@@ -96,6 +97,8 @@ def test_the_known_activity_cell_by_cell(record, out):
         "Samverkansgrupp": "Samverkansgrupp ASF",
         "Mål i årsplanen": "Öka kunskapen om ASF",
         "Anteckningar": "Bra frågor om reserverade kontrakt.",
+        "Datum ungefärligt": None,
+        "Antalen uppskattade (ca)": None,
         "Deltagare": 30,
         "Organisation: Arbetsförmedlingen": 5,
         "Organisation: Försäkringskassan": 0,
@@ -117,6 +120,22 @@ def test_the_known_activity_cell_by_cell(record, out):
     first = ws.cell(2, 1)
     assert first.is_date and first.number_format == "yyyy-mm-dd"
     assert all(type(row[h]) is int for h in ACTIVITY_HEADERS[ACTIVITY_HEADERS.index("Deltagare") :])
+
+
+def test_an_approximate_date_and_estimated_counts_are_marked_beside_the_figures(record, out):
+    record.store.activities.update(
+        replace(record.known, date_approximate=True, counts_approximate=True)
+    )
+    wb = export(record, out / "ca.xlsx", 2018)
+
+    rows = log_rows(wb["Närvarologg"])
+    (row,) = [r for r in rows if r["Titel"] == record.known.title]
+    assert (row["Datum ungefärligt"], row["Antalen uppskattade (ca)"]) == ("Ja", "Ja")
+    assert row["Deltagare"] == 30  # still a number, which Excel can sum
+    others = [r for r in rows if r["Titel"] != record.known.title]
+    assert others and {(r["Datum ungefärligt"], r["Antalen uppskattade (ca)"]) for r in others} == {
+        (None, None)
+    }
 
 
 def test_one_row_per_activity_of_the_years_in_date_order(record, out):
@@ -163,7 +182,8 @@ def test_a_year_without_activities_still_has_a_table(record, out):
 
     ws = wb["Närvarologg"]
     assert ws.cell(2, 1).value == "Inga aktiviteter 2020."
-    assert list(ws.tables.values())[0].ref == "A1:AD2"
+    last = get_column_letter(len(ACTIVITY_HEADERS))
+    assert list(ws.tables.values())[0].ref == f"A1:{last}2"
 
 
 # --- the summary sheets equal the screen -----------------------------------------------------
@@ -270,6 +290,7 @@ def test_milestones_and_findings(record, out):
         "Policy för ASF antagen",
         None,
     ]
+    assert (ws.cell(2, 7).value, ws.cell(3, 7).value) == ("Datum ungefärligt", None)
     ws = wb["Avvikelser"]
     assert ws.cell(1, 1).value == f"Avvikelser 2018 ({len(summary.findings)})"
     assert [c.value for c in ws[2]][:5] == ["År", "Vad", "Var", "Väntat", "Angivet"]
@@ -358,7 +379,7 @@ def test_column_widths_fit_the_content(record, out):
     ws = wb["Närvarologg"]
     widths = {
         ws.cell(1, i).value: ws.column_dimensions[ws.cell(1, i).column_letter].width
-        for i in range(1, 30)
+        for i in range(1, ws.max_column + 1)
     }
     assert widths["Titel"] >= len(record.known.title)
     assert widths["Medarrangörer"] >= len("Arbetsförmedlingen, Region Gävleborg")

@@ -19,6 +19,7 @@ from tests.ui.undo_edits import (
     _reach,
     _report_text,
     _text,
+    _toggle,
 )
 
 EDITS = [
@@ -30,6 +31,16 @@ EDITS = [
         "activity",
         ACTIVITIES_TAB,
         "ändra aktivitet Ny titel 2017-10-16",
+        2017,
+    ),
+    Edit(
+        "aktivitetens antal inte längre uppskattade",
+        _activity("edit"),
+        {"ActivityDialog": _toggle("counts_approximate")},
+        "ändra",
+        "activity",
+        ACTIVITIES_TAB,
+        "ändra aktivitet Framtidens företagande 2017-10-16",
         2017,
     ),
     Edit(
@@ -136,6 +147,15 @@ EDITS = [
         year=2016,
     ),
     Edit(
+        "milstolpens datum inte längre ungefärligt",
+        _followup("milestones", "edit", 1, 2016),
+        {"MilestoneDialog": _toggle("date_approximate")},
+        "ändra",
+        "milestone",
+        FOLLOWUP_TAB,
+        year=2016,
+    ),
+    Edit(
         "ny milstolpe",
         _followup("milestones", "new"),
         {"MilestoneDialog": _text("text_edit", "Första arbetsgivarträffen.")},
@@ -161,9 +181,9 @@ EDITS = [
         REACH_TAB,
     ),
     Edit(
-        "ändra räckvidd utanför totalen",
-        _reach("edit", 6, 2020),
-        {"ReachDialog": _text("reason_edit", "Poddlyssnare, avsnitt 2")},
+        "ändra räckvidd 2020",
+        _reach("edit", 5, 2020),
+        {"ReachDialog": _text("reason_edit", "Information i nätverken under pandemin")},
         "ändra",
         "registered_reach",
         REACH_TAB,

@@ -124,6 +124,17 @@ def _text(attribute: str, text: str) -> Callable[[QDialog], None]:
     return change
 
 
+def _toggle(attribute: str) -> Callable[[QDialog], None]:
+    """A check box ticked, or unticked."""
+
+    def change(dialog: QDialog) -> None:
+        box = getattr(dialog, attribute)
+        assert box.isVisibleTo(dialog) or not dialog.isVisible(), attribute
+        box.setChecked(not box.isChecked())
+
+    return change
+
+
 def _first_cell(text: str) -> Callable[[QDialog], None]:
     """A settings list: the first row's name cell, typed over and committed."""
 
