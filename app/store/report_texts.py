@@ -54,6 +54,33 @@ class ReportTextRepository:
         found = {r[0]: r[1] for r in rows if r[1].strip()}
         return {s: found[s] for s in SECTIONS if s in found}
 
+    def all_texts(self, insats_id: int) -> list[ReportText]:
+        """Every non-empty text of the insats, for every span of years (a report picks
+        among them with core.report_texts.choose_texts)."""
+        with self._db.read() as con:
+            rows = con.execute(
+                "SELECT id, insats_id, first_year, last_year, section, text FROM report_text "
+                "WHERE insats_id = ? ORDER BY first_year, last_year, id",
+                (insats_id,),
+            ).fetchall()
+        return [
+            ReportText(id=r[0], insats_id=r[1], first_year=r[2], last_year=r[3], section=r[4],
+                       text=r[5])
+            for r in rows
+            if r[5].strip()
+        ]
+
+    def approximate_counts(self, insats_id: int, first_day: date, last_day: date) -> int:
+        """How many held activities from first_day to last_day have counts marked as
+        approximate (the report says "ca")."""
+        with self._db.read() as con:
+            row = con.execute(
+                "SELECT count(*) FROM activity WHERE insats_id = ? AND status = 'genomford' "
+                "AND counts_approximate AND start_date >= ? AND start_date <= ?",
+                (insats_id, first_day.isoformat(), last_day.isoformat()),
+            ).fetchone()
+        return int(row[0])
+
     def save_texts(
         self, insats_id: int, first_year: int, last_year: int, texts: dict[str, str]
     ) -> None:
@@ -69,7 +96,8 @@ class ReportTextRepository:
         """The activities of these years marked as highlights (not cancelled ones), by date."""
         with self._db.read() as con:
             rows = con.execute(
-                f"SELECT start_date, title, highlight, {_FIRST_TIMES} FROM activity a "
+                f"SELECT start_date, title, highlight, {_FIRST_TIMES}, date_approximate "
+                "FROM activity a "
                 "WHERE insats_id = ? "
                 "AND start_date >= ? AND start_date < ? AND status != 'installd' "
                 "AND highlight IS NOT NULL AND trim(highlight) != '' ORDER BY start_date, id",
@@ -86,6 +114,7 @@ class ReportTextRepository:
                 r[2].strip(),
                 time_from_stored(r[3]),
                 time_from_stored(r[4]),
+                bool(r[5]),
             )
             for r in rows
         ]
