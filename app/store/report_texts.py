@@ -64,8 +64,9 @@ class ReportTextRepository:
                 (insats_id,),
             ).fetchall()
         return [
-            ReportText(id=r[0], insats_id=r[1], first_year=r[2], last_year=r[3], section=r[4],
-                       text=r[5])
+            ReportText(
+                id=r[0], insats_id=r[1], first_year=r[2], last_year=r[3], section=r[4], text=r[5]
+            )
             for r in rows
             if r[5].strip()
         ]
