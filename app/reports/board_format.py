@@ -96,7 +96,7 @@ def summary_block(
     *,
     columns: Sequence[str] | None = None,
     caption: str = "",
-    zero_note: str = "",
+    zero_note: str = "Rader som är 0 visas inte",
     drop_zero_columns: str = "",
     widths: tuple[float, ...] = (),
 ) -> Table | None:
@@ -123,7 +123,7 @@ def summary_block(
     left_out = [label for label, v in cells if all(zero(v[i]) for i in index)]
     if not kept:
         return None
-    if left_out and zero_note:
+    if left_out:
         notes.insert(0, f"{zero_note}: {listing(left_out)}.")
     if table.note:
         notes.append(table.note)

@@ -17,7 +17,7 @@ BREAKDOWNS = (
     (TableKey.NADDA_KOMMUN, "Kommun", "Kommuner utan nådda personer under perioden visas inte"),
     (TableKey.NADDA_ROLL, "Roll", "Roller utan nådda personer visas inte"),
     (TableKey.NADDA_ORGANISATION, "Organisation", "Organisationer utan nådda personer visas inte"),
-    (TableKey.NADDA_KON, "Kön", ""),
+    (TableKey.NADDA_KON, "Kön", "Rader som är 0 visas inte"),
 )
 
 
@@ -71,8 +71,8 @@ def reach_table(c: PdfContent) -> Table | None:
 
 def reached(c: PdfContent) -> list[Block]:
     table = reach_table(c)
-    if table is None:
-        return []
+    if table is None or all(v in ("0", "–") for row in table.rows for v in row[1:]):
+        return []  # no one reached and nothing registered: nothing to tell
     blocks: list[Block] = [Heading("Nådda personer"), table]
     if c.approximate_counts:
         what = count_noun(c.approximate_counts, "genomförd aktivitet", "genomförda aktiviteter")
