@@ -36,7 +36,7 @@ def read_logo_file(path: Path | str) -> bytes:
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise DomainError(f"Filen {path.name} gick inte att läsa ({exc.strerror}).") from exc
+        raise DomainError(f"Filen {path.name} gick inte att läsa.") from exc
     return validate_logo(data, path.name)
 
 
