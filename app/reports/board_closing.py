@@ -20,9 +20,12 @@ def groups(c: PdfContent) -> list[Block]:
     blocks: list[Block] = []
     active = c.table(TableKey.SAMVERKANSGRUPPER_AKTIVA)
     if active is not None:
+        years = [str(y) for y in c.years if str(y) in active.columns]
+        columns = [*years, *(["Totalt"] if "Totalt" in active.columns else [])]
         block = summary_block(
             active,
             "Kommun",
+            columns=columns or None,
             caption=f"Aktiva samverkansgrupper per kommun och år {c.span}",
             zero_note="Kommuner utan aktiv samverkansgrupp visas inte",
         )
@@ -69,7 +72,7 @@ def conclusions(c: PdfContent) -> list[Block]:
     return text_section(SECTIONS["slutsatser"], c.text("slutsatser"))
 
 
-FINDING_WIDTHS = (0.3, 0.34, 0.18, 0.18)
+FINDING_WIDTHS = (0.27, 0.3, 0.25, 0.18)
 
 
 def findings(c: PdfContent) -> list[Block]:

@@ -86,6 +86,11 @@ def text_section(title: str, text: str, level: int = 1) -> list[Block]:
     return [Heading(title, level), *user_text(text)]
 
 
+def during(period: bool) -> str:
+    """'under perioden' (a period report) or 'under året' (a year's)."""
+    return "under perioden" if period else "under året"
+
+
 def cell(value: int | str) -> str:
     return value if isinstance(value, str) else thousands(value)
 

@@ -10,7 +10,7 @@ from app.core.table_keys import TableKey
 from app.core.vocabulary import Outcome
 from app.core.wording import count_noun, thousands
 from app.reports.board_blocks import Block, Bullets, Heading, Paragraph
-from app.reports.board_format import listing, summary_block, text_section, turned, user_text
+from app.reports.board_format import during, listing, summary_block, text_section, turned, user_text
 from app.reports.pdf_content import PdfContent
 
 
@@ -66,7 +66,7 @@ def _summary(c: PdfContent, years: list[int]) -> list[Block]:
     block = summary_block(
         table,
         "Mått",
-        zero_note="Mått som är 0 under perioden visas inte",
+        zero_note=f"Mått som är 0 {during(c.period is not None)} visas inte",
         drop_zero_columns=drop,
     )
     if block is None:

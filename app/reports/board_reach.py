@@ -10,11 +10,12 @@ from app.core.summary import SummaryTable
 from app.core.table_keys import TableKey
 from app.core.wording import count_noun
 from app.reports.board_blocks import Block, Heading, Paragraph, Table
-from app.reports.board_format import cell, listing, summary_block
+from app.reports.board_format import cell, during, listing, summary_block
 from app.reports.pdf_content import PdfContent
 
+OUTSIDE_SENTENCE = "Räknas inte in i totalen."
 BREAKDOWNS = (
-    (TableKey.NADDA_KOMMUN, "Kommun", "Kommuner utan nådda personer under perioden visas inte"),
+    (TableKey.NADDA_KOMMUN, "Kommun", "Kommuner utan nådda personer {} visas inte"),
     (TableKey.NADDA_ROLL, "Roll", "Roller utan nådda personer visas inte"),
     (TableKey.NADDA_ORGANISATION, "Organisation", "Organisationer utan nådda personer visas inte"),
     (TableKey.NADDA_KON, "Kön", "Rader som är 0 visas inte"),
@@ -57,12 +58,15 @@ def reach_table(c: PdfContent) -> Table | None:
     notes = [relation(total, outside)]
     if left_out:
         notes.insert(0, f"Rader som är 0 visas inte: {listing(left_out)}.")
-    notes += [n for n in (total.note, outside.note if outside else "") if n]
+    # The table's own sentence says what is outside the total; the rest of core's notes.
+    outside_note = outside.note.replace(OUTSIDE_SENTENCE, "").strip() if outside else ""
+    notes += [n for n in (total.note, outside_note) if n]
+    figure = min(0.15, 0.6 / len(columns))
     return Table(
-        header=("Nådda personer", *columns),
+        header=("Mått", *columns),
         rows=tuple(rows),
         numeric=(False, *([True] * len(columns))),
-        widths=(0.5, *([0.5 / len(columns)] * len(columns))) if len(columns) <= 6 else (),
+        widths=(1 - figure * len(columns), *([figure] * len(columns))),
         emphasis=emphasis,
         caption=f"Nådda personer {c.span}",
         note=" ".join(notes),
@@ -84,7 +88,10 @@ def reached(c: PdfContent) -> list[Block]:
         if breakdown is None:
             continue
         block = summary_block(
-            breakdown, label, caption=f"{breakdown.title} {c.span}", zero_note=zero_note
+            breakdown,
+            label,
+            caption=f"{breakdown.title} {c.span}",
+            zero_note=zero_note.format(during(c.period is not None)),
         )
         if block is not None:
             blocks.append(block)

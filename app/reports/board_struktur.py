@@ -16,6 +16,7 @@ from app.core.wording import thousands
 from app.reports.board_blocks import Block, Bullets, Chart, Heading, Paragraph, Table
 from app.reports.board_format import (
     APPROXIMATE_DATE,
+    during,
     listing,
     shown_date,
     summary_block,
@@ -114,7 +115,7 @@ def _overview(c: PdfContent) -> list[Block]:
             table,
             label,
             caption=f"{table.title} {c.span}",
-            zero_note=f"{what} utan aktiviteter under perioden visas inte",
+            zero_note=f"{what} utan aktiviteter {during(c.period is not None)} visas inte",
         )
         if block is None:
             continue
