@@ -256,6 +256,11 @@ def test_approximate_dates_print_as_approximate(demo: Store) -> None:
     struktur = _text(_section(report, "Strukturinriktade insatser"))
     assert "ca april 2017 – Våren: Något hände." in struktur
     assert "datum ungefärligt" in struktur
+    reached = _text(_section(report, "Nådda personer"))
+    assert "ungefärligt" not in reached
+    counted = build_board_report(replace(content, approximate_counts=3))
+    reached = _text(_section(counted, "Nådda personer"))
+    assert "ca: deltagarantalet är ungefärligt för 3 genomförda aktiviteter" in reached
 
 
 def test_random_period_reports_show_core_figures(demo: Store) -> None:
@@ -301,6 +306,15 @@ def test_generated_records_show_core_figures_in_every_table(tmp_path) -> None:  
                     assert_shows(tables[caption], table)
                     checked += 1
             assert checked >= 5, (seed, first, last)
+            # The unique individuals, when participants are named, in the people table.
+            people = next(b for b in _section(report, "Nådda personer") if isinstance(b, Table))
+            outside = content.table(TableKey.NADDA_UTANFOR_TOTAL)
+            assert outside is not None
+            for r in outside.rows:
+                if any(r.values):
+                    assert [
+                        _number(v) for v in dict((x[0], x[1:]) for x in people.rows)[r.label]
+                    ] == list(r.values)
             # Every placement of the years is told, with its own figures.
             individ = _text(_section(report, "Individinriktade insatser"))
             for label, p in content.placements:
