@@ -318,7 +318,10 @@ def test_generated_records_show_core_figures_in_every_table(tmp_path) -> None:  
             # Every placement of the years is told, with its own figures.
             individ = _text(_section(report, "Individinriktade insatser"))
             for label, p in content.placements:
-                assert f"{label}: " in individ
+                assert f"{label}: {p.granted} beviljad" in individ, (seed, label)
+                assert f"{p.granted} beviljade platser, {p.used} nyttjad" in individ or (
+                    p.granted == 1 and f"1 beviljad plats, {p.used} nyttjad" in individ
+                ), (seed, label)
             assert len(content.placements) == sum(
                 len(store.placements.list(insats.id, y)) for y in content.years
             )
