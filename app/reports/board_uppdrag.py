@@ -40,20 +40,14 @@ def whole_insats(c: PdfContent) -> bool:
 
 
 def report_title(c: PdfContent) -> str:
-    """'Slutrapport' (the whole insats, ended), 'Årsrapport 2018' (a calendar year),
-    else 'Rapport januari–april 2024'."""
+    """'Slutrapport' (the whole insats, ended), 'Årsrapport 2018' (a calendar year, or
+    the part of it the insats ran), else 'Rapport januari–april 2024'."""
     first, last = report_days(c)
     if whole_insats(c) and c.insats_end is not None and c.made >= c.insats_end:
         return "Slutrapport"
-    if (
-        first.year == last.year
-        and (first.month, first.day) == (1, 1)
-        and (
-            last.month,
-            last.day,
-        )
-        == (12, 31)
-    ):
+    whole_year = c.first_day is None and c.last_day is None and len(c.years) == 1
+    calendar_year = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+    if first.year == last.year and (whole_year or calendar_year):
         return f"Årsrapport {first.year}"
     if whole_insats(c):
         return "Rapport för hela insatsen"

@@ -327,3 +327,23 @@ def test_generated_records_show_core_figures_in_every_table(tmp_path) -> None:  
             )
     finally:
         store.close()
+
+
+def test_the_cover_names_the_exact_period(demo: Store) -> None:
+    year = _demo_content(demo, 2018, 2018)
+    tertial = replace(year, first_day=dt.date(2018, 1, 1), last_day=dt.date(2018, 4, 30))
+    cover = build_board_report(tertial).cover
+    assert (cover.title, cover.period) == ("Rapport januari–april 2018", "januari–april 2018")
+    labelled = replace(tertial, period_label="första tertialet 2018")
+    assert build_board_report(labelled).cover.period == "första tertialet 2018"
+    assert build_board_report(year).cover.title == "Årsrapport 2018"
+    # The insats's first year begins in August: its report says so.
+    first = build_board_report(_demo_content(demo, 2016, 2016))
+    assert first.cover.period == "augusti–december 2016"
+    assert first.cover.title == "Årsrapport 2016"
+    uppdrag = _text(_section(first, "Uppdrag"))
+    assert "augusti 2016 – december 2020" in uppdrag
+    assert "Rapporten avser augusti–december 2016." in uppdrag
+    two = build_board_report(_demo_content(demo, 2019, 2020))
+    assert two.cover.period == "januari 2019 – december 2020"
+    assert two.cover.title == "Rapport januari 2019 – december 2020"
