@@ -89,6 +89,7 @@ class ReportTextsDialog(QDialog):
         self._store = store
         self._insats_id = insats.id
         years = list(insats.years) or [year]
+        self._whole = (years[0], years[-1])
         year = min(max(year, years[0]), years[-1])
 
         self.first_combo = QComboBox()
@@ -246,8 +247,13 @@ class ReportTextsDialog(QDialog):
             return self.tr(
                 "Inledning för {0}–{1}. Välj ett enskilt år för årets egen text."
             ).format(first, last)
+        if (first, last) == self._whole:
+            return self.tr(
+                "Används i rapporter för hela insatsen och i rapporter för andra år och "
+                "perioder som saknar en egen text."
+            )
         span = str(first) if first == last else f"{first}–{last}"
-        return self.tr("Används i rapporter för {0}.").format(span)
+        return self.tr("Används i rapporter för exakt {0}.").format(span)
 
     def _mark_sections(self) -> None:
         for row, (section, title) in enumerate(SECTIONS.items()):
