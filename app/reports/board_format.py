@@ -95,6 +95,16 @@ def cell(value: int | str) -> str:
     return value if isinstance(value, str) else thousands(value)
 
 
+def figure_widths(columns: int) -> tuple[float, ...]:
+    """The label column and ``columns`` figure columns of equal width: a figure column
+    gets 14 % of the width ("Genomförda 2017" on two lines at most), the label what is
+    left but at least 30 %."""
+    if columns <= 0:
+        return ()
+    figure = min(0.14, 0.7 / columns)
+    return (1 - figure * columns, *([figure] * columns))
+
+
 def summary_block(
     table: SummaryTable,
     label_header: str,
@@ -148,7 +158,7 @@ def summary_block(
         rows=rows,
         total=total,
         numeric=(False, *([True] * len(chosen))),
-        widths=widths,
+        widths=widths or figure_widths(len(chosen)),
         caption=caption,
         note=" ".join(notes),
     )

@@ -85,7 +85,7 @@ def uppdrag(c: PdfContent) -> list[Block]:
         if c.organisations:
             blocks.append(Bullets(c.organisations))
         if c.kommuner:
-            blocks.append(Paragraph(f"Kommunerna {listing(c.kommuner)}."))
+            blocks.append(Paragraph(f"Förbundets kommuner: {listing(c.kommuner)}."))
     return blocks
 
 

@@ -184,6 +184,13 @@ def test_every_figure_is_the_core_summarys(demo: Store) -> None:
         assert dict(zip(chart.labels, chart.values, strict=True)) == {
             r.label: r.values[i] for r in table.rows if r.values[i]
         }
+    # Every table's widths are shares of the text width, one per column, summing to 1;
+    # every row has a cell per column.
+    for block in report.blocks:
+        if isinstance(block, Table):
+            assert len(block.widths) == len(block.header), block.caption
+            assert abs(sum(block.widths) - 1) < 1e-9, block.caption
+            assert all(len(r) == len(block.header) for r in block.rows), block.caption
     # The kommun table leaves out the kommuner without activities, and says so.
     kommun = tables["Genomförda aktiviteter per kommun 2016–2020"]
     assert (
