@@ -97,11 +97,11 @@ def cell(value: int | str) -> str:
 
 def figure_widths(columns: int) -> tuple[float, ...]:
     """The label column and ``columns`` figure columns of equal width: a figure column
-    gets 14 % of the width ("Genomförda 2017" on two lines at most), the label what is
-    left but at least 30 %."""
+    gets 15 % of the width ("Genomförda" whole on a line), the label what is left but
+    at least 25 %."""
     if columns <= 0:
         return ()
-    figure = min(0.14, 0.7 / columns)
+    figure = min(0.15, 0.75 / columns)
     return (1 - figure * columns, *([figure] * columns))
 
 
