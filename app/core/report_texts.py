@@ -4,7 +4,7 @@ compare them with the record."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time
 
@@ -39,6 +39,11 @@ SECTIONS: dict[str, str] = {
     "slutsatser": "Slutsatser",
     "avvikelser": "Avvikelser",
 }
+
+# The sections written per year as well: the text for one year (first_year ==
+# last_year) is that year's account, printed under the year; a text for several years is
+# the section's introduction.
+PER_YEAR_SECTIONS: tuple[str, ...] = ("individ", "struktur")
 
 # A stated figure's measure and its label. Nådda personer is the "Totalt" row of the
 # summary table of that key, in the year's column; the placements' measures are in
@@ -223,3 +228,53 @@ def stated_figure_findings(
         ]
         findings += placement_figure_findings(placement_figures, values)
     return findings
+
+
+@dataclass(frozen=True)
+class ChosenTexts:
+    """The user's texts a report prints: per section (``sections``) and, for the
+    per-year sections, each year's own (``years``: (year, section) → text)."""
+
+    sections: dict[str, str]
+    years: dict[tuple[int, str], str]
+
+    def of_year(self, year: int, section: str) -> str:
+        return self.years.get((year, section), "")
+
+
+def choose_texts(
+    stored: Iterable[ReportText], years: Sequence[int], whole: tuple[int, int] | None
+) -> ChosenTexts:
+    """Which of the stored texts a report on ``years`` prints.
+
+    A section's text is the one saved for exactly the report's years, else the one for
+    the insats's whole years (``whole``). For a per-year section (PER_YEAR_SECTIONS)
+    each year has its own text (saved for that year alone), and the section's text is
+    then only a text for several years (a one-year text is that year's, not an
+    introduction). Empty texts count as not written.
+    """
+    by_span: dict[tuple[int, int, str], str] = {
+        (t.first_year, t.last_year, t.section): t.text for t in stored if t.text.strip()
+    }
+    if not years:
+        return ChosenTexts({}, {})
+    first, last = min(years), max(years)
+    spans = [(first, last)]
+    if whole is not None and whole != (first, last):
+        spans.append(whole)
+    sections: dict[str, str] = {}
+    for section in SECTIONS:
+        for a, b in spans:
+            if section in PER_YEAR_SECTIONS and a == b:
+                continue
+            text = by_span.get((a, b, section))
+            if text:
+                sections[section] = text
+                break
+    per_year = {
+        (year, section): by_span[(year, year, section)]
+        for year in sorted(set(years))
+        for section in PER_YEAR_SECTIONS
+        if (year, year, section) in by_span
+    }
+    return ChosenTexts(sections, per_year)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from app.core.period import build_period_summary
 from app.core.progress import Progress
 from app.core.report_texts import stated_figure_findings
+from app.operations.board_content import with_board_content
 from app.operations.exports import check_request
 from app.reports.export_content import ExportRequest
 from app.reports.pdf_content import PdfContent, PdfResult
@@ -43,7 +44,7 @@ def gather_pdf(
     period = build_period_summary(summaries, stated) if len(summaries) > 1 else None
     extra = () if period else tuple(stated_figure_findings(stated, summaries))
     texts = store.report_texts.texts(request.insats_id, first, last)
-    return PdfContent(
+    content = PdfContent(
         forbund_name=forbund.name,
         insats_name=insats.name,
         insats_goals=insats.goals,
@@ -54,10 +55,8 @@ def gather_pdf(
         highlights=tuple(store.report_texts.highlights(request.insats_id, first, last)),
         texts=tuple(texts.items()),
         extra_findings=extra,
-        approximate_counts=store.exports.approximate_counts(
-            request.insats_id, dt.date(first, 1, 1), dt.date(last, 12, 31)
-        ),
     )
+    return with_board_content(store, content, insats)
 
 
 def export_pdf(

@@ -46,7 +46,8 @@ class Table:
     """A table with a header row repeated on every page. ``rows`` are the body rows,
     ``total`` the bold total row (or None). ``numeric[i]`` says column i holds figures
     (right-aligned); ``widths`` are the columns' shares of the text width (summing to
-    1), or empty for the writer's default. ``note`` is printed under the table."""
+    1), or empty for the writer's default. ``note`` is printed under the table.
+    ``emphasis`` lists body rows printed bold."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -55,6 +56,9 @@ class Table:
     widths: tuple[float, ...] = ()
     caption: str = ""
     note: str = ""
+    # Body rows (by index) printed bold: a sum inside the table that is not its last row
+    # (e.g. "Totalt nådda (volym)" above what is kept out of the total).
+    emphasis: tuple[int, ...] = ()
 
     def is_numeric(self, column: int) -> bool:
         if self.numeric:

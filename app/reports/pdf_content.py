@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.core.findings import Finding
 from app.core.period import PeriodSummary
+from app.core.placements import Placement
 from app.core.report_texts import Highlight
 from app.core.summary import SummaryTable, YearSummary
 from app.core.table_keys import TableKey
@@ -37,8 +38,18 @@ class PdfContent:
     first_day: dt.date | None = None
     last_day: dt.date | None = None
     period_label: str = ""
-    # The held activities of the report's dates whose counts the source does not give
-    # exactly ("varav 12 med uppskattade antal (ca)").
+    # The board report's further content (app.operations.board_content): the insats's
+    # own dates, the förbund's organisations and kommuner (samverkansparter), each
+    # placement of the report's years with its huvudman's name, the per-year texts
+    # (year, section, text), the cover's logo and how many held activities have
+    # counts marked as approximate.
+    insats_start: dt.date | None = None
+    insats_end: dt.date | None = None
+    organisations: tuple[str, ...] = ()
+    kommuner: tuple[str, ...] = ()
+    placements: tuple[tuple[str, Placement], ...] = ()
+    year_texts: tuple[tuple[int, str, str], ...] = ()
+    logo: bytes | None = None
     approximate_counts: int = 0
 
     @property
@@ -68,6 +79,10 @@ class PdfContent:
 
     def text(self, section: str) -> str:
         return dict(self.texts).get(section, "")
+
+    def year_text(self, year: int, section: str) -> str:
+        """The user's text for ``section`` written for ``year`` alone."""
+        return next((t for y, s, t in self.year_texts if y == year and s == section), "")
 
 
 @dataclass(frozen=True)

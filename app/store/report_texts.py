@@ -54,6 +54,23 @@ class ReportTextRepository:
         found = {r[0]: r[1] for r in rows if r[1].strip()}
         return {s: found[s] for s in SECTIONS if s in found}
 
+    def all_texts(self, insats_id: int) -> list[ReportText]:
+        """Every non-empty text of the insats, for every span of years (a report picks
+        among them with core.report_texts.choose_texts)."""
+        with self._db.read() as con:
+            rows = con.execute(
+                "SELECT id, insats_id, first_year, last_year, section, text FROM report_text "
+                "WHERE insats_id = ? ORDER BY first_year, last_year, id",
+                (insats_id,),
+            ).fetchall()
+        return [
+            ReportText(
+                id=r[0], insats_id=r[1], first_year=r[2], last_year=r[3], section=r[4], text=r[5]
+            )
+            for r in rows
+            if r[5].strip()
+        ]
+
     def save_texts(
         self, insats_id: int, first_year: int, last_year: int, texts: dict[str, str]
     ) -> None:

@@ -199,7 +199,7 @@ class MainWindow(WindowDialogs):
         m = bar.addMenu(self.tr("&Inställningar"))
         m.addActions([self.act_insats, self.act_insatser])
         m.addSeparator()
-        m.addActions([self.act_kommuner, self.act_orgs, self.act_types])
+        m.addActions([self.act_kommuner, self.act_orgs, self.act_types, self.act_logo])
         m.addSeparator()
         m.addActions([self.act_privacy, self.act_backups])
         m = bar.addMenu(self.tr("&Hjälp"))

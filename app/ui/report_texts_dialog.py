@@ -1,5 +1,12 @@
-"""The user's own texts for a report (bakgrund, analys, slutsatser) for a year or a span
-of years, and figures other documents state for those years (checked in the report)."""
+"""The user's own texts for the board report, every section (SECTIONS), for the whole
+insats or for a year or a span of years, and figures other documents state for those
+years (checked in the report).
+
+The sections are listed on the left (a dot marks one with a text), the chosen one is
+edited on the right. A report prints, per section, the text for exactly its years, else
+the one for the insats's whole years; the per-year sections (Individinriktade and
+Strukturinriktade insatser) also the text written for each year alone, under that year.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +18,16 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.core.entities import Insats
 from app.core.errors import DomainError
-from app.core.report_texts import MEASURES, SECTIONS, StatedFigure
+from app.core.report_texts import MEASURES, PER_YEAR_SECTIONS, SECTIONS, StatedFigure
 from app.ui.combo_data import find_data
 from app.ui.form_widgets import ok_cancel_buttons, validated
 from app.ui.row_table_model import RowTableModel
@@ -81,6 +89,7 @@ class ReportTextsDialog(QDialog):
         self._store = store
         self._insats_id = insats.id
         years = list(insats.years) or [year]
+        self._whole = (years[0], years[-1])
         year = min(max(year, years[0]), years[-1])
 
         self.first_combo = QComboBox()
@@ -92,14 +101,33 @@ class ReportTextsDialog(QDialog):
             self.last_combo.addItem(str(y), y)
         self.first_combo.setCurrentIndex(find_data(self.first_combo, year))
         self.last_combo.setCurrentIndex(find_data(self.last_combo, year))
-        self.whole_button = QPushButton(self.tr("Hela perioden"))
+        self.whole_button = QPushButton(self.tr("Hela insatsen"))
+        self.whole_button.setToolTip(self.tr("Alla insatsens år: texter för hela insatsen"))
 
+        self.section_list = QListWidget()
+        self.section_list.setObjectName("sections")
+        self.section_title = QLabel()
+        self.section_title.setObjectName("section_title")
+        self.section_hint = QLabel()
+        self.section_hint.setObjectName("section_hint")
+        self.section_hint.setWordWrap(True)
+        self.stack = QStackedWidget()
         self.edits: dict[str, QPlainTextEdit] = {}
-        for section in SECTIONS:
+        for section, title in SECTIONS.items():
             edit = QPlainTextEdit()
             edit.setObjectName(section)
-            edit.setMinimumHeight(90)
+            edit.setMinimumHeight(120)
+            edit.setAccessibleName(self.tr(title))
+            edit.textChanged.connect(self._mark_sections)
             self.edits[section] = edit
+            self.stack.addWidget(edit)
+            self.section_list.addItem(self.tr(title))
+        self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widest = max(
+            self.section_list.fontMetrics().horizontalAdvance("● " + self.tr(t))
+            for t in SECTIONS.values()
+        )
+        self.section_list.setFixedWidth(widest + 24)
 
         self.figures = StatedFigureModel(self)
         self.figure_view = QTableView()
@@ -137,9 +165,11 @@ class ReportTextsDialog(QDialog):
         self.first_combo.currentIndexChanged.connect(self._years_changed)
         self.last_combo.currentIndexChanged.connect(self._years_changed)
         self.whole_button.clicked.connect(self._whole_period)
+        self.section_list.currentRowChanged.connect(self._show_section)
         self.add_button.clicked.connect(self._add_figure)
         self.remove_button.clicked.connect(self._remove_figure)
         self._load()
+        self.section_list.setCurrentRow(0)
 
     def _layout(self) -> None:
         span = QHBoxLayout()
@@ -151,15 +181,20 @@ class ReportTextsDialog(QDialog):
         span.addStretch(1)
         hint = QLabel(
             self.tr(
-                "Texterna skrivs för ett år (årsrapporten) eller för flera år "
-                "(periodrapporten) och visas i rapporten för exakt de åren."
+                "Rapporten använder texten för exakt sina år, annars texten för hela "
+                "insatsen. Individ- och strukturinriktade insatser skrivs också för varje "
+                "år för sig och visas då under det året."
             )
         )
         hint.setWordWrap(True)
 
-        texts = QFormLayout()
-        for section, label in SECTIONS.items():
-            texts.addRow(self.tr(label) + ":", self.edits[section])
+        editor = QVBoxLayout()
+        editor.addWidget(self.section_title)
+        editor.addWidget(self.section_hint)
+        editor.addWidget(self.stack, 1)
+        texts = QHBoxLayout()
+        texts.addWidget(self.section_list)
+        texts.addLayout(editor, 1)
 
         figures = QGroupBox(self.tr("Angivna siffror"))
         fig_layout = QVBoxLayout(figures)
@@ -183,11 +218,50 @@ class ReportTextsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(span)
         layout.addWidget(hint)
-        layout.addLayout(texts)
+        layout.addLayout(texts, 1)
         layout.addWidget(figures)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
-        resize_to_fit(self, 720, 680)
+        resize_to_fit(self, 900, 640)
+
+    # --- the sections -------------------------------------------------------------------
+    def current_section(self) -> str:
+        return list(SECTIONS)[max(self.section_list.currentRow(), 0)]
+
+    def choose_section(self, section: str) -> None:
+        self.section_list.setCurrentRow(list(SECTIONS).index(section))
+
+    def _show_section(self, row: int) -> None:
+        if row < 0:
+            return
+        section = list(SECTIONS)[row]
+        self.stack.setCurrentIndex(row)
+        self.section_title.setText(f"<b>{self.tr(SECTIONS[section])}</b>")
+        self.section_hint.setText(self._section_hint(section))
+
+    def _section_hint(self, section: str) -> str:
+        first, last = self.span()
+        if section in PER_YEAR_SECTIONS and first == last:
+            return self.tr("Texten för {0}: visas under året {0} i rapporten.").format(first)
+        if section in PER_YEAR_SECTIONS:
+            return self.tr(
+                "Inledning för {0}–{1}. Välj ett enskilt år för årets egen text."
+            ).format(first, last)
+        if (first, last) == self._whole:
+            return self.tr(
+                "Används i rapporter för hela insatsen och i rapporter för andra år och "
+                "perioder som saknar en egen text."
+            )
+        span = str(first) if first == last else f"{first}–{last}"
+        return self.tr("Används i rapporter för exakt {0}.").format(span)
+
+    def _mark_sections(self) -> None:
+        for row, (section, title) in enumerate(SECTIONS.items()):
+            item = self.section_list.item(row)
+            if item is None:
+                continue
+            filled = bool(self.edits[section].toPlainText().strip())
+            item.setText(("● " if filled else "") + self.tr(title))
 
     # --- the chosen years ---------------------------------------------------------------
     def span(self) -> tuple[int, int]:
@@ -215,6 +289,8 @@ class ReportTextsDialog(QDialog):
             edit.setPlainText(texts.get(section, ""))
         self.figures.set_rows(self._store.report_texts.figures_for(self._insats_id, first, last))
         self.problems.setVisible(False)
+        self._mark_sections()
+        self._show_section(self.section_list.currentRow())
 
     # --- stated figures -----------------------------------------------------------------
     def _add_figure(self) -> None:

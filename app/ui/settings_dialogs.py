@@ -6,6 +6,7 @@ small modules of their own; this one gathers them for the main window.
 
 from app.ui.settings_insats import InsatsDialog, InsatserDialog, NewInsatsDialog
 from app.ui.settings_lists import ActivityTypesDialog, KommunerDialog, OrganisationsDialog
+from app.ui.settings_logo import ReportLogoDialog
 
 __all__ = [
     "ActivityTypesDialog",
@@ -14,4 +15,5 @@ __all__ = [
     "KommunerDialog",
     "NewInsatsDialog",
     "OrganisationsDialog",
+    "ReportLogoDialog",
 ]

@@ -87,6 +87,12 @@ class WindowDialogs(QMainWindow):
         self.act_kommuner = self._action(self.tr("&Kommuner…"), self._edit_kommuner)
         self.act_orgs = self._action(self.tr("&Organisationer…"), self._edit_organisations)
         self.act_types = self._action(self.tr("&Aktivitetstyper…"), self._edit_types)
+        self.act_logo = self._action(
+            self.tr("&Logotyp för rapporter…"),
+            self._edit_logo,
+            None,
+            self.tr("Bilden på rapportens försättsblad"),
+        )
         self.act_privacy = self._action(self.tr("&Personuppgifter…"), self._privacy)
         self.act_backups = self._action(
             self.tr("&Säkerhetskopior…"),
@@ -163,6 +169,12 @@ class WindowDialogs(QMainWindow):
 
         if ActivityTypesDialog.ask(self, self.store):
             self._after_reference_change()
+        self._record_pending()
+
+    def _edit_logo(self) -> None:
+        from app.ui.settings_dialogs import ReportLogoDialog
+
+        ReportLogoDialog.ask(self, self.store)
         self._record_pending()
 
     def export_excel(self) -> None:

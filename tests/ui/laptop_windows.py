@@ -111,6 +111,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
         ("organisationer", lambda: sd.OrganisationsDialog(w, store)),
         ("aktivitetstyper", lambda: sd.ActivityTypesDialog(w, store)),
         ("förbund och insats", lambda: sd.InsatsDialog(w, store)),
+        ("logotyp för rapporter", lambda: sd.ReportLogoDialog(w, store)),
         ("byt insats", lambda: sd.InsatserDialog(w, store)),
         ("ändringslogg", lambda: ChangeLogDialog(store, w)),
     ]

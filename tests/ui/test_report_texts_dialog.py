@@ -146,3 +146,49 @@ def test_stated_figure_model(qtmodeltester: ModelTester) -> None:
     assert model.data(model.index(0, 1), Qt.ItemDataRole.DisplayRole) == "1\u00a0257"
     model.remove(0)
     assert model.rowCount() == 0
+
+
+def test_every_section_per_year_reaches_the_board_report(qtbot: QtBot, demo: Store) -> None:
+    """A text typed in the dialog for one year appears under that year in the report's
+    blocks; a text for the whole insats in its own section; the list marks both."""
+    from app.core.report_texts import SECTIONS
+    from app.operations.reports import gather_pdf
+    from app.reports.board_blocks import Heading, Paragraph
+    from app.reports.board_report import build_board_report
+    from app.reports.export_content import ExportRequest
+
+    insats = demo.reference.current_insats()
+    assert insats is not None and insats.id is not None
+    dialog = _open(qtbot, demo, insats, 2018)
+    assert dialog.section_list.count() == len(SECTIONS)
+    assert dialog.span() == (2018, 2018)
+    dialog.section_list.setCurrentRow(list(SECTIONS).index("struktur"))
+    assert dialog.current_section() == "struktur"
+    assert dialog.stack.currentWidget() is dialog.edits["struktur"]
+    assert "2018" in dialog.section_hint.text()
+    retype(qtbot, dialog.edits["struktur"], "Tre processutbildningar genomfördes.")
+    assert dialog.section_list.item(list(SECTIONS).index("struktur")).text().startswith("●")
+    _ok(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    whole = _open(qtbot, demo, insats, 2018)
+    whole.whole_button.click()
+    assert whole.span() == (2016, 2020)
+    # The year's text is the year's: the whole insats's struktur text is its own.
+    assert "Tre processutbildningar" not in whole.edits["struktur"].toPlainText()
+    whole.choose_section("slutsatser")
+    retype(qtbot, whole.edits["slutsatser"], "Kunskap leder till handling.")
+    SHOTS.mkdir(exist_ok=True)
+    whole.grab().save(str(SHOTS / "report_texts_sections.png"))
+    _ok(whole)
+
+    content = gather_pdf(demo, ExportRequest(insats.id, 2016, 2020))
+    blocks = list(build_board_report(content).blocks)
+    at = blocks.index(Heading("2018", 2), blocks.index(Heading("Strukturinriktade insatser")))
+    assert blocks[at + 1] == Paragraph("Tre processutbildningar genomfördes.", "quote")
+    at = blocks.index(Heading("Slutsatser"))
+    assert blocks[at + 1] == Paragraph("Kunskap leder till handling.", "quote")
+    # A report on 2018 alone finds the whole insats's conclusions and the year's text.
+    one = build_board_report(gather_pdf(demo, ExportRequest(insats.id, 2018, 2018)))
+    assert Paragraph("Kunskap leder till handling.", "quote") in one.blocks
+    assert Paragraph("Tre processutbildningar genomfördes.", "quote") in one.blocks

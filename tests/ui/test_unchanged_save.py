@@ -251,6 +251,7 @@ EDITORS = [
     Editor("organisationer", _once, _settings("OrganisationsDialog"), cells=True),
     Editor("aktivitetstyper", _once, _settings("ActivityTypesDialog"), cells=True),
     Editor("förbund och insats", _once, _settings("InsatsDialog")),
+    Editor("logotyp för rapporter", _once, _settings("ReportLogoDialog")),
 ]
 
 
