@@ -124,11 +124,12 @@ def year_values(summaries: Sequence[YearSummary]) -> dict[str, dict[int, int]]:
     for measure in MEASURES:
         per_year: dict[int, int] = {}
         for s in summaries:
+            # A part of a year that does not cover it is no year's figure.
             table = next((t for t in s.tables if t.key == measure), None)
-            if table is None:
+            if table is None or not s.covers_year:
                 continue
             try:
-                per_year[s.year] = table.value(MEASURE_ROW, str(s.year))
+                per_year[s.year] = table.value(MEASURE_ROW, s.label)
             except (KeyError, ValueError):
                 continue
         values[measure] = per_year
