@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from app.core.findings import Finding
 from app.core.milestones import MilestoneEntry
@@ -86,6 +88,8 @@ class PeriodSummary:
     label: str = ""
     # What the pieces that are only part of their year leave out, in Swedish.
     left_out: tuple[str, ...] = ()
+    first_day: date | None = None
+    last_day: date | None = None
 
     @property
     def span(self) -> str:
@@ -105,6 +109,22 @@ class PeriodSummary:
 
     def has(self, key: TableKey) -> bool:
         return any(t.key == key for t in self.tables)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "years": list(self.years),
+            "insats": self.insats_name,
+            "label": self.span,
+            "first_day": self.first_day.isoformat() if self.first_day else None,
+            "last_day": self.last_day.isoformat() if self.last_day else None,
+            "columns": list(self.columns),
+            "tables": [t.to_dict() for t in self.tables],
+            "milestones": [m.to_dict() for m in self.milestones],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+        if self.left_out:
+            out["left_out"] = list(self.left_out)
+        return out
 
 
 def _own_column(table: SummaryTable, summary: YearSummary) -> int | None:
@@ -269,6 +289,8 @@ def build_period_summary(
         columns=tuple(s.label for s in summaries),
         label=label,
         left_out=tuple(s.left_out for s in summaries if s.left_out),
+        first_day=summaries[0].first if summaries else None,
+        last_day=summaries[-1].last if summaries else None,
     )
 
 

@@ -299,3 +299,25 @@ class ReportPeriod:
 
     def suggested_filename(self, suffix: str = ".xlsx") -> str:
         return f"{self.file_stem()}{suffix}"
+
+
+def report_title(period: ReportPeriod, insats_start: date, insats_end: date) -> str:
+    """'Årsrapport 2018' for one whole year; 'Slutrapport augusti 2016 – december 2020'
+    for the insats's own period; else 'Rapport januari–april 2024'."""
+    if period.whole_years and period.first_year == period.last_year:
+        return f"Årsrapport {period.label}"
+    if period.is_insats_period(insats_start, insats_end):
+        return f"Slutrapport {period.label}"
+    return f"Rapport {period.label}"
+
+
+def months_covered(period: ReportPeriod) -> tuple[int, ...]:
+    """The months (1–12) that some day of the period falls in, in calendar order."""
+    if period.last_year > period.first_year:
+        first_months = set(range(period.first.month, 13)) | set(range(1, period.last.month + 1))
+        return (
+            tuple(range(1, 13))
+            if period.last_year - period.first_year > 1
+            else tuple(sorted(first_months))
+        )
+    return tuple(range(period.first.month, period.last.month + 1))

@@ -58,6 +58,8 @@ class ExportContent:
     activities: ActivityLog
     period: PeriodSummary | None = None  # set when there are several years
     participants: ParticipantLog | None = None  # set only when names are included
+    # How the exact dates read ("januari–april 2024"); empty: the years.
+    period_label: str = ""
 
     @property
     def is_period(self) -> bool:
@@ -65,6 +67,8 @@ class ExportContent:
 
     @property
     def span(self) -> str:
+        if self.period_label:
+            return self.period_label
         first, last = self.years[0], self.years[-1]
         return str(first) if first == last else f"{first}–{last}"
 

@@ -37,11 +37,22 @@ class PdfContent:
     first_day: dt.date | None = None
     last_day: dt.date | None = None
     period_label: str = ""
+    # "Årsrapport 2018", "Slutrapport augusti 2016 – december 2020", "Rapport
+    # januari–april 2024" (core.report_period.report_title); empty: from the years.
+    report_title: str = ""
 
     @property
     def span(self) -> str:
+        if self.period_label:
+            return self.period_label
         first, last = self.years[0], self.years[-1]
         return str(first) if first == last else f"{first}–{last}"
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """What the pieces that are only part of their year leave out (Swedish notes the
+        report prints), one per such piece."""
+        return tuple(s.left_out for s in self.year_summaries if s.left_out)
 
     @property
     def source(self) -> YearSummary | PeriodSummary:
@@ -49,6 +60,8 @@ class PdfContent:
 
     @property
     def title(self) -> str:
+        if self.report_title:
+            return self.report_title
         return f"Rapport {self.span}" if self.period else f"Årsrapport {self.span}"
 
     def table(self, key: TableKey) -> SummaryTable | None:
