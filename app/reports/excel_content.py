@@ -73,6 +73,11 @@ class ExportContent:
         return str(first) if first == last else f"{first}–{last}"
 
     @property
+    def left_out(self) -> tuple[str, ...]:
+        """What the pieces that are only part of their year leave out (Swedish notes)."""
+        return tuple(s.left_out for s in self.year_summaries if s.left_out)
+
+    @property
     def include_names(self) -> bool:
         return self.participants is not None
 

@@ -220,7 +220,7 @@ def summary_sheets(content: ExportContent) -> list[Sheet]:
         ]
 
     sheets: list[Sheet] = [
-        ("Nyckeltal", blocks(TableKey.NYCKELTAL)),
+        ("Nyckeltal", _with_left_out(blocks(TableKey.NYCKELTAL), content.left_out)),
         ("Per typ", blocks(TableKey.AKTIVITETER_TYP)),
         ("Per kommun", blocks(TableKey.AKTIVITETER_KOMMUN, TableKey.DELTAGARE_KOMMUN)),
         ("Per organisation", blocks(TableKey.DELTAGARE_ORGANISATION)),
@@ -251,6 +251,13 @@ def summary_sheets(content: ExportContent) -> list[Sheet]:
         ("Avvikelser", [findings_block(_findings(content), span)]),
     ]
     return [(name, b) for name, b in sheets if b]
+
+
+def _with_left_out(found: list[Block], notes: Sequence[str]) -> list[Block]:
+    """The key figures with what a part of a year leaves out said under them."""
+    if not notes:
+        return found
+    return [replace(b, note=" ".join((b.note, *notes)).strip()) for b in found]
 
 
 def _only_years(table: SummaryTable, years: Sequence[int]) -> SummaryTable:
