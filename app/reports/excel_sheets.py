@@ -212,7 +212,13 @@ def summary_sheets(content: ExportContent) -> list[Sheet]:
 
     # The county statistics of the last year hold every year up to it, as the overview
     # shows them; a period keeps its own years.
-    county = _find(content.year_summaries[-1], TableKey.LANSSTATISTIK)
+    county = next(
+        (t for s in reversed(content.year_summaries) if (t := _find(s, TableKey.LANSSTATISTIK))),
+        None,
+    )
+    # Every piece only part of its year: what is kept per year is left out, not missing.
+    partial = all(not s.covers_year for s in content.year_summaries)
+    left_out = " ".join(content.left_out)
     county_blocks = []
     if county is not None:
         county_blocks = [
@@ -236,13 +242,25 @@ def summary_sheets(content: ExportContent) -> list[Sheet]:
         (
             "Placeringar",
             placements
-            or [empty_block("Placeringar", span, f"Inga placeringar registrerade för {span}.")],
+            or [
+                empty_block(
+                    "Placeringar",
+                    span,
+                    left_out if partial else f"Inga placeringar registrerade för {span}.",
+                )
+            ],
         ),
         ("Årsplan", plan),
         (
             "Länsstatistik",
             county_blocks
-            or [empty_block("Länsstatistik", span, "Ingen länsstatistik registrerad.")],
+            or [
+                empty_block(
+                    "Länsstatistik",
+                    span,
+                    left_out if partial else "Ingen länsstatistik registrerad.",
+                )
+            ],
         ),
         (
             "Milstolpar",

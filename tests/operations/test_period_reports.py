@@ -135,6 +135,9 @@ def test_a_tertial_report_shows_exactly_the_tertials_figures(
         assert f"{label} {n} {b} {signed(n - b)}" in text, label
     assert f"Totalt nådda (volym) {now.volume}" in text
     assert "ingår inte i en del av ett år" in text
+    # Placements are kept per year: left out of a tertial, and said so — not "none".
+    assert "Inga placeringar registrerade" not in text
+    assert "Ingen länsstatistik registrerad" not in text
 
     # summary --json for the same dates.
     capsys.readouterr()
