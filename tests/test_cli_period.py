@@ -137,3 +137,22 @@ def test_dates_that_cannot_be_reported(
     assert (code, out) == (1, "")
     assert err == f"insatslogg: {message}\n"
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_the_shared_parsing_gives_the_request(until_2024: Path, store, insats) -> None:
+    """app.cli_period as `export docx` uses it: options on a parser, then the request."""
+    from app.cli_parser import SwedishParser
+    from app.cli_period import add_period_options, period_request
+    from app.core.report_period import ReportPeriod
+    from app.reports.export_content import ExportRequest
+
+    parser = SwedishParser(prog="insatslogg export docx")
+    add_period_options(parser)
+    assert period_request(parser.parse_args(TERTIAL), store) == ExportRequest.for_period(
+        insats.id, ReportPeriod.own(date(2024, 1, 1), date(2024, 4, 30))
+    )
+    whole_years = parser.parse_args(["--from", "2018", "--to", "2020"])
+    assert period_request(whole_years, store) == ExportRequest(insats.id, 2018, 2020)
+    assert period_request(parser.parse_args(["--year", "2019"]), store) == ExportRequest(
+        insats.id, 2019, 2019
+    )

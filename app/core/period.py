@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from app.core.findings import Finding
+from app.core.left_out import left_out_note
 from app.core.milestones import MilestoneEntry
 from app.core.reach import ReachTable
 from app.core.report_texts import StatedFigure, stated_figure_findings
@@ -260,6 +261,12 @@ def placements_tables(year_summaries: Sequence[YearSummary]) -> list[SummaryTabl
     ]
 
 
+def _left_out(summaries: Sequence[YearSummary]) -> tuple[str, ...]:
+    """What the pieces that are only part of their year leave out, as one note."""
+    note = left_out_note([s.year for s in summaries if not s.covers_year])
+    return (note,) if note else ()
+
+
 def build_period_summary(
     year_summaries: Sequence[YearSummary], stated: Sequence[StatedFigure] = (), label: str = ""
 ) -> PeriodSummary:
@@ -288,7 +295,7 @@ def build_period_summary(
         milestones=tuple(m for s in summaries for m in s.milestones),
         columns=tuple(s.label for s in summaries),
         label=label,
-        left_out=tuple(s.left_out for s in summaries if s.left_out),
+        left_out=_left_out(summaries),
         first_day=summaries[0].first if summaries else None,
         last_day=summaries[-1].last if summaries else None,
     )

@@ -16,15 +16,10 @@ from enum import StrEnum
 
 from app.core import limits
 from app.core.errors import DomainError
+from app.core.left_out import left_out_note
 from app.core.period import MONTHS
 
 SHORT_MONTHS: tuple[str, ...] = tuple(m[:3] for m in MONTHS)
-
-# What a piece that is only part of its year leaves out ({year}: that year).
-LEFT_OUT_NOTE = (
-    "Uppgifter som förs per år (registrerade nådda, placeringar, länsstatistik, årsplan, "
-    "samverkansgruppernas år) ingår inte i en del av ett år; de finns i årsrapporten {year}."
-)
 
 
 class PeriodKind(StrEnum):
@@ -169,7 +164,7 @@ class PeriodPiece:
     @property
     def left_out(self) -> str:
         """What the piece's summary leaves out, in Swedish ('' when nothing)."""
-        return "" if self.covers_year else LEFT_OUT_NOTE.format(year=self.year)
+        return "" if self.covers_year else left_out_note([self.year])
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from app.core.activity_columns import (
     NamedParticipant,
     log_columns,
 )
+from app.core.left_out import left_out_note
 from app.core.period import PeriodSummary
 from app.core.summary import SummaryTable, YearSummary
 
@@ -74,8 +75,10 @@ class ExportContent:
 
     @property
     def left_out(self) -> tuple[str, ...]:
-        """What the pieces that are only part of their year leave out (Swedish notes)."""
-        return tuple(s.left_out for s in self.year_summaries if s.left_out)
+        """What the pieces that are only part of their year leave out: one Swedish note
+        (none when every piece covers its year)."""
+        note = left_out_note([s.year for s in self.year_summaries if not s.covers_year])
+        return (note,) if note else ()
 
     @property
     def include_names(self) -> bool:

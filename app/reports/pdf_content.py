@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.findings import Finding
+from app.core.left_out import left_out_note
 from app.core.period import PeriodSummary
 from app.core.report_texts import Highlight
 from app.core.summary import SummaryTable, YearSummary
@@ -50,9 +51,10 @@ class PdfContent:
 
     @property
     def left_out(self) -> tuple[str, ...]:
-        """What the pieces that are only part of their year leave out (Swedish notes the
-        report prints), one per such piece."""
-        return tuple(s.left_out for s in self.year_summaries if s.left_out)
+        """What the pieces that are only part of their year leave out: one Swedish note
+        the report prints (none when every piece covers its year)."""
+        note = left_out_note([s.year for s in self.year_summaries if not s.covers_year])
+        return (note,) if note else ()
 
     @property
     def source(self) -> YearSummary | PeriodSummary:

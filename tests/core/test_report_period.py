@@ -189,3 +189,12 @@ def test_titles_and_file_names() -> None:
     assert ReportPeriod.year(2018).suggested_filename(".pdf") == "Insatslogg 2018.pdf"
     own = ReportPeriod.own(date(2024, 3, 1), date(2024, 5, 15))
     assert own.suggested_filename() == "Insatslogg 2024-03-01–2024-05-15.xlsx"
+
+
+def test_what_parts_of_years_leave_out_is_said_once() -> None:
+    from app.core.left_out import left_out_note
+
+    assert left_out_note([]) == ""
+    assert left_out_note([2024]).endswith("; de finns i årsrapporten 2024.")
+    assert left_out_note([2006, 2005, 2006]).endswith("; de finns i årsrapporterna 2005 och 2006.")
+    assert left_out_note([2005, 2006, 2007]).endswith("årsrapporterna 2005, 2006 och 2007.")
