@@ -105,6 +105,7 @@ class PeriodChooser(QWidget):
         self.to_date = make_date_edit(today if today.year == year else date(year, 12, 31))
         self.to_date.setObjectName("dayTo")
         self.year_hint = QLabel(self.tr("av året ovan"))
+        self.year_hint.setObjectName("partsOfYear")
         self.year_hint.setStyleSheet("color: #555;")
         self.shown_label = QLabel()
         self.shown_label.setObjectName("periodLabel")
@@ -125,7 +126,7 @@ class PeriodChooser(QWidget):
         ):
             grid.addWidget(radio, row, 0)
             grid.addWidget(combo, row, 1)
-        grid.addWidget(self.year_hint, 2, 2, 1, 2)
+        grid.addWidget(self.year_hint, 2, 2, 3, 2)  # beside all three parts
         grid.addWidget(self.period_radio, 5, 0)
         grid.addWidget(self.from_combo, 5, 1)
         grid.addWidget(QLabel("–"), 5, 2)
