@@ -71,10 +71,14 @@ def period_bounds(args: argparse.Namespace) -> tuple[int | date, int | date]:
     both kinds are given, or a value is not a year or a date."""
     if args.year is not None:
         if args.year_to is not None:
-            raise DomainError("Ange antingen --year ÅR eller --from … --to …, inte båda.")
+            raise DomainError(
+                "Ange antingen --year ÅR eller --from ÅR --to ÅR (eller två datum), inte båda."
+            )
         return check_year(args.year), args.year
     if args.year_to is None:
-        raise DomainError("En period behöver både --from och --to (år eller datum).")
+        raise DomainError(
+            "En period behöver både --from ÅR och --to ÅR (eller två datum, ÅÅÅÅ-MM-DD)."
+        )
     return year_or_date(args.year_from, "--from"), year_or_date(args.year_to, "--to")
 
 

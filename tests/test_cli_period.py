@@ -108,7 +108,10 @@ def test_export_of_a_tertial(until_2024: Path, tmp_path: Path, capsys) -> None:
             ["--from", "2024-05-01", "--to", "2024-04-30"],
             "Perioden är baklänges: sista dagen 2024-04-30 kommer före den första, 2024-05-01.",
         ),
-        (["--from", "2024-01-01"], "En period behöver både --from och --to (år eller datum)."),
+        (
+            ["--from", "2024-01-01"],
+            "En period behöver både --from ÅR och --to ÅR (eller två datum, ÅÅÅÅ-MM-DD).",
+        ),
         (
             ["--from", "2024-01-01", "--to", "9999-12-31"],
             "Året 9999 ligger utanför de år Insatslogg räknar med (1990–2100).",
