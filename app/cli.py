@@ -6,11 +6,18 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from app import __version__
-from app.cli_parser import SwedishParser, add_db_option, add_version_option, heltal
+from app.cli_parser import SwedishParser, add_db_option, add_version_option
+from app.cli_period import NO_INSATS, add_period_options, period_bounds, request_for
 from app.core.errors import DomainError
-from app.core.summary import CHANGE, SummaryTable
+from app.core.period import PeriodSummary
+from app.core.summary import CHANGE, SummaryTable, YearSummary
+
+if TYPE_CHECKING:
+    from app.reports.export_content import ExportRequest
+    from app.store.database import Store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,10 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandon")
 
-    summary = sub.add_parser("summary", help="årets siffror (samma som årsöversikten)")
-    summary.add_argument(
-        "--year", type=heltal, required=True, metavar="ÅR", help="året, t.ex. 2018"
+    summary = sub.add_parser(
+        "summary",
+        help="årets siffror (samma som årsöversikten), eller en periods",
+        description="Skriver ut årets siffror (--year), eller siffrorna för exakt en "
+        "period (--from och --to, år eller datum, t.ex. --from 2024-01-01 --to 2024-04-30).",
     )
+    add_period_options(summary)
     summary.add_argument("--json", action="store_true", help="skriv ut som JSON")
     add_db_option(summary)
 
@@ -68,42 +78,65 @@ def format_table(table: SummaryTable) -> list[str]:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from app.core.limits import check_year
     from app.store.database import resolve_path
     from app.store.opening import open_database
 
-    check_year(args.year)  # a year no date can have: a message, before the file is opened
+    # A year or a date no report can have: a message, before the file is opened.
+    first, last = period_bounds(args)
     path = resolve_path(getattr(args, "db", None))
     opened = open_database(path, exclusive=False, must_exist=True)
     store = opened.store
     try:
         insats = store.reference.current_insats()
         if insats is None or insats.id is None:
-            raise DomainError(
-                "Databasen har ingen insats ännu. Starta Insatslogg och lägg upp förbund och "
-                "insats först."
+            raise DomainError(NO_INSATS)
+        if args.year is not None:
+            summary: YearSummary | PeriodSummary = store.summaries.year_summary(
+                insats.id, args.year
             )
-        summary = store.summaries.year_summary(insats.id, args.year)
+        else:
+            summary = _period_summary(store, request_for(insats.id, first, last))
     finally:
         opened.close(backup=False)
     if args.json:
         json.dump(summary.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print(f"{summary.insats_name} – {summary.year}")
-        for table in summary.tables:
-            print()
-            print("\n".join(format_table(table)))
-        if summary.milestones:
-            print()
-            print("Milstolpar")
-            for m in summary.milestones:
-                print(f"  {m.day.isoformat()}  {m.kind_label}: {m.text}")
-        print()
-        print(f"Avvikelser ({len(summary.findings)})")
-        for finding in summary.findings:
-            print(f"  {finding}")
+        print_summary(summary)
     return 0
+
+
+def _period_summary(store: Store, request: ExportRequest) -> YearSummary | PeriodSummary:
+    """The request's one piece (a year or part of one), or its period over the pieces."""
+    from app.operations.exports import check_request, period_of, piece_summaries
+
+    check_request(store, request)
+    pieces = piece_summaries(store, request)
+    period = period_of(pieces, store.report_texts.stated_figures(request.insats_id), request)
+    return period or pieces[0]
+
+
+def print_summary(summary: YearSummary | PeriodSummary) -> None:
+    label = summary.span if isinstance(summary, PeriodSummary) else summary.label
+    print(f"{summary.insats_name} – {label}")
+    if isinstance(summary, YearSummary) and summary.label != str(summary.year):
+        print(f"{summary.first.isoformat()} – {summary.last.isoformat()}")
+    for table in summary.tables:
+        print()
+        print("\n".join(format_table(table)))
+    notes = summary.left_out if isinstance(summary, PeriodSummary) else (summary.left_out,)
+    for note in (n for n in notes if n):
+        print()
+        print(note)
+    if summary.milestones:
+        print()
+        print("Milstolpar")
+        for m in summary.milestones:
+            print(f"  {m.day.isoformat()}  {m.kind_label}: {m.text}")
+    print()
+    print(f"Avvikelser ({len(summary.findings)})")
+    for finding in summary.findings:
+        print(f"  {finding}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""`insatslogg export excel (--year ÅR | --from ÅR --to ÅR) -o FIL.xlsx [--names] [--db FIL]`.
+"""`insatslogg export excel|pdf (--year ÅR | --from ÅR|DATUM --to ÅR|DATUM) -o FIL
+[--names] [--db FIL]`.
 
 Writes the same workbook as Arkiv → Exportera till Excel… in the window.
 """
@@ -9,9 +10,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli_parser import add_db_option, failed, heltal
+from app.cli_parser import add_db_option, failed
+from app.cli_period import NO_INSATS, add_period_options, period_bounds, request_for
 from app.core.errors import DomainError
-from app.core.limits import check_year
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -32,14 +33,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "excel",
         help="närvarologg och sammanställningar som Excel-arbetsbok",
         description="Skriver närvarologgen (en rad per aktivitet) och sammanställningarna "
-        "för ett år eller en period till en Excel-arbetsbok (.xlsx).",
+        "för ett år, en period eller valfria datum till en Excel-arbetsbok (.xlsx).",
     )
-    years = excel.add_mutually_exclusive_group(required=True)
-    years.add_argument("--year", type=heltal, metavar="ÅR", help="ett år, t.ex. 2018")
-    years.add_argument(
-        "--from", dest="year_from", type=heltal, metavar="ÅR", help="periodens första år"
-    )
-    excel.add_argument("--to", dest="year_to", type=heltal, metavar="ÅR", help="periodens sista år")
+    add_period_options(excel)
     excel.add_argument("-o", "--output", required=True, metavar="FIL.xlsx", help="filen som skrivs")
     excel.add_argument(
         "--names", action="store_true", help="ta med namngivna deltagare (eget blad)"
@@ -51,27 +47,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         help="årsrapport eller periodrapport som PDF",
         description="Skriver rapporten till styrelsen för ett år eller en period som PDF.",
     )
-    pdf_years = pdf.add_mutually_exclusive_group(required=True)
-    pdf_years.add_argument("--year", type=heltal, metavar="ÅR", help="ett år, t.ex. 2018")
-    pdf_years.add_argument(
-        "--from", dest="year_from", type=heltal, metavar="ÅR", help="periodens första år"
-    )
-    pdf.add_argument("--to", dest="year_to", type=heltal, metavar="ÅR", help="periodens sista år")
+    add_period_options(pdf)
     pdf.add_argument("-o", "--output", required=True, metavar="FIL.pdf", help="filen som skrivs")
     add_db_option(pdf)
     pdf.set_defaults(handler=run, names=False)
     return export  # type: ignore[no-any-return]
-
-
-def _years(args: argparse.Namespace) -> tuple[int, int]:
-    """The first and last year; DomainError for a year no date can have."""
-    if args.year is not None:
-        if args.year_to is not None:
-            raise DomainError("Ange antingen --year ÅR eller --from ÅR --to ÅR, inte båda.")
-        return check_year(args.year), args.year
-    if args.year_to is None:
-        raise DomainError("En period behöver både --from ÅR och --to ÅR.")
-    return check_year(args.year_from), check_year(args.year_to)
 
 
 def _output(args: argparse.Namespace) -> Path:
@@ -85,13 +65,12 @@ def _output(args: argparse.Namespace) -> Path:
 def run(args: argparse.Namespace) -> int:
     """Export and print one Swedish line; 1 with a message on stderr when it fails."""
     from app.operations.exports import export_excel
-    from app.reports.export_content import ExportRequest
     from app.store.database import resolve_path
     from app.store.opening import open_database
     from app.store.protected_files import check_export_target
 
     try:
-        first, last = _years(args)
+        first, last = period_bounds(args)  # before the file is opened
         output = _output(args)
         path = resolve_path(getattr(args, "db", None))
         check_export_target(output, path)
@@ -100,11 +79,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             insats = store.reference.current_insats()
             if insats is None or insats.id is None:
-                raise DomainError(
-                    "Databasen har ingen insats ännu. Starta Insatslogg och lägg upp förbund "
-                    "och insats först."
-                )
-            request = ExportRequest(insats.id, first, last, include_names=args.names)
+                raise DomainError(NO_INSATS)
+            request = request_for(insats.id, first, last, include_names=args.names)
             if args.export_format == "pdf":
                 from app.operations.reports import export_pdf
 

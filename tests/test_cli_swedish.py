@@ -115,7 +115,7 @@ def test_every_command_help_is_swedish(capsys: pytest.CaptureFixture[str], argv)
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (("summary",), "insatslogg summary: fel: följande argument måste anges: --year"),
+        (("summary",), "insatslogg summary: fel: ett av argumenten --year --from måste anges"),
         (("summary", "--year", "x"), "--year: 'x' är inte ett giltigt heltal"),
         (("foo",), "insatslogg: fel: KOMMANDO: 'foo' finns inte (välj bland 'summary'"),
         (("export",), "insatslogg export: fel: följande argument måste anges: FORMAT"),

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from app.core.findings import Finding
+from app.core.left_out import left_out_note
 from app.core.milestones import MilestoneEntry
 from app.core.reach import ReachTable
 from app.core.report_texts import StatedFigure, stated_figure_findings
@@ -80,10 +83,20 @@ class PeriodSummary:
     tables: tuple[SummaryTable, ...]
     findings: tuple[Finding, ...] = ()
     milestones: tuple[MilestoneEntry, ...] = ()
+    # The names of the pieces' columns ("2016 (aug–dec)", "2017" …) and how the period
+    # reads ("augusti 2016 – december 2020"); empty: the years.
+    columns: tuple[str, ...] = ()
+    label: str = ""
+    # What the pieces that are only part of their year leave out, in Swedish.
+    left_out: tuple[str, ...] = ()
+    first_day: date | None = None
+    last_day: date | None = None
 
     @property
     def span(self) -> str:
-        """'2016–2020' (or '2018' for a single year)."""
+        """'2016–2020' (or '2018' for a single year), or the period's own label."""
+        if self.label:
+            return self.label
         if not self.years:
             return ""
         first, last = self.years[0], self.years[-1]
@@ -98,10 +111,26 @@ class PeriodSummary:
     def has(self, key: TableKey) -> bool:
         return any(t.key == key for t in self.tables)
 
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "years": list(self.years),
+            "insats": self.insats_name,
+            "label": self.span,
+            "first_day": self.first_day.isoformat() if self.first_day else None,
+            "last_day": self.last_day.isoformat() if self.last_day else None,
+            "columns": list(self.columns),
+            "tables": [t.to_dict() for t in self.tables],
+            "milestones": [m.to_dict() for m in self.milestones],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+        if self.left_out:
+            out["left_out"] = list(self.left_out)
+        return out
 
-def _year_column(table: SummaryTable, year: int) -> int | None:
-    """Which column of a year's table holds that year's own figure."""
-    for name in (HELD, str(year)):
+
+def _own_column(table: SummaryTable, summary: YearSummary) -> int | None:
+    """Which column of a year's (or a piece's) table holds its own figure."""
+    for name in (HELD, summary.label):
         if name in table.columns:
             return table.columns.index(name)
     return None
@@ -118,53 +147,65 @@ def _first_seen(label_lists: Iterable[Iterable[str]]) -> list[str]:
 def _with_total_column(
     key: TableKey,
     title: str,
-    years: Sequence[int],
+    columns: Sequence[str],
     rows_by_label: Mapping[str, Sequence[int]],
     *,
     has_total: bool,
     note: str,
     total_label: str | None = None,
+    no_figure: Sequence[str] = (),
 ) -> SummaryTable:
-    columns = (*(str(y) for y in years), TOTAL)
+    names = (*columns, TOTAL)
     rows = tuple(
         SummaryRow(label, (*values, sum(values))) for label, values in rows_by_label.items()
     )
     if total_label is not None and total_label != TOTAL:
-        return ReachTable(key, title, columns, rows, has_total, note, total_label=total_label)
-    return SummaryTable(key, title, columns, rows, has_total, note)
+        return ReachTable(
+            key, title, names, rows, has_total, note, tuple(no_figure), total_label=total_label
+        )
+    return SummaryTable(key, title, names, rows, has_total, note, tuple(no_figure))
+
+
+def _not_kept(summaries: Sequence[YearSummary], has: Iterable[YearSummary]) -> list[str]:
+    """The columns of the pieces that leave the table out because they are only part
+    of their year: shown without a figure, not as 0."""
+    present = {id(s) for s in has}
+    return [s.label for s in summaries if not s.covers_year and id(s) not in present]
 
 
 def period_table(key: TableKey, year_summaries: Sequence[YearSummary]) -> SummaryTable | None:
-    """The table ``key`` over the years: one column per year, then "Totalt".
+    """The table ``key`` over the years: one column per year (or piece), then "Totalt".
 
     Each year's value is the year's own column of its table ("Genomförda" for the
     activity tables, the year's column for the others). Rows are the labels of all
-    years in the order first seen; a label missing in a year counts 0 there.
+    years in the order first seen; a label missing in a year counts 0 there, and a
+    piece that leaves the table out (part of a year) has no figure.
     None when no year has the table.
     """
-    found = [(s.year, t) for s in year_summaries for t in s.tables if t.key == key]
+    found = [(s, t) for s in year_summaries for t in s.tables if t.key == key]
     if not found:
         return None
-    years = [s.year for s in year_summaries]
-    by_year: dict[int, dict[str, int]] = {}
-    for year, table in found:
-        col = _year_column(table, year)
+    columns = [s.label for s in year_summaries]
+    by_column: dict[str, dict[str, int]] = {}
+    for summary, table in found:
+        col = _own_column(table, summary)
         if col is None:
             continue
-        by_year[year] = {row.label: row.values[col] for row in table.rows}
+        by_column[summary.label] = {row.label: row.values[col] for row in table.rows}
     labels = _first_seen((r.label for r in t.rows) for _, t in found)
-    rows = {label: [by_year.get(y, {}).get(label, 0) for y in years] for label in labels}
+    rows = {label: [by_column.get(c, {}).get(label, 0) for c in columns] for label in labels}
     last = found[-1][1]
     note = " ".join(n for n in (last.note, _NOTES.get(key, "")) if n)
     total_label = last.total_label if isinstance(last, ReachTable) else None
     return _with_total_column(
         key,
         _TITLES.get(key, last.title),
-        years,
+        columns,
         rows,
         has_total=last.has_total,
         note=note,
         total_label=total_label,
+        no_figure=_not_kept(year_summaries, (s for s, _ in found)),
     )
 
 
@@ -176,23 +217,24 @@ def placements_tables(year_summaries: Sequence[YearSummary]) -> list[SummaryTabl
       add up to each other, so there is no total row;
     * ``placeringar_huvudman``: places used per huvudman and year, with a total row.
     """
-    years = [s.year for s in year_summaries]
-    found = {s.year: t for s in year_summaries for t in s.tables if t.key == PLACEMENTS_KEY}
+    columns = [s.label for s in year_summaries]
+    found = {s.label: t for s in year_summaries for t in s.tables if t.key == PLACEMENTS_KEY}
     if not found:
         return []
-    columns = next(iter(found.values())).columns
+    absent = _not_kept(year_summaries, (s for s in year_summaries if s.label in found))
+    measures_of = next(iter(found.values())).columns
     measures = {
-        column: [found[y].total.values[i] if y in found else 0 for y in years]
-        for i, column in enumerate(columns)
+        column: [found[c].total.values[i] if c in found else 0 for c in columns]
+        for i, column in enumerate(measures_of)
     }
-    used = columns.index("Nyttjade") if "Nyttjade" in columns else 0
+    used = measures_of.index("Nyttjade") if "Nyttjade" in measures_of else 0
     labels = _first_seen((r.label for r in t.rows) for t in found.values())
     per_huvudman = {
         label: [
-            next((r.values[used] for r in found[y].rows if r.label == label), 0)
-            if y in found
+            next((r.values[used] for r in found[c].rows if r.label == label), 0)
+            if c in found
             else 0
-            for y in years
+            for c in columns
         ]
         for label in labels
     }
@@ -201,28 +243,37 @@ def placements_tables(year_summaries: Sequence[YearSummary]) -> list[SummaryTabl
         _with_total_column(
             PLACEMENTS_KEY,
             "Individinriktade insatser (placeringar)",
-            years,
+            columns,
             measures,
             has_total=False,
             note=note,
+            no_figure=absent,
         ),
         _with_total_column(
             PLACEMENTS_BY_HUVUDMAN_KEY,
             "Nyttjade platser per huvudman",
-            years,
+            columns,
             per_huvudman,
             has_total=True,
             note="",
+            no_figure=absent,
         ),
     ]
 
 
+def _left_out(summaries: Sequence[YearSummary]) -> tuple[str, ...]:
+    """What the pieces that are only part of their year leave out, as one note."""
+    note = left_out_note([s.year for s in summaries if not s.covers_year])
+    return (note,) if note else ()
+
+
 def build_period_summary(
-    year_summaries: Sequence[YearSummary], stated: Sequence[StatedFigure] = ()
+    year_summaries: Sequence[YearSummary], stated: Sequence[StatedFigure] = (), label: str = ""
 ) -> PeriodSummary:
     """The years' summaries (in year order) as one period: the tables that add up over
     years with a column per year and a total column, and every year's findings and
-    milestones; plus a finding for each ``stated`` figure that differs from its years."""
+    milestones; plus a finding for each ``stated`` figure that differs from its years.
+    The summaries may be pieces of a period (parts of years); ``label`` names it."""
     summaries = sorted(year_summaries, key=lambda s: s.year)
     tables: list[SummaryTable] = []
     for key in PERIOD_KEYS:
@@ -242,6 +293,11 @@ def build_period_summary(
         tables=tuple(tables),
         findings=tuple(findings),
         milestones=tuple(m for s in summaries for m in s.milestones),
+        columns=tuple(s.label for s in summaries),
+        label=label,
+        left_out=_left_out(summaries),
+        first_day=summaries[0].first if summaries else None,
+        last_day=summaries[-1].last if summaries else None,
     )
 
 
@@ -250,23 +306,31 @@ def month_table(
     years: Sequence[int],
     *,
     total_column: bool = True,
+    columns: Sequence[str] = (),
+    months: Sequence[int] = (),
 ) -> tuple[SummaryTable, SummaryTable]:
     """Held activities and their participants per month (januari … december).
 
     ``counts`` maps (year, month) to (held activities, participants). One column per
-    year, then "Totalt" (left out with ``total_column=False``, e.g. for a single year);
-    the total row is the sum of the months, so a year's total is its held activities.
+    year (named by ``columns`` when given, e.g. "2024 (jan–apr)"), then "Totalt" (left
+    out with ``total_column=False``, e.g. for a single year); the total row is the sum of
+    the months, so a year's total is its held activities. ``months`` (1–12) keeps only
+    those rows: the months a period covers.
     """
+    names = tuple(columns) if columns else tuple(str(y) for y in years)
+    shown = set(months) if months else set(range(1, 13))
 
     def table(key: TableKey, title: str, pick: int, note: str = "") -> SummaryTable:
         rows = []
         for month, name in enumerate(MONTHS, start=1):
+            if month not in shown:
+                continue
             values = [counts.get((y, month), (0, 0))[pick] for y in years]
             if total_column:
                 values.append(sum(values))
             rows.append(SummaryRow(name, tuple(values)))
-        columns = tuple(str(y) for y in years) + ((TOTAL,) if total_column else ())
-        return SummaryTable(key, title, columns, tuple(rows), note=note)
+        heads = names + ((TOTAL,) if total_column else ())
+        return SummaryTable(key, title, heads, tuple(rows), note=note)
 
     return (
         table(MONTH_HELD_KEY, "Genomförda aktiviteter per månad", 0),

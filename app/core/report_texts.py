@@ -166,13 +166,16 @@ def year_values(summaries: Sequence[YearSummary]) -> dict[str, dict[int, int]]:
     for measure, (key, column) in _MEASURE_CELLS.items():
         per_year: dict[int, int] = {}
         for s in summaries:
+            # A part of a year that does not cover it is no year's figure.
+            if not s.covers_year:
+                continue
             table = next((t for t in s.tables if t.key == key), None)
             if table is None:
                 if column is not None:
                     per_year[s.year] = 0
                 continue
             try:
-                per_year[s.year] = table.value(MEASURE_ROW, column or str(s.year))
+                per_year[s.year] = table.value(MEASURE_ROW, column or s.label)
             except (KeyError, ValueError):
                 continue
         values[measure] = per_year

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -124,11 +125,35 @@ class YearSummary:
     # The year's milestones in date order.
     milestones: tuple[MilestoneEntry, ...] = ()
     compared: bool = True  # False: the year before is outside the insats, no comparison
+    # The exact dates summarised (None: the whole year) and the names of the summary's own
+    # column and of the one compared with ("2024 (jan–apr)", "2023 (jan–apr)"; empty:
+    # the years). A part of a year that does not cover its year leaves out what is kept
+    # per year (registered reach, placements …): ``covers_year`` False, ``left_out`` says
+    # what, in Swedish.
+    first_day: date | None = None
+    last_day: date | None = None
+    column: str = ""
+    previous_column: str = ""
+    covers_year: bool = True
+    left_out: str = ""
 
     @property
     def previous_year(self) -> int | None:
         """The year compared with, or None."""
         return self.year - 1 if self.compared else None
+
+    @property
+    def label(self) -> str:
+        """The name of the summary's own column: '2018', or '2024 (jan–apr)'."""
+        return self.column or str(self.year)
+
+    @property
+    def first(self) -> date:
+        return self.first_day or date(self.year, 1, 1)
+
+    @property
+    def last(self) -> date:
+        return self.last_day or date(self.year, 12, 31)
 
     def table(self, key: TableKey) -> SummaryTable:
         for table in self.tables:
@@ -137,14 +162,20 @@ class YearSummary:
         raise KeyError(key)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "year": self.year,
             "previous_year": self.previous_year,
             "insats": self.insats_name,
+            "label": self.label,
+            "first_day": self.first.isoformat(),
+            "last_day": self.last.isoformat(),
             "tables": [t.to_dict() for t in self.tables],
             "milestones": [m.to_dict() for m in self.milestones],
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.left_out:
+            out["left_out"] = self.left_out
+        return out
 
 
 def _held(facts: Iterable[ActivityFact]) -> list[ActivityFact]:

@@ -54,6 +54,9 @@ class YearRecordInputs:
     outside_insats: Sequence[DatedActivity] = ()
     # Figures another document states for this year alone (checked against the year).
     stated: Sequence[StatedFigure] = ()
+    # False for a part of a year that does not cover its year: the grid of the groups'
+    # years is left out, and no group is found without meetings over the whole year.
+    covers_year: bool = True
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,15 @@ def year_record_sections(
     )
     findings += outside_insats(inputs.insats, inputs.outside_insats)
     if inputs.groups:
-        # From the first year a group existed (grid_years widens to it) to this year.
-        years = grid_years(inputs.groups, year, year)
         tables.append(groups_table(inputs.groups, names, meetings, year))
-        tables.append(group_grid(inputs.groups, names, years))
-        findings += group_findings(inputs.groups, year, meetings, names, as_of=today)
+        if inputs.covers_year:
+            # From the first year a group existed (grid_years widens to it) to this year.
+            years = grid_years(inputs.groups, year, year)
+            tables.append(group_grid(inputs.groups, names, years))
+        # A part of a year says nothing of a group without meetings all year: as of the
+        # year's first day, that year is not over, so that finding is not looked for.
+        as_of = today if inputs.covers_year else date(year, 1, 1)
+        findings += group_findings(inputs.groups, year, meetings, names, as_of=as_of)
     if inputs.goals or inputs.goal_facts:
         tables.append(plan_followup_table(inputs.goals, inputs.goal_facts, year))
         findings += plan_findings(year, inputs.goals, inputs.plan_activities, today)

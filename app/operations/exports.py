@@ -1,4 +1,4 @@
-"""Exporting a year or a period to Excel: the content gathered from the store and
+"""Exporting a year, a period or any dates to Excel: the content gathered from the store and
 handed to the writer (app.reports.excel_export) as plain data.
 
 The year summaries are the ones the overview shows (store.summaries.year_summary); a
@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 
 from app.core.activity_columns import log_columns
 from app.core.errors import DomainError
-from app.core.period import build_period_summary, month_table
+from app.core.period import PeriodSummary, build_period_summary, month_table
 from app.core.progress import Progress
+from app.core.report_period import months_covered
+from app.core.report_texts import StatedFigure
+from app.core.summary import YearSummary
 from app.reports.excel_content import ActivityLog, ExportContent, ParticipantLog
 from app.reports.export_content import ExportRequest, ExportResult
 
@@ -25,12 +28,13 @@ if TYPE_CHECKING:
 
 
 def check_request(store: Store, request: ExportRequest) -> None:
-    """DomainError unless the years are a sensible span of the insats's years (or of
+    """DomainError unless the dates are a sensible span of the insats's years (or of
     the years it has activities in)."""
     if request.last_year < request.first_year:
         raise DomainError(
             f"Perioden är baklänges: {request.first_year} kommer efter {request.last_year}."
         )
+    request.period.checked()
     insats = store.reference.insats(request.insats_id)
     allowed = set(insats.years) | set(store.activities.years(request.insats_id))
     outside = [y for y in request.years if y not in allowed]
@@ -42,23 +46,51 @@ def check_request(store: Store, request: ExportRequest) -> None:
         )
 
 
+def piece_summaries(
+    store: Store, request: ExportRequest, progress: Progress | None = None
+) -> list[YearSummary]:
+    """The summary of each piece of the request's period (its part of each calendar
+    year), for exactly its dates; a whole year's is the one the overview shows."""
+    progress = progress or Progress()
+    insats = store.reference.insats(request.insats_id)
+    summaries = []
+    for piece in request.period.pieces(insats.start, insats.end):
+        progress.check()
+        summaries.append(store.summaries.piece_summary(request.insats_id, piece))
+    return summaries
+
+
+def period_of(
+    summaries: list[YearSummary], stated: list[StatedFigure], request: ExportRequest
+) -> PeriodSummary | None:
+    """The period over the pieces (None for a single piece), named by the request."""
+    if len(summaries) < 2:
+        return None
+    return build_period_summary(summaries, stated, label=request.span)
+
+
 def gather(store: Store, request: ExportRequest, progress: Progress | None = None) -> ExportContent:
-    """Everything the workbook shows, the figures computed by core as on the screen."""
+    """Everything the workbook shows, the figures computed by core as on the screen, for
+    exactly the request's dates."""
     progress = progress or Progress()
     check_request(store, request)
     insats = store.reference.insats(request.insats_id)
     assert insats.forbund_id is not None
     forbund = store.reference.forbund(insats.forbund_id)
-    first, last = request.first_year, request.last_year
-    summaries = []
-    for year in request.years:
-        progress.check()
-        summaries.append(store.summaries.year_summary(request.insats_id, year))
+    summaries = piece_summaries(store, request, progress)
     stated = store.report_texts.stated_figures(request.insats_id)
-    period = build_period_summary(summaries, stated) if len(summaries) > 1 else None
+    period = period_of(summaries, stated, request)
     reads = store.exports
+    dates = request.period
+    first, last = dates.first, dates.last
     counts = reads.month_counts(request.insats_id, first, last)
-    month_tables = month_table(counts, request.years, total_column=len(request.years) > 1)
+    month_tables = month_table(
+        counts,
+        request.years,
+        total_column=len(request.years) > 1,
+        columns=[s.label for s in summaries],
+        months=months_covered(dates),
+    )
     activities = ActivityLog(
         count=reads.activity_count(request.insats_id, first, last),
         rows=lambda: reads.activity_rows(request.insats_id, first, last),
@@ -80,6 +112,7 @@ def gather(store: Store, request: ExportRequest, progress: Progress | None = Non
         activities=activities,
         period=period,
         participants=participants,
+        period_label=request.span,
     )
 
 

@@ -1,4 +1,4 @@
-"""The PDF reports: the board report (a year or a period) and the sign-in sheet of an
+"""The PDF reports: the board report (a year, a period or any dates) and the sign-in sheet of an
 activity, their content read from the store and handed to the writers in
 app.reports as plain data. No Qt; reportlab is imported when a report is written.
 """
@@ -9,11 +9,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.core.period import build_period_summary
 from app.core.progress import Progress
+from app.core.report_period import report_title
 from app.core.report_texts import stated_figure_findings
 from app.operations.board_content import with_board_content
-from app.operations.exports import check_request
+from app.operations.exports import check_request, period_of, piece_summaries
 from app.reports.export_content import ExportRequest
 from app.reports.pdf_content import PdfContent, PdfResult
 
@@ -28,20 +28,20 @@ def gather_pdf(
     progress: Progress | None = None,
     today: dt.date | None = None,
 ) -> PdfContent:
-    """What the report shows: the year summaries as the overview shows them, the period
-    built from them, the stated figures' findings, the highlights and the texts."""
+    """What the report shows, for exactly the request's dates: the summary of each piece
+    (its part of each calendar year; a whole year's as the overview shows it), the
+    period built from them, the stated figures' findings, the highlights and milestones
+    within the dates and the texts."""
     progress = progress or Progress()
     check_request(store, request)
     insats = store.reference.insats(request.insats_id)
     assert insats.forbund_id is not None
     forbund = store.reference.forbund(insats.forbund_id)
-    summaries = []
-    for year in request.years:
-        progress.check()
-        summaries.append(store.summaries.year_summary(request.insats_id, year))
-    first, last = request.years[0], request.years[-1]
+    summaries = piece_summaries(store, request, progress)
+    first, last = request.first_year, request.last_year
+    dates = request.period
     stated = store.report_texts.stated_figures(request.insats_id)
-    period = build_period_summary(summaries, stated) if len(summaries) > 1 else None
+    period = period_of(summaries, stated, request)
     extra = () if period else tuple(stated_figure_findings(stated, summaries))
     texts = store.report_texts.texts(request.insats_id, first, last)
     content = PdfContent(
@@ -52,9 +52,13 @@ def gather_pdf(
         year_summaries=tuple(summaries),
         period=period,
         made=today or dt.date.today(),
-        highlights=tuple(store.report_texts.highlights(request.insats_id, first, last)),
+        highlights=tuple(store.report_texts.highlights(request.insats_id, dates.first, dates.last)),
         texts=tuple(texts.items()),
         extra_findings=extra,
+        first_day=dates.first,
+        last_day=dates.last,
+        period_label=dates.label,
+        report_title=report_title(dates, insats.start, insats.end),
     )
     return with_board_content(store, content, insats)
 

@@ -181,9 +181,10 @@ def turned(table: SummaryTable) -> SummaryTable:
     return SummaryTable(table.key, table.title, columns, rows, has_total=False, note=table.note)
 
 
-def year_column(table: SummaryTable, year: int) -> str | None:
-    """The column of a year's own figure: "Genomförda" (activities) or the year."""
-    for name in ("Genomförda", str(year)):
+def year_column(table: SummaryTable, label: str) -> str | None:
+    """The column of a year's own figure: "Genomförda" (activities) or the year's own
+    column, named by its label ("2018", or "2016 (aug–dec)" for a part of the year)."""
+    for name in ("Genomförda", label):
         if name in table.columns:
             return name
     return None

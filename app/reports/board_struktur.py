@@ -34,7 +34,7 @@ def _table(summary: YearSummary, key: TableKey) -> SummaryTable | None:
 
 def _held(summary: YearSummary) -> int:
     table = _table(summary, TableKey.AKTIVITETER_TYP)
-    column = year_column(table, summary.year) if table is not None else None
+    column = year_column(table, summary.label) if table is not None else None
     if table is None or column is None:
         return 0
     return table.total.values[table.columns.index(column)]
@@ -45,7 +45,7 @@ def year_figures(summary: YearSummary) -> str:
     (volym): 235.' — the year's own cells of its core tables, with their labels."""
     parts = [f"Genomförda aktiviteter: {thousands(_held(summary))}"]
     reach = _table(summary, TableKey.NADDA_PERSONER)
-    column = year_column(reach, summary.year) if reach is not None else None
+    column = year_column(reach, summary.label) if reach is not None else None
     if reach is not None and column is not None:
         i = reach.columns.index(column)
         parts += [f"{r.label}: {thousands(r.values[i])}" for r in reach.rows if r.values[i]]
@@ -59,7 +59,7 @@ def highlight_line(h: Highlight) -> str:
 
 def _activities_of_year(summary: YearSummary) -> Table | None:
     table = _table(summary, TableKey.AKTIVITETER_TYP)
-    column = year_column(table, summary.year) if table is not None else None
+    column = year_column(table, summary.label) if table is not None else None
     if table is None or column is None:
         return None
     return summary_block(
@@ -75,7 +75,7 @@ def _year(c: PdfContent, summary: YearSummary, highlights: Sequence[Highlight]) 
     text = c.year_text(summary.year, "struktur")
     if not text and not highlights and not _held(summary):
         return []
-    blocks: list[Block] = [Heading(str(summary.year), 2), *user_text(text)]
+    blocks: list[Block] = [Heading(summary.label, 2), *user_text(text)]
     blocks.append(Paragraph(year_figures(summary), "note"))
     if highlights:
         blocks += [Heading(f"Höjdpunkter {summary.year}", 3)]
@@ -92,7 +92,7 @@ def _year(c: PdfContent, summary: YearSummary, highlights: Sequence[Highlight]) 
 def _chart(table: SummaryTable, c: PdfContent, title: str) -> Chart | None:
     """Bars of the period's total column (a year: its held activities), the rows with
     a figure only; None when there is nothing to draw."""
-    column = TOTAL if c.period is not None else year_column(table, c.years[0])
+    column = TOTAL if c.period is not None else year_column(table, c.year_summaries[0].label)
     if column not in table.columns:
         return None
     i = table.columns.index(column)

@@ -35,8 +35,9 @@ def whole_insats(c: PdfContent) -> bool:
     """Whether the report covers the insats from its start to its end."""
     if c.insats_start is None or c.insats_end is None:
         return False
-    first, last = report_days(c)
-    return first <= c.insats_start and last >= c.insats_end
+    # The same rule as core.report_period (ReportPeriod.is_insats_period): whole years
+    # around the insats are a report on those years, not on the insats.
+    return report_days(c) == (c.insats_start, c.insats_end)
 
 
 def report_title(c: PdfContent) -> str:

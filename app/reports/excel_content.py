@@ -16,6 +16,7 @@ from app.core.activity_columns import (
     NamedParticipant,
     log_columns,
 )
+from app.core.left_out import left_out_note
 from app.core.period import PeriodSummary
 from app.core.summary import SummaryTable, YearSummary
 
@@ -58,6 +59,8 @@ class ExportContent:
     activities: ActivityLog
     period: PeriodSummary | None = None  # set when there are several years
     participants: ParticipantLog | None = None  # set only when names are included
+    # How the exact dates read ("januari–april 2024"); empty: the years.
+    period_label: str = ""
 
     @property
     def is_period(self) -> bool:
@@ -65,8 +68,17 @@ class ExportContent:
 
     @property
     def span(self) -> str:
+        if self.period_label:
+            return self.period_label
         first, last = self.years[0], self.years[-1]
         return str(first) if first == last else f"{first}–{last}"
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """What the pieces that are only part of their year leave out: one Swedish note
+        (none when every piece covers its year)."""
+        note = left_out_note([s.year for s in self.year_summaries if not s.covers_year])
+        return (note,) if note else ()
 
     @property
     def include_names(self) -> bool:

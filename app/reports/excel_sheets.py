@@ -233,7 +233,13 @@ def summary_sheets(content: ExportContent) -> list[Sheet]:
 
     # The county statistics of the last year hold every year up to it, as the overview
     # shows them; a period keeps its own years.
-    county = _find(content.year_summaries[-1], TableKey.LANSSTATISTIK)
+    county = next(
+        (t for s in reversed(content.year_summaries) if (t := _find(s, TableKey.LANSSTATISTIK))),
+        None,
+    )
+    # Every piece only part of its year: what is kept per year is left out, not missing.
+    partial = all(not s.covers_year for s in content.year_summaries)
+    left_out = " ".join(content.left_out)
     county_blocks = []
     if county is not None:
         county_blocks = [
@@ -241,7 +247,7 @@ def summary_sheets(content: ExportContent) -> list[Sheet]:
         ]
 
     sheets: list[Sheet] = [
-        ("Nyckeltal", blocks(TableKey.NYCKELTAL)),
+        ("Nyckeltal", _with_left_out(blocks(TableKey.NYCKELTAL), content.left_out)),
         ("Per typ", blocks(TableKey.AKTIVITETER_TYP)),
         ("Per kommun", blocks(TableKey.AKTIVITETER_KOMMUN, TableKey.DELTAGARE_KOMMUN)),
         ("Per organisation", blocks(TableKey.DELTAGARE_ORGANISATION)),
@@ -257,13 +263,25 @@ def summary_sheets(content: ExportContent) -> list[Sheet]:
         (
             "Placeringar",
             placements
-            or [empty_block("Placeringar", span, f"Inga placeringar registrerade för {span}.")],
+            or [
+                empty_block(
+                    "Placeringar",
+                    span,
+                    left_out if partial else f"Inga placeringar registrerade för {span}.",
+                )
+            ],
         ),
         ("Årsplan", plan),
         (
             "Länsstatistik",
             county_blocks
-            or [empty_block("Länsstatistik", span, "Ingen länsstatistik registrerad.")],
+            or [
+                empty_block(
+                    "Länsstatistik",
+                    span,
+                    left_out if partial else "Ingen länsstatistik registrerad.",
+                )
+            ],
         ),
         (
             "Milstolpar",
@@ -272,6 +290,13 @@ def summary_sheets(content: ExportContent) -> list[Sheet]:
         ("Avvikelser", [findings_block(_findings(content), span)]),
     ]
     return [(name, b) for name, b in sheets if b]
+
+
+def _with_left_out(found: list[Block], notes: Sequence[str]) -> list[Block]:
+    """The key figures with what a part of a year leaves out said under them."""
+    if not notes:
+        return found
+    return [replace(b, note=" ".join((b.note, *notes)).strip()) for b in found]
 
 
 def _only_years(table: SummaryTable, years: Sequence[int]) -> SummaryTable:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.findings import Finding
+from app.core.left_out import left_out_note
 from app.core.period import PeriodSummary
 from app.core.placements import Placement
 from app.core.report_texts import Highlight
@@ -51,11 +52,23 @@ class PdfContent:
     year_texts: tuple[tuple[int, str, str], ...] = ()
     logo: bytes | None = None
     approximate_counts: int = 0
+    # "Årsrapport 2018", "Slutrapport augusti 2016 – december 2020", "Rapport
+    # januari–april 2024" (core.report_period.report_title); empty: from the years.
+    report_title: str = ""
 
     @property
     def span(self) -> str:
+        if self.period_label:
+            return self.period_label
         first, last = self.years[0], self.years[-1]
         return str(first) if first == last else f"{first}–{last}"
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """What the pieces that are only part of their year leave out: one Swedish note
+        the report prints (none when every piece covers its year)."""
+        note = left_out_note([s.year for s in self.year_summaries if not s.covers_year])
+        return (note,) if note else ()
 
     @property
     def source(self) -> YearSummary | PeriodSummary:
@@ -63,6 +76,8 @@ class PdfContent:
 
     @property
     def title(self) -> str:
+        if self.report_title:
+            return self.report_title
         return f"Rapport {self.span}" if self.period else f"Årsrapport {self.span}"
 
     def table(self, key: TableKey) -> SummaryTable | None:

@@ -74,11 +74,20 @@ def groups(c: PdfContent) -> list[Any]:
     return flow
 
 
+def _none_or_left_out(c: PdfContent, text: str) -> str:
+    """``text`` (nothing registered), or — when every piece is only part of its year —
+    why what is kept per year is not in the report."""
+    if c.year_summaries and all(not s.covers_year for s in c.year_summaries):
+        return " ".join(c.left_out)
+    return text
+
+
 def placements(c: PdfContent) -> list[Any]:
     title = f"Individinriktade insatser (placeringar) {c.span}"
     table = c.table(TableKey.PLACERINGAR)
     if table is None or not table.rows:
-        return [*heading(title), para(f"Inga placeringar registrerade för {c.span}.", st.BODY)]
+        none = _none_or_left_out(c, f"Inga placeringar registrerade för {c.span}.")
+        return [*heading(title), para(none, st.BODY)]
     if c.period:
         flow = table_section(table, c.span, "Mått")
         by = c.table(TableKey.PLACERINGAR_HUVUDMAN)
@@ -93,11 +102,20 @@ def placements(c: PdfContent) -> list[Any]:
 def county(c: PdfContent) -> list[Any]:
     """The county's statistics as the last year's summary holds them: a year's report
     shows every year up to it (as the overview and Excel do), a period its own years."""
-    table = next((t for t in c.year_summaries[-1].tables if t.key == TableKey.LANSSTATISTIK), None)
+    # The last piece that holds them (a part of a year at the end does not).
+    table = next(
+        (
+            t
+            for s in reversed(c.year_summaries)
+            for t in s.tables
+            if t.key == TableKey.LANSSTATISTIK
+        ),
+        None,
+    )
     if table is None or not table.rows:
         return [
             *heading(f"ASF i länet (länsstatistik) {c.span}"),
-            para("Ingen länsstatistik registrerad.", st.BODY),
+            para(_none_or_left_out(c, "Ingen länsstatistik registrerad."), st.BODY),
         ]
     keep = [i for i, col in enumerate(table.columns) if col in {str(y) for y in c.years}]
     if c.period and keep and len(keep) < len(table.columns):

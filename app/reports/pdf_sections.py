@@ -20,17 +20,15 @@ from app.reports.pdf_tables import heading, para, summary_grid, table_section, v
 
 
 def cover(c: PdfContent) -> list[Any]:
-    what = "Periodrapport" if c.period else "Årsrapport"
     flow: list[Any] = [
         Spacer(1, 45 * mm),
         para(c.forbund_name, st.COVER_META),
         Spacer(1, 6 * mm),
-        Paragraph(f"{what} {c.span}", st.COVER_TITLE),
+        Paragraph(c.title, st.COVER_TITLE),
         para(c.insats_name, st.COVER_SUB),
         Spacer(1, 14 * mm),
     ]
-    period = f"{c.years[0]}–{c.years[-1]}" if c.period else str(c.years[0])
-    flow.append(Paragraph(f"Period: {period}", st.COVER_META))
+    flow.append(Paragraph(f"Period: {c.span}", st.COVER_META))
     flow.append(Paragraph(f"Upprättad {st.swedish_date(c.made)}", st.COVER_META))
     if c.insats_goals.strip():
         flow += [Spacer(1, 14 * mm), Paragraph("Insatsens mål", st.H2)]
@@ -75,7 +73,8 @@ def key_figures(c: PdfContent) -> list[Any]:
     table = c.table(TableKey.NYCKELTAL)
     if table is None:
         return []
-    return [para(f"Nyckeltal {c.span}", st.H1), *summary_grid(table, "Nyckeltal")]
+    flow: list[Any] = [para(f"Nyckeltal {c.span}", st.H1), *summary_grid(table, "Nyckeltal")]
+    return flow + [para(note, st.NOTE) for note in c.left_out]
 
 
 def activities(c: PdfContent) -> list[Any]:

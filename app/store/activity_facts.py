@@ -9,16 +9,19 @@ from datetime import date
 from app.core.insats_dates import DatedActivity
 from app.core.summary import ActivityFact
 from app.core.vocabulary import Status
-from app.store.activity_rows import place_label, year_bounds
+from app.store.activity_rows import Span, dated_bounds, place_label
 from app.store.database_file import DatabaseFile
 from app.store.named_rows import attendance_of, count_columns, named_rows
 
 _STATUSES = {s.value: s for s in Status}
 
 
-def year_facts(db: DatabaseFile, insats_id: int, year: int) -> list[ActivityFact]:
-    """The year's activities, grouped by type, place and status with their counts summed."""
-    first, after = year_bounds(year)
+def year_facts(
+    db: DatabaseFile, insats_id: int, year: int, span: Span | None = None
+) -> list[ActivityFact]:
+    """The year's activities (those dated within ``span``, a part of the year, when
+    given), grouped by type, place and status with their counts summed."""
+    first, after = dated_bounds(year, span)
     with db.read() as con:
         rows = named_rows(
             con,
@@ -48,7 +51,7 @@ def outside_insats(
 ) -> list[DatedActivity]:
     """The year's activities that start before ``start`` or after ``end`` (the insats's
     first and last day), by date."""
-    first, after = year_bounds(year)
+    first, after = dated_bounds(year)
     with db.read() as con:
         rows = con.execute(
             "SELECT start_date, title, date_approximate FROM activity "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from app.core import limits
@@ -30,9 +30,33 @@ def range_bounds() -> tuple[str, str]:
     return year_bounds(limits.FIRST_YEAR)[0], year_bounds(limits.LAST_YEAR)[1]
 
 
+# The first and the last day of a span of dates, both included.
+Span = tuple[date, date]
+
+
+def span_bounds(first: date, last: date) -> tuple[str, str]:
+    """[``first``, the day after ``last``), as stored (ISO dates): the bounds every dated
+    read compares start_date with (``start_date >= ? AND start_date < ?``)."""
+    if last < first:
+        raise ValueError(f"last day {last} before first day {first}")
+    return first.isoformat(), (last + timedelta(days=1)).isoformat()
+
+
 def year_bounds(year: int) -> tuple[str, str]:
     """[1 January of ``year``, 1 January of the next year), as stored (ISO dates)."""
-    return date(year, 1, 1).isoformat(), date(year + 1, 1, 1).isoformat()
+    return span_bounds(date(year, 1, 1), date(year, 12, 31))
+
+
+def dated_bounds(year: int, span: Span | None = None) -> tuple[str, str]:
+    """The bounds of ``span`` (a part of ``year``), or of the whole year when None."""
+    return year_bounds(year) if span is None else span_bounds(*span)
+
+
+def years_bounds(first: int | date, last: int | date) -> tuple[str, str]:
+    """The bounds of whole years (``first``, ``last`` years) or of two dates."""
+    start = date(first, 1, 1) if isinstance(first, int) else first
+    end = date(last, 12, 31) if isinstance(last, int) else last
+    return span_bounds(start, end)
 
 
 # An activity's own columns, read by name (activity_from_row) with sqlite3.Row.

@@ -16,7 +16,7 @@ from datetime import date
 from app.core.activity_columns import LoggedActivity, NamedParticipant
 from app.core.clock_times import time_from_stored
 from app.core.vocabulary import Format, Status
-from app.store.activity_rows import STEP_LIST_SQL, place_label, steps_from_list
+from app.store.activity_rows import STEP_LIST_SQL, place_label, steps_from_list, years_bounds
 from app.store.database_file import DatabaseFile
 from app.store.named_rows import attendance_of, count_columns, named_rows
 
@@ -115,23 +115,26 @@ def _logged(r: sqlite3.Row) -> LoggedActivity:
     )
 
 
-def _bounds(first_year: int, last_year: int) -> tuple[str, str]:
-    """[1 January of ``first_year``, 1 January after ``last_year``), as stored."""
-    if last_year < first_year:
-        raise ValueError(f"last_year {last_year} before first_year {first_year}")
-    return date(first_year, 1, 1).isoformat(), date(last_year + 1, 1, 1).isoformat()
+# The first and the last year (whole years), or the first and the last day.
+Bound = int | date
+
+
+def _bounds(first: Bound, last: Bound) -> tuple[str, str]:
+    """[1 January of the first year (or the first day), the day after the last year (or
+    the last day)), as stored."""
+    return years_bounds(first, last)
 
 
 class ExportReadRepository:
     def __init__(self, db: DatabaseFile) -> None:
         self._db = db
 
-    def activity_count(self, insats_id: int, first_year: int, last_year: int) -> int:
+    def activity_count(self, insats_id: int, first: Bound, last: Bound) -> int:
         with self._db.read() as con:
             (n,) = con.execute(
                 "SELECT count(*) FROM activity a WHERE a.insats_id = ? "
                 "AND a.start_date >= ? AND a.start_date < ?",
-                (insats_id, *_bounds(first_year, last_year)),
+                (insats_id, *_bounds(first, last)),
             ).fetchone()
         return int(n)
 
@@ -147,22 +150,20 @@ class ExportReadRepository:
         return int(n)
 
     def activity_rows(
-        self, insats_id: int, first_year: int, last_year: int
+        self, insats_id: int, first: Bound, last: Bound
     ) -> Generator[LoggedActivity, None, None]:
         """Every activity of the years, by date (then id), with all it has for the
         närvarologg and its steps for the sheet "Steg" (core.activity_columns). A
         generator over the cursor: 100 000 activities never sit in memory together."""
         with self._db.read() as con:
-            for r in named_rows(con, _ACTIVITY_SQL, (insats_id, *_bounds(first_year, last_year))):
+            for r in named_rows(con, _ACTIVITY_SQL, (insats_id, *_bounds(first, last))):
                 yield _logged(r)
 
-    def text_lengths(self, insats_id: int, first_year: int, last_year: int) -> dict[str, int]:
+    def text_lengths(self, insats_id: int, first: Bound, last: Bound) -> dict[str, int]:
         """The longest value of each text column of the närvarologg, by the column's key,
         so the sheet's column widths can be set before its rows are streamed."""
         with self._db.read() as con:
-            (row,) = named_rows(
-                con, _TEXT_LENGTHS_SQL, (insats_id, *_bounds(first_year, last_year))
-            )
+            (row,) = named_rows(con, _TEXT_LENGTHS_SQL, (insats_id, *_bounds(first, last)))
             lengths = {key: int(row[key] or 0) for key in _TEXT_LENGTH_FIELDS}
         scopes = max(len(label) for label in ("Länsövergripande", "Nationellt"))
         lengths["kommun"] = max(lengths["kommun"], scopes)
@@ -170,16 +171,16 @@ class ExportReadRepository:
         lengths["status"] = max(len(s.label) for s in Status)
         return lengths
 
-    def participant_count(self, insats_id: int, first_year: int, last_year: int) -> int:
+    def participant_count(self, insats_id: int, first: Bound, last: Bound) -> int:
         with self._db.read() as con:
             (n,) = con.execute(
                 f"SELECT count(*) {_PARTICIPANT_FROM}",
-                (insats_id, *_bounds(first_year, last_year)),
+                (insats_id, *_bounds(first, last)),
             ).fetchone()
         return int(n)
 
     def participant_rows(
-        self, insats_id: int, first_year: int, last_year: int
+        self, insats_id: int, first: Bound, last: Bound
     ) -> Generator[NamedParticipant, None, None]:
         """Named participants of the years' activities (erased names left out), by the
         activity's date: its title, the name, the organisation, the e-mail."""
@@ -189,7 +190,7 @@ class ExportReadRepository:
             f"{_PARTICIPANT_FROM} ORDER BY a.start_date, a.id, p.name, p.id"
         )
         with self._db.read() as con:
-            for r in named_rows(con, sql, (insats_id, *_bounds(first_year, last_year))):
+            for r in named_rows(con, sql, (insats_id, *_bounds(first, last))):
                 yield NamedParticipant(
                     date.fromisoformat(r["day"]),
                     r["activity"],
@@ -198,7 +199,7 @@ class ExportReadRepository:
                     r["email"] or None,
                 )
 
-    def month_counts(self, insats_id: int, first_year: int, last_year: int) -> MonthCounts:
+    def month_counts(self, insats_id: int, first: Bound, last: Bound) -> MonthCounts:
         """(year, month) → (held activities, their participants), by start date.
 
         Counted like the year summary: held (genomförda) activities only.
@@ -210,7 +211,7 @@ class ExportReadRepository:
                 "count(*) AS held, sum(a.participants) AS participants FROM activity a "
                 "WHERE a.insats_id = ? AND a.start_date >= ? AND a.start_date < ? "
                 "AND a.status = ? GROUP BY 1, 2",
-                (insats_id, *_bounds(first_year, last_year), Status.GENOMFORD.value),
+                (insats_id, *_bounds(first, last), Status.GENOMFORD.value),
             )
             return {
                 (int(r["year"]), int(r["month"])): (int(r["held"]), int(r["participants"] or 0))

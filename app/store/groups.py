@@ -17,7 +17,7 @@ from app.core.entities import ActivityRow
 from app.core.errors import DomainError
 from app.core.groups import Group, GroupMember, GroupStatusChange, MeetingCount, validate_group
 from app.core.vocabulary import Format, GroupStatus, Role, Status
-from app.store.activity_rows import place_label, year_bounds
+from app.store.activity_rows import Span, dated_bounds, place_label
 from app.store.database_file import DatabaseFile
 
 _GROUP_SQL = (
@@ -137,8 +137,11 @@ class GroupRepository:
                 )
             ]
 
-    def meeting_counts(self, insats_id: int, year: int) -> dict[int, MeetingCount]:
-        """Per group: the year's held (genomförda) meetings and the participants at them.
+    def meeting_counts(
+        self, insats_id: int, year: int, span: Span | None = None
+    ) -> dict[int, MeetingCount]:
+        """Per group: the year's held (genomförda) meetings and the participants at them
+        (those within ``span``, a part of the year, when given).
 
         Groups without a held meeting that year are left out.
         """
@@ -147,7 +150,7 @@ class GroupRepository:
                 "SELECT group_id, count(*), coalesce(sum(participants), 0) FROM activity "
                 "WHERE insats_id = ? AND group_id IS NOT NULL AND status = ? "
                 "AND start_date >= ? AND start_date < ? GROUP BY group_id",
-                (insats_id, Status.GENOMFORD.value, *year_bounds(year)),
+                (insats_id, Status.GENOMFORD.value, *dated_bounds(year, span)),
             ).fetchall()
         return {r[0]: MeetingCount(r[1], r[2]) for r in rows}
 

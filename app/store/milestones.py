@@ -15,6 +15,7 @@ from typing import Any
 from app.core.errors import DomainError
 from app.core.milestones import Milestone, validate_milestone
 from app.core.vocabulary import MilestoneKind
+from app.store.activity_rows import Span, dated_bounds
 from app.store.database_file import DatabaseFile
 
 _SQL = (
@@ -49,13 +50,16 @@ class MilestoneRepository:
     def __init__(self, db: DatabaseFile) -> None:
         self._db = db
 
-    def list(self, insats_id: int, year: int | None = None) -> list[Milestone]:
-        """The insats's milestones (of ``year``, when given), by date."""
+    def list(
+        self, insats_id: int, year: int | None = None, span: Span | None = None
+    ) -> builtins.list[Milestone]:
+        """The insats's milestones (of ``year``, when given; within ``span``, a part of
+        the year, when that is given too), by date."""
         sql = f"{_SQL} WHERE insats_id = ?"
         params: builtins.list[object] = [insats_id]
         if year is not None:
             sql += " AND milestone_date >= ? AND milestone_date < ?"
-            params += [date(year, 1, 1).isoformat(), date(year + 1, 1, 1).isoformat()]
+            params += dated_bounds(year, span)
         with self._db.read() as con:
             rows = con.execute(sql + " ORDER BY milestone_date, id", params).fetchall()
         return [_milestone(r) for r in rows]

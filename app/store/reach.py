@@ -21,7 +21,7 @@ from app.core.reach import (
 from app.core.summary import SummaryTable
 from app.core.vocabulary import Scope
 from app.store.activity_facts import year_facts
-from app.store.activity_rows import year_bounds
+from app.store.activity_rows import Span, dated_bounds
 from app.store.attendance_values import attendance_from_values
 from app.store.columns import COUNT_COLUMNS
 from app.store.database_file import DatabaseFile
@@ -76,9 +76,12 @@ class ReachRepository:
             raise DomainError("Det registrerade antalet finns inte längre; det kan ha tagits bort.")
         return _entry(row)
 
-    def unique_participants(self, insats_id: int, year: int) -> int | None:
-        """Distinct named participants of the year's held activities; None when none is named."""
-        first, after = year_bounds(year)
+    def unique_participants(
+        self, insats_id: int, year: int, span: Span | None = None
+    ) -> int | None:
+        """Distinct named participants of the year's held activities (those within
+        ``span``, a part of the year, when given); None when none is named."""
+        first, after = dated_bounds(year, span)
         with self._db.read() as con:
             unique, named = con.execute(
                 "SELECT count(DISTINCT p.person_id), count(*) FROM activity_participant p "

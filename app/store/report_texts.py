@@ -20,6 +20,7 @@ from app.core.report_texts import (
     validate_report_text,
     validate_stated_figure,
 )
+from app.store.activity_rows import years_bounds
 from app.store.database_file import DatabaseFile
 
 # The activity's clock times; for a training in steps, those of its first step.
@@ -82,8 +83,9 @@ class ReportTextRepository:
         ]
         _writes().save_texts(self._db.engine, insats_id, first_year, last_year, checked)
 
-    def highlights(self, insats_id: int, first_year: int, last_year: int) -> list[Highlight]:
-        """The activities of these years marked as highlights (not cancelled ones), by date."""
+    def highlights(self, insats_id: int, first: int | date, last: int | date) -> list[Highlight]:
+        """The activities marked as highlights (not cancelled ones), by date: of the
+        years ``first``–``last``, or of exactly the days ``first``–``last``."""
         with self._db.read() as con:
             rows = con.execute(
                 "SELECT start_date, title, highlight, date_approximate, "
@@ -91,11 +93,7 @@ class ReportTextRepository:
                 "WHERE insats_id = ? "
                 "AND start_date >= ? AND start_date < ? AND status != 'installd' "
                 "AND highlight IS NOT NULL AND trim(highlight) != '' ORDER BY start_date, id",
-                (
-                    insats_id,
-                    date(first_year, 1, 1).isoformat(),
-                    date(last_year + 1, 1, 1).isoformat(),
-                ),
+                (insats_id, *years_bounds(first, last)),
             ).fetchall()
         return [
             Highlight(

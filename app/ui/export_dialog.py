@@ -1,5 +1,7 @@
-"""Arkiv → Exportera till Excel…: a year or a period, named participants or not, and
-where to save; then the export runs off the UI thread with a progress bar and Avbryt.
+"""Arkiv → Exportera till Excel… (and Arkiv → Rapport): the whole insats, a year, a
+tertial, a half-year, a quarter, several years or any dates (app.ui.period_chooser),
+named participants or not, and where to save; then the export runs off the UI thread
+with a progress bar and Avbryt.
 """
 
 from __future__ import annotations
@@ -10,16 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,10 +29,10 @@ from app.operations.exports import export_excel
 from app.reports.export_content import ExportRequest, ExportResult
 from app.store.database import Store
 from app.ui.background import run_in_background
-from app.ui.combo_data import find_data
 from app.ui.file_dialogs import save_file_name
 from app.ui.form_fields import ERROR_STYLE, message_label
 from app.ui.form_widgets import ok_cancel_buttons, run_modal
+from app.ui.period_chooser import YEARS_BACKWARDS, PeriodChooser
 from app.ui.save_target import target_refused
 
 if TYPE_CHECKING:
@@ -112,16 +110,13 @@ class ExportDialog(QDialog):
 
         intro = QLabel(fmt.intro.format(insats=insats.name))
         intro.setWordWrap(True)
-        self.year_radio = QRadioButton(self.tr("Ett år:"))
-        self.year_radio.setObjectName("yearRadio")
-        self.period_radio = QRadioButton(self.tr("En period:"))
-        self.period_radio.setObjectName("periodRadio")
-        group = QButtonGroup(self)
-        group.addButton(self.year_radio)
-        group.addButton(self.period_radio)
-        self.year_combo = self._year_combo("year", years, year)
-        self.from_combo = self._year_combo("yearFrom", years, years[0])
-        self.to_combo = self._year_combo("yearTo", years, years[-1])
+        self.chooser = PeriodChooser(insats, years, year, self)
+        # The chooser's fields, by the names the dialog has always had.
+        self.year_radio = self.chooser.year_radio
+        self.period_radio = self.chooser.period_radio
+        self.year_combo = self.chooser.year_combo
+        self.from_combo = self.chooser.from_combo
+        self.to_combo = self.chooser.to_combo
         self.names_check = QCheckBox(self.tr("Ta med namngivna deltagare (eget blad)"))
         self.names_check.setObjectName("includeNames")
         self.names_hint = QLabel(
@@ -134,7 +129,7 @@ class ExportDialog(QDialog):
         self.names_hint.setWordWrap(True)
         self.names_hint.setStyleSheet(HINT_STYLE)
         self.problems = message_label("problems", ERROR_STYLE)
-        self.problems.setText(self.tr("Periodens första år kommer efter det sista."))
+        self.problems.setText(self.tr(YEARS_BACKWARDS))
         # Room is kept for the hint and the problem, so that ticking the box or choosing
         # the years never moves the buttons under the pointer.
         for label in (self.names_hint, self.problems):
@@ -145,18 +140,10 @@ class ExportDialog(QDialog):
         self.buttons = ok_cancel_buttons(self, self.tr(fmt.ok_text), self.tr("Avbryt"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
-        grid = QGridLayout()
-        grid.addWidget(self.year_radio, 0, 0)
-        grid.addWidget(self.year_combo, 0, 1)
-        grid.addWidget(self.period_radio, 1, 0)
-        grid.addWidget(self.from_combo, 1, 1)
-        grid.addWidget(QLabel("–"), 1, 2)
-        grid.addWidget(self.to_combo, 1, 3)
-        grid.setColumnStretch(4, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(6)
-        layout.addLayout(grid)
+        layout.addWidget(self.chooser)
         layout.addSpacing(6)
         layout.addWidget(self.names_check)
         self.names_check.setVisible(fmt.names)
@@ -166,48 +153,27 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
-        self.year_radio.setChecked(True)
-        for widget in (self.year_radio, self.period_radio):
-            widget.toggled.connect(self._update)
-        for combo in (self.year_combo, self.from_combo, self.to_combo):
-            combo.currentIndexChanged.connect(self._update)
+        self.chooser.changed.connect(self._update)
         self.names_check.toggled.connect(self._update)
         self._update()
 
-    @staticmethod
-    def _year_combo(name: str, years: Sequence[int], selected: int) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        for y in years:
-            combo.addItem(str(y), y)
-        index = find_data(combo, selected)
-        combo.setCurrentIndex(index if index >= 0 else len(years) - 1)
-        return combo
-
     def request(self) -> ExportRequest:
-        if self.year_radio.isChecked():
-            first = last = int(self.year_combo.currentData())
-        else:
-            first, last = int(self.from_combo.currentData()), int(self.to_combo.currentData())
-        return ExportRequest(self._insats_id, first, last, self.names_check.isChecked())
+        return self.chooser.request(self.names_check.isChecked())
 
     def _update(self) -> None:
-        period = self.period_radio.isChecked()
-        self.year_combo.setEnabled(not period)
-        self.from_combo.setEnabled(period)
-        self.to_combo.setEnabled(period)
         self.names_hint.setVisible(self.names_check.isChecked())
-        request = self.request()
-        backwards = request.first_year > request.last_year
-        self.problems.setVisible(backwards)
-        self.ok_button.setEnabled(not backwards)
+        problem = self.chooser.problem()
+        if problem:
+            self.problems.setText(problem)
+        self.problems.setVisible(bool(problem))
+        self.ok_button.setEnabled(not problem)
 
     def accept(self) -> None:
         """Ask where to save; stay open if the user cancels the file chooser or chooses
         one of the database's own files (a message says why)."""
-        request = self.request()
-        if request.first_year > request.last_year:
+        if self.chooser.problem():
             return
+        request = self.request()
         fmt = self._format
         if not fmt.choose_file:
             self.result_choice = ExportChoice(request, None, fmt)

@@ -9,6 +9,7 @@ import random
 from dataclasses import replace
 
 from app.core.milestones import MilestoneEntry
+from app.core.report_period import ReportPeriod
 from app.core.report_texts import SECTIONS, Highlight
 from app.core.summary import NO_FIGURE, SummaryTable
 from app.core.table_keys import TableKey
@@ -97,9 +98,15 @@ def assert_shows(block: Table, core: SummaryTable) -> None:
         ]
 
 
-def _demo_content(demo: Store, first: int = 2016, last: int = 2020) -> PdfContent:
+def _demo_content(demo: Store, first: int | None = None, last: int | None = None) -> PdfContent:
+    """The demo's report on whole years ``first``–``last``; without years its period
+    report, on the insats's own dates (augusti 2016 – december 2020)."""
     insats = demo.reference.current_insats()
     assert insats is not None and insats.id is not None
+    if first is None:
+        whole = ReportPeriod.whole_insats(insats.start, insats.end)
+        return gather_pdf(demo, ExportRequest.for_period(insats.id, whole), today=TODAY)
+    last = first if last is None else last
     return gather_pdf(demo, ExportRequest(insats.id, first, last), today=TODAY)
 
 
@@ -163,9 +170,9 @@ def test_every_figure_is_the_core_summarys(demo: Store) -> None:
         TableKey.NADDA_KON,
     ):
         core = period.table(key)
-        assert_shows(tables[f"{core.title} 2016–2020"], core)
+        assert_shows(tables[f"{core.title} {content.span}"], core)
     assert_shows(
-        tables["Aktiva samverkansgrupper per kommun och år 2016–2020"],
+        tables[f"Aktiva samverkansgrupper per kommun och år {content.span}"],
         period.table(TableKey.SAMVERKANSGRUPPER_AKTIVA),
     )
     # Per year: the held activities by type, the year's own column of its table.
@@ -179,7 +186,7 @@ def test_every_figure_is_the_core_summarys(demo: Store) -> None:
     assert "År utan placeringar visas inte: 2019 och 2020." in placements.note
     # A chart is the table's total column, whole numbers.
     for chart in (b for b in report.blocks if isinstance(b, Chart)):
-        table = next(t for t in period.tables if chart.title == f"{t.title} 2016–2020")
+        table = next(t for t in period.tables if chart.title == f"{t.title} {content.span}")
         i = table.columns.index("Totalt")
         assert dict(zip(chart.labels, chart.values, strict=True)) == {
             r.label: r.values[i] for r in table.rows if r.values[i]
@@ -192,9 +199,10 @@ def test_every_figure_is_the_core_summarys(demo: Store) -> None:
             assert abs(sum(block.widths) - 1) < 1e-9, block.caption
             assert all(len(r) == len(block.header) for r in block.rows), block.caption
     # The kommun table leaves out the kommuner without activities, and says so.
-    kommun = tables["Genomförda aktiviteter per kommun 2016–2020"]
+    kommun = tables[f"Genomförda aktiviteter per kommun {content.span}"]
     assert (
-        "Kommuner utan aktiviteter under perioden visas inte: Ovanåker och Sandviken."
+        # Ljusdal's one activity, the spring temadag, lies before the insats began.
+        "Kommuner utan aktiviteter under perioden visas inte: Ljusdal, Ovanåker och Sandviken."
         in kommun.note
     )
 
@@ -347,20 +355,24 @@ def test_generated_records_show_core_figures_in_every_table(tmp_path) -> None:  
 
 
 def test_the_cover_names_the_exact_period(demo: Store) -> None:
-    year = _demo_content(demo, 2018, 2018)
-    tertial = replace(year, first_day=dt.date(2018, 1, 1), last_day=dt.date(2018, 4, 30))
+    insats = demo.reference.current_insats()
+    assert insats is not None and insats.id is not None
+    request = ExportRequest.for_period(insats.id, ReportPeriod.tertial(2018, 1))
+    tertial = gather_pdf(demo, request, today=TODAY)
     cover = build_board_report(tertial).cover
     assert (cover.title, cover.period) == ("Rapport januari–april 2018", "januari–april 2018")
+    year = _demo_content(demo, 2018, 2018)
     labelled = replace(tertial, period_label="första tertialet 2018")
     assert build_board_report(labelled).cover.period == "första tertialet 2018"
     assert build_board_report(year).cover.title == "Årsrapport 2018"
-    # The insats's first year begins in August: its report says so.
+    # The insats's first year begins in August: a report on the calendar year 2016 says
+    # which part of the insats it covers.
     first = build_board_report(_demo_content(demo, 2016, 2016))
-    assert first.cover.period == "augusti–december 2016"
+    assert first.cover.period == "2016"
     assert first.cover.title == "Årsrapport 2016"
     uppdrag = _text(_section(first, "Uppdrag"))
     assert "augusti 2016 – december 2020" in uppdrag
-    assert "Rapporten avser augusti–december 2016." in uppdrag
+    assert "Rapporten avser 2016." in uppdrag
     two = build_board_report(_demo_content(demo, 2019, 2020))
-    assert two.cover.period == "januari 2019 – december 2020"
-    assert two.cover.title == "Rapport januari 2019 – december 2020"
+    assert two.cover.period == "2019–2020"
+    assert two.cover.title == "Rapport 2019–2020"

@@ -223,3 +223,60 @@ def test_cancel_leaves_no_file_and_no_message(qtbot, window, store, insats, tmp_
     assert not ok
     assert shown == []
     assert list(folder.iterdir()) == []
+
+
+# --- any period (issue 13, point 2) ----------------------------------------------------------
+
+
+def test_tertial_1_of_the_chosen_year(qtbot, dialog, insats, store, chooser, tmp_path):
+    from app.core.report_period import ReportPeriod
+    from app.reports.excel_export import ACTIVITY_SHEET
+
+    qtbot.mouseClick(dialog.chooser.tertial_radio, Qt.MouseButton.LeftButton)
+    dialog.chooser.tertial_combo.setCurrentIndex(0)
+    assert dialog.chooser.tertial_combo.currentText() == "1: januari–april"
+    assert dialog.year_combo.isEnabled() and dialog.year_combo.currentText() == "2019"
+    assert not dialog.chooser.half_combo.isEnabled()
+    assert dialog.chooser.shown_label.text() == "Rapporten gäller januari–april 2019."
+    dialog.grab().save("/tmp/shots/export_dialog_tertial.png")
+
+    click_ok(qtbot, dialog)
+
+    assert Path(chooser.offered[0]).name == "Insatslogg januari–april 2019.xlsx"
+    assert dialog.result_choice is not None
+    request = dialog.result_choice.request
+    assert request == ExportRequest.for_period(insats.id, ReportPeriod.tertial(2019, 1))
+    # The workbook holds the tertial's one activity (2 April 2019), not 2018's.
+    export_dialog.export_excel(store, request, tmp_path / "t1.xlsx")
+    wb = load_workbook(tmp_path / "t1.xlsx", read_only=True)
+    rows = [r for r in list(wb[ACTIVITY_SHEET].iter_rows(values_only=True))[1:] if r[0]]
+    wb.close()
+    assert [r[0].date() for r in rows] == [date(2019, 4, 2)]
+
+
+def test_the_whole_insats_and_own_dates(qtbot, dialog, insats):
+    from PySide6.QtCore import QDate
+
+    from app.core.report_period import ReportPeriod
+
+    dialog.chooser.insats_radio.setChecked(True)
+    assert not dialog.year_combo.isEnabled()
+    assert dialog.request() == ExportRequest.for_period(
+        insats.id, ReportPeriod.whole_insats(insats.start, insats.end)
+    )
+    assert (
+        dialog.chooser.shown_label.text()
+        == f"Rapporten gäller {insats.start.year}–{insats.end.year}."
+    )
+
+    dialog.chooser.days_radio.setChecked(True)
+    dialog.chooser.from_date.setDate(QDate(2019, 3, 1))
+    dialog.chooser.to_date.setDate(QDate(2019, 5, 15))
+    assert dialog.chooser.shown_label.text() == "Rapporten gäller 1 mars – 15 maj 2019."
+    assert dialog.request().period == ReportPeriod.own(date(2019, 3, 1), date(2019, 5, 15))
+    assert dialog.ok_button.isEnabled()
+
+    dialog.chooser.to_date.setDate(QDate(2019, 2, 28))
+    assert dialog.problems.isVisible()
+    assert dialog.problems.text() == "Periodens sista dag kommer före den första."
+    assert not dialog.ok_button.isEnabled()
