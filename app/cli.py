@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from app import __version__
 from app.cli_parser import SwedishParser, add_db_option, add_version_option, heltal
 from app.core.errors import DomainError
-from app.core.summary import CHANGE, SummaryTable
+from app.core.summary import CHANGE, SummaryTable, YearSummary
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,6 +68,14 @@ def format_table(table: SummaryTable) -> list[str]:
     return lines
 
 
+def summary_json(summary: YearSummary) -> dict[str, Any]:
+    """The year summary as ``summary --json`` prints it: its own figures, then the
+    section "uppfoljning_finsam" (the follow-up form's figures, core.finsam_followup)."""
+    from app.core.finsam_followup import followup_dict, followup_years
+
+    return {**summary.to_dict(), "uppfoljning_finsam": followup_dict(followup_years([summary]))}
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     from app.core.limits import check_year
     from app.store.database import resolve_path
@@ -87,7 +96,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     finally:
         opened.close(backup=False)
     if args.json:
-        json.dump(summary.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(summary_json(summary), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print(f"{summary.insats_name} – {summary.year}")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from app.core.activity_columns import log_columns
 from app.core.errors import DomainError
+from app.core.finsam_followup import followup_years
 from app.core.period import build_period_summary, month_table
 from app.core.progress import Progress
 from app.reports.excel_content import ActivityLog, ExportContent, ParticipantLog
@@ -80,6 +81,7 @@ def gather(store: Store, request: ExportRequest, progress: Progress | None = Non
         activities=activities,
         period=period,
         participants=participants,
+        followup=followup_years(summaries),
     )
 
 

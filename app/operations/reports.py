@@ -9,9 +9,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.finsam_followup import FollowupYear, followup_years
 from app.core.period import build_period_summary
 from app.core.progress import Progress
 from app.core.report_texts import stated_figure_findings
+from app.core.summary import YearSummary
 from app.operations.exports import check_request
 from app.reports.export_content import ExportRequest
 from app.reports.pdf_content import PdfContent, PdfResult
@@ -54,7 +56,13 @@ def gather_pdf(
         highlights=tuple(store.report_texts.highlights(request.insats_id, first, last)),
         texts=tuple(texts.items()),
         extra_findings=extra,
+        followup=_followup(summaries),
     )
+
+
+def _followup(summaries: list[YearSummary]) -> tuple[FollowupYear, ...]:
+    """Uppföljning Finsam, from the same year summaries as the rest of the report."""
+    return followup_years(summaries)
 
 
 def export_pdf(

@@ -16,6 +16,7 @@ from app.core.activity_columns import (
     NamedParticipant,
     log_columns,
 )
+from app.core.finsam_followup import FollowupYear
 from app.core.period import PeriodSummary
 from app.core.summary import SummaryTable, YearSummary
 
@@ -58,6 +59,8 @@ class ExportContent:
     activities: ActivityLog
     period: PeriodSummary | None = None  # set when there are several years
     participants: ParticipantLog | None = None  # set only when names are included
+    # Uppföljning Finsam: each year's figures as the follow-up form asks for them.
+    followup: tuple[FollowupYear, ...] = ()
 
     @property
     def is_period(self) -> bool:

@@ -36,6 +36,7 @@ from app.reports import excel_file
 from app.reports import excel_print as pr
 from app.reports import excel_style as st
 from app.reports.excel_content import ExportContent
+from app.reports.excel_followup import followup_sheet
 from app.reports.excel_rows import (
     MAX_ROWS,
     RowStream,
@@ -62,6 +63,8 @@ class _Writer:
         self.progress = progress
         self.table_names: set[str] = set()
         self.sheets = summary_sheets(content)
+        if (followup := followup_sheet(content)) is not None:
+            self.sheets.append(followup)
         self.streams: dict[str, RowStream] = {}  # openpyxl's sheet file → our rows
         participants = content.participants.count if content.participants else 0
         self.total = (

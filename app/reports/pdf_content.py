@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.findings import Finding
+from app.core.finsam_followup import FollowupYear
 from app.core.period import PeriodSummary
 from app.core.report_texts import Highlight
 from app.core.summary import SummaryTable, YearSummary
@@ -37,6 +38,9 @@ class PdfContent:
     first_day: dt.date | None = None
     last_day: dt.date | None = None
     period_label: str = ""
+    # Uppföljning Finsam (the appendix): each calendar year's figures as the follow-up
+    # form asks for them, read from the year summaries (core.finsam_followup).
+    followup: tuple[FollowupYear, ...] = ()
 
     @property
     def span(self) -> str:

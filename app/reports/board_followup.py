@@ -1,0 +1,80 @@
+"""The board report's appendix "Bilaga: Uppföljning Finsam": the figures the förbund
+types into Försäkringskassan's follow-up system, a column per calendar year, as
+core.finsam_followup lays them out (the same rows as the Excel sheet and
+``summary --json``). Only formatting happens here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.core.finsam_followup import (
+    BUDGET_NOTE,
+    LABEL_HEADER,
+    FollowupRow,
+    FollowupTable,
+    followup_tables,
+)
+from app.core.wording import thousands
+from app.reports.board_blocks import Block, Heading, PageBreak, Paragraph, Table
+from app.reports.pdf_content import PdfContent
+
+HEADING = "Bilaga: Uppföljning Finsam"
+INTRO = (
+    "Försäkringskassans uppföljningssystem Uppföljning Finsam (som ersatt SUS) frågar "
+    "förbundet per insats och kalenderår efter antal deltagare i strukturövergripande "
+    "insatser och deltagare i individinriktade insatser per kön. Tabellerna nedan ger "
+    "siffrorna så som de förs in, en kolumn per kalenderår. Antal deltagare i den "
+    "strukturövergripande insatsen är Totalt nådda (volym) ur Nådda personer; "
+    "deltagarna i de individinriktade insatserna är nyttjade platser ur årets "
+    "placeringar."
+)
+
+
+def _cell(value: int | str) -> str:
+    return thousands(value) if isinstance(value, int) else value
+
+
+def _row(row: FollowupRow) -> tuple[str, ...]:
+    return (row.label, *(_cell(v) for v in row.shown()))
+
+
+def _table(table: FollowupTable) -> Table:
+    years = len(table.columns)
+    label_share = 0.5 if years <= 5 else 0.34
+    widths = (label_share, *((1 - label_share) / years for _ in table.columns))
+    return Table(
+        header=(LABEL_HEADER, *table.columns),
+        rows=tuple(_row(r) for r in table.rows),
+        numeric=(False, *(True for _ in table.columns)),
+        widths=widths,
+        note=table.note,
+    )
+
+
+def _partial_years_note(content: PdfContent) -> str:
+    """Said when the report's dates do not cover whole calendar years."""
+    first, last = content.first_day, content.last_day
+    if first is None or last is None or not content.years:
+        return ""
+    whole = first == dt.date(content.years[0], 1, 1) and last == dt.date(content.years[-1], 12, 31)
+    if whole:
+        return ""
+    span = content.period_label or f"{first.isoformat()}–{last.isoformat()}"
+    return (
+        f"Rapporten gäller {span}: siffrorna är för de datumen, inte för hela "
+        "kalenderåret. Uppföljning Finsam fylls i för hela kalenderår."
+    )
+
+
+def followup_blocks(content: PdfContent) -> list[Block]:
+    """The appendix: a page break, the heading, what the form asks and where each figure
+    comes from, one table per part of the form. Empty when there are no figures."""
+    if not content.followup:
+        return []
+    blocks: list[Block] = [PageBreak(), Heading(HEADING), Paragraph(INTRO)]
+    if partial := _partial_years_note(content):
+        blocks.append(Paragraph(partial, "note"))
+    for table in followup_tables(content.followup):
+        blocks += [Heading(table.title, 2), _table(table)]
+    blocks.append(Paragraph(BUDGET_NOTE, "note"))
+    return blocks
