@@ -34,7 +34,9 @@ STRUCTURAL_TITLE = "Strukturövergripande insats – antal deltagare"
 INDIVIDUAL_TITLE = "Individinriktade insatser – deltagare per kön"
 LABEL_HEADER = "Uppgift"
 
-PLACES_USED = f"Deltagare, totalt ({COL_USED.lower()} platser)"
+PARTICIPANTS = "Antal deltagare"
+REACHED = f"{PARTICIPANTS}: {REACH_TOTAL}"
+PLACES_USED = f"{PARTICIPANTS}: {COL_USED.lower()} platser"
 WOMEN = "varav kvinnor"
 MEN = "varav män"
 GENDER_UNKNOWN = f"varav {COL_GENDER_UNKNOWN.lower()}"
@@ -232,7 +234,7 @@ def followup_tables(years: Sequence[FollowupYear]) -> tuple[FollowupTable, ...]:
         STRUCTURAL_TITLE,
         columns,
         (
-            row(REACH_TOTAL, [y.reached for y in years]),
+            row(REACHED, [y.reached for y in years]),
             row(_varav(ACTIVITY_VOLUME), [y.activity_volume for y in years]),
             row(_varav(REGISTERED_VOLUME), [y.registered_volume for y in years]),
             row(UNIQUE, [y.unique_participants for y in years]),
