@@ -210,7 +210,9 @@ def test_the_figures_are_the_year_summarys_own_and_the_placements_as_saved(case,
         assert rows["varav män"] == placed["Män"] == sum(p.men for p in saved)
         assert rows["varav kön ej angivet"] == sum(p.gender_unknown for p in saved)
         unique = sum(p.unique_individuals for p in saved)
-        assert rows["Unika individer (enligt placeringarna)"] == (unique or NO_FIGURE)
+        used = sum(p.used for p in saved)
+        shown_unique = unique if unique or not used else NO_FIGURE
+        assert rows["Unika individer (enligt placeringarna)"] == shown_unique
 
 
 def test_a_single_years_export_has_the_years_column_only(case, store, tmp_path):

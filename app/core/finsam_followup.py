@@ -57,8 +57,9 @@ STRUCTURAL_NOTE = (
 INDIVIDUAL_NOTE = (
     "Från årets placeringar, som de registrerats: deltagare är nyttjade platser, så den "
     "som haft två platser räknas två gånger. Kön ej angivet är nyttjade platser utan "
-    "angivet kön. Unika individer räknas per placering, som placeringarna anger dem. "
-    f"{NO_FIGURE} betyder att inget registrerats det året."
+    "angivet kön. Unika individer räknas per placering, som placeringarna anger dem "
+    f"({NO_FIGURE} där de inte angetts). {NO_FIGURE} i alla rader betyder att inga "
+    "placeringar registrerats det året."
 )
 BUDGET_NOTE = (
     "Uppföljning Finsam frågar också efter budget och utfall; de redovisas från "
@@ -144,7 +145,8 @@ def _placement_figures(summary: YearSummary) -> PlacementFigures | None:
         women=total(COL_WOMEN),
         men=total(COL_MEN),
         gender_unknown=total(COL_GENDER_UNKNOWN),
-        unique_individuals=unique or None,  # 0 is "not reported" in a placement
+        # A placement's 0 is "not reported"; with no place used, 0 is the figure.
+        unique_individuals=unique if unique or not total(COL_USED) else None,
     )
 
 

@@ -31,6 +31,7 @@ from app.core.activity_columns import (
 from app.core.atomic_file import atomic_write, save_error
 from app.core.errors import DomainError
 from app.core.progress import Progress
+from app.core.summary import NO_FIGURE
 from app.core.wording import count_noun, thousands
 from app.reports import excel_file
 from app.reports import excel_print as pr
@@ -302,6 +303,8 @@ def _cells(ws: Any, block: Block, values: Sequence[Any], total: bool = False) ->
             style["alignment"] = st.WRAP
         elif block.wrap:
             style["alignment"] = st.TOP
+        elif fmt and value == NO_FIGURE:
+            style["alignment"] = st.RIGHT
         if total:
             style["font"] = st.TOTAL_FONT
             style["border"] = st.TOTAL_BORDER
