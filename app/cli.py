@@ -68,12 +68,12 @@ def format_table(table: SummaryTable) -> list[str]:
     return lines
 
 
-def summary_json(summary: YearSummary) -> dict[str, Any]:
-    """The year summary as ``summary --json`` prints it: its own figures, then the
-    section "uppfoljning_finsam" (the follow-up form's figures, core.finsam_followup)."""
+def with_followup(data: dict[str, Any], summaries: Sequence[YearSummary]) -> dict[str, Any]:
+    """``data`` (a summary as JSON) followed by the section "uppfoljning_finsam": the
+    follow-up form's figures of ``summaries``, one per calendar year (core.finsam_followup)."""
     from app.core.finsam_followup import followup_dict, followup_years
 
-    return {**summary.to_dict(), "uppfoljning_finsam": followup_dict(followup_years([summary]))}
+    return {**data, "uppfoljning_finsam": followup_dict(followup_years(summaries))}
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -96,7 +96,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     finally:
         opened.close(backup=False)
     if args.json:
-        json.dump(summary_json(summary), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            with_followup(summary.to_dict(), [summary]), sys.stdout, ensure_ascii=False, indent=2
+        )
         sys.stdout.write("\n")
     else:
         print(f"{summary.insats_name} – {summary.year}")

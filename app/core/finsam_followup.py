@@ -94,11 +94,24 @@ class FollowupYear:
     registered_volume: int
     unique_participants: int | None
     placements: PlacementFigures | None
+    # The name of the summary's own column: the year, or the part of it summarised
+    # ("2024 (jan–apr)") when the summary is of some of its dates only.
+    column: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.column or str(self.year)
+
+    @property
+    def whole_year(self) -> bool:
+        """False when the figures are for part of the calendar year only."""
+        return self.label == str(self.year)
 
     def to_dict(self) -> dict[str, Any]:
         p = self.placements
         return {
             "year": self.year,
+            "column": self.label,
             STRUCTURAL: {
                 "participants": self.reached,
                 "activity_volume": self.activity_volume,
@@ -154,16 +167,19 @@ def followup_year(summary: YearSummary) -> FollowupYear:
     """The year's follow-up figures, read from the year summary's tables.
 
     Without the reach table (a summary of the activities only) the participants are the
-    key figure Deltagare (volym) and nothing is registered apart.
+    key figure Deltagare (volym) and nothing is registered apart. The column is named as
+    the summary's own ("2018", or "2024 (jan–apr)" for part of a year).
     """
     reach = _table(summary, TableKey.NADDA_PERSONER)
+    key_figures = _table(summary, TableKey.NYCKELTAL)
     if reach is not None:
         activity = _row(reach, ACTIVITY_VOLUME) or 0
         registered = _row(reach, REGISTERED_VOLUME) or 0
         reached = reach.total.values[0]
     else:
-        activity = _row(_table(summary, TableKey.NYCKELTAL), "Deltagare (volym)") or 0
+        activity = _row(key_figures, "Deltagare (volym)") or 0
         registered, reached = 0, activity
+    own = reach or key_figures
     return FollowupYear(
         year=summary.year,
         reached=reached,
@@ -171,6 +187,7 @@ def followup_year(summary: YearSummary) -> FollowupYear:
         registered_volume=registered,
         unique_participants=_row(_table(summary, TableKey.NADDA_UTANFOR_TOTAL), UNIQUE),
         placements=_placement_figures(summary),
+        column=own.columns[0] if own is not None and own.columns else "",
     )
 
 
@@ -226,7 +243,7 @@ class FollowupTable:
 def followup_tables(years: Sequence[FollowupYear]) -> tuple[FollowupTable, ...]:
     """The two parts of the form for ``years``: strukturövergripande insats, then
     individinriktade insatser (left out when no year has a placement)."""
-    columns = tuple(str(y.year) for y in years)
+    columns = tuple(y.label for y in years)
 
     def row(label: str, values: Sequence[int | None]) -> FollowupRow:
         return FollowupRow(label, tuple(values))

@@ -5,8 +5,6 @@ core.finsam_followup lays them out (the same rows as the Excel sheet and
 
 from __future__ import annotations
 
-import datetime as dt
-
 from app.core.finsam_followup import (
     BUDGET_NOTE,
     LABEL_HEADER,
@@ -51,18 +49,15 @@ def _table(table: FollowupTable) -> Table:
     )
 
 
-def _partial_years_note(content: PdfContent) -> str:
-    """Said when the report's dates do not cover whole calendar years."""
-    first, last = content.first_day, content.last_day
-    if first is None or last is None or not content.years:
+def _part_of_year_note(content: PdfContent) -> str:
+    """Said when a column holds only part of its calendar year (a report of some months)."""
+    parts = [y.label for y in content.followup if not y.whole_year]
+    if not parts:
         return ""
-    whole = first == dt.date(content.years[0], 1, 1) and last == dt.date(content.years[-1], 12, 31)
-    if whole:
-        return ""
-    span = content.period_label or f"{first.isoformat()}–{last.isoformat()}"
+    columns = " och ".join(parts) if len(parts) <= 2 else ", ".join(parts)
     return (
-        f"Rapporten gäller {span}: siffrorna är för de datumen, inte för hela "
-        "kalenderåret. Uppföljning Finsam fylls i för hela kalenderår."
+        f"{columns}: siffrorna gäller bara rapportens datum, inte hela kalenderåret som "
+        "Uppföljning Finsam frågar efter. Ta fram siffrorna för hela året när formuläret fylls i."
     )
 
 
@@ -72,7 +67,7 @@ def followup_blocks(content: PdfContent) -> list[Block]:
     if not content.followup:
         return []
     blocks: list[Block] = [PageBreak(), Heading(HEADING), Paragraph(INTRO)]
-    if partial := _partial_years_note(content):
+    if partial := _part_of_year_note(content):
         blocks.append(Paragraph(partial, "note"))
     for table in followup_tables(content.followup):
         blocks += [Heading(table.title, 2), _table(table)]

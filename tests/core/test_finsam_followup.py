@@ -5,6 +5,7 @@ what was typed in — checked against sums taken here straight from the random i
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -232,3 +233,24 @@ def test_budget_and_utfall_are_left_out_not_given_placeholders():
 
     labels = [r.label.casefold() for t in tables for r in t.rows]
     assert not [label for label in labels if "budget" in label or "utfall" in label]
+
+
+def test_a_summary_of_part_of_a_year_gives_its_column_name():
+    """A summary of some months names its own columns by them (as core's period does):
+    the follow-up reads its figures there and keeps the name."""
+    summary, facts, registered, _, _ = _drawn(31337)
+    part = "2018 (jan–apr)"
+    renamed = tuple(
+        replace(t, columns=tuple(part if c == "2018" else c for c in t.columns))
+        if t.key in (TableKey.NYCKELTAL, TableKey.NADDA_PERSONER, TableKey.NADDA_UTANFOR_TOTAL)
+        else t
+        for t in summary.tables
+    )
+
+    got = followup_year(replace(summary, tables=renamed))
+
+    assert (got.label, got.whole_year) == (part, False)
+    held = sum(f.attendance.total for f in facts if f.status is Status.GENOMFORD)
+    assert got.reached == held + sum(r.attendance.total for r in registered if r.in_total)
+    assert followup_tables([got])[0].columns == (part,)
+    assert followup_year(summary).label == "2018" and followup_year(summary).whole_year

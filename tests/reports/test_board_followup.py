@@ -108,24 +108,18 @@ def test_the_appendix_is_its_own_page_and_says_what_the_form_asks():
     assert not [label for label in labels if "budget" in label or "utfall" in label]
 
 
-def test_a_report_of_part_of_a_year_says_the_figures_are_for_its_dates():
-    years = (FollowupYear(2024, 40, 30, 10, None, None),)
+def test_a_column_of_part_of_a_year_is_named_so_and_said_to_be_only_those_dates():
+    tertial = (FollowupYear(2024, 40, 30, 10, None, None, column="2024 (jan–apr)"),)
+    whole = (FollowupYear(2024, 40, 30, 10, None, None),)
 
-    tertial = followup_blocks(
-        content(
-            years,
-            first_day=dt.date(2024, 1, 1),
-            last_day=dt.date(2024, 4, 30),
-            period_label="januari–april 2024",
-        )
-    )
-    whole = followup_blocks(
-        content(years, first_day=dt.date(2024, 1, 1), last_day=dt.date(2024, 12, 31))
-    )
+    blocks = followup_blocks(content(tertial))
 
-    notes = [b.text for b in tertial if isinstance(b, Paragraph) and b.style == "note"]
-    assert any("januari–april 2024" in n and "hela kalenderår" in n for n in notes)
-    assert not any("hela kalenderår" in b.text for b in whole if isinstance(b, Paragraph))
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert table.header[1:] == ("2024 (jan–apr)",)
+    notes = [b.text for b in blocks if isinstance(b, Paragraph) and b.style == "note"]
+    assert any(n.startswith("2024 (jan–apr):") and "hela kalenderåret" in n for n in notes)
+    texts = [b.text for b in followup_blocks(content(whole)) if isinstance(b, Paragraph)]
+    assert not any("hela kalenderåret" in t for t in texts)
 
 
 def test_no_figures_no_appendix():
