@@ -38,7 +38,8 @@ def _row(row: FollowupRow) -> tuple[str, ...]:
 
 def _table(table: FollowupTable) -> Table:
     years = len(table.columns)
-    label_share = 0.5 if years <= 5 else 0.34
+    # The labels as wide as the years leave room for: a tenth of the width per year.
+    label_share = max(0.34, min(0.75, 1 - 0.1 * years))
     widths = (label_share, *((1 - label_share) / years for _ in table.columns))
     return Table(
         header=(LABEL_HEADER, *table.columns),
