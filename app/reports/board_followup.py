@@ -13,7 +13,7 @@ from app.core.finsam_followup import (
     followup_tables,
 )
 from app.core.wording import thousands
-from app.reports.board_blocks import Block, Heading, PageBreak, Paragraph, Table
+from app.reports.board_blocks import Block, Heading, Paragraph, Table
 from app.reports.pdf_content import PdfContent
 
 HEADING = "Bilaga: Uppföljning Finsam"
@@ -63,14 +63,17 @@ def _part_of_year_note(content: PdfContent) -> str:
 
 
 def followup_blocks(content: PdfContent) -> list[Block]:
-    """The appendix: a page break, the heading, what the form asks and where each figure
-    comes from, one table per part of the form. Empty when there are no figures."""
-    if not content.followup:
+    """The appendix: the heading, what the form asks and where each figure comes from,
+    one table per part of the form. Left out, as any section with nothing to say, when
+    no one was reached and no placement registered in any year. No page break of its
+    own: build_board_report puts one before the appendix (two would leave a blank page)."""
+    years = content.followup
+    if not any(y.reached or y.placements is not None for y in years):
         return []
-    blocks: list[Block] = [PageBreak(), Heading(HEADING), Paragraph(INTRO)]
+    blocks: list[Block] = [Heading(HEADING), Paragraph(INTRO)]
     if partial := _part_of_year_note(content):
         blocks.append(Paragraph(partial, "note"))
-    for table in followup_tables(content.followup):
+    for table in followup_tables(years):
         blocks += [Heading(table.title, 2), _table(table)]
     blocks.append(Paragraph(BUDGET_NOTE, "note"))
     return blocks

@@ -43,7 +43,7 @@ def drawn(seed: int) -> tuple[FollowupYear, ...]:
     rng = random.Random(seed)
     out = []
     for year in range(2016, 2016 + rng.randint(1, 10)):
-        activity, registered = rng.randint(0, 5000), rng.randint(0, 2000)
+        activity, registered = rng.randint(1, 5000), rng.randint(0, 2000)
         placements = None
         if rng.random() < 0.7:
             used = rng.randint(0, 30)
@@ -86,7 +86,7 @@ def test_the_tables_cells_are_cores_figures(seed):
     assert [number(c) for c in reached] == [y.reached for y in years]
 
 
-def test_the_appendix_is_its_own_page_and_says_what_the_form_asks():
+def test_the_appendix_says_what_the_form_asks_and_where_each_figure_comes_from():
     years = (
         FollowupYear(2017, 1586, 1236, 350, None, PlacementFigures(1, 1, 0, 0, 1)),
         FollowupYear(2018, 235, 152, 83, 12, None),
@@ -94,10 +94,13 @@ def test_the_appendix_is_its_own_page_and_says_what_the_form_asks():
 
     blocks = followup_blocks(content(years))
 
-    assert blocks[:2] == [PageBreak(), Heading(HEADING, 1)]
-    intro = blocks[2]
+    # No page break of its own: the report puts one before its appendix.
+    assert not any(isinstance(b, PageBreak) for b in blocks)
+    assert blocks[0] == Heading(HEADING, 1)
+    intro = blocks[1]
     assert isinstance(intro, Paragraph)
     assert "per insats och kalenderår" in intro.text and "per kön" in intro.text
+    assert "Totalt nådda (volym)" in intro.text and "nyttjade platser" in intro.text
     headings = [b.text for b in blocks if isinstance(b, Heading) and b.level == 2]
     assert headings == [STRUCTURAL_TITLE, INDIVIDUAL_TITLE]
     assert blocks[-1] == Paragraph(BUDGET_NOTE, "note")
@@ -123,4 +126,9 @@ def test_a_column_of_part_of_a_year_is_named_so_and_said_to_be_only_those_dates(
 
 
 def test_no_figures_no_appendix():
+    nobody = (FollowupYear(2018, 0, 0, 0, None, None), FollowupYear(2019, 0, 0, 0, 3, None))
+    placed = (FollowupYear(2018, 0, 0, 0, None, PlacementFigures(0, 0, 0, 0, 0)),)
+
     assert followup_blocks(content(())) == []
+    assert followup_blocks(content(nobody)) == []
+    assert followup_blocks(content(placed))[0] == Heading(HEADING)
