@@ -282,11 +282,25 @@ def followup_tables(years: Sequence[FollowupYear]) -> tuple[FollowupTable, ...]:
     return (structural, individual)
 
 
+def part_of_year_note(years: Sequence[FollowupYear]) -> str:
+    """Said when a column holds only part of its calendar year (a report of some
+    months), empty otherwise."""
+    parts = [y.label for y in years if not y.whole_year]
+    if not parts:
+        return ""
+    columns = " och ".join(parts) if len(parts) <= 2 else ", ".join(parts)
+    return (
+        f"{columns}: siffrorna gäller bara de datumen, inte hela kalenderåret som "
+        "Uppföljning Finsam frågar efter. Ta fram siffrorna för hela året när formuläret "
+        "fylls i."
+    )
+
+
 def followup_dict(years: Sequence[FollowupYear]) -> dict[str, Any]:
     """The section "uppfoljning_finsam" of ``summary --json``: the years' figures and
     the tables as the report and the Excel sheet show them."""
     return {
         "years": [y.to_dict() for y in years],
         "tables": [t.to_dict() for t in followup_tables(years)],
-        "note": BUDGET_NOTE,
+        "note": " ".join(n for n in (part_of_year_note(years), BUDGET_NOTE) if n),
     }

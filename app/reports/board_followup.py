@@ -11,6 +11,7 @@ from app.core.finsam_followup import (
     FollowupRow,
     FollowupTable,
     followup_tables,
+    part_of_year_note,
 )
 from app.core.wording import thousands
 from app.reports.board_blocks import Block, Heading, Paragraph, Table
@@ -50,18 +51,6 @@ def _table(table: FollowupTable) -> Table:
     )
 
 
-def _part_of_year_note(content: PdfContent) -> str:
-    """Said when a column holds only part of its calendar year (a report of some months)."""
-    parts = [y.label for y in content.followup if not y.whole_year]
-    if not parts:
-        return ""
-    columns = " och ".join(parts) if len(parts) <= 2 else ", ".join(parts)
-    return (
-        f"{columns}: siffrorna gäller bara rapportens datum, inte hela kalenderåret som "
-        "Uppföljning Finsam frågar efter. Ta fram siffrorna för hela året när formuläret fylls i."
-    )
-
-
 def followup_blocks(content: PdfContent) -> list[Block]:
     """The appendix: the heading, what the form asks and where each figure comes from,
     one table per part of the form. Left out, as any section with nothing to say, when
@@ -71,7 +60,7 @@ def followup_blocks(content: PdfContent) -> list[Block]:
     if not any(y.reached or y.placements is not None for y in years):
         return []
     blocks: list[Block] = [Heading(HEADING), Paragraph(INTRO)]
-    if partial := _part_of_year_note(content):
+    if partial := part_of_year_note(years):
         blocks.append(Paragraph(partial, "note"))
     for table in followup_tables(years):
         blocks += [Heading(table.title, 2), _table(table)]

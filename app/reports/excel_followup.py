@@ -4,7 +4,13 @@ out for the report and ``summary --json`` too. Nothing is computed here."""
 
 from __future__ import annotations
 
-from app.core.finsam_followup import BUDGET_NOTE, LABEL_HEADER, TITLE, followup_tables
+from app.core.finsam_followup import (
+    BUDGET_NOTE,
+    LABEL_HEADER,
+    TITLE,
+    followup_tables,
+    part_of_year_note,
+)
 from app.reports import excel_style as st
 from app.reports.excel_content import ExportContent
 from app.reports.excel_sheets import Block, Sheet
@@ -18,9 +24,11 @@ def followup_sheet(content: ExportContent) -> Sheet | None:
     if not content.followup:
         return None
     tables = followup_tables(content.followup)
+    partial = part_of_year_note(content.followup)
     blocks = []
     for n, table in enumerate(tables, start=1):
-        note = table.note if n < len(tables) else f"{table.note} {BUDGET_NOTE}"
+        notes = (partial if n == 1 else "", table.note, BUDGET_NOTE if n == len(tables) else "")
+        note = " ".join(text for text in notes if text)
         blocks.append(
             Block(
                 name=f"uppfoljning_finsam_{table.key}",

@@ -253,4 +253,5 @@ def test_a_summary_of_part_of_a_year_gives_its_column_name():
     held = sum(f.attendance.total for f in facts if f.status is Status.GENOMFORD)
     assert got.reached == held + sum(r.attendance.total for r in registered if r.in_total)
     assert followup_tables([got])[0].columns == (part,)
+    assert followup_dict([got])["note"].startswith(f"{part}: siffrorna gäller bara de datumen")
     assert followup_year(summary).label == "2018" and followup_year(summary).whole_year

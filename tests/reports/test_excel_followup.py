@@ -5,6 +5,7 @@ the other summary sheets."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 from app.core.summary import NO_FIGURE
 from app.operations.exports import export_excel
 from app.reports import excel_style as st
+from app.reports.excel_followup import followup_sheet
 from tests.reports.conftest import Record
 
 D = NO_FIGURE
@@ -85,3 +87,19 @@ def test_a_year_without_placements_in_any_year_has_only_the_structural_part(
         ("Antal deltagare: Totalt nådda (volym)", 40)
     ]
     assert not any(f.startswith("Individinriktade") for f in firsts)
+
+
+def test_a_column_of_part_of_a_year_is_said_to_be_only_those_dates(record: Record):
+    content = record.content(2018)
+    part = replace(content.followup[0], column="2018 (jan–apr)")
+
+    sheet = followup_sheet(replace(content, followup=(part,)))
+
+    assert sheet is not None
+    name, blocks = sheet
+    assert name == "Uppföljning Finsam"
+    assert blocks[0].headers == ("Uppgift", "2018 (jan–apr)")
+    assert blocks[0].note.startswith("2018 (jan–apr): siffrorna gäller bara de datumen")
+    assert "budget och utfall" in blocks[-1].note
+    whole = followup_sheet(content)
+    assert whole is not None and "hela kalenderåret" not in whole[1][0].note
