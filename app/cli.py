@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.cli_parser import SwedishParser, add_db_option, add_version_option
@@ -77,6 +77,14 @@ def format_table(table: SummaryTable) -> list[str]:
     return lines
 
 
+def with_followup(data: dict[str, Any], summaries: Sequence[YearSummary]) -> dict[str, Any]:
+    """``data`` (a summary as JSON) followed by the section "uppfoljning_finsam": the
+    follow-up form's figures of ``summaries``, one per calendar year (core.finsam_followup)."""
+    from app.core.finsam_followup import followup_dict, followup_years
+
+    return {**data, "uppfoljning_finsam": followup_dict(followup_years(summaries))}
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     from app.store.database import resolve_path
     from app.store.opening import open_database
@@ -91,29 +99,34 @@ def cmd_summary(args: argparse.Namespace) -> int:
         if insats is None or insats.id is None:
             raise DomainError(NO_INSATS)
         if args.year is not None:
-            summary: YearSummary | PeriodSummary = store.summaries.year_summary(
-                insats.id, args.year
-            )
+            year: YearSummary = store.summaries.year_summary(insats.id, args.year)
+            summary: YearSummary | PeriodSummary = year
+            pieces = [year]
         else:
-            summary = _period_summary(store, request_for(insats.id, first, last))
+            summary, pieces = _period_summary(store, request_for(insats.id, first, last))
     finally:
         opened.close(backup=False)
     if args.json:
-        json.dump(summary.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            with_followup(summary.to_dict(), pieces), sys.stdout, ensure_ascii=False, indent=2
+        )
         sys.stdout.write("\n")
     else:
         print_summary(summary)
     return 0
 
 
-def _period_summary(store: Store, request: ExportRequest) -> YearSummary | PeriodSummary:
-    """The request's one piece (a year or part of one), or its period over the pieces."""
+def _period_summary(
+    store: Store, request: ExportRequest
+) -> tuple[YearSummary | PeriodSummary, list[YearSummary]]:
+    """The request's one piece (a year or part of one), or its period over the pieces;
+    and the pieces (Uppföljning Finsam is per calendar year)."""
     from app.operations.exports import check_request, period_of, piece_summaries
 
     check_request(store, request)
     pieces = piece_summaries(store, request)
     period = period_of(pieces, store.report_texts.stated_figures(request.insats_id), request)
-    return period or pieces[0]
+    return (period or pieces[0]), pieces
 
 
 def print_summary(summary: YearSummary | PeriodSummary) -> None:

@@ -8,11 +8,18 @@ import pytest
 
 from app.cli import main
 from app.core.attendance import Attendance
+from app.core.finsam_followup import followup_dict, followup_years
+from app.core.summary import YearSummary
 from app.core.vocabulary import Scope, Status
 from app.store.database import DB_ENV, Store
 from tests.conftest import stamp_revision
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def as_printed(summary: YearSummary) -> dict[str, object]:
+    """What ``summary --json`` prints: the year summary, then its Uppföljning Finsam."""
+    return {**summary.to_dict(), "uppfoljning_finsam": followup_dict(followup_years([summary]))}
 
 
 @pytest.fixture
@@ -31,7 +38,7 @@ def test_summary_json_is_the_year_summary(filled, insats, db_path, capsys):
     assert code == 0
     assert err == ""
     data = json.loads(out)
-    assert data == filled.summaries.year_summary(insats.id, 2019).to_dict()
+    assert data == as_printed(filled.summaries.year_summary(insats.id, 2019))
     assert (data["year"], data["previous_year"], data["insats"]) == (2019, 2018, insats.name)
     key_figures = data["tables"][0]
     assert key_figures["rows"][3] == {
@@ -45,7 +52,7 @@ def test_db_option_before_the_command(filled, insats, db_path, capsys):
     assert main(["--db", str(db_path), "summary", "--year", "2017", "--json"]) == 0
 
     data = json.loads(capsys.readouterr().out)
-    assert data == filled.summaries.year_summary(insats.id, 2017).to_dict()
+    assert data == as_printed(filled.summaries.year_summary(insats.id, 2017))
 
 
 def test_summary_as_text(filled, insats, db_path, capsys):
@@ -73,7 +80,7 @@ def test_database_from_the_environment(filled, insats, db_path, capsys, monkeypa
     assert main(["summary", "--year", "2018", "--json"]) == 0
 
     data = json.loads(capsys.readouterr().out)
-    assert data == filled.summaries.year_summary(insats.id, 2018).to_dict()
+    assert data == as_printed(filled.summaries.year_summary(insats.id, 2018))
 
 
 def test_db_option_wins_over_the_environment(
@@ -138,7 +145,7 @@ def test_python_dash_m_app(filled, insats, db_path):
     )
 
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == filled.summaries.year_summary(insats.id, 2018).to_dict()
+    assert json.loads(result.stdout) == as_printed(filled.summaries.year_summary(insats.id, 2018))
 
 
 def test_summary_json_lists_the_findings_of_the_record(store, insats, db_path, capsys):

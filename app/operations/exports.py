@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from app.core.activity_columns import log_columns
 from app.core.errors import DomainError
+from app.core.finsam_followup import followup_years
 from app.core.period import PeriodSummary, build_period_summary, month_table
 from app.core.progress import Progress
 from app.core.report_period import months_covered
@@ -113,6 +114,7 @@ def gather(store: Store, request: ExportRequest, progress: Progress | None = Non
         period=period,
         participants=participants,
         period_label=request.span,
+        followup=followup_years(summaries),
     )
 
 

@@ -9,9 +9,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.finsam_followup import FollowupYear, followup_years
 from app.core.progress import Progress
 from app.core.report_period import report_title
 from app.core.report_texts import stated_figure_findings
+from app.core.summary import YearSummary
 from app.operations.board_content import with_board_content
 from app.operations.exports import check_request, period_of, piece_summaries
 from app.reports.export_content import ExportRequest
@@ -59,8 +61,14 @@ def gather_pdf(
         last_day=dates.last,
         period_label=dates.label,
         report_title=report_title(dates, insats.start, insats.end),
+        followup=_followup(summaries),
     )
     return with_board_content(store, content, insats)
+
+
+def _followup(summaries: list[YearSummary]) -> tuple[FollowupYear, ...]:
+    """Uppföljning Finsam, from the same year summaries as the rest of the report."""
+    return followup_years(summaries)
 
 
 def export_pdf(

@@ -19,16 +19,11 @@ from app.reports import board_reach as reach
 from app.reports import board_struktur as struktur
 from app.reports import board_uppdrag as uppdrag
 from app.reports.board_blocks import Block, BoardReport, PageBreak
+from app.reports.board_followup import followup_blocks
 from app.reports.board_format import swedish_date
 from app.reports.pdf_content import PdfContent
 
 Section = Callable[[PdfContent], list[Block]]
-
-
-def finsam_appendix(c: PdfContent) -> list[Block]:
-    """Bilaga: Uppföljning Finsam (the figures Försäkringskassan's follow-up asks for).
-    The place of app.reports.board_followup.followup_blocks(c), wired in at merge."""
-    return []
 
 
 # The report's sections in the final report's order; the appendix last.
@@ -45,7 +40,7 @@ SECTIONS: tuple[Section, ...] = (
     closing.conclusions,
     closing.findings,
 )
-APPENDIX: tuple[Section, ...] = (finsam_appendix,)
+APPENDIX: tuple[Section, ...] = (followup_blocks,)
 
 
 def _short(text: str, n: int) -> str:

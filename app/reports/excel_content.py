@@ -16,6 +16,7 @@ from app.core.activity_columns import (
     NamedParticipant,
     log_columns,
 )
+from app.core.finsam_followup import FollowupYear
 from app.core.left_out import left_out_note
 from app.core.period import PeriodSummary
 from app.core.summary import SummaryTable, YearSummary
@@ -61,6 +62,8 @@ class ExportContent:
     participants: ParticipantLog | None = None  # set only when names are included
     # How the exact dates read ("januari–april 2024"); empty: the years.
     period_label: str = ""
+    # Uppföljning Finsam: each year's figures as the follow-up form asks for them.
+    followup: tuple[FollowupYear, ...] = ()
 
     @property
     def is_period(self) -> bool:

@@ -31,11 +31,13 @@ from app.core.activity_columns import (
 from app.core.atomic_file import atomic_write, save_error
 from app.core.errors import DomainError
 from app.core.progress import Progress
+from app.core.summary import NO_FIGURE
 from app.core.wording import count_noun, thousands
 from app.reports import excel_file
 from app.reports import excel_print as pr
 from app.reports import excel_style as st
 from app.reports.excel_content import ExportContent
+from app.reports.excel_followup import followup_sheet
 from app.reports.excel_rows import (
     MAX_ROWS,
     RowStream,
@@ -62,6 +64,8 @@ class _Writer:
         self.progress = progress
         self.table_names: set[str] = set()
         self.sheets = summary_sheets(content)
+        if (followup := followup_sheet(content)) is not None:
+            self.sheets.append(followup)
         self.streams: dict[str, RowStream] = {}  # openpyxl's sheet file → our rows
         participants = content.participants.count if content.participants else 0
         self.total = (
@@ -299,6 +303,8 @@ def _cells(ws: Any, block: Block, values: Sequence[Any], total: bool = False) ->
             style["alignment"] = st.WRAP
         elif block.wrap:
             style["alignment"] = st.TOP
+        elif fmt and value == NO_FIGURE:
+            style["alignment"] = st.RIGHT
         if total:
             style["font"] = st.TOTAL_FONT
             style["border"] = st.TOTAL_BORDER

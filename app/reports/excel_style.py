@@ -43,6 +43,7 @@ TOTAL_FONT = Font(name=FONT_NAME, bold=True)
 TOTAL_BORDER = Border(top=Side(style="thin"), bottom=Side(style="double"))
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+RIGHT = Alignment(horizontal="right")  # a "–" among figures stands where a figure would
 
 
 def text_width(value: Any) -> float:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.findings import Finding
+from app.core.finsam_followup import FollowupYear
 from app.core.left_out import left_out_note
 from app.core.period import PeriodSummary
 from app.core.placements import Placement
@@ -55,6 +56,9 @@ class PdfContent:
     # "Årsrapport 2018", "Slutrapport augusti 2016 – december 2020", "Rapport
     # januari–april 2024" (core.report_period.report_title); empty: from the years.
     report_title: str = ""
+    # Uppföljning Finsam (the appendix): each calendar year's figures as the follow-up
+    # form asks for them, read from the year summaries (core.finsam_followup).
+    followup: tuple[FollowupYear, ...] = ()
 
     @property
     def span(self) -> str:

@@ -35,6 +35,7 @@ FINAL_REPORT_ORDER = [
     "Analys",
     "Slutsatser",
     "Avvikelser",
+    "Bilaga: Uppföljning Finsam",
 ]
 TODAY = dt.date(2026, 12, 1)
 
