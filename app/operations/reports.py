@@ -61,11 +61,12 @@ def export_pdf(
     store: Store, request: ExportRequest, path: Path | str, progress: Progress | None = None
 ) -> PdfResult:
     """Gather the year's or period's summaries and write the report to ``path``."""
-    from app.reports.pdf_report import write_pdf
+    from app.reports.board_report import build_board_report
+    from app.reports.pdf_report import write_board_pdf
 
     progress = progress or Progress()
     content = gather_pdf(store, request, progress)
-    pages = write_pdf(path, content, progress)
+    pages = write_board_pdf(path, build_board_report(content), progress)
     return PdfResult(Path(path), pages, len(content.findings()), request.span)
 
 
