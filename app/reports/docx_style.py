@@ -1,0 +1,149 @@
+"""The look of the Word report: the page (A4, the PDF's margins), the language (sv-SE
+on the document defaults and on Normal, so Word checks the spelling in Swedish), the
+styles the blocks use, the running header and the footer "Sida X av Y" (PAGE and
+NUMPAGES fields), and the table details Word keeps in XML (a header row repeated on
+every page, a shaded cell).
+
+The headings are Word's own "Heading 1–3", the text "Normal", the lists "List Bullet"
+and the tables "Table Grid": a secretary restyles the whole report by changing those.
+Only the small muted note ("Anteckning") and the cover's lines ("Omslagsrad") are the
+report's own styles, built on Normal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from app.reports.board_blocks import BoardReport
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import _Cell, _Row
+    from docx.text.paragraph import Paragraph
+
+PAGE_WIDTH = Mm(210)
+PAGE_HEIGHT = Mm(297)
+MARGIN = Mm(20)
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+NOTE = "Anteckning"
+COVER_LINE = "Omslagsrad"
+MUTED = RGBColor(0x61, 0x6E, 0x7C)
+ACCENT = RGBColor(0x2F, 0x5D, 0x7C)
+HEADER_FILL = "E4ECF2"
+TABLE_STYLE = "Table Grid"
+
+
+def setup(document: Document, report: BoardReport) -> None:
+    """Page, language, properties, styles, header and footer."""
+    section = document.sections[0]
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.left_margin = section.right_margin = MARGIN
+    section.top_margin, section.bottom_margin = Mm(24), Mm(20)
+    section.header_distance = section.footer_distance = Mm(10)
+    props = document.core_properties
+    props.title = report.title
+    props.author = report.author
+    props.subject = report.subject
+    props.language = report.language
+    props.comments = "Skriven av Insatslogg"
+    _language(document, report.language)
+    _styles(document)
+    _header_footer(document, report)
+
+
+def _language(document: Document, language: str) -> None:
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    for target in (rpr, document.styles["Normal"].element.get_or_add_rPr()):
+        lang = target.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            target.append(lang)
+        lang.set(qn("w:val"), language)
+        lang.set(qn("w:eastAsia"), language)
+
+
+def _styles(document: Document) -> None:
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(5)
+    for name, size, color in ((NOTE, 8, MUTED), (COVER_LINE, 11, MUTED)):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.quick_style = True
+        style.font.size = Pt(size)
+        style.font.color.rgb = color
+    for level in (1, 2, 3):
+        styles[f"Heading {level}"].paragraph_format.keep_with_next = True
+    for name in ("Header", "Footer"):
+        tabs = styles[name].paragraph_format.tab_stops
+        tabs.clear_all()
+        tabs.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+        styles[name].font.size = Pt(7.5)
+        styles[name].font.color.rgb = MUTED
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A field Word fills in (PAGE, NUMPAGES), showing "1" until it does."""
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
+def _header_footer(document: Document, report: BoardReport) -> None:
+    section = document.sections[0]
+    section.different_first_page_header_footer = True  # the cover has no running header
+    header = section.header.paragraphs[0]
+    header.text = f"{report.header}\t{report.cover.title}"
+    for footer in (section.footer, section.first_page_footer):
+        line = footer.paragraphs[0]
+        line.text = f"{report.footer}\tSida "
+        _field(line, "PAGE")
+        line.add_run(" av ")
+        _field(line, "NUMPAGES")
+
+
+def repeat_as_header(row: _Row) -> None:
+    """The row is repeated at the top of every page the table runs onto (w:tblHeader)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    mark = OxmlElement("w:tblHeader")
+    mark.set(qn("w:val"), "true")
+    tr_pr.append(mark)
+
+
+def cant_split(row: _Row) -> None:
+    """The row is never split over two pages."""
+    mark = OxmlElement("w:cantSplit")
+    mark.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(mark)
+
+
+def shade(cell: _Cell, fill: str = HEADER_FILL) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
