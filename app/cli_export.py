@@ -1,6 +1,8 @@
-"""`insatslogg export excel (--year ÅR | --from ÅR --to ÅR) -o FIL.xlsx [--names] [--db FIL]`.
+"""`insatslogg export excel (--year ÅR | --from ÅR --to ÅR) -o FIL.xlsx [--names] [--db FIL]`,
+`insatslogg export pdf …  -o FIL.pdf` and `insatslogg export docx … -o FIL.docx`.
 
-Writes the same workbook as Arkiv → Exportera till Excel… in the window.
+Writes the same workbook as Arkiv → Exportera till Excel… in the window, and the same
+report to the board as Arkiv → Rapport till styrelsen (as PDF, or as a Word file).
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """
     export = subparsers.add_parser(
         "export",
-        help="exportera till Excel eller PDF",
+        help="exportera till Excel, PDF eller Word",
         description="Skriver närvarologgen och sammanställningarna till en Excel-arbetsbok "
-        "(excel) eller rapporten till styrelsen som PDF (pdf), för ett år eller en period.",
+        "(excel) eller rapporten till styrelsen som PDF (pdf) eller Word-dokument (docx), "
+        "för ett år eller en period.",
     )
     formats = export.add_subparsers(
         dest="export_format", metavar="FORMAT", required=True, title="format"
@@ -60,6 +63,21 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     pdf.add_argument("-o", "--output", required=True, metavar="FIL.pdf", help="filen som skrivs")
     add_db_option(pdf)
     pdf.set_defaults(handler=run, names=False)
+    word = formats.add_parser(
+        "docx",
+        help="årsrapport eller periodrapport som Word-dokument",
+        description="Skriver rapporten till styrelsen för ett år eller en period som ett "
+        "redigerbart Word-dokument (.docx), med samma innehåll som PDF-rapporten.",
+    )
+    word_years = word.add_mutually_exclusive_group(required=True)
+    word_years.add_argument("--year", type=heltal, metavar="ÅR", help="ett år, t.ex. 2018")
+    word_years.add_argument(
+        "--from", dest="year_from", type=heltal, metavar="ÅR", help="periodens första år"
+    )
+    word.add_argument("--to", dest="year_to", type=heltal, metavar="ÅR", help="periodens sista år")
+    word.add_argument("-o", "--output", required=True, metavar="FIL.docx", help="filen som skrivs")
+    add_db_option(word)
+    word.set_defaults(handler=run, names=False)
     return export  # type: ignore[no-any-return]
 
 
@@ -74,9 +92,12 @@ def _years(args: argparse.Namespace) -> tuple[int, int]:
     return check_year(args.year_from), check_year(args.year_to)
 
 
+SUFFIXES = {"excel": ".xlsx", "pdf": ".pdf", "docx": ".docx"}
+
+
 def _output(args: argparse.Namespace) -> Path:
     path = Path(args.output).expanduser()
-    suffix = ".pdf" if args.export_format == "pdf" else ".xlsx"
+    suffix = SUFFIXES[args.export_format]
     if path.suffix.lower() != suffix:
         raise DomainError(f"Filen ska sluta på {suffix}: {path}")
     return path
@@ -109,6 +130,10 @@ def run(args: argparse.Namespace) -> int:
                 from app.operations.reports import export_pdf
 
                 result: Any = export_pdf(store, request, output)
+            elif args.export_format == "docx":
+                from app.operations.reports import export_docx
+
+                result = export_docx(store, request, output)
             else:
                 result = export_excel(store, request, output)
         finally:

@@ -1,6 +1,7 @@
-"""The PDF reports: the board report (a year or a period) and the sign-in sheet of an
-activity, their content read from the store and handed to the writers in
-app.reports as plain data. No Qt; reportlab is imported when a report is written.
+"""The reports: the board report (a year or a period, as PDF or as Word) and the
+sign-in sheet of an activity, their content read from the store and handed to the
+writers in app.reports as plain data. No Qt; reportlab and python-docx are imported
+when a report is written.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from app.core.period import build_period_summary
 from app.core.progress import Progress
 from app.core.report_texts import stated_figure_findings
 from app.operations.exports import check_request
+from app.reports.docx_result import DocxResult
 from app.reports.export_content import ExportRequest
 from app.reports.pdf_content import PdfContent, PdfResult
 
@@ -68,6 +70,19 @@ def export_pdf(
     content = gather_pdf(store, request, progress)
     pages = write_board_pdf(path, build_board_report(content), progress)
     return PdfResult(Path(path), pages, len(content.findings()), request.span)
+
+
+def export_docx(
+    store: Store, request: ExportRequest, path: Path | str, progress: Progress | None = None
+) -> DocxResult:
+    """The same report as export_pdf, as an editable Word file at ``path``."""
+    from app.reports.board_report import build_board_report
+    from app.reports.docx_report import write_board_docx
+
+    progress = progress or Progress()
+    content = gather_pdf(store, request, progress)
+    write_board_docx(path, build_board_report(content), progress)
+    return DocxResult(Path(path), len(content.findings()), request.span)
 
 
 def signin_sheet_for(store: Store, activity_id: int) -> SigninSheet:

@@ -123,6 +123,7 @@ def _least_widths(table: Table, size: float, padding: float) -> list[float]:
 def layout(table: Table) -> tuple[list[float], float, bool]:
     """The column widths, the font size and whether long words must be split: the
     largest size (from the table's own) at which every word fits its column."""
+    st.register_fonts()  # the widths are measured in the fonts the PDF embeds
     wanted = _default_widths(table)
     base = _base_size(table)
     for size in (s for s in FONT_SIZES if s <= base):
