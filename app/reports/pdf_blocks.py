@@ -57,7 +57,14 @@ def _paragraph(block: Paragraph) -> PdfParagraph:
 
 def _bullets(block: Bullets) -> ListFlowable:
     items = [ListItem(PdfParagraph(markup(t), st.PARA), leftIndent=12) for t in block.items]
-    return ListFlowable(items, bulletType="bullet", start="•", leftIndent=12, bulletFontSize=8)
+    return ListFlowable(
+        items,
+        bulletType="bullet",
+        start="•",
+        leftIndent=12,
+        bulletFontName=st.FONT,
+        bulletFontSize=10,
+    )
 
 
 def _table(block: Table) -> list[Any]:

@@ -268,7 +268,15 @@ def test_tick_step_is_a_whole_nice_number() -> None:
 
 
 def test_title_author_subject_language_and_embedded_fonts(tmp_path: Path) -> None:
-    path = write(tmp_path, report(Heading("Uppdrag"), Chart("Diagram", ("A",), (1,))))
+    every_kind = (
+        Heading("Uppdrag"),
+        Paragraph("Text."),
+        Paragraph("Anteckning.", "note"),
+        Bullets(("En punkt", "En till")),  # the bullet's own font too
+        Table(("Kommun", "2024"), (("Gävle", "1"),), ("Totalt", "1")),
+        Chart("Diagram", ("A",), (1,)),
+    )
+    path = write(tmp_path, report(*every_kind))
     reader = PdfReader(path)
     meta = reader.metadata
     assert meta is not None
