@@ -29,13 +29,16 @@ from app.reports.board_blocks import (
 )
 from app.reports.docx_pictures import chart_png
 from app.reports.pdf_style import swedish_date
-from app.reports.pdf_tables import KEEP_TOGETHER_ROWS, layout
+from app.reports.pdf_tables import KEEP_TOGETHER_ROWS, cell_padding, layout
 
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import _Row
 
 LOGO_BOX = (Mm(70), Mm(32))
+# Room for fonts wider than the PDF's DejaVu Sans in which the columns are measured (what
+# Word or LibreOffice shows the theme's font in): every word still fits its column.
+WORD_SLACK = 1.15
 TEXT_STYLES = {"body": "Normal", "quote": "Normal", "note": ds.NOTE, "meta": ds.COVER_LINE}
 
 
@@ -102,12 +105,13 @@ def table(document: Document, block: Table) -> None:
     needs), the header repeated, a short table kept on one page."""
     if block.caption:
         document.add_paragraph(block.caption, "Caption").paragraph_format.keep_with_next = True
-    widths, size, _ = layout(block)
+    widths, size, _ = layout(block, WORD_SLACK)
     values = [block.header, *block.rows, *([block.total] if block.total is not None else [])]
     grid = document.add_table(rows=len(values), cols=len(block.header))
     grid.style = document.styles[ds.TABLE_STYLE]
     grid.alignment = WD_TABLE_ALIGNMENT.LEFT
     grid.autofit = False
+    ds.cell_margins(grid, Pt(cell_padding(size)))
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = Pt(width)
     keep = len(block.rows) <= KEEP_TOGETHER_ROWS

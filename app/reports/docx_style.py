@@ -18,13 +18,13 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Length, Mm, Pt, RGBColor
 
 from app.reports.board_blocks import BoardReport
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import _Cell, _Row
+    from docx.table import Table, _Cell, _Row
     from docx.text.paragraph import Paragraph
 
 PAGE_WIDTH = Mm(210)
@@ -139,6 +139,18 @@ def cant_split(row: _Row) -> None:
     mark = OxmlElement("w:cantSplit")
     mark.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(mark)
+
+
+def cell_margins(table: Table, side: Length) -> None:
+    """The space left and right of the text in every cell (the PDF's padding)."""
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), str(round(side.pt * 20)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr.append(margins)
 
 
 def shade(cell: _Cell, fill: str = HEADER_FILL) -> None:

@@ -120,15 +120,21 @@ def _least_widths(table: Table, size: float, padding: float) -> list[float]:
     return least
 
 
-def layout(table: Table) -> tuple[list[float], float, bool]:
+def cell_padding(size: float) -> float:
+    """The space left and right of a cell's text at font ``size`` (PDF and Word alike)."""
+    return PADDING if size > 7 else SMALL_PADDING
+
+
+def layout(table: Table, slack: float = 1.0) -> tuple[list[float], float, bool]:
     """The column widths, the font size and whether long words must be split: the
-    largest size (from the table's own) at which every word fits its column."""
+    largest size (from the table's own) at which every word fits its column. ``slack``
+    widens the least widths (the Word file is shown in fonts other than the PDF's)."""
     st.register_fonts()  # the widths are measured in the fonts the PDF embeds
     wanted = _default_widths(table)
     base = _base_size(table)
     for size in (s for s in FONT_SIZES if s <= base):
-        padding = PADDING if size > 7 else SMALL_PADDING
-        widths = fit_widths(wanted, _least_widths(table, size, padding), st.WIDTH)
+        least = [w * slack for w in _least_widths(table, size, cell_padding(size))]
+        widths = fit_widths(wanted, least, st.WIDTH)
         if widths is not None:
             return widths, size, False
     scale = st.WIDTH / sum(wanted) if sum(wanted) > st.WIDTH else 1.0
@@ -141,7 +147,7 @@ def board_table(table: Table) -> BoardTable:
     is drawn as plain text (much faster to lay out than a paragraph: a ten-year report
     has thousands of cells); a longer one wraps, at spaces only."""
     widths, size, split = layout(table)
-    padding = 2 * (PADDING if size > 7 else SMALL_PADDING)
+    padding = 2 * cell_padding(size)
 
     def cells(values: Sequence[str], bold: bool) -> list[str | Paragraph]:
         font = st.BOLD if bold else st.FONT
