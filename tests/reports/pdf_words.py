@@ -43,15 +43,16 @@ def pages(path: Path) -> list[list[Word]]:
     ]
 
 
-def overlapping(words: list[Word]) -> list[tuple[str, str]]:
-    """Pairs of words whose boxes cross each other (text drawn over text)."""
+def overlapping(words: list[Word], slack: float = 0.3) -> list[tuple[str, str]]:
+    """Pairs of words whose boxes cross each other by more than ``slack`` points both
+    ways (text drawn over text)."""
     found = []
     ordered = sorted(words, key=lambda w: w.y0)
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             if b.y0 >= a.y1:
                 break
-            if a.overlaps(b):
+            if a.overlaps(b, slack):
                 found.append((a.text, b.text))
     return found
 

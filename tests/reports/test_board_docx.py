@@ -35,6 +35,7 @@ from app.reports.board_blocks import (
 from app.reports.docx_report import write_board_docx
 from app.reports.export_content import ExportRequest
 from app.store.database import Store
+from tests.reports.pdf_words import overlapping, pages
 
 
 def _png(width: int, height: int) -> bytes:
@@ -188,9 +189,7 @@ def test_cancel_leaves_no_file(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def _soffice_text(docx_path: Path, folder: Path) -> list[str]:
-    """The document as LibreOffice reads it, converted to plain text: a line per
-    paragraph and per table cell."""
+def _soffice(docx_path: Path, folder: Path, to: str) -> None:
     soffice = shutil.which("soffice")
     assert soffice is not None, "LibreOffice (soffice) is needed for this test"
     profile = folder / "lo-profile"
@@ -200,7 +199,7 @@ def _soffice_text(docx_path: Path, folder: Path) -> list[str]:
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--convert-to",
-            "txt:Text (encoded):UTF8",
+            to,
             "--outdir",
             str(folder),
             str(docx_path),
@@ -211,6 +210,12 @@ def _soffice_text(docx_path: Path, folder: Path) -> list[str]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def _soffice_text(docx_path: Path, folder: Path) -> list[str]:
+    """The document as LibreOffice reads it, converted to plain text: a line per
+    paragraph and per table cell."""
+    _soffice(docx_path, folder, "txt:Text (encoded):UTF8")
     text = (folder / docx_path.with_suffix(".txt").name).read_text(encoding="utf-8-sig")
     return [line.replace("\u00a0", " ").strip() for line in text.splitlines()]
 
@@ -254,6 +259,26 @@ def test_libreoffice_reads_the_demo_reports_figures(demo: Store, tmp_path: Path)
     # The total of people reached the core summary gives, as LibreOffice reads it.
     reached = content.period.table(TableKey.NADDA_PERSONER).value("Totalt", "Totalt")
     assert thousands(reached).replace("\u00a0", " ") in lines
+
+
+@pytest.mark.timeout(300)
+def test_libreoffice_lays_the_tables_out_without_breaking_a_word(
+    demo: Store, tmp_path: Path
+) -> None:
+    insats = demo.reference.current_insats()
+    assert insats is not None and insats.id is not None
+    path = tmp_path / "rapport.docx"
+    export_docx(demo, ExportRequest(insats.id, 2018, 2018), path)
+    _soffice(path, tmp_path, "pdf")
+    laid_out = pages(tmp_path / "rapport.pdf")
+    found = {w.text for p in laid_out for w in p}
+    cells = {c.text for t in docx.Document(str(path)).tables for r in t.rows for c in r.cells}
+    words = {w for c in cells for w in c.split() if w.isalpha()}
+    assert len(words) > 30
+    assert sorted(w for w in words if w not in found) == []
+    # LibreOffice sets table rows at single spacing: the fonts' boxes (taller than a line)
+    # touch by about a point; text drawn over text would cross by several.
+    assert [overlapping(p, slack=1.5) for p in laid_out] == [[] for _ in laid_out]
 
 
 def test_the_command_line_writes_the_word_file(demo: Store, tmp_path: Path) -> None:
