@@ -12,7 +12,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_BREAK
 from docx.shared import Mm, Pt
 
 from app.core.progress import Progress
@@ -33,7 +33,6 @@ from app.reports.pdf_tables import KEEP_TOGETHER_ROWS, cell_padding, layout
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import _Row
 
 LOGO_BOX = (Mm(70), Mm(32))
 # Room for fonts wider than the PDF's DejaVu Sans in which the columns are measured (what
@@ -88,18 +87,6 @@ def _text(document: Document, text: str, style: str) -> None:
         run.add_text(line)
 
 
-def _fill_row(row: _Row, values: Sequence[str], table: Table, bold: bool, size: float) -> None:
-    for i, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-        paragraph = cell.paragraphs[0]
-        paragraph.paragraph_format.space_after = Pt(0)
-        if table.is_numeric(i):
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        run = paragraph.add_run(value)
-        run.font.size = Pt(size)
-        if bold:
-            run.bold = True
-
-
 def table(document: Document, block: Table) -> None:
     """A Word table with the PDF's widths (each column as wide as its longest word
     needs), the header repeated, a short table kept on one page."""
@@ -115,20 +102,22 @@ def table(document: Document, block: Table) -> None:
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = Pt(width)
     keep = len(block.rows) <= KEEP_TOGETHER_ROWS
-    rows = grid.rows
+    look = ds.CellLook(
+        style_id=document.styles[ds.TABLE_TEXT].style_id,
+        half_points=round(size * 2) if size != ds.TABLE_TEXT_SIZE else None,
+    )
+    right = [block.is_numeric(i) for i in range(len(block.header))]
+    twips = [round(w * 20) for w in widths]
     last = len(values) - 1
-    for n, (row, cells) in enumerate(zip(rows, values, strict=True)):
+    # Written straight into the XML: python-docx's cell objects take a second for the
+    # thousands of cells of a ten-year report.
+    for n, (row, texts) in enumerate(zip(grid.rows, values, strict=True)):
         bold = n == 0 or (block.total is not None and n == last)
-        _fill_row(row, cells, block, bold, size)
         ds.cant_split(row)
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Pt(width)
-            if keep and n < last:  # Word keeps a table together by "keep with next"
-                cell.paragraphs[0].paragraph_format.keep_with_next = True
         if n == 0:
             ds.repeat_as_header(row)
-            for cell in row.cells:
-                ds.shade(cell)
+        for i, (tc, text) in enumerate(zip(row._tr.tc_lst, texts, strict=True)):
+            ds.fill_cell(tc, text, look, twips[i], right[i], bold, keep and n < last, n == 0)
     if block.note:
         document.add_paragraph(block.note, ds.NOTE)
     else:

@@ -2,16 +2,17 @@
 on the document defaults and on Normal, so Word checks the spelling in Swedish), the
 styles the blocks use, the running header and the footer "Sida X av Y" (PAGE and
 NUMPAGES fields), and the table details Word keeps in XML (a header row repeated on
-every page, a shaded cell).
+every page, a row never split, a cell written straight into the XML).
 
 The headings are Word's own "Heading 1–3", the text "Normal", the lists "List Bullet"
 and the tables "Table Grid": a secretary restyles the whole report by changing those.
-Only the small muted note ("Anteckning") and the cover's lines ("Omslagsrad") are the
-report's own styles, built on Normal.
+Only the small muted note ("Anteckning"), the cover's lines ("Omslagsrad") and the
+tables' text ("Tabelltext") are the report's own styles, built on Normal.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -19,12 +20,14 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt, RGBColor
+from lxml import etree
 
 from app.reports.board_blocks import BoardReport
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import Table, _Cell, _Row
+    from docx.oxml.table import CT_Tc
+    from docx.table import Table, _Row
     from docx.text.paragraph import Paragraph
 
 PAGE_WIDTH = Mm(210)
@@ -33,6 +36,8 @@ MARGIN = Mm(20)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 NOTE = "Anteckning"
 COVER_LINE = "Omslagsrad"
+TABLE_TEXT = "Tabelltext"
+TABLE_TEXT_SIZE = 8.5
 MUTED = RGBColor(0x61, 0x6E, 0x7C)
 ACCENT = RGBColor(0x2F, 0x5D, 0x7C)
 HEADER_FILL = "E4ECF2"
@@ -85,12 +90,18 @@ def _styles(document: Document) -> None:
     normal = styles["Normal"]
     normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(5)
-    for name, size, color in ((NOTE, 8, MUTED), (COVER_LINE, 11, MUTED)):
+    for name, size, color in (
+        (NOTE, 8, MUTED),
+        (COVER_LINE, 11, MUTED),
+        (TABLE_TEXT, TABLE_TEXT_SIZE, None),
+    ):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = True
         style.font.size = Pt(size)
-        style.font.color.rgb = color
+        if color is not None:
+            style.font.color.rgb = color
+    styles[TABLE_TEXT].paragraph_format.space_after = Pt(0)
     for level in (1, 2, 3):
         styles[f"Heading {level}"].paragraph_format.keep_with_next = True
     for name in ("Header", "Footer"):
@@ -153,9 +164,53 @@ def cell_margins(table: Table, side: Length) -> None:
     tbl_pr.append(margins)
 
 
-def shade(cell: _Cell, fill: str = HEADER_FILL) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+@dataclass(frozen=True)
+class CellLook:
+    style_id: str  # the paragraph style of the table's text
+    half_points: int | None = None  # a font size other than the style's, in half points
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_VAL = f"{_W}val"
+
+
+def fill_cell(
+    tc: CT_Tc,
+    text: str,
+    look: CellLook,
+    twips: int,
+    right: bool,
+    bold: bool,
+    keep_with_next: bool,
+    shaded: bool,
+) -> None:
+    """Write one cell of a new table: its width, shading, the paragraph (style, keep
+    with next, alignment) and the run (bold, size) with the text, in the schema's order."""
+    tc_pr = tc.get_or_add_tcPr()
+    width = tc_pr.find(f"{_W}tcW")
+    if width is None:
+        width = etree.SubElement(tc_pr, f"{_W}tcW")
+    width.set(f"{_W}w", str(twips))
+    width.set(f"{_W}type", "dxa")
+    if shaded:
+        etree.SubElement(
+            tc_pr, f"{_W}shd", {_VAL: "clear", f"{_W}color": "auto", f"{_W}fill": HEADER_FILL}
+        )
+    p = tc.find(f"{_W}p")
+    p_pr = etree.SubElement(p, f"{_W}pPr")
+    etree.SubElement(p_pr, f"{_W}pStyle", {_VAL: look.style_id})
+    if keep_with_next:
+        etree.SubElement(p_pr, f"{_W}keepNext")
+    if right:
+        etree.SubElement(p_pr, f"{_W}jc", {_VAL: "right"})
+    r = etree.SubElement(p, f"{_W}r")
+    if bold or look.half_points is not None:
+        r_pr = etree.SubElement(r, f"{_W}rPr")
+        if bold:
+            etree.SubElement(r_pr, f"{_W}b")
+        if look.half_points is not None:
+            etree.SubElement(r_pr, f"{_W}sz", {_VAL: str(look.half_points)})
+    t = etree.SubElement(r, f"{_W}t")
+    t.text = text
+    if text != text.strip():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
