@@ -46,6 +46,7 @@ MIN_ROWS = 3
 PADDING = 4.0
 SMALL_PADDING = 2.0
 FONT_SIZES = (8.5, 7.5, 6.8, 6.0)
+WHOLE_TEXT = 20  # a cell text this short is kept on one line where the widths allow
 _SPACES = re.compile(r"[ \t\r\n]+")  # not the no-break space: "1 275" is one word
 
 
@@ -108,15 +109,23 @@ def fit_widths(wanted: Sequence[float], least: Sequence[float], limit: float) ->
     return [n - excess * s / sum(slack) for n, s in zip(need, slack, strict=True)]
 
 
-def _least_widths(table: Table, size: float, padding: float) -> list[float]:
+def _least_widths(table: Table, size: float, padding: float, whole: bool) -> list[float]:
+    """Each column's least width: its longest word's; with ``whole``, a short text
+    (a date such as "15 september 2017", a kommun) kept on one line too."""
+
+    def width(text: str, font: str) -> float:
+        if whole and len(text) <= WHOLE_TEXT:
+            return float(stringWidth(text, font, size))
+        return _words_width(text, font, size)
+
     least = []
     for i in range(len(table.header)):
-        width = _words_width(table.header[i], st.BOLD, size)
+        most = _words_width(table.header[i], st.BOLD, size)
         for row in table.rows:
-            width = max(width, _words_width(row[i], st.FONT, size))
+            most = max(most, width(row[i], st.FONT))
         if table.total is not None:
-            width = max(width, _words_width(table.total[i], st.BOLD, size))
-        least.append(width + 2 * padding + 1.0)
+            most = max(most, width(table.total[i], st.BOLD))
+        least.append(most + 2 * padding + 1.0)
     return least
 
 
@@ -133,10 +142,11 @@ def layout(table: Table, slack: float = 1.0) -> tuple[list[float], float, bool]:
     wanted = _default_widths(table)
     base = _base_size(table)
     for size in (s for s in FONT_SIZES if s <= base):
-        least = [w * slack for w in _least_widths(table, size, cell_padding(size))]
-        widths = fit_widths(wanted, least, st.WIDTH)
-        if widths is not None:
-            return widths, size, False
+        for whole in (True, False):
+            least = [w * slack for w in _least_widths(table, size, cell_padding(size), whole)]
+            widths = fit_widths(wanted, least, st.WIDTH)
+            if widths is not None:
+                return widths, size, False
     scale = st.WIDTH / sum(wanted) if sum(wanted) > st.WIDTH else 1.0
     return [w * scale for w in wanted], FONT_SIZES[-1], True
 
