@@ -47,8 +47,17 @@ def markup(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
+class HeadingParagraph(PdfParagraph):  # type: ignore[misc]  # reportlab has no types
+    """A heading, which the PDF's outline (the reader's bookmarks) lists."""
+
+    def __init__(self, text: str, level: int) -> None:
+        super().__init__(markup(text), HEADINGS.get(level, st.H3))
+        self.outline_text = text
+        self.outline_level = min(max(level, 1), 3) - 1
+
+
 def _heading(block: Heading) -> PdfParagraph:
-    return PdfParagraph(markup(block.text), HEADINGS.get(block.level, st.H3))
+    return HeadingParagraph(block.text, block.level)
 
 
 def _paragraph(block: Paragraph) -> PdfParagraph:

@@ -20,7 +20,7 @@ from app.core.atomic_file import atomic_write, save_error
 from app.core.progress import Progress
 from app.reports import pdf_style as st
 from app.reports.board_blocks import BoardReport
-from app.reports.pdf_blocks import cover, story
+from app.reports.pdf_blocks import HeadingParagraph, cover, story
 
 __all__ = ["write_board_pdf"]
 
@@ -45,9 +45,13 @@ class _NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]  # reportlab has 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()
+        # The page is written at save(); a bookmark made on the next page must point to
+        # the next page, so the document counts it now (and again from 1 at save()).
+        self._doc.pageCounter += 1
 
     def save(self) -> None:
         count = len(self._pages)
+        self._doc.pageCounter = 1
         for state in self._pages:
             self.__dict__.update(state)
             self._decorate(count)
@@ -71,6 +75,21 @@ class _NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]  # reportlab has 
         self.drawString(st.MARGIN_X, 9 * mm, self.footer)
         self.drawRightString(w - st.MARGIN_X, 9 * mm, f"Sida {page} av {count}")
         self.restoreState()
+
+
+class _Document(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no types
+    """Lists every heading in the PDF's outline (the bookmarks a reader shows)."""
+
+    def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab's name
+        if isinstance(flowable, HeadingParagraph):
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            # A level deeper than the one before is not allowed: cap it.
+            level = min(flowable.outline_level, self._outline_level + 1)
+            self.canv.addOutlineEntry(flowable.outline_text, key, level=level, closed=level > 0)
+            self._outline_level = level
+
+    _outline_level = -1
 
 
 def _short(text: str, n: int = 95) -> str:
@@ -102,7 +121,7 @@ def write_board_pdf(path: Path | str, report: BoardReport, progress: Progress | 
         with atomic_write(path) as tmp:
             # reportlab leaves a file it opened itself open when writing fails
             with open(tmp, "wb") as fh:
-                doc = SimpleDocTemplate(
+                doc = _Document(
                     fh,
                     pagesize=st.PAGE,
                     leftMargin=st.MARGIN_X,

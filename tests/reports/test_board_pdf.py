@@ -339,3 +339,29 @@ def test_cancel_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         write_board_pdf(tmp_path / "r.pdf", report(*blocks), Progress(is_cancelled=cancelled))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_outline_lists_every_heading_at_its_page(tmp_path: Path) -> None:
+    blocks: list[object] = []
+    for n in range(1, 6):
+        blocks += [Heading(f"Kapitel {n}", 1), Heading(f"Avsnitt {n}", 2)]
+        blocks += [Paragraph(f"Rad {k} i kapitel {n}.") for k in range(25)]
+    path = write(tmp_path, report(*blocks))
+    reader = PdfReader(path)
+    entries: list[tuple[int, str, int]] = []
+
+    def walk(items: list[object], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                entries.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    assert [(d, t) for d, t, _ in entries] == [
+        (d, f"{word} {n}") for n in range(1, 6) for d, word in ((0, "Kapitel"), (1, "Avsnitt"))
+    ]
+    laid_out = pages(path)
+    assert len(laid_out) > 3
+    for _, title, page in entries:
+        assert title in page_text(laid_out[page]), (title, page)
