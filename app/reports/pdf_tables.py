@@ -66,6 +66,21 @@ class BoardTable(LongTable):  # type: ignore[misc]  # reportlab has no types
         return list(super().split(availWidth, availHeight))
 
 
+class CellParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no types
+    """A cell's paragraph that breaks its lines once per width: a table wraps every cell
+    to measure its row and again to draw it (the findings of a ten-year report are
+    thousands of wrapped cells). A paragraph's lines depend on the width only."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            return self._wrapped[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
 def _words_width(text: str, font: str, size: float) -> float:
     return max((stringWidth(w, font, size) for w in _SPACES.split(text) if w), default=0.0)
 
@@ -167,7 +182,7 @@ def board_table(table: Table) -> BoardTable:
                 out.append(v)
             else:
                 style = st.cell_style(size, bold, table.is_numeric(i), split)
-                out.append(Paragraph(escape(v).replace("\n", "<br/>"), style))
+                out.append(CellParagraph(escape(v).replace("\n", "<br/>"), style))
         return out
 
     data = [cells(table.header, True)]
