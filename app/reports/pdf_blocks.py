@@ -38,7 +38,7 @@ from app.reports.pdf_tables import KEEP_TOGETHER_ROWS, MIN_ROWS, board_table
 LOGO_BOX = (70 * mm, 32 * mm)  # the largest the logo is drawn (width, height)
 # Room a heading needs below it for the first lines of a text (three lines).
 TEXT_START: float = 3 * st.PARA.leading
-HEADINGS = {1: st.H1, 2: st.H2, 3: st.H3}
+HEADINGS = {1: st.CHAPTER, 2: st.H2, 3: st.H3}
 TEXT_STYLES = {"body": st.PARA, "quote": st.PARA, "note": st.NOTE, "meta": st.COVER_META}
 
 

@@ -79,9 +79,9 @@ def _style(name: str, **kw: Any) -> ParagraphStyle:
 
 BODY = _style("body")
 NOTE = _style("note", fontSize=8, leading=11, textColor=MUTED, spaceBefore=3)
-H1 = _style(
-    "h1", fontName=BOLD, fontSize=17, leading=22, textColor=ACCENT, spaceBefore=12, spaceAfter=8
-)
+H1 = _style("h1", fontName=BOLD, fontSize=17, leading=22, textColor=ACCENT, spaceAfter=8)
+# The board report's chapter heading: air above it when it follows text on a page.
+CHAPTER = ParagraphStyle("chapter", parent=H1, spaceBefore=12)
 H2 = _style(
     "h2", fontName=BOLD, fontSize=12, leading=16, textColor=INK, spaceBefore=14, spaceAfter=6
 )
