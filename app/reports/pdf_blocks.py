@@ -155,7 +155,8 @@ def story(blocks: Sequence[Block], progress: Progress) -> list[Any]:
         if _kept(nxt) and _height([*headings, *content]) < st.FRAME_HEIGHT * 0.9:
             flow.append(KeepTogether([*headings, *content]))
         elif headings:
-            flow.append(CondPageBreak(_height(headings) + _start_height(nxt)))
+            start = min(_start_height(nxt), st.FRAME_HEIGHT / 2)  # a giant first row splits
+            flow.append(CondPageBreak(_height(headings) + start))
             flow += [*headings, *content]
         else:
             flow += content

@@ -12,25 +12,28 @@ from reportlab.graphics.shapes import Drawing, String
 from app.reports import pdf_style as st
 
 BAR = 11.0  # points per bar
+MIN_BAR = 5.0
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[int], caption: str) -> Drawing:
     """Horizontal bars, one per label (top to bottom in the given order), with values."""
     n = max(len(labels), 1)
     label_width = 120.0
-    height = n * BAR + 34
+    # Many bars get thinner (and their labels smaller) so the chart fits on a page.
+    bar = max(MIN_BAR, min(BAR, (st.FRAME_HEIGHT * 0.85 - 34) / n))
+    height = n * bar + 34
     drawing = Drawing(st.WIDTH, height)
     drawing.initialFontName = st.FONT  # not Helvetica: every font in the file is embedded
     chart = HorizontalBarChart()
     chart.x = label_width
     chart.y = 18
     chart.width = st.WIDTH - label_width - 40
-    chart.height = n * BAR
+    chart.height = n * bar
     # reportlab draws the first category at the bottom: reverse for top-to-bottom order.
     chart.data = [list(reversed([max(v, 0) for v in values])) or [0]]
     chart.categoryAxis.categoryNames = list(reversed([_short(lb) for lb in labels])) or [""]
     chart.categoryAxis.labels.fontName = st.FONT
-    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.fontSize = min(7.5, bar * 0.7)
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.strokeColor = st.RULE
@@ -54,7 +57,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[int], caption: str) -> Dra
     chart.groupSpacing = 3
     chart.barLabelFormat = lambda v: st.number(int(v))
     chart.barLabels.fontName = st.FONT
-    chart.barLabels.fontSize = 6.5
+    chart.barLabels.fontSize = min(6.5, bar * 0.65)
     chart.barLabels.fillColor = st.INK
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3

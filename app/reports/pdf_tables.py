@@ -57,13 +57,21 @@ class BoardTable(LongTable):  # type: ignore[misc]  # reportlab has no types
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
         rows = len(self._cellvalues)
         body = rows - self.repeatRows
-        if body < 2 * MIN_ROWS:
-            if availHeight < st.FRAME_HEIGHT * 0.95:
-                return []
-            self._rowSplitRange = None  # taller than a page: split anyway
-        else:
+        fresh_page = availHeight >= st.FRAME_HEIGHT * 0.95
+        parts: list[Any] = []
+        if body >= 2 * MIN_ROWS:
             self._rowSplitRange = (self.repeatRows + MIN_ROWS, rows - MIN_ROWS)
-        return list(super().split(availWidth, availHeight))
+            parts = list(super().split(availWidth, availHeight))
+        if not parts and not fresh_page:
+            self._calc(availWidth, availHeight)
+            fresh_page = max(self._rowHeights, default=0) > st.FRAME_HEIGHT * 0.9
+        if not parts and fresh_page:
+            # It does not fit on a whole page that way (a row taller than a page, or a
+            # short table longer than one): split wherever it can, rather than fail or
+            # leave its heading alone.
+            self._rowSplitRange = None
+            parts = list(super().split(availWidth, availHeight))
+        return parts
 
 
 class CellParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no types
@@ -189,7 +197,9 @@ def board_table(table: Table) -> BoardTable:
     data += [cells(r, False) for r in table.rows]
     if table.total is not None:
         data.append(cells(table.total, True))
-    grid = BoardTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # splitInRow: a row taller than a page (a very long text) is split within the row
+    # rather than stopping the report; rows are split between them first.
+    grid = BoardTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     style = st.table_style(len(data), -1, table.total is not None, size)
     style.append(("LEADING", (0, 0), (-1, -1), size + 2.5))
     style += [

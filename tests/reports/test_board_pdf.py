@@ -365,3 +365,28 @@ def test_the_outline_lists_every_heading_at_its_page(tmp_path: Path) -> None:
     assert len(laid_out) > 3
     for _, title, page in entries:
         assert title in page_text(laid_out[page]), (title, page)
+
+
+def test_a_row_taller_than_a_page_is_split_within_it(tmp_path: Path) -> None:
+    """A text as long as a report text may be (20 000 characters) in one cell: the row
+    runs over pages under the repeated header, its heading on its first page."""
+    sentence = "Ett mycket långt stycke text om insatsen."
+    long = " ".join([sentence] * (20_000 // (len(sentence) + 1)))
+    rows = (("1 juli 2019", long), *((f"{d} juli 2019", "Kort.") for d in range(2, 8)))
+    table = Table(("Datum", "Beskrivning"), rows, numeric=(False, False), widths=(0.2, 0.8))
+    path = write(tmp_path, report(Heading("Milstolpar", 2), table))
+    laid_out = pages(path)[1:]
+    assert len(laid_out) >= 4
+    assert "Milstolpar" in page_text(laid_out[0]) and "1 juli 2019" in page_text(laid_out[0])
+    assert all({"Datum", "Beskrivning"} <= {w.text for w in p} for p in laid_out)
+    text = " ".join(page_text(p) for p in laid_out)
+    assert text.count("insatsen.") == long.count("insatsen.")
+    assert all(f"{d} juli 2019" in text for d in range(2, 8))
+
+
+def test_a_chart_of_many_bars_fits_on_a_page(tmp_path: Path) -> None:
+    labels = tuple(f"Kommun {i}" for i in range(90))
+    path = write(tmp_path, report(Paragraph("Före."), Chart("Många", labels, tuple(range(90)))))
+    laid_out = pages(path)
+    assert len(laid_out) == 2
+    assert all(label in page_text(laid_out[1]) for label in labels)
