@@ -54,6 +54,8 @@ class BoardTable(LongTable):  # type: ignore[misc]  # reportlab has no types
     """A LongTable that splits only between rows leaving at least MIN_ROWS body rows
     on each side (the header repeated); otherwise it moves whole to the next page."""
 
+    _rowSplitRange: tuple[int, int] | None  # reportlab's: the rows a split may come after
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
         rows = len(self._cellvalues)
         body = rows - self.repeatRows

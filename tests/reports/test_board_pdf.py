@@ -288,18 +288,25 @@ def test_title_author_subject_language_and_embedded_fonts(tmp_path: Path) -> Non
     assert {f["name"].split("+")[-1] for f in found} <= {"DejaVuSans", "DejaVuSans-Bold"}
 
 
-def _png(width: int, height: int) -> bytes:
+def _picture(width: int, height: int, kind: str = "PNG") -> bytes:
     out = BytesIO()
-    Image.new("RGB", (width, height), (47, 93, 124)).save(out, format="PNG")
+    Image.new("RGB", (width, height), (47, 93, 124)).save(out, format=kind)
     return out.getvalue()
 
 
-@pytest.mark.parametrize("size", [(1200, 300), (200, 900)])
-def test_the_cover_shows_the_logo_scaled_to_fit(tmp_path: Path, size: tuple[int, int]) -> None:
+@pytest.mark.parametrize(("size", "kind"), [((1200, 300), "PNG"), ((200, 900), "JPEG")])
+def test_the_cover_shows_the_logo_scaled_to_fit(
+    tmp_path: Path, size: tuple[int, int], kind: str
+) -> None:
     from reportlab.lib.units import mm
 
     cover = Cover(
-        COVER.forbund, COVER.insats, COVER.title, COVER.period, COVER.made, logo=_png(*size)
+        COVER.forbund,
+        COVER.insats,
+        COVER.title,
+        COVER.period,
+        COVER.made,
+        logo=_picture(*size, kind),
     )
     path = write(tmp_path, report(Paragraph("Text."), cover=cover))
     first = PdfReader(path).pages[0]
