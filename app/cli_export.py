@@ -1,7 +1,8 @@
-"""`insatslogg export excel|pdf (--year ÅR | --from ÅR|DATUM --to ÅR|DATUM) -o FIL
+"""`insatslogg export excel|pdf|docx (--year ÅR | --from ÅR|DATUM --to ÅR|DATUM) -o FIL
 [--names] [--db FIL]`.
 
-Writes the same workbook as Arkiv → Exportera till Excel… in the window.
+Writes the same workbook as Arkiv → Exportera till Excel… in the window, and the same
+report to the board as Arkiv → Rapport till styrelsen (as PDF, or as a Word file).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """
     export = subparsers.add_parser(
         "export",
-        help="exportera till Excel eller PDF",
+        help="exportera till Excel, PDF eller Word",
         description="Skriver närvarologgen och sammanställningarna till en Excel-arbetsbok "
-        "(excel) eller rapporten till styrelsen som PDF (pdf), för ett år eller en period.",
+        "(excel) eller rapporten till styrelsen som PDF (pdf) eller Word-dokument (docx), "
+        "för ett år eller en period.",
     )
     formats = export.add_subparsers(
         dest="export_format", metavar="FORMAT", required=True, title="format"
@@ -45,18 +47,33 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     pdf = formats.add_parser(
         "pdf",
         help="årsrapport eller periodrapport som PDF",
-        description="Skriver rapporten till styrelsen för ett år eller en period som PDF.",
+        description="Skriver rapporten till styrelsen för ett år, en period eller valfria "
+        "datum som PDF.",
     )
     add_period_options(pdf)
     pdf.add_argument("-o", "--output", required=True, metavar="FIL.pdf", help="filen som skrivs")
     add_db_option(pdf)
     pdf.set_defaults(handler=run, names=False)
+    word = formats.add_parser(
+        "docx",
+        help="årsrapport eller periodrapport som Word-dokument",
+        description="Skriver rapporten till styrelsen för ett år, en period eller valfria "
+        "datum som ett "
+        "redigerbart Word-dokument (.docx), med samma innehåll som PDF-rapporten.",
+    )
+    add_period_options(word)
+    word.add_argument("-o", "--output", required=True, metavar="FIL.docx", help="filen som skrivs")
+    add_db_option(word)
+    word.set_defaults(handler=run, names=False)
     return export  # type: ignore[no-any-return]
+
+
+SUFFIXES = {"excel": ".xlsx", "pdf": ".pdf", "docx": ".docx"}
 
 
 def _output(args: argparse.Namespace) -> Path:
     path = Path(args.output).expanduser()
-    suffix = ".pdf" if args.export_format == "pdf" else ".xlsx"
+    suffix = SUFFIXES[args.export_format]
     if path.suffix.lower() != suffix:
         raise DomainError(f"Filen ska sluta på {suffix}: {path}")
     return path
@@ -85,6 +102,10 @@ def run(args: argparse.Namespace) -> int:
                 from app.operations.reports import export_pdf
 
                 result: Any = export_pdf(store, request, output)
+            elif args.export_format == "docx":
+                from app.operations.reports import export_docx
+
+                result = export_docx(store, request, output)
             else:
                 result = export_excel(store, request, output)
         finally:

@@ -86,8 +86,9 @@ def test_the_export_help_names_excel_and_pdf(capsys: pytest.CaptureFixture[str])
     assert text.startswith("Användning: insatslogg export [-h] FORMAT")
     assert "Excel" in text and "PDF" in text
     assert re.search(r"excel\s+närvarologg", text) and re.search(r"pdf\s+årsrapport", text)
+    assert "Word" in text and re.search(r"docx\s+årsrapport", text)
     main_help = run(capsys, "--help")[1]
-    assert "exportera till Excel eller PDF" in main_help
+    assert "exportera till Excel, PDF eller Word" in main_help
 
 
 @pytest.mark.parametrize(

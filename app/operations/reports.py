@@ -1,6 +1,7 @@
-"""The PDF reports: the board report (a year, a period or any dates) and the sign-in sheet of an
-activity, their content read from the store and handed to the writers in
-app.reports as plain data. No Qt; reportlab is imported when a report is written.
+"""The reports: the board report (a year, a period or any dates; as PDF or as Word) and
+the sign-in sheet of an activity, their content read from the store and handed to the
+writers in app.reports as plain data. No Qt; reportlab and python-docx are imported
+when a report is written.
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.core.finsam_followup import FollowupYear, followup_years
+from app.core.finsam_followup import followup_years
 from app.core.progress import Progress
 from app.core.report_period import report_title
 from app.core.report_texts import stated_figure_findings
-from app.core.summary import YearSummary
 from app.operations.board_content import with_board_content
 from app.operations.exports import check_request, period_of, piece_summaries
+from app.reports.docx_result import DocxResult
 from app.reports.export_content import ExportRequest
 from app.reports.pdf_content import PdfContent, PdfResult
 
@@ -33,19 +34,18 @@ def gather_pdf(
     """What the report shows, for exactly the request's dates: the summary of each piece
     (its part of each calendar year; a whole year's as the overview shows it), the
     period built from them, the stated figures' findings, the highlights and milestones
-    within the dates and the texts."""
+    within the dates, Uppföljning Finsam; then the board report's further content
+    (texts, samverkansparter, placements, logo: app.operations.board_content)."""
     progress = progress or Progress()
     check_request(store, request)
     insats = store.reference.insats(request.insats_id)
     assert insats.forbund_id is not None
     forbund = store.reference.forbund(insats.forbund_id)
     summaries = piece_summaries(store, request, progress)
-    first, last = request.first_year, request.last_year
     dates = request.period
     stated = store.report_texts.stated_figures(request.insats_id)
     period = period_of(summaries, stated, request)
     extra = () if period else tuple(stated_figure_findings(stated, summaries))
-    texts = store.report_texts.texts(request.insats_id, first, last)
     content = PdfContent(
         forbund_name=forbund.name,
         insats_name=insats.name,
@@ -55,32 +55,40 @@ def gather_pdf(
         period=period,
         made=today or dt.date.today(),
         highlights=tuple(store.report_texts.highlights(request.insats_id, dates.first, dates.last)),
-        texts=tuple(texts.items()),
         extra_findings=extra,
         first_day=dates.first,
         last_day=dates.last,
         period_label=dates.label,
         report_title=report_title(dates, insats.start, insats.end),
-        followup=_followup(summaries),
+        followup=followup_years(summaries),
     )
     return with_board_content(store, content, insats)
-
-
-def _followup(summaries: list[YearSummary]) -> tuple[FollowupYear, ...]:
-    """Uppföljning Finsam, from the same year summaries as the rest of the report."""
-    return followup_years(summaries)
 
 
 def export_pdf(
     store: Store, request: ExportRequest, path: Path | str, progress: Progress | None = None
 ) -> PdfResult:
     """Gather the year's or period's summaries and write the report to ``path``."""
-    from app.reports.pdf_report import write_pdf
+    from app.reports.board_report import build_board_report
+    from app.reports.pdf_report import write_board_pdf
 
     progress = progress or Progress()
     content = gather_pdf(store, request, progress)
-    pages = write_pdf(path, content, progress)
+    pages = write_board_pdf(path, build_board_report(content), progress)
     return PdfResult(Path(path), pages, len(content.findings()), request.span)
+
+
+def export_docx(
+    store: Store, request: ExportRequest, path: Path | str, progress: Progress | None = None
+) -> DocxResult:
+    """The same report as export_pdf, as an editable Word file at ``path``."""
+    from app.reports.board_report import build_board_report
+    from app.reports.docx_report import write_board_docx
+
+    progress = progress or Progress()
+    content = gather_pdf(store, request, progress)
+    write_board_docx(path, build_board_report(content), progress)
+    return DocxResult(Path(path), len(content.findings()), request.span)
 
 
 def signin_sheet_for(store: Store, activity_id: int) -> SigninSheet:

@@ -1,60 +1,28 @@
-"""The PDF report for the board: an annual report (one year) or a period report.
+"""The board report as a PDF: its cover and blocks (app.reports.board_blocks) laid out
+by reportlab on A4 pages with a running header, and a footer "Sida X av Y".
 
-Every figure is a value of the core summaries handed in (app.operations.reports
-gathers them: the year summaries, and core.period.build_period_summary for a period):
-nothing is computed here, so the PDF cannot differ from the overview or the Excel
-export. The file appears only when complete: written to a temporary file beside the
-target and renamed; on cancel or error nothing is left behind.
-
-What is shown is gathered in pdf_content; the sections are in pdf_sections (the opening
-and the activities) and pdf_record_sections (people reached, groups, placements, county
-statistics, milestones, findings), their tables drawn by pdf_tables.
+Nothing is computed here: every text and figure is in the blocks. The file appears only
+when complete: written to a temporary file beside the target and renamed; on cancel or
+error nothing is left behind. The document's title, author, subject and language
+(sv-SE) are set; the fonts (DejaVu Sans) are embedded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import PageBreak, SimpleDocTemplate
 
 from app.core.atomic_file import atomic_write, save_error
 from app.core.progress import Progress
-from app.reports import pdf_record_sections as record
-from app.reports import pdf_sections as sections
 from app.reports import pdf_style as st
-from app.reports.pdf_content import PdfContent
+from app.reports.board_blocks import BoardReport
+from app.reports.pdf_blocks import HeadingParagraph, cover, story
 
-__all__ = ["PdfContent", "story", "write_pdf"]
-
-# The report's sections in order.
-SECTIONS: tuple[Callable[[PdfContent], list[Any]], ...] = (
-    sections.cover,
-    sections.background,
-    sections.key_figures,
-    sections.activities,
-    sections.year_plan,
-    sections.highlights,
-    record.people_reached,
-    record.groups,
-    record.placements,
-    record.county,
-    record.milestones,
-    sections.analysis,
-    sections.conclusions,
-    record.findings,
-)
-
-
-def story(c: PdfContent, progress: Progress) -> list[Any]:
-    flow: list[Any] = []
-    for section in SECTIONS:
-        progress.check()
-        flow += section(c)
-    return flow
+__all__ = ["write_board_pdf"]
 
 
 # --- pages --------------------------------------------------------------------------------
@@ -69,15 +37,21 @@ class _NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]  # reportlab has 
     footer = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Not Helvetica: every font in the file is embedded.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or st.FONT
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()
+        # The page is written at save(); a bookmark made on the next page must point to
+        # the next page, so the document counts it now (and again from 1 at save()).
+        self._doc.pageCounter += 1
 
     def save(self) -> None:
         count = len(self._pages)
+        self._doc.pageCounter = 1
         for state in self._pages:
             self.__dict__.update(state)
             self._decorate(count)
@@ -103,11 +77,26 @@ class _NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]  # reportlab has 
         self.restoreState()
 
 
+class _Document(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no types
+    """Lists every heading in the PDF's outline (the bookmarks a reader shows)."""
+
+    def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab's name
+        if isinstance(flowable, HeadingParagraph):
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            # A level deeper than the one before is not allowed: cap it.
+            level = min(flowable.outline_level, self._outline_level + 1)
+            self.canv.addOutlineEntry(flowable.outline_text, key, level=level, closed=level > 0)
+            self._outline_level = level
+
+    _outline_level = -1
+
+
 def _short(text: str, n: int = 95) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def write_pdf(path: Path | str, content: PdfContent, progress: Progress | None = None) -> int:
+def write_board_pdf(path: Path | str, report: BoardReport, progress: Progress | None = None) -> int:
     """Write the report to ``path`` (atomically); returns the number of pages.
 
     On a cancel (Cancelled) or an error nothing is left behind and a file already at
@@ -119,9 +108,9 @@ def write_pdf(path: Path | str, content: PdfContent, progress: Progress | None =
     pages: list[int] = []
 
     class Canvas(_NumberedCanvas):
-        header = _short(content.insats_name, 80)
-        title = content.title
-        footer = _short(f"{content.forbund_name} · upprättad {st.swedish_date(content.made)}")
+        header = _short(report.header, 80)
+        title = report.cover.title
+        footer = _short(report.footer)
 
         def save(self) -> None:
             pages.append(len(self._pages))
@@ -132,20 +121,21 @@ def write_pdf(path: Path | str, content: PdfContent, progress: Progress | None =
         with atomic_write(path) as tmp:
             # reportlab leaves a file it opened itself open when writing fails
             with open(tmp, "wb") as fh:
-                doc = SimpleDocTemplate(
+                doc = _Document(
                     fh,
                     pagesize=st.PAGE,
                     leftMargin=st.MARGIN_X,
                     rightMargin=st.MARGIN_X,
                     topMargin=st.MARGIN_TOP,
                     bottomMargin=st.MARGIN_BOTTOM,
-                    title=f"{content.title} – {content.insats_name}",
-                    author=content.forbund_name,
-                    subject=content.insats_name,
+                    title=report.title,
+                    author=report.author,
+                    subject=report.subject,
                     creator="Insatslogg",
-                    lang="sv-SE",
+                    lang=report.language,
+                    initialFontName=st.FONT,
                 )
-                flow = story(content, checker)
+                flow = [*cover(report.cover), PageBreak(), *story(report.blocks, checker)]
                 checker.report(1, 2)
                 doc.build(flow, canvasmaker=Canvas)
             checker.check()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -26,6 +26,8 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
 WIDTH = PAGE[0] - 2 * MARGIN_X
+# SimpleDocTemplate's frame has 6 pt padding on every side.
+FRAME_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM - 12
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#616e7c")
@@ -78,9 +80,17 @@ def _style(name: str, **kw: Any) -> ParagraphStyle:
 BODY = _style("body")
 NOTE = _style("note", fontSize=8, leading=11, textColor=MUTED, spaceBefore=3)
 H1 = _style("h1", fontName=BOLD, fontSize=17, leading=22, textColor=ACCENT, spaceAfter=8)
+# The board report's chapter heading: air above it when it follows text on a page.
+CHAPTER = ParagraphStyle("chapter", parent=H1, spaceBefore=12)
 H2 = _style(
     "h2", fontName=BOLD, fontSize=12, leading=16, textColor=INK, spaceBefore=14, spaceAfter=6
 )
+H3 = _style(
+    "h3", fontName=BOLD, fontSize=10.5, leading=14, textColor=INK, spaceBefore=10, spaceAfter=4
+)
+# Running text of the board report: a little air between paragraphs.
+PARA = _style("para", spaceAfter=5)
+CAPTION = _style("caption", fontName=BOLD, fontSize=9, leading=12, textColor=MUTED, spaceAfter=3)
 CELL = _style("cell", fontSize=8.5, leading=11)
 CELL_BOLD = _style("cellbold", fontName=BOLD, fontSize=8.5, leading=11)
 CELL_BOLD_RIGHT = _style("cellboldright", fontName=BOLD, fontSize=8.5, leading=11, alignment=2)
@@ -90,6 +100,28 @@ COVER_META = _style("covermeta", fontSize=11, leading=16, textColor=MUTED)
 
 
 _SIZED: dict[tuple[str, float], ParagraphStyle] = {}
+_CELLS: dict[tuple[float, bool, bool, bool], ParagraphStyle] = {}
+
+
+def cell_style(
+    size: float, bold: bool = False, right: bool = False, split: bool = False
+) -> ParagraphStyle:
+    """A table cell's paragraph at ``size`` points. Words are never split across lines
+    (the table's widths are chosen so that every word fits) unless ``split``: the last
+    resort when no font size lets the longest words fit."""
+    key = (size, bold, right, split)
+    if key not in _CELLS:
+        _CELLS[key] = ParagraphStyle(
+            f"cell-{size}-{int(bold)}{int(right)}{int(split)}",
+            fontName=BOLD if bold else FONT,
+            fontSize=size,
+            leading=size + 2.5,
+            textColor=INK,
+            alignment=TA_RIGHT if right else TA_LEFT,
+            splitLongWords=int(split),
+            hyphenationLang="",
+        )
+    return _CELLS[key]
 
 
 def sized(style: ParagraphStyle, size: float) -> ParagraphStyle:

@@ -1,6 +1,7 @@
 """Arkiv → Rapport: the board report built in the background, then shown page by page.
 
-From the preview the user prints the report (Qt's print dialog) or saves it as a PDF.
+From the preview the user prints the report (Qt's print dialog), saves it as a PDF, or
+saves the same report as an editable Word file (report_word: written in the background).
 The report is built once into a temporary file that is removed when the preview closes;
 its pages are rendered with pdfium (pypdfium2), for the screen and for the printer alike.
 """
@@ -37,10 +38,12 @@ from app.ui.background import run_in_background
 from app.ui.export_dialog import STATUS_MS, error_text
 from app.ui.file_dialogs import save_file_name
 from app.ui.form_widgets import run_modal
+from app.ui.report_word import WriteWord, save_as_word
 from app.ui.save_target import target_refused
 from app.ui.screen_fit import fit_size
 
 if TYPE_CHECKING:
+    from app.reports.docx_result import DocxResult
     from app.reports.pdf_content import PdfResult
     from app.store.database import Store
 
@@ -95,7 +98,8 @@ def preview_geometry(available: QRect, preferred: QSize = PREFERRED_SIZE) -> QRe
 
 
 class ReportPreviewDialog(QDialog):
-    """The built report's pages, with zoom, "Sida X av Y", Skriv ut…, Spara som PDF… and Stäng."""
+    """The built report's pages, with zoom, "Sida X av Y", Skriv ut…, Spara som PDF…,
+    Spara som Word… (when given a way to write it) and Stäng."""
 
     def __init__(
         self,
@@ -103,8 +107,10 @@ class ReportPreviewDialog(QDialog):
         suggested_name: str,
         parent: QWidget | None = None,
         database: Path | None = None,
+        word: WriteWord | None = None,
     ) -> None:
         super().__init__(parent)
+        self._word = word
         self._path = pdf_path
         self._database = database  # its files are never saved over
         self._suggested_name = suggested_name
@@ -128,6 +134,9 @@ class ReportPreviewDialog(QDialog):
         self.print_button.setObjectName("printButton")
         self.save_button = QPushButton(self.tr("Spara som PDF…"))
         self.save_button.setObjectName("saveButton")
+        self.word_button = QPushButton(self.tr("Spara som Word…"))
+        self.word_button.setObjectName("wordButton")
+        self.word_button.setVisible(word is not None)
         self.close_button = QPushButton(self.tr("Stäng"))
         self.close_button.setObjectName("closeButton")
 
@@ -159,6 +168,7 @@ class ReportPreviewDialog(QDialog):
         bottom.addWidget(self.saved_label, 1)
         bottom.addWidget(self.print_button)
         bottom.addWidget(self.save_button)
+        bottom.addWidget(self.word_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -175,6 +185,7 @@ class ReportPreviewDialog(QDialog):
         self.scroll_area.verticalScrollBar().valueChanged.connect(self._update_page_label)
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_as_pdf)
+        self.word_button.clicked.connect(self.save_as_word)
         self.close_button.clicked.connect(self.reject)
         self.close_button.setDefault(True)
         self.render_pages()
@@ -314,11 +325,24 @@ class ReportPreviewDialog(QDialog):
             QMessageBox.warning(self, self.tr(TITLE), str(exc))
             return None
         message = self.tr("Sparade rapporten ({0} sidor) till {1}.").format(self.page_count, target)
+        self._saved(message)
+        return target
+
+    def save_as_word(self) -> Path | None:
+        """Ask where, then write the report as a Word file there (in the background)."""
+        if self._word is None:
+            return None
+        result = save_as_word(self, self._suggested_name, self._database, self._word)
+        if result is None:
+            return None
+        self._saved(result.message())
+        return result.path
+
+    def _saved(self, message: str) -> None:
         self.saved_label.setText(message)
         parent = self.parentWidget()
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(message, STATUS_MS)
-        return target
 
     def done(self, result: int) -> None:
         self._refit.stop()
@@ -335,7 +359,7 @@ class ReportPreviewDialog(QDialog):
 
         The built file lives in a temporary folder that is removed when the preview closes.
         """
-        from app.operations.reports import export_pdf
+        from app.operations.reports import export_docx, export_pdf
 
         name = Path(request.suggested_filename).with_suffix(".pdf").name
         with tempfile.TemporaryDirectory(prefix="insatslogg-rapport-") as folder:
@@ -351,6 +375,10 @@ class ReportPreviewDialog(QDialog):
                 error = outcome.error or RuntimeError("?")
                 QMessageBox.warning(parent, TITLE, error_text(error))
                 return False
-            dialog = cls(path, name, parent, store.path)
+
+            def word(target: Path, progress: Progress) -> DocxResult:
+                return export_docx(store, request, target, progress)
+
+            dialog = cls(path, name, parent, store.path, word)
             run_modal(dialog)
             return True

@@ -20,7 +20,7 @@ from app.core.errors import DomainError
 from app.core.progress import Cancelled, Progress
 from app.core.protected_targets import ProtectedTarget
 from app.core.temp_files import HOST
-from app.operations.reports import export_pdf, signin_sheet_for
+from app.operations.reports import export_docx, export_pdf, signin_sheet_for
 from app.reports.excel_export import write_workbook
 from app.reports.signin_sheet import write_signin_sheet
 from tests.save_faults import (
@@ -243,6 +243,10 @@ def _pdf(record: Any, target: Path, progress: Progress) -> object:
     return export_pdf(record.store, record.request(2017, 2019), target, progress)
 
 
+def _docx(record: Any, target: Path, progress: Progress) -> object:
+    return export_docx(record.store, record.request(2017, 2019), target, progress)
+
+
 def _signin(record: Any, target: Path, progress: Progress) -> object:
     return write_signin_sheet(target, signin_sheet_for(record.store, record.known.id))
 
@@ -250,6 +254,7 @@ def _signin(record: Any, target: Path, progress: Progress) -> object:
 WRITERS: dict[str, tuple[Writer, str]] = {
     "excel": (_excel, "x.xlsx"),
     "pdf": (_pdf, "x.pdf"),
+    "word": (_docx, "x.docx"),
     "narvarolista": (_signin, "x.pdf"),
 }
 
@@ -294,7 +299,7 @@ def test_each_writer_on_a_locked_target(
 
 
 @pytest.mark.parametrize("when", ["first", "middle", "last"])
-@pytest.mark.parametrize("name", ["excel", "pdf"])
+@pytest.mark.parametrize("name", ["excel", "pdf", "word"])
 def test_cancelled_midway_leaves_the_old_file(record: Any, out: Path, name: str, when: str) -> None:
     """Avbryt at the first check, in the middle, or at the last one (the file is then
     whole, but not yet renamed): the temporary file goes, the old file stays."""
