@@ -35,7 +35,7 @@ def groups(c: PdfContent) -> list[Block]:
     listing = next((t for t in last.tables if t.key == TableKey.SAMVERKANSGRUPPER), None)
     if listing is not None and listing.rows:
         block = summary_block(
-            listing, "Kommun – grupp (status)", caption=f"Samverkansgrupper {last.year}"
+            listing, "Kommun – grupp (status)", caption=f"Samverkansgrupper {last.label}"
         )
         if block is not None:
             blocks.append(block)

@@ -74,6 +74,8 @@ def uppdrag(c: PdfContent) -> list[Block]:
         blocks += [Heading("Insatsperiod", 2), Paragraph(month_span(c.insats_start, c.insats_end))]
         if not whole_insats(c):
             blocks.append(Paragraph(f"Rapporten avser {period_text(c)}.", "note"))
+    # What a part of a year leaves out (the records kept per calendar year).
+    blocks += [Paragraph(note, "note") for note in c.left_out]
     blocks += text_section(SECTIONS["malgrupp"], c.text("malgrupp"), 2)
     goals = [line.strip().lstrip("-•").strip() for line in c.insats_goals.splitlines()]
     goals = [g for g in goals if g]

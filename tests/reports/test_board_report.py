@@ -362,6 +362,10 @@ def test_the_cover_names_the_exact_period(demo: Store) -> None:
     tertial = gather_pdf(demo, request, today=TODAY)
     cover = build_board_report(tertial).cover
     assert (cover.title, cover.period) == ("Rapport januari–april 2018", "januari–april 2018")
+    # A part of a year says what it leaves out: the records kept per calendar year.
+    [left_out] = tertial.left_out
+    assert "årsrapporten 2018" in left_out
+    assert Paragraph(left_out, "note") in _section(build_board_report(tertial), "Uppdrag")
     year = _demo_content(demo, 2018, 2018)
     labelled = replace(tertial, period_label="första tertialet 2018")
     assert build_board_report(labelled).cover.period == "första tertialet 2018"
