@@ -44,6 +44,14 @@ SECTIONS: dict[str, str] = {
 # last_year) is that year's account, printed under the year; a text for several years is
 # the section's introduction.
 PER_YEAR_SECTIONS: tuple[str, ...] = ("individ", "struktur")
+# The sections that describe the insats itself (its target group, its work, its
+# background, the introductions of its two lines of work): a report on any part of the
+# insats prints the insats's own text when none is written for the report's years. The
+# others (experiences, summaries, analysis, conclusions, deviations) speak of the
+# report's own period: a year's report never prints the final report's conclusions.
+INSATS_SECTIONS: frozenset[str] = frozenset(
+    {"malgrupp", "beskrivning", "huvudaktiviteter", "bakgrund", "individ", "struktur"}
+)
 
 # A stated figure's measure and its label. Nådda personer is the "Totalt" row of the
 # summary table of that key, in the year's column; the placements' measures are in
@@ -250,8 +258,9 @@ def choose_texts(
 ) -> ChosenTexts:
     """Which of the stored texts a report on ``years`` prints.
 
-    A section's text is the one saved for exactly the report's years, else the one for
-    the insats's whole years (``whole``). For a per-year section (PER_YEAR_SECTIONS)
+    A section's text is the one saved for exactly the report's years, else, for a
+    section describing the insats (INSATS_SECTIONS), the one for the insats's whole
+    years (``whole``). For a per-year section (PER_YEAR_SECTIONS)
     each year has its own text (saved for that year alone), and the section's text is
     then only a text for several years (a one-year text is that year's, not an
     introduction). Empty texts count as not written.
@@ -267,7 +276,7 @@ def choose_texts(
         spans.append(whole)
     sections: dict[str, str] = {}
     for section in SECTIONS:
-        for a, b in spans:
+        for a, b in spans if section in INSATS_SECTIONS else spans[:1]:
             if section in PER_YEAR_SECTIONS and a == b:
                 continue
             text = by_span.get((a, b, section))

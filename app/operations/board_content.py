@@ -30,8 +30,10 @@ def with_board_content(store: Store, content: PdfContent, insats: Insats) -> Pdf
     kommuner = store.reference.kommuner(insats.forbund_id)
     names = {k.id: k.name for k in kommuner if k.id is not None}
     stored = store.placements.list(insats.id)
+    # Placements are kept per calendar year: a part of a year has none of its own.
+    covered = [s.year for s in content.year_summaries if s.covers_year]
     placements = tuple(
-        (huvudman_label(p, names), p) for year in years for p in placements_in_year(stored, year)
+        (huvudman_label(p, names), p) for year in covered for p in placements_in_year(stored, year)
     )
     return replace(
         content,
