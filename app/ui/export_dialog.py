@@ -66,8 +66,10 @@ EXCEL = ExportFormat(
 )
 PDF = ExportFormat(
     "Rapport till styrelsen (PDF)",
-    "Års- eller periodrapport för {insats}: nyckeltal, aktiviteter, nådda personer, "
-    "samverkansgrupper, placeringar, länsstatistik, milstolpar och avvikelser.",
+    "Rapport till styrelsen för {insats}, uppställd som slutrapporten: uppdrag, "
+    "bakgrund, individ- och strukturinriktade insatser, milstolpar, nådda personer, "
+    "samverkansgrupper, länsstatistik, analys, slutsatser, avvikelser och Uppföljning "
+    "Finsam. Visas först; spara sedan som PDF eller Word.",
     "Spara rapporten",
     "PDF-dokument (*.pdf)",
     ".pdf",

@@ -35,7 +35,13 @@ from PySide6.QtWidgets import (
 
 from app.core.entities import Insats
 from app.core.errors import DomainError
-from app.core.report_texts import MEASURES, PER_YEAR_SECTIONS, SECTIONS, StatedFigure
+from app.core.report_texts import (
+    INSATS_SECTIONS,
+    MEASURES,
+    PER_YEAR_SECTIONS,
+    SECTIONS,
+    StatedFigure,
+)
 from app.ui.combo_data import find_data
 from app.ui.form_widgets import ok_cancel_buttons, validated
 from app.ui.row_table_model import RowTableModel
@@ -181,7 +187,8 @@ class ReportTextsDialog(QDialog):
         span.addStretch(1)
         hint = QLabel(
             self.tr(
-                "Rapporten använder texten för exakt sina år, annars texten för hela "
+                "Rapporten använder texten för exakt sina år. Det som beskriver insatsen "
+                "(målgrupp, verksamhet, bakgrund, inledningarna) tas annars från hela "
                 "insatsen. Individ- och strukturinriktade insatser skrivs också för varje "
                 "år för sig och visas då under det året."
             )
@@ -247,11 +254,13 @@ class ReportTextsDialog(QDialog):
             return self.tr(
                 "Inledning för {0}–{1}. Välj ett enskilt år för årets egen text."
             ).format(first, last)
-        if (first, last) == self._whole:
+        if (first, last) == self._whole and section in INSATS_SECTIONS:
             return self.tr(
                 "Används i rapporter för hela insatsen och i rapporter för andra år och "
                 "perioder som saknar en egen text."
             )
+        if (first, last) == self._whole:
+            return self.tr("Används i rapporten för hela insatsen (slutrapporten).")
         span = str(first) if first == last else f"{first}–{last}"
         return self.tr("Används i rapporter för exakt {0}.").format(span)
 
