@@ -2,8 +2,7 @@
 figures right-aligned, a bold total row. Every cell is a wrapping paragraph in a column
 wide enough for its longest word (no word is ever split over two lines: the font gets
 smaller first), and a table splits over pages only with three rows or more on each
-side. Also the plain helpers on core tables the report's sections use (their titles,
-a table turned on its side, the column a chart shows).
+side. Also a core table's title with its span.
 """
 
 from __future__ import annotations
@@ -17,27 +16,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph
 
-from app.core.period import TOTAL
-from app.core.summary import CHANGE, SummaryRow, SummaryTable
+from app.core.summary import SummaryTable
 from app.reports import pdf_style as st
 from app.reports.board_blocks import Table
 
-EMPTY = "Inget registrerat."
 # A table up to this many rows stays on one page with its heading and note.
 KEEP_TOGETHER_ROWS = 24
 LABEL_MIN = 50 * mm
 LABEL_MAX = 85 * mm
 FIGURE_WIDTH = 26 * mm
-
-
-def para(text: str, style: Any = st.CELL) -> Paragraph:
-    return Paragraph(escape(text), style)
-
-
-def fmt(value: Any, column: str = "") -> str:
-    if isinstance(value, int):
-        return st.number(value, signed=column == CHANGE)
-    return "" if value is None else str(value)
 
 
 # A table split over pages keeps at least this many rows (the total row counts) on each
@@ -214,28 +201,3 @@ def board_table(table: Table) -> BoardTable:
 def table_title(table: SummaryTable, span: str) -> str:
     """The table's title with the span, unless the title names it already."""
     return table.title if span in table.title else f"{table.title} {span}"
-
-
-def turned(table: SummaryTable) -> SummaryTable:
-    """The table with its columns as rows: one row per column, one column per row and,
-    when the table has a total row, a last column "Totalt". No total row of its own."""
-    rows = tuple(
-        SummaryRow(
-            col,
-            (
-                *(r.values[i] for r in table.rows),
-                *((table.total.values[i],) if table.has_total else ()),
-            ),
-        )
-        for i, col in enumerate(table.columns)
-    )
-    columns = (*(r.label for r in table.rows), *((table.total.label,) if table.has_total else ()))
-    return SummaryTable(table.key, table.title, columns, rows, has_total=False, note=table.note)
-
-
-def value_column(table: SummaryTable) -> int:
-    """The column a chart shows: the period's total, or the year's held activities."""
-    for name in (TOTAL, "Genomförda"):
-        if name in table.columns:
-            return table.columns.index(name)
-    return 0
