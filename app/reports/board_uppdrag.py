@@ -74,6 +74,9 @@ def uppdrag(c: PdfContent) -> list[Block]:
         blocks += [Heading("Insatsperiod", 2), Paragraph(month_span(c.insats_start, c.insats_end))]
         if not whole_insats(c):
             blocks.append(Paragraph(f"Rapporten avser {period_text(c)}.", "note"))
+        # A part of a year leaves out what is kept per year (placements, county
+        # statistics …): core's note says so and where to find it.
+        blocks += [Paragraph(note, "note") for note in c.left_out]
     blocks += text_section(SECTIONS["malgrupp"], c.text("malgrupp"), 2)
     goals = [line.strip().lstrip("-•").strip() for line in c.insats_goals.splitlines()]
     goals = [g for g in goals if g]
