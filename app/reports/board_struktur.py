@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from app.core.clock_times import format_times
 from app.core.milestones import MilestoneEntry
 from app.core.period import TOTAL
 from app.core.report_texts import SECTIONS, Highlight
@@ -54,7 +55,13 @@ def year_figures(summary: YearSummary) -> str:
 
 
 def highlight_line(h: Highlight) -> str:
-    return f"{shown_date(h.day, h.date_approximate)} – {h.title}: {h.sentence}"
+    """'3 mars 2018 kl. 9.00–12.00 – Utbildning i steg: …' (its clock times when known)."""
+    when = " ".join(
+        p
+        for p in (shown_date(h.day, h.date_approximate), format_times(h.start_time, h.end_time))
+        if p
+    )
+    return f"{when} – {h.title}: {h.sentence}"
 
 
 def _activities_of_year(summary: YearSummary) -> Table | None:
