@@ -87,9 +87,16 @@ def test_export_of_a_tertial(until_2024: Path, tmp_path: Path, capsys) -> None:
     pdf = tmp_path / "t1.pdf"
     assert main(["export", "pdf", *TERTIAL, "-o", str(pdf), "--db", str(until_2024)]) == 0
     assert capsys.readouterr().out.startswith("Skrev rapporten januari–april 2024 (")
-    text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
-    assert "Rapport januari–april 2024" in " ".join(text.split())
-    assert "Genomförda aktiviteter 2 1 +1" in " ".join(text.split())
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Rapport januari–april 2024" in text
+    # Held, planned, cancelled, held the same tertial of 2023 (the workshop of
+    # 1 February) and the change; the participants 12 + 30.
+    per_type = text.split("Aktiviteter per typ januari–april 2024 ", 1)[1]
+    assert per_type.startswith(
+        "Typ Genomförda Planerade Inställda Genomförda 2023 (jan–apr) Förändring "
+        "Seminarium 1 1 0 0 +1 Workshop 1 0 0 1 0 Totalt 2 1 0 1 +1 "
+    )
+    assert "Genomförda aktiviteter: 2. Deltagare på aktiviteter (volym): 42." in text
 
 
 @pytest.mark.parametrize(

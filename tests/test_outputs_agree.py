@@ -12,10 +12,12 @@ is looked for in
   shows one year at a time, so a period's year columns are found in each year's
   overview and its Totalt column is only in the files;
 * the Excel export read back with openpyxl (the cell values, not their formatting);
-* the PDF read back with pypdf (text; thousands separators, minus signs and line
-  breaks normalised), in the stretch of text under the table's own heading.
-
-What the PDF leaves out on purpose, or shows turned, is named below with the reason.
+* the board report (app.reports.board_report): every table either printed as a Table
+  block whose cells are core's (tests/board_checks.py) or named, with its reason, among
+  the tables the board report leaves out on purpose; and the PDF read back with pypdf
+  (text; thousands separators, minus signs and line breaks normalised) holds every
+  Table block of the report, caption, header, rows, total and note, in order. (The Word
+  file the same: tests/reports/test_board_docx.py.)
 """
 
 from __future__ import annotations
@@ -36,36 +38,20 @@ from app.core.period import PLACEMENTS_BY_HUVUDMAN_KEY, PLACEMENTS_KEY, build_pe
 from app.core.summary import CHANGE, SummaryRow, SummaryTable, YearSummary
 from app.demo import build_demo
 from app.operations.exports import export_excel
-from app.operations.reports import export_pdf
+from app.operations.reports import export_pdf, gather_pdf
+from app.reports.board_blocks import BoardReport, Table
+from app.reports.board_report import build_board_report
 from app.reports.excel_export import ACTIVITY_SHEET, PARTICIPANT_SHEET
 from app.reports.export_content import ExportRequest
 from app.store.database import Store
 from app.ui.main_window import TAB_OVERVIEW, MainWindow
 from app.ui.summary_table_model import SummaryTableModel
+from tests.board_checks import LEFT_OUT_OF_BOARD_REPORT, TURNED_IN_YEAR_REPORT, assert_printed
 from tests.generated_record import build_generated_record
 
 SEED = 20_240_611
 GENERATED_YEARS = 3
 GENERATED_PER_YEAR = 110
-
-# Tables of the summaries that the board report leaves out on purpose, and why.
-LEFT_OUT_OF_PDF: dict[str, str] = {
-    "deltagare_kommun": (
-        "the report breaks down the people reached (Nådda per kommun), which holds the "
-        "participants at the activities and what was registered apart from them"
-    ),
-    "deltagare_organisation": "the report shows Nådda per organisation (volym) instead",
-    "deltagare_roll": "the report shows Nådda per roll (målgrupp, volym) instead",
-    "deltagare_kon": "the report shows Nådda per kön (volym) instead",
-}
-# Tables the PDF shows turned (columns as rows), and why. Only in a year's report.
-TURNED_IN_YEAR_PDF: dict[str, str] = {
-    "placeringar": (
-        "eleven measures do not fit across A4: the measures are the rows, each "
-        "huvudman a column, then Totalt"
-    ),
-}
-
 
 # --- the databases ------------------------------------------------------------------------
 
@@ -387,46 +373,35 @@ def _find_in_order(text: str, parts: Sequence[str]) -> str | None:
     return None
 
 
-def _pdf_lines(table: SummaryTable, turned: bool) -> list[str]:
-    """The table as the PDF prints it, a normalised text per row: the header, the rows
-    (the total row last), the note."""
-    rows = expected_rows(table)
-    if turned:
-        header = [label for label, _ in rows]
-        body = [(c, [cells[i] for _, cells in rows]) for i, c in enumerate(table.columns)]
-    else:
-        header, body = list(table.columns), rows
-    lines = [" ".join(norm(h) for h in header)]
-    lines += [" ".join([norm(label), *cells]) for label, cells in body]
-    if table.note:
-        lines.append(norm(table.note))
+def _block_lines(block: Table) -> list[str]:
+    """The Table block as the PDF prints it, a normalised text per line: its caption,
+    the header, the rows, the total row, the note."""
+    rows = [block.header, *block.rows, *((block.total,) if block.total else ())]
+    lines = [norm(block.caption)] if block.caption else []
+    # Each cell normalised on its own (as the PDF's lines are): '60' '236' stay two
+    # figures; an empty cell prints nothing.
+    lines += [" ".join(norm(c) for c in row if norm(c)) for row in rows]
+    if block.note:
+        lines.append(norm(block.note))
     return lines
 
 
-def _pdf_problems(span: Span, text: str) -> list[str]:
-    printed = [t for t in span.tables if t.key not in LEFT_OUT_OF_PDF]
-    headings = {t.key: norm(heading(t, span.span)) for t in printed}
-    starts = {
-        key: [m.start() for m in re.finditer(re.escape(f" {h} "), f" {text} ")]
-        for key, h in headings.items()
-    }
+def _report_problems(span: Span, report: BoardReport) -> list[str]:
+    """Each core table of the span printed in the report, or left out with a reason."""
     problems = []
-    for table in printed:
-        turned = not span.is_period and table.key in TURNED_IN_YEAR_PDF
-        lines = _pdf_lines(table, turned)
-        if not starts[table.key]:
-            problems.append(f"PDF {span.span}: no heading {headings[table.key]!r}")
+    printed = 0
+    for table in span.tables:
+        if table.key in LEFT_OUT_OF_BOARD_REPORT:
+            named = [b.caption for b in report.blocks if isinstance(b, Table)]
+            if heading(table, span.span) in named:
+                problems.append(f"{span.span}: {table.title} is printed though left out")
             continue
-        missing = []
-        for start in starts[table.key]:
-            ends = [s for k, ss in starts.items() if k != table.key for s in ss if s > start]
-            region = f" {text} "[start : min(ends, default=len(text) + 2)]
-            miss = _find_in_order(region, lines)
-            if miss is None:
-                break
-            missing.append(miss)
-        else:
-            problems.append(f"PDF {span.span}, {headings[table.key]}: no {missing[0]!r}")
+        try:
+            printed += assert_printed(report, table, span.span, span.years)
+        except AssertionError as e:
+            problems.append(f"{span.span}, {table.title}: {e}")
+    if printed < 8:
+        problems.append(f"{span.span}: only {printed} tables printed")
     return problems
 
 
@@ -435,23 +410,27 @@ def test_pdf_holds_every_table_not_left_out(case: Case, spans: list[Span], tmp_p
     for span in spans:
         store = Store.open(case.path)
         try:
+            report = build_board_report(gather_pdf(store, _request(case, span)))
             out = tmp_path / f"{span.span}.pdf"
             export_pdf(store, _request(case, span), out)
         finally:
             store.close()
+        problems += _report_problems(span, report)
         text = pdf_text(out)
-        problems += _pdf_problems(span, text)
-        for key in LEFT_OUT_OF_PDF:
-            left_out = next((t for t in span.tables if t.key == key), None)
-            if left_out is not None and f" {norm(heading(left_out, span.span))} " in f" {text} ":
-                problems.append(f"PDF {span.span}: {left_out.title} is named as left out")
+        blocks = [b for b in report.blocks if isinstance(b, Table)]
+        assert len(blocks) >= 8, span.span
+        for block in blocks:
+            missing = _find_in_order(text, _block_lines(block))
+            if missing is not None:
+                problems.append(f"PDF {span.span}, {block.caption or block.header}: no {missing!r}")
     assert not problems, "\n".join(problems)
 
 
 def test_the_lists_name_tables_of_the_summaries(spans: list[Span]) -> None:
     keys = {t.key for s in spans for t in s.tables}
-    assert set(LEFT_OUT_OF_PDF) <= keys
-    assert set(TURNED_IN_YEAR_PDF) <= keys
+    assert set(LEFT_OUT_OF_BOARD_REPORT) <= keys
+    assert set(TURNED_IN_YEAR_REPORT) <= keys
+    assert all(reason.strip() for reason in LEFT_OUT_OF_BOARD_REPORT.values())
 
 
 def test_normalising_keeps_cells_apart() -> None:

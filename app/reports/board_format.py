@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from app.core.period import MONTHS
-from app.core.summary import NO_FIGURE, SummaryRow, SummaryTable
+from app.core.summary import CHANGE, NO_FIGURE, SummaryRow, SummaryTable
 from app.core.wording import thousands
 from app.reports.board_blocks import Block, Bullets, Heading, Paragraph, Table
 
@@ -91,8 +91,11 @@ def during(period: bool) -> str:
     return "under perioden" if period else "under året"
 
 
-def cell(value: int | str) -> str:
-    return value if isinstance(value, str) else thousands(value)
+def cell(value: int | str, signed: bool = False) -> str:
+    """A figure as printed: '1 275', '−12'; a change (``signed``) '+4' when it grew."""
+    if isinstance(value, str):
+        return value
+    return f"+{thousands(value)}" if signed and value > 0 else thousands(value)
 
 
 def figure_widths(columns: int) -> tuple[float, ...]:
@@ -142,14 +145,18 @@ def summary_block(
         notes.insert(0, f"{zero_note}: {listing(left_out)}.")
     if table.note:
         notes.append(table.note)
-    rows = tuple((label, *(cell(v[i]) for i in index)) for label, v in kept)
+    signed = {i: table.columns[i] == CHANGE for i in index}
+    rows = tuple((label, *(cell(v[i], signed[i]) for i in index)) for label, v in kept)
     total = None
     if table.has_total:
         total_row = table.total
         total = (
             total_row.label,
             *(
-                cell(NO_FIGURE if table.columns[i] in table.no_figure else total_row.values[i])
+                cell(
+                    NO_FIGURE if table.columns[i] in table.no_figure else total_row.values[i],
+                    signed[i],
+                )
                 for i in index
             ),
         )

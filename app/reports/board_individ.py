@@ -76,10 +76,14 @@ def _summary(c: PdfContent, years: list[int]) -> list[Block]:
 
 def individ(c: PdfContent) -> list[Block]:
     """Left out when there are neither placements nor texts for the report's years."""
+    # Placements are kept per year: a piece that is only part of its year leaves them
+    # out (core's left-out note, under Uppdrag, says so), not tells the whole year's.
+    years = [s.year for s in c.year_summaries if s.covers_year]
     by_year: dict[int, list[tuple[str, Placement]]] = {}
     for label, p in c.placements:
-        by_year.setdefault(p.year, []).append((label, p))
-    with_text = [y for y in c.years if c.year_text(y, "individ")]
+        if p.year in years:
+            by_year.setdefault(p.year, []).append((label, p))
+    with_text = [y for y in years if c.year_text(y, "individ")]
     used_years = sorted({*by_year, *with_text})
     intro = c.text("individ")
     experiences = c.text("individ_erfarenheter")
@@ -92,7 +96,7 @@ def individ(c: PdfContent) -> list[Block]:
         lines = [placement_line(label, p) for label, p in by_year.get(year, [])]
         if lines:
             blocks.append(Bullets(tuple(lines)))
-    without = [str(y) for y in c.years if y not in used_years]
+    without = [str(y) for y in years if y not in used_years]
     if used_years and without:
         blocks.append(Paragraph(f"Inga placeringar registrerade {listing(without)}.", "note"))
     if by_year:

@@ -101,11 +101,20 @@ def test_the_pdf_report_shows_the_store(store: Store, year: ExportRequest, tmp_p
     text = pdf_text(path)
     assert "Årsrapport 2018" in text
     content = gather_pdf(store, year)
-    key_figures = content.table(TableKey.NYCKELTAL)
-    assert key_figures is not None
-    assert key_figures.value("Deltagare (volym)", "2018") == 17
-    assert "Nyckeltal 2018" in text and "Deltagare (volym) 17" in text
-    assert "Aktiviteter per typ 2018" in text
+    reached = content.table(TableKey.NADDA_PERSONER)
+    assert reached is not None
+    assert reached.value("Deltagare på aktiviteter (volym)", "2018") == 17
+    # The store's two held activities (12 + 5) and the planned one, as the report has
+    # them: the year's sentence, the one people table and the activities per type.
+    assert (
+        "Genomförda aktiviteter: 2. Deltagare på aktiviteter (volym): 17. "
+        "Totalt nådda (volym): 17." in text
+    )
+    assert "Nådda personer 2018 Mått 2018 Deltagare på aktiviteter (volym) 17" in text
+    assert "Totalt nådda (volym) 17" in text
+    per_type = text.split("Aktiviteter per typ 2018", 1)[1]
+    assert "Seminarium 1 1 0" in per_type and "Workshop 1 0 0" in per_type
+    assert "Totalt 2 1 0" in per_type
 
 
 def test_a_period_is_gathered_from_its_years(store: Store, insats: Insats, year: ExportRequest):

@@ -120,23 +120,33 @@ def test_a_tertial_report_shows_exactly_the_tertials_figures(
     assert now.activities > 0  # the test says something
     request = ExportRequest.for_period(_insats_id(store), tertial)
 
-    # The PDF: its title, and the key figures row by row, each with the same tertial a
-    # year before and the change; the people reached are the tertial's participants.
+    # The PDF: its title; the held, planned and cancelled activities, the held ones
+    # compared with the same tertial a year before, per type and per kommun; the
+    # tertial's participants, who are all it reached (what is registered per year is
+    # not in a part of a year, and the report says so).
     pdf = tmp_path / "tertial.pdf"
     export_pdf(store, request, pdf)
     text = pdf_text(pdf)
-    assert f"Rapport {tertial.label}" in text
-    for label, n, b in (
-        ("Genomförda aktiviteter", now.held, before.held),
-        ("Planerade aktiviteter", now.planned, before.planned),
-        ("Inställda aktiviteter", now.cancelled, before.cancelled),
-        ("Deltagare (volym)", now.volume, before.volume),
-    ):
-        assert f"{label} {n} {b} {signed(n - b)}" in text, label
-    assert f"Totalt nådda (volym) {now.volume}" in text
+    label = tertial.label
+    assert f"Rapport {label}" in text
+    total = f" Totalt {now.held} {now.planned} {now.cancelled} {before.held} "
+    total += f"{signed(now.held - before.held)} "
+    per_type = text.split(f"Aktiviteter per typ {label} ", 1)[1]
+    per_type, per_kommun = per_type.split(f"Aktiviteter per kommun {label} ", 1)
+    per_kommun = per_kommun.split(f"Nådda personer {label} ", 1)[0]
+    assert total in per_type and total in per_kommun
+    assert (
+        f"Genomförda aktiviteter: {now.held}. Deltagare på aktiviteter (volym): {now.volume}. "
+        f"Totalt nådda (volym): {now.volume}." in text
+    )
+    reached = text.split(f"Nådda personer {label} ", 1)[1]
+    assert f" Deltagare på aktiviteter (volym) {now.volume} " in reached
+    assert f" Totalt nådda (volym) {now.volume} " in reached
     assert "ingår inte i en del av ett år" in text
-    # Placements are kept per year: left out of a tertial, and said so — not "none".
+    # Placements are kept per year: left out of a tertial, and said so — not "none",
+    # and not the whole year's places told as the tertial's.
     assert "Inga placeringar registrerade" not in text
+    assert "beviljad" not in text.casefold()
     assert "Ingen länsstatistik registrerad" not in text
 
     # summary --json for the same dates.

@@ -11,7 +11,6 @@ from dataclasses import replace
 from app.core.milestones import MilestoneEntry
 from app.core.report_period import ReportPeriod
 from app.core.report_texts import SECTIONS, Highlight
-from app.core.summary import NO_FIGURE, SummaryTable
 from app.core.table_keys import TableKey
 from app.core.vocabulary import MilestoneKind
 from app.operations.reports import gather_pdf
@@ -20,6 +19,7 @@ from app.reports.board_report import build_board_report
 from app.reports.export_content import ExportRequest
 from app.reports.pdf_content import PdfContent
 from app.store.database import Store
+from tests.board_checks import assert_shows, number
 
 # The final report's chapters in its order (slutrapport ASF-insats Gävleborg 2016–2020),
 # with what the board also reads: people reached, groups, county statistics, findings.
@@ -38,12 +38,6 @@ FINAL_REPORT_ORDER = [
     "Bilaga: Uppföljning Finsam",
 ]
 TODAY = dt.date(2026, 12, 1)
-
-
-def _number(text: str) -> int | str:
-    if text == NO_FIGURE:
-        return text
-    return int(text.replace("\u00a0", "").replace("\u2212", "-"))
 
 
 def _tables(report: BoardReport) -> dict[str, Table]:
@@ -75,28 +69,6 @@ def _text(blocks: list[Block]) -> str:
         elif isinstance(b, Table):
             parts += [" | ".join(r) for r in (b.header, *b.rows)] + [b.note]
     return "\n".join(parts)
-
-
-def assert_shows(block: Table, core: SummaryTable) -> None:
-    """Every cell of the block is the core table's, under the same row and column; every
-    core row left out is 0 throughout and named in the note; the total is core's."""
-    columns = block.header[1:]
-    core_rows = {r.label: core.shown(r) for r in core.rows}
-    for label, *cells in block.rows:
-        values = core_rows[label]
-        for column, text in zip(columns, cells, strict=True):
-            assert _number(text) == values[core.columns.index(column)], (core.key, label, column)
-    shown = {r[0] for r in block.rows}
-    for label, values in core_rows.items():
-        if label not in shown:
-            assert all(values[core.columns.index(c)] in (0, NO_FIGURE) for c in columns), label
-            assert label in block.note, (core.key, label)
-    if core.has_total:
-        assert block.total is not None
-        total = core.shown(core.total)
-        assert [_number(v) for v in block.total[1:]] == [
-            total[core.columns.index(c)] for c in columns
-        ]
 
 
 def _demo_content(demo: Store, first: int | None = None, last: int | None = None) -> PdfContent:
@@ -215,7 +187,7 @@ def test_one_people_table_names_each_figure_and_how_they_relate(demo: Store) -> 
     [table] = [b for b in _section(report, "Nådda personer") if b.__class__ is Table][:1]
     total = content.period.table(TableKey.NADDA_PERSONER)
     outside = content.period.table(TableKey.NADDA_UTANFOR_TOTAL)
-    rows = {r[0]: [_number(v) for v in r[1:]] for r in table.rows}
+    rows = {r[0]: [number(v) for v in r[1:]] for r in table.rows}
     for core in (total, outside):
         for r in core.rows:
             if any(r.values):
@@ -339,7 +311,7 @@ def test_generated_records_show_core_figures_in_every_table(tmp_path) -> None:  
             for r in outside.rows:
                 if any(r.values):
                     assert [
-                        _number(v) for v in dict((x[0], x[1:]) for x in people.rows)[r.label]
+                        number(v) for v in dict((x[0], x[1:]) for x in people.rows)[r.label]
                     ] == list(r.values)
             # Every placement of the years is told, with its own figures.
             individ = _text(_section(report, "Individinriktade insatser"))

@@ -1,6 +1,8 @@
-"""Every summary table the summaries produce is shown in the Excel export and in the PDF
-report: a table the outputs do not know (a new TableKey, a misspelt one) fails here
-instead of silently dropping a sheet block or a report section."""
+"""Every summary table the summaries produce is shown in the Excel export and in the
+board report (PDF and Word): a table the outputs do not know (a new TableKey, a misspelt
+one) fails here instead of silently dropping a sheet block or a report section. The board
+report prints a table as a Table block with core's cells, or names it among the tables
+it leaves out on purpose, with the reason (tests/board_checks.py)."""
 
 from __future__ import annotations
 
@@ -15,23 +17,20 @@ from app.core.summary import SummaryTable
 from app.core.table_keys import TableKey
 from app.operations.exports import export_excel, gather
 from app.operations.reports import export_pdf, gather_pdf
-from app.reports.pdf_tables import table_title
+from app.reports.board_report import build_board_report
+from tests.board_checks import (
+    EXCEL_ONLY,
+    LEFT_OUT_OF_BOARD_REPORT,
+    PLACEMENTS_HEADING,
+    assert_printed,
+    caption,
+)
 from tests.reports.conftest import Record
 
 SPANS = [(2018, 2018), (2017, 2019)]
-# Left out of the board report on purpose (tests/test_outputs_agree.py says why): it breaks
-# down the people reached (Nådda per …), which hold these participants and more; the
-# months are the Excel export's only.
-LEFT_OUT_OF_PDF = {
-    TableKey.DELTAGARE_KOMMUN,
-    TableKey.DELTAGARE_ORGANISATION,
-    TableKey.DELTAGARE_ROLL,
-    TableKey.DELTAGARE_KON,
-    TableKey.MANAD_AKTIVITETER,
-    TableKey.MANAD_DELTAGARE,
-}
-# A period's report has no year plan (pdf_sections.year_plan): the plan is a year's.
-LEFT_OUT_OF_PERIOD_PDF = {TableKey.ARSPLAN}
+# Left out of the board report on purpose, each with its reason: the summary tables
+# (tests/board_checks.py says why) and the months, the Excel export's only.
+LEFT_OUT_OF_REPORT = {**LEFT_OUT_OF_BOARD_REPORT, **EXCEL_ONLY}
 
 
 def produced(record: Record, first: int, last: int) -> dict[TableKey, SummaryTable]:
@@ -74,19 +73,27 @@ def test_every_table_key_has_its_excel_table(record: Record, tmp_path: Path, fir
 def test_every_table_key_has_its_pdf_section(record: Record, tmp_path: Path, first, last):
     keys = produced(record, first, last)
     content = gather_pdf(record.store, record.request(first, last))
+    report = build_board_report(content)
     path = tmp_path / "rapport.pdf"
     export_pdf(record.store, record.request(first, last), path)
     text = pdf_text(path)
 
-    # The report's heading of a table is its title with the span; the groups of the last
-    # year in a period are "Samverkansgrupper och status <year>".
-    def shown(key: TableKey, table: SummaryTable) -> bool:
-        titles = [table_title(table, content.span)]
-        if key is TableKey.SAMVERKANSGRUPPER:
-            titles.append(f"Samverkansgrupper och status {last}")
-        return any(re.sub(r"\s+", " ", t) in text for t in titles)
-
-    left_out = LEFT_OUT_OF_PDF | (LEFT_OUT_OF_PERIOD_PDF if first != last else set())
-    missing = [k for k, t in keys.items() if k not in left_out and not shown(k, t)]
-    assert missing == []
-    assert len(set(keys) - left_out) >= 12  # the check saw the whole record
+    # Each table not left out is printed with core's cells (or, every figure 0, left
+    # out with its empty part of the report), under its caption in the PDF.
+    printed = []
+    for key, table in keys.items():
+        if key in LEFT_OUT_OF_REPORT:
+            continue
+        if assert_printed(report, table, content.span, content.years):
+            printed.append(key)
+            heading = (
+                PLACEMENTS_HEADING
+                if key is TableKey.PLACERINGAR
+                else caption(table, content.span, last)
+            )
+            assert heading in text, key
+    assert len(set(keys) - set(LEFT_OUT_OF_REPORT)) >= 12  # the check saw the whole record
+    assert len(printed) >= 11, printed
+    # Every left-out table has its reason, and only tables the summaries produce are.
+    assert all(reason.strip() for reason in LEFT_OUT_OF_REPORT.values())
+    assert set(LEFT_OUT_OF_REPORT) <= set(produced(record, 2017, 2019))

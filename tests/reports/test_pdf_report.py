@@ -44,10 +44,11 @@ def test_period_report_people_reached_total_is_the_sum(record, tmp_path) -> None
     years = [reached.total.values[i] for i, c in enumerate(reached.columns) if c != "Totalt"]
     total = reached.value("Totalt", "Totalt")
     assert total == sum(years)
-    # The header, each row, then the total row under its own label, in that order.
+    # The one people table: the header, each row, then the total row under its own
+    # label, in that order, and the note on what a volume counts.
     section = " ".join(text.split("Nådda personer 2017–2019", 1)[1].split())
     expected = [
-        "Nådda personer 2017 2018 2019 Totalt",
+        "Mått 2017 2018 2019 Totalt",
         *(" ".join([r.label, *(_n(v) for v in r.values)]) for r in reached.rows),
         f"Totalt nådda (volym) {' '.join(_n(v) for v in reached.total.values)}",
         "Volym: samma person räknas en gång per tillfälle.",
@@ -61,21 +62,23 @@ def test_period_report_people_reached_total_is_the_sum(record, tmp_path) -> None
 
 
 def test_kept_out_reach_is_printed_with_its_note(record, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """The 120 podcast listeners of 2018 stand under "Nådda utanför totalen", beside
+    """The 120 podcast listeners of 2018 stand in Nådda personer after the total, with
     the note that they are not in the total, and the total does not include them."""
     out = tmp_path / "år.pdf"
     export_pdf(record.store, record.request(2018), out)
     _, text = _text(out)
     flat = " ".join(text.split())
-    kept_out = flat.split("Nådda utanför totalen 2018", 1)[1].strip()
-    assert kept_out.startswith(
-        "Utanför totalen 2018 Hållna utanför totalen (volym, t.ex. poddlyssnare) 120 "
-        "Unika individer (namngivna deltagare) 2 Räknas inte in i totalen."
-    )
     # 30 + 12 + 8 at the activities, 40 registered in the total: 90, not 210.
-    reached = flat.split("Nådda personer 2018", 1)[1]
-    assert "Deltagare på aktiviteter (volym) 50" in reached
-    assert "Registrerat utanför aktiviteter (volym) 40 Totalt nådda (volym) 90" in reached
+    reached = flat.split("Nådda personer 2018", 1)[1].strip()
+    assert reached.startswith(
+        "Mått 2018 Deltagare på aktiviteter (volym) 50 "
+        "Registrerat utanför aktiviteter (volym) 40 Totalt nådda (volym) 90 "
+        "Hållna utanför totalen (volym, t.ex. poddlyssnare) 120 "
+        "Unika individer (namngivna deltagare) 2 "
+        "Totalt nådda (volym) = deltagare på aktiviteter (volym) + registrerat utanför "
+        "aktiviteter (volym). Hållna utanför totalen (volym, t.ex. poddlyssnare) och unika "
+        "individer (namngivna deltagare) räknas inte in i totalen."
+    )
 
 
 def test_reach_per_organisation_and_per_gender_are_printed(record, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -83,29 +86,42 @@ def test_reach_per_organisation_and_per_gender_are_printed(record, tmp_path) -> 
     export_pdf(record.store, record.request(2018), out)
     _, text = _text(out)
     flat = " ".join(text.split())
-    # The known activity: AF 5 and Kommun 12 of 30; women 18 + 8, men 9.
+    # The known activity: AF 5 and Kommun 12 of 30; women 18 + 8, men 9. The
+    # organisations without anyone reached are named, not printed as 0.
     org = flat.split("Nådda per organisation (volym) 2018", 1)[1].strip()
-    assert org.startswith("Organisation 2018 Arbetsförmedlingen 5 Försäkringskassan 0 Kommun 12")
-    assert "Ej fördelat 73 Totalt 90" in org
+    assert org.startswith(
+        "Organisation 2018 Arbetsförmedlingen 5 Kommun 12 Ej fördelat 73 Totalt 90 "
+        "Organisationer utan nådda personer visas inte: Försäkringskassan, Region, ASF och "
+        "Annan."
+    )
     kon = flat.split("Nådda per kön (volym) 2018", 1)[1].strip()
     assert kon.startswith("Kön 2018 Kvinnor 26 Män 9 Ej angivet 55 Totalt 90")
+
+
+def _avvikelser(text: str) -> str:
+    """The text from the Avvikelser chapter on (the appendix after it)."""
+    flat = " ".join(text.split())
+    return flat.split(" Avvikelser Kontrollerna hittade ", 1)[1]
 
 
 def test_findings_listed_in_avvikelser(record, tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "år.pdf"
     export_pdf(record.store, record.request(2018), out)
-    pages, _ = _text(out)
-    last = pages[-1]
+    pages, text = _text(out)
     content = gather_pdf(record.store, record.request(2018))
-    assert (
-        Finding("Fler platser nyttjade än beviljade", "Placeringar 2018, Hofors", "högst 4", "5")
-        in content.findings()
+    finding = Finding(
+        "Fler platser nyttjade än beviljade", "Placeringar 2018, Hofors", "högst 4", "5"
     )
-    avvikelser = "\n".join(p for p in pages if "Avvikelser" in p)
-    assert "Fler platser nyttjade än beviljade" in avvikelser and "högst 4" in avvikelser
+    assert finding in content.findings()
+    # Every finding a row of the table: what, where, expected, as entered.
+    avvikelser = _avvikelser(text)
+    assert avvikelser.startswith(f"{len(content.findings())} avvikelser.")
+    assert "Vad Var Väntat Angivet" in avvikelser
+    for f in content.findings():
+        assert f"{f.what} {f.where} {f.expected} {f.found}" in avvikelser, f
+    assert "Fler platser nyttjade än beviljade Placeringar 2018, Hofors högst 4 5" in avvikelser
     assert "Policy för ASF antagen" in "".join(pages)  # milestone
     assert "12 juni 2018" in "".join(pages)
-    assert last
 
 
 def test_no_findings_says_so(store, insats, add_activity, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -115,7 +131,7 @@ def test_no_findings_says_so(store, insats, add_activity, tmp_path) -> None:  # 
     out = tmp_path / "r.pdf"
     export_pdf(store, _request(insats, 2018), out)
     _, text = _text(out)
-    assert "Inga avvikelser hittades." in text
+    assert _avvikelser(text).startswith("inga avvikelser i underlaget.")
 
 
 def _request(insats, first, last=None):  # type: ignore[no-untyped-def]
@@ -187,19 +203,27 @@ def test_demo_period_report_has_highlights_texts_and_the_stated_total(tmp_path: 
         )
         out = tmp_path / "period.pdf"
         export_pdf(store, ExportRequest(insats.id, 2016, 2020), out)
+        highlights = gather_pdf(store, ExportRequest(insats.id, 2016, 2020)).highlights
     finally:
         store.close()
     pages, text = _text(out)
     flat = " ".join(text.split())
     assert "Bakgrund" in text and "Förbundet startade insatsen 2016." in flat
     assert "Slutsatser" in text and "ASF behövs." in flat
-    assert "Höjdpunkter 2016–2020" in text
-    assert "först i Sverige" in flat
-    assert "Processutbildning om ASF 1: Arbetsförmedlingen i Gävle" in flat
+    # The highlights stand under their own year in Strukturinriktade insatser.
+    struktur = flat.split(" Strukturinriktade insatser ", 1)[1].split(" Milstolpar ", 1)[0]
+    years = sorted({h.day.year for h in highlights})
+    assert len(years) >= 3 and len(highlights) >= 4
+    for year in years:
+        assert f"Höjdpunkter {year}" in struktur, year
+    for h in highlights:
+        assert f"{h.title}: {' '.join(h.sentence.split())}" in struktur, h.title
+    assert "först i Sverige" in struktur
+    assert "Processutbildning om ASF 1: Arbetsförmedlingen i Gävle" in struktur
     # The stated total is listed among the findings, with the sum of the years.
-    findings = flat.split("Avvikelser 2016–2020", 1)[1]
+    findings = _avvikelser(text)
     assert "Angiven total stämmer inte med årens summa" in findings
     assert "1 275 (95 + 586 + 235 + 183 + 176)" in findings and "1 257" in findings
-    # Bakgrund comes right after the cover, Slutsatser before Avvikelser.
-    assert flat.index("Bakgrund") < flat.index("Nyckeltal")
-    assert flat.index("Slutsatser") < flat.index("Avvikelser 2016–2020")
+    # Bakgrund comes right after Uppdrag, Slutsatser before Avvikelser.
+    assert flat.index("Bakgrund") < flat.index("Individinriktade insatser")
+    assert flat.index("Slutsatser") < flat.index(" Avvikelser Kontrollerna hittade ")
