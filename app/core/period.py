@@ -19,28 +19,13 @@ from app.core.milestones import MilestoneEntry
 from app.core.reach import ReachTable
 from app.core.report_texts import StatedFigure, stated_figure_findings
 from app.core.summary import SummaryRow, SummaryTable, YearSummary
-from app.core.table_keys import TableKey
+from app.core.table_keys import ACTIVITY_KEYS, TableKey
 
 TOTAL = "Totalt"
 HELD = "Genomförda"
 
 # The tables that are meaningful over a period, in the order the reports show them.
-PERIOD_KEYS: tuple[TableKey, ...] = (
-    TableKey.NYCKELTAL,
-    TableKey.AKTIVITETER_TYP,
-    TableKey.AKTIVITETER_KOMMUN,
-    TableKey.DELTAGARE_KOMMUN,
-    TableKey.DELTAGARE_ORGANISATION,
-    TableKey.DELTAGARE_ROLL,
-    TableKey.DELTAGARE_KON,
-    TableKey.NADDA_PERSONER,
-    TableKey.NADDA_UTANFOR_TOTAL,
-    TableKey.NADDA_KOMMUN,
-    TableKey.NADDA_ORGANISATION,
-    TableKey.NADDA_ROLL,
-    TableKey.NADDA_KON,
-    TableKey.SAMVERKANSGRUPPER_AKTIVA,
-)
+PERIOD_KEYS: tuple[TableKey, ...] = (*ACTIVITY_KEYS, TableKey.SAMVERKANSGRUPPER_AKTIVA)
 PLACEMENTS_KEY = TableKey.PLACERINGAR
 PLACEMENTS_BY_HUVUDMAN_KEY = TableKey.PLACERINGAR_HUVUDMAN
 MONTH_HELD_KEY = TableKey.MANAD_AKTIVITETER

@@ -14,27 +14,11 @@ from dataclasses import replace
 
 from app.core.report_period import PeriodPiece
 from app.core.summary import CHANGE, ActivityFact, SummaryTable, YearSummary, build_year_summary
-from app.core.table_keys import TableKey
+from app.core.table_keys import ACTIVITY_KEYS, TableKey
 from app.core.year_record import YearRecordInputs, build_full_year_summary
 
 # The tables counted from the dated activities: their year columns are the piece's.
-DATED_KEYS: frozenset[TableKey] = frozenset(
-    {
-        TableKey.NYCKELTAL,
-        TableKey.AKTIVITETER_TYP,
-        TableKey.AKTIVITETER_KOMMUN,
-        TableKey.DELTAGARE_KOMMUN,
-        TableKey.DELTAGARE_ORGANISATION,
-        TableKey.DELTAGARE_ROLL,
-        TableKey.DELTAGARE_KON,
-        TableKey.NADDA_PERSONER,
-        TableKey.NADDA_UTANFOR_TOTAL,
-        TableKey.NADDA_KOMMUN,
-        TableKey.NADDA_ORGANISATION,
-        TableKey.NADDA_ROLL,
-        TableKey.NADDA_KON,
-    }
-)
+DATED_KEYS: frozenset[TableKey] = frozenset(ACTIVITY_KEYS)
 
 
 def _renamed(table: SummaryTable, names: Mapping[str, str]) -> SummaryTable:

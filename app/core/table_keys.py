@@ -30,3 +30,22 @@ class TableKey(StrEnum):
     LANSSTATISTIK = "lansstatistik"
     MANAD_AKTIVITETER = "manad_aktiviteter"
     MANAD_DELTAGARE = "manad_deltagare"
+
+
+# The tables counted from the dated activities, in the order the reports show them: a
+# part of a year names their columns by its dates, and a period adds them up over years.
+ACTIVITY_KEYS: tuple[TableKey, ...] = (
+    TableKey.NYCKELTAL,
+    TableKey.AKTIVITETER_TYP,
+    TableKey.AKTIVITETER_KOMMUN,
+    TableKey.DELTAGARE_KOMMUN,
+    TableKey.DELTAGARE_ORGANISATION,
+    TableKey.DELTAGARE_ROLL,
+    TableKey.DELTAGARE_KON,
+    TableKey.NADDA_PERSONER,
+    TableKey.NADDA_UTANFOR_TOTAL,
+    TableKey.NADDA_KOMMUN,
+    TableKey.NADDA_ORGANISATION,
+    TableKey.NADDA_ROLL,
+    TableKey.NADDA_KON,
+)
