@@ -6,8 +6,6 @@ as text, and writes its own workbook structure; the importer must read all of it
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -15,8 +13,8 @@ import pytest
 
 from app.core.vocabulary import Scope, Status
 from tests.importers.conftest import Import
+from tests.soffice import SOFFICE, convert
 
-SOFFICE = shutil.which("soffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) finns inte")
 
 TYPED = (
@@ -33,24 +31,11 @@ TYPED = (
 )
 
 
-def convert(csv_path: Path, out: Path, profile: Path) -> Path:
-    assert SOFFICE is not None
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--infilter=CSV:59,34,76,1",  # semicolons, double quotes, UTF-8, from line 1
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(out),
-            str(csv_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+def convert_csv(csv_path: Path, out: Path) -> Path:
+    """The semicolon-separated UTF-8 file as LibreOffice saves it as a workbook."""
+    out.mkdir(parents=True, exist_ok=True)
+    done = convert(csv_path, out, "xlsx", infilter="CSV:59,34,76,1", timeout=180)
+    assert done.returncode == 0, done.stderr
     made = out / (csv_path.stem + ".xlsx")
     assert made.exists()
     return made
@@ -61,7 +46,7 @@ def test_a_sheet_saved_by_libreoffice(
 ) -> None:
     typed = tmp_path / "aktiviteter.csv"
     typed.write_text(TYPED, encoding="utf-8")
-    workbook = convert(typed, tmp_path / "out", tmp_path / "profile")
+    workbook = convert_csv(typed, tmp_path / "out")
 
     report = report_of(workbook)
 

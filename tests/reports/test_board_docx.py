@@ -5,8 +5,6 @@ whose text has the figures of the core summary."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -18,7 +16,6 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from PIL import Image
 
-from app.core.progress import Cancelled, Progress
 from app.core.report_period import ReportPeriod
 from app.core.table_keys import TableKey
 from app.core.wording import thousands
@@ -38,6 +35,7 @@ from app.reports.docx_report import write_board_docx
 from app.reports.export_content import ExportRequest
 from app.store.database import Store
 from tests.reports.pdf_words import overlapping, pages
+from tests.soffice import convert
 
 
 def _png(width: int, height: int) -> bytes:
@@ -178,39 +176,8 @@ def test_properties_language_header_and_page_fields(every_kind: Path) -> None:
     assert section.different_first_page_header_footer  # no running header on the cover
 
 
-def test_cancel_leaves_no_file(tmp_path: Path) -> None:
-    calls = {"n": 0}
-
-    def cancelled() -> bool:
-        calls["n"] += 1
-        return calls["n"] > 3
-
-    blocks = [Paragraph(f"Stycke {n}.") for n in range(20)]
-    with pytest.raises(Cancelled):
-        write_board_docx(tmp_path / "r.docx", report(*blocks), Progress(is_cancelled=cancelled))
-    assert list(tmp_path.iterdir()) == []
-
-
 def _soffice(docx_path: Path, folder: Path, to: str) -> None:
-    soffice = shutil.which("soffice")
-    assert soffice is not None, "LibreOffice (soffice) is needed for this test"
-    profile = folder / "lo-profile"
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            to,
-            "--outdir",
-            str(folder),
-            str(docx_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
+    done = convert(docx_path, folder, to)
     assert done.returncode == 0, done.stderr
 
 

@@ -15,7 +15,6 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from app.core.progress import Cancelled, Progress
 from app.reports.board_blocks import (
     BoardReport,
     Bullets,
@@ -333,19 +332,6 @@ def test_a_broken_logo_leaves_the_cover_without_one(tmp_path: Path) -> None:
     path = write(tmp_path, report(Paragraph("Text."), cover=cover))
     first = PdfReader(path).pages[0]
     assert len(first.images) == 0 and "Rapport 2024" in first.extract_text()
-
-
-def test_cancel_leaves_no_file(tmp_path: Path) -> None:
-    calls = {"n": 0}
-
-    def cancelled() -> bool:
-        calls["n"] += 1
-        return calls["n"] > 3
-
-    blocks = [Paragraph(f"Stycke {n}.") for n in range(20)]
-    with pytest.raises(Cancelled):
-        write_board_pdf(tmp_path / "r.pdf", report(*blocks), Progress(is_cancelled=cancelled))
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_outline_lists_every_heading_at_its_page(tmp_path: Path) -> None:

@@ -11,32 +11,12 @@ from pathlib import Path
 import pytest
 
 from app.operations.exports import export_excel
+from tests.soffice import SOFFICE, convert
 
-SOFFICE = shutil.which("soffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 # Comma separated, UTF-8 (76), first line as is, every sheet to its own file (-1).
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-
-
-def convert(xlsx: Path, folder: Path, to: str) -> subprocess.CompletedProcess[str]:
-    profile = folder / "lo-profile"  # a profile of its own: no clash with a running soffice
-    return subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            to,
-            "--outdir",
-            str(folder),
-            str(xlsx),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
 
 
 def read_csv(path: Path) -> list[list[str]]:
