@@ -63,6 +63,11 @@ def test_a_chosen_logo_is_kept_and_put_on_the_cover(
     assert again.choose_file(jpeg)
     again.accept()
     assert _cover_logo(store) == jpeg.read_bytes()
+    # Opened with the stored logo and saved unchanged: nothing changes.
+    store.changes.collect()
+    unchanged = _dialog(qtbot, store)
+    unchanged.accept()
+    assert store.changes.collect() is None and report_logo(store) == jpeg.read_bytes()
     third = _dialog(qtbot, store)
     qtbot.mouseClick(third.remove_button, Qt.MouseButton.LeftButton)
     assert third.preview.text() == "Ingen logotyp vald."
