@@ -102,6 +102,13 @@ class Activity:
     # "datum ungefärligt" and "ca".
     date_approximate: bool = False
     counts_approximate: bool = False
+    # An occurrence of this series (app.core.series); None: a single activity.
+    series_id: int | None = None
+    # For the invitation (.ics, invitation text): the digital link (Teams, Zoom …), a
+    # description for the invited, and how to register.
+    link: str = ""
+    description: str = ""
+    registration: str = ""
 
     @property
     def year(self) -> int:

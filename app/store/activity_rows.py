@@ -63,8 +63,8 @@ def years_bounds(first: int | date, last: int | date) -> tuple[str, str]:
 ACTIVITY_SQL = (
     "SELECT a.id, a.insats_id, a.type_id, a.title, a.start_date, a.end_date, a.start_time, "
     "a.end_time, a.scope, a.kommun_id, a.place, a.format, a.status, a.notes, a.group_id, "
-    "a.goal_id, a.highlight, a.date_approximate, a.counts_approximate, "
-    f"{COUNTS_SQL} FROM activity a"
+    "a.goal_id, a.highlight, a.date_approximate, a.counts_approximate, a.series_id, "
+    f"a.link, a.description, a.registration, {COUNTS_SQL} FROM activity a"
 )
 STEPS_SQL = (
     "SELECT s.activity_id, s.step_date, s.start_time, s.end_time FROM activity_step s "
@@ -118,6 +118,10 @@ def activity_from_row(
         highlight=row["highlight"] or "",
         date_approximate=bool(row["date_approximate"]),
         counts_approximate=bool(row["counts_approximate"]),
+        series_id=row["series_id"],
+        link=row["link"],
+        description=row["description"],
+        registration=row["registration"],
         attendance=attendance_from_values([row[c] for c in COUNT_COLUMNS]),
     )
 

@@ -47,6 +47,8 @@ def _fill(m: ActivityModel, a: Activity) -> None:
     m.group_id, m.goal_id = a.group_id, a.goal_id
     m.highlight = a.highlight.strip() or None
     m.date_approximate, m.counts_approximate = a.date_approximate, a.counts_approximate
+    m.series_id = a.series_id
+    m.link, m.description, m.registration = a.link, a.description, a.registration
 
 
 def _commit(s: Session) -> None:

@@ -25,6 +25,9 @@ from app.store.model_base import AttendanceColumns, Base
 # registers its tables on Base.metadata wherever the models are used.
 from app.store.record_models import ActivityParticipantModel
 
+# Series, evaluations and measured goals (issue 14): registered on Base.metadata too.
+from app.store import plan_models  # noqa: F401
+
 
 class ForbundModel(Base):
     __tablename__ = "forbund"
@@ -135,6 +138,13 @@ class ActivityModel(AttendanceColumns, Base):
     # "ca" in the reports).
     date_approximate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     counts_approximate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # An occurrence of a series (plan_models.SeriesModel); the invitation's own fields.
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activity_series.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    link: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    registration: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     steps: Mapped[list[ActivityStepModel]] = relationship(
         cascade="all, delete-orphan", order_by="ActivityStepModel.step_date"

@@ -12,9 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QLabel,
     QTabWidget,
-    QToolButton,
     QWidget,
 )
 
@@ -36,6 +34,7 @@ from app.ui.overview_widget import OverviewWidget
 from app.ui.record_tabs import PAGES, LazyPage, RecordPage
 from app.ui.shared_read import shared_read
 from app.ui.window_dialogs import WindowDialogs
+from app.ui.window_menus import create_menus_and_toolbar
 
 TAB_ACTIVITIES = 0
 TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
@@ -171,60 +170,7 @@ class MainWindow(WindowDialogs):
         self.act_find = self._action(self.tr("&Sök…"), self._focus_search, keys.Find)
 
     def _create_menus_and_toolbar(self) -> None:
-        bar = self.menuBar()
-        m = bar.addMenu(self.tr("&Arkiv"))
-        m.addActions([self.act_new_database, self.act_open_database])
-        m.addMenu(self.recent_menu)
-        m.addAction(self.act_save_copy)
-        m.addSeparator()
-        m.addAction(self.act_new)
-        m.addSeparator()
-        m.addActions([self.act_import, self.act_export, self.act_report, self.act_report_texts])
-        m.addSeparator()
-        m.addActions([self.act_backup_now, self.act_restore])
-        m.addSeparator()
-        m.addAction(self.act_quit)
-        m = bar.addMenu(self.tr("&Redigera"))
-        m.addActions([self.act_undo, self.act_redo, self.act_change_log])
-        m.addSeparator()
-        m.addActions([self.act_edit, self.act_duplicate, self.act_delete])
-        m.addSeparator()
-        m.addAction(self.act_signin)
-        m.addSeparator()
-        m.addActions([self.act_find, self.act_clear_filter])
-        m = bar.addMenu(self.tr("&Visa"))
-        m.addActions(self.act_show_tabs)
-        m.addSeparator()
-        m.addActions([self.act_prev_year, self.act_next_year])
-        m = bar.addMenu(self.tr("&Inställningar"))
-        m.addActions([self.act_insats, self.act_insatser])
-        m.addSeparator()
-        m.addActions([self.act_kommuner, self.act_orgs, self.act_types, self.act_logo])
-        m.addSeparator()
-        m.addActions([self.act_privacy, self.act_backups])
-        m = bar.addMenu(self.tr("&Hjälp"))
-        m.addAction(self.act_demo)
-        m.addSeparator()
-        m.addAction(self.act_about)
-
-        tb = self.addToolBar(self.tr("Verktyg"))
-        tb.setObjectName("mainToolbar")
-        tb.setMovable(False)
-        prev_btn = QToolButton()
-        prev_btn.setDefaultAction(self.act_prev_year)
-        prev_btn.setText("◀")
-        next_btn = QToolButton()
-        next_btn.setDefaultAction(self.act_next_year)
-        next_btn.setText("▶")
-        tb.addWidget(QLabel(self.tr(" År: ")))
-        tb.addWidget(prev_btn)
-        tb.addWidget(self.year_combo)
-        tb.addWidget(next_btn)
-        tb.addSeparator()
-        tb.addActions([self.act_new, self.act_edit, self.act_duplicate, self.act_delete])
-        tb.addSeparator()
-        tb.addActions([self.act_undo, self.act_redo])
-        self.statusBar()
+        create_menus_and_toolbar(self)
 
     # --- years --------------------------------------------------------------------------
     def _available_years(self, also: int | None = None) -> list[int]:

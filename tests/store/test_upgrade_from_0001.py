@@ -58,14 +58,18 @@ def test_every_row_survives(upgraded: Path) -> None:
     for table in TABLES:
         if table in ("activity", "activity_step"):
             # New columns at the end (group_id, goal_id, highlight; the clock times of
-            # 0005), all empty; then 0007's approximate flags of an activity, all false.
+            # 0005), all empty; then 0007's approximate flags of an activity, all false;
+            # then 0008's series (none) and invitation texts (link, description,
+            # registration: all empty).
             width = len(before[table][0])
-            flags = 2 if table == "activity" else 0
+            flags, tail = (2, 4) if table == "activity" else (0, 0)
+            rest = len(after[table][0]) - tail
             assert [row[:width] for row in after[table]] == before[table]
-            assert {row[width : len(row) - flags] for row in after[table]} == {
-                (None,) * (len(after[table][0]) - width - flags)
+            assert {row[width : rest - flags] for row in after[table]} == {
+                (None,) * (rest - width - flags)
             }
-            assert {row[len(row) - flags :] for row in after[table]} == {(0,) * flags}
+            assert {row[rest - flags : rest] for row in after[table]} == {(0,) * flags}
+            assert {row[rest:] for row in after[table]} == ({(None, "", "", "")} if tail else {()})
             assert len(after[table][0]) > width
         else:
             assert after[table] == before[table], table

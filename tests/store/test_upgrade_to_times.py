@@ -53,8 +53,12 @@ def test_every_activity_and_step_survives_with_no_times(tmp_path: Path) -> None:
         for table, rows in before.items():
             after = _rows(path, table)
             assert [r[: len(rows[0])] for r in after] == rows, table
-            # The two clock times, none; for an activity then 0007's approximate flags.
-            kept = {"activity": (None, None, 0, 0), "activity_step": (None, None)}[table]
+            # The two clock times, none; for an activity then 0007's approximate flags
+            # and 0008's series (none) and invitation texts (empty).
+            kept = {
+                "activity": (None, None, 0, 0, None, "", "", ""),
+                "activity_step": (None, None),
+            }[table]
             assert {r[len(rows[0]) :] for r in after} == {kept}, table
         insats = store.reference.current_insats()
         assert insats is not None and insats.id is not None
