@@ -23,7 +23,7 @@ from app.core.report_period import ReportPeriod, months_covered
 from app.core.summary import SummaryTable, YearSummary, build_year_summary
 from app.store.activity_rows import Span
 from app.store.database import Store
-from app.store.evaluation_totals import span_distribution
+from app.store.evaluation_groups import distributions_by_type, distributions_by_year
 
 
 def _month_participants(store: Store, insats_id: int, period: ReportPeriod) -> SummaryTable:
@@ -35,11 +35,13 @@ def _month_participants(store: Store, insats_id: int, period: ReportPeriod) -> S
 
 
 def _type_distributions(store: Store, insats_id: int, span: Span) -> list[tuple[str, Distribution]]:
-    """Every evaluation answer of the span's held activities, per activity type."""
+    """Every evaluation answer of the span's held activities, per activity type (in the
+    types' order)."""
+    found = distributions_by_type(store.file, insats_id, span)
     return [
-        (t.name, span_distribution(store.file, insats_id, span, t.id))
+        (t.name, found[t.id])
         for t in store.reference.activity_types(include_inactive=True)
-        if t.id is not None
+        if t.id in found
     ]
 
 
@@ -72,34 +74,49 @@ def period_summary(store: Store, insats: Insats, period: ReportPeriod) -> YearSu
     return build_year_summary(period.first_year, insats.name, facts, None, kommuner, types)
 
 
-def period_charts(store: Store, insats: Insats, period: ReportPeriod) -> tuple[ChartSeries, ...]:
-    """The charts of a period: participants per month, per kommun and per organisation in
-    the period; over the insats's years the people reached per year; and, when there are
-    evaluations, their mean per activity type in the period and per year."""
+def insats_charts(store: Store, insats: Insats) -> tuple[ChartSeries, ...]:
+    """The charts over the insats's years, whatever the period: the people reached per
+    year and, when there are evaluations, their mean per year."""
     assert insats.id is not None
     insats_id = insats.id
     years = list(insats.years)
+    span = (date(years[0], 1, 1), date(years[-1], 12, 31))
+    with store.file.read():
+        volume = held_volume_per_year(store.exports.month_counts(insats_id, *span))
+        registered = [e for y in years for e in store.reach.entries(insats_id, y)]
+        per_year = distributions_by_year(store.file, insats_id, span)
+    charts = [reach_per_year(years, volume, registered, "hela insatsen")]
+    means = means_per_year((y, per_year[y]) for y in years if y in per_year)
+    if not means.is_empty:
+        charts.append(means)
+    return tuple(charts)
+
+
+def period_charts(
+    store: Store,
+    insats: Insats,
+    period: ReportPeriod,
+    over_insats: tuple[ChartSeries, ...] | None = None,
+) -> tuple[ChartSeries, ...]:
+    """The charts of a period: participants per month, per kommun and per organisation in
+    the period, the charts over the insats (``insats_charts``; ``over_insats`` when they
+    are read already) and, when there are evaluations, their mean per activity type in
+    the period."""
+    assert insats.id is not None
     label = period.label
     with store.file.read():
         summary = period_summary(store, insats, period)
-        months = _month_participants(store, insats_id, period)
-        over_insats = ReportPeriod(date(years[0], 1, 1), date(years[-1], 12, 31))
-        volume = held_volume_per_year(
-            store.exports.month_counts(insats_id, over_insats.first, over_insats.last)
-        )
-        registered = [e for y in years for e in store.reach.entries(insats_id, y)]
-        types = _type_distributions(store, insats_id, (period.first, period.last))
-        per_year = [
-            (y, span_distribution(store.file, insats_id, (date(y, 1, 1), date(y, 12, 31))))
-            for y in years
-        ]
+        months = _month_participants(store, insats.id, period)
+        types = _type_distributions(store, insats.id, (period.first, period.last))
+        if over_insats is None:
+            over_insats = insats_charts(store, insats)
     charts = [
         participants_per_month(months, label),
         participants_per_kommun(summary, label),
         participants_per_organisation(summary, label),
-        reach_per_year(years, volume, registered, "hela insatsen"),
+        over_insats[0],
     ]
-    for means in (means_per_type(types, label), means_per_year(per_year)):
-        if not means.is_empty:
-            charts.append(means)
-    return tuple(charts)
+    means = means_per_type(types, label)
+    if not means.is_empty:
+        charts.append(means)
+    return (*charts, *over_insats[1:])

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.chart_data import ChartSeries
 from app.core.entities import Insats
 from app.core.errors import DomainError
-from app.operations.charts import period_charts
+from app.operations.charts import insats_charts, period_charts
 from app.store.database import Store
 from app.ui.charts.chart_panel import ChartPanel
 from app.ui.form_fields import ERROR_STYLE
@@ -46,6 +46,7 @@ class PeriodChartsDialog(QDialog):
         self.setWindowTitle(self.tr("Diagram för period – {0}").format(insats.name))
         self._store = store
         self._insats = insats
+        self._over_insats: tuple[ChartSeries, ...] | None = None  # read once per showing
         years = chart_years(store, insats)
         self.chooser = PeriodChooser(insats, years, year if year in years else years[-1], self)
         self.problem_label = QLabel()
@@ -93,14 +94,17 @@ class PeriodChartsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the chosen period's charts again (nothing when the period is wrong)."""
+        """Show the chosen period's charts (nothing when the period is wrong); those over
+        the insats's years are read once, and again when the window comes to the front."""
         problem = self.chooser.problem()
         if not problem:
             request = self.chooser.request()
             self.chooser.shown_label.setText(self.tr("Diagrammen gäller {0}.").format(request.span))
             try:
+                if self._over_insats is None:
+                    self._over_insats = insats_charts(self._store, self._insats)
                 series: Sequence[ChartSeries] = period_charts(
-                    self._store, self._insats, request.period
+                    self._store, self._insats, request.period, self._over_insats
                 )
             except DomainError as exc:
                 problem = str(exc)
@@ -113,4 +117,5 @@ class PeriodChartsDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.refresh()  # edits made in the main window meanwhile
+            self._over_insats = None  # edits made in the main window meanwhile
+            self.refresh()
