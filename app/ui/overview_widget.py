@@ -190,6 +190,11 @@ class OverviewWidget(QScrollArea):
         button.setChecked(checked)
         button.setAutoRaise(False)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setStyleSheet(
+            "QToolButton { padding: 3px 10px; }"
+            "QToolButton:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
         return button
 
     # --- Tabell / Diagram ------------------------------------------------------------------

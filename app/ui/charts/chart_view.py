@@ -83,7 +83,14 @@ class ChartView(QWidget):
         return font
 
     def _title_height(self) -> int:
-        return QFontMetrics(self._title_font()).height() + GAP
+        """Two lines: the title, and below it what it is of ("2018", "augusti 2016 –
+        december 2020"): the part after the title's last comma."""
+        return QFontMetrics(self._title_font()).height() + self.fontMetrics().height() + GAP
+
+    def title_lines(self) -> tuple[str, str]:
+        """The chart's title and what it is of, as the two lines drawn."""
+        head, comma, tail = self._series.title.rpartition(", ")
+        return (head, tail) if comma else (self._series.title, "")
 
     def _row_height(self) -> int:
         return max(self.fontMetrics().height() + 6, 20)
@@ -120,7 +127,7 @@ class ChartView(QWidget):
             value_w = max(
                 (fm.horizontalAdvance(value_text(v, s.decimals)) for v in s.values), default=0
             )
-            left = MARGIN + min(label_w, MAX_LABEL) + GAP
+            left = MARGIN + min(label_w, MAX_LABEL) + 2 + GAP  # 2: no rounding elides it
             plot = QRectF(left, first, max(w - MARGIN - value_w - GAP - left, 10.0), 0)
             row = self._row_height()
             plot.setHeight(n * row)
@@ -197,12 +204,15 @@ class ChartView(QWidget):
         painter.fillRect(self.rect(), background)
         painter.setPen(text)
         painter.setFont(self._title_font())
-        title = QRectF(MARGIN, MARGIN, self.width() - 2 * MARGIN, self._title_height())
-        shown = painter.fontMetrics().elidedText(
-            s.title, Qt.TextElideMode.ElideRight, int(title.width())
-        )
-        painter.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, shown)
+        width = self.width() - 2 * MARGIN
+        head, of = self.title_lines()
+        top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        elide = Qt.TextElideMode.ElideRight
+        line = QRectF(MARGIN, MARGIN, width, painter.fontMetrics().height())
+        painter.drawText(line, top_left, painter.fontMetrics().elidedText(head, elide, width))
         painter.setFont(self.font())
+        line.translate(0, line.height())
+        painter.drawText(line, top_left, painter.fontMetrics().elidedText(of, elide, width))
         if s.is_empty:
             painter.drawText(
                 QRectF(self.rect()).adjusted(0, self._title_height(), 0, 0),
@@ -275,9 +285,18 @@ class ChartView(QWidget):
                 p.fillRect(mark, bar)
             tops = [m.top() - 3 for m in layout.marks]
         p.setPen(text)
+        background = self.colours()[0]
         for i, (mark, value) in enumerate(zip(layout.marks, values, strict=True)):
             lift = fm.height() if stagger and i % 2 else 0
             x = mark.center().x() - fm.horizontalAdvance(value) / 2
+            if s.kind == "line":  # the line never runs through a value's figures
+                box = QRectF(
+                    x - 1,
+                    tops[i] - lift - fm.ascent(),
+                    fm.horizontalAdvance(value) + 2,
+                    fm.height(),
+                )
+                p.fillRect(box, background)
             p.drawText(QPointF(x, tops[i] - lift), value)
             self._paint_category(p, layout, i, mark.center().x())
 
