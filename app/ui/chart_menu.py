@@ -13,15 +13,15 @@ from PySide6.QtWidgets import QDialog
 if TYPE_CHECKING:
     from app.core.chart_data import ChartSeries
     from app.core.summary import YearSummary
-    from app.ui.main_window import MainWindow
     from app.ui.overview_widget import ChartSource
+    from app.ui.window_dialogs import WindowDialogs
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-def overview_chart_source(window: MainWindow) -> ChartSource:
+def overview_chart_source(window: WindowDialogs) -> ChartSource:
     """The year overview's charts of the summary it shows, read from the window's store."""
 
     def source(summary: YearSummary) -> Sequence[ChartSeries]:
@@ -33,7 +33,7 @@ def overview_chart_source(window: MainWindow) -> ChartSource:
     return source
 
 
-def show_period_charts(window: MainWindow) -> QDialog:
+def show_period_charts(window: WindowDialogs) -> QDialog:
     """Open the period view beside the window (a window of its own, closed with it)."""
     from app.ui.charts.period_charts_dialog import PeriodChartsDialog
 
@@ -43,7 +43,7 @@ def show_period_charts(window: MainWindow) -> QDialog:
     return dialog
 
 
-def period_charts_action(window: MainWindow) -> QAction:
+def period_charts_action(window: WindowDialogs) -> QAction:
     action = QAction(tr("&Diagram för period…"), window)
     action.setStatusTip(tr("Deltagare, nådda och utvärderingar i diagram för en vald period"))
     action.triggered.connect(lambda _checked=False: show_period_charts(window))
