@@ -6,19 +6,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
 if TYPE_CHECKING:
     from app.core.chart_data import ChartSeries
     from app.core.summary import YearSummary
-    from app.ui.overview_widget import ChartSource
+    from app.ui.overview_widget import ChartSource, OverviewWidget
     from app.ui.window_dialogs import WindowDialogs
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+CHARTS_CHOSEN = "overview/charts"  # the setting: the overview shows its charts
+
+
+def connect_overview(window: WindowDialogs, overview: OverviewWidget, settings: QSettings) -> None:
+    """The overview's charts read from the window's store, and Tabell / Diagram as the
+    user last chose it (the charts are still made only when the overview is shown)."""
+    overview.chart_source = overview_chart_source(window)
+    if settings.value(CHARTS_CHOSEN, False, type=bool):
+        overview.show_charts(True)
+    overview.chart_button.toggled.connect(lambda on: settings.setValue(CHARTS_CHOSEN, on))
 
 
 def overview_chart_source(window: WindowDialogs) -> ChartSource:

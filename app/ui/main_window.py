@@ -69,7 +69,7 @@ class MainWindow(WindowDialogs):
             self.activities.selection_changed.connect(self._update_actions)
             self.activities.message.connect(self.statusBar().showMessage)
             self.overview = OverviewWidget()
-            self.overview.chart_source = chart_menu.overview_chart_source(self)
+            chart_menu.connect_overview(self, self.overview, settings)
             self.tabs = QTabWidget()
             self.tabs.setDocumentMode(True)
             self.tabs.addTab(self.activities, self.tr("Aktiviteter"))

@@ -7,9 +7,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtGui import QColor, QGuiApplication, QHelpEvent, QImage
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from app.core.chart_data import ChartSeries
@@ -131,3 +131,18 @@ def test_the_chart_is_copied_as_a_picture(qtbot: QtBot) -> None:
     picture = QGuiApplication.clipboard().image()
     assert not picture.isNull()
     assert (picture.width(), picture.height()) == (view.width(), view.height())
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no stacking
+def test_a_tooltip_names_the_bar_under_the_pointer(qtbot: QtBot) -> None:
+    series = ChartSeries("Deltagare per kommun", ("Gävle", "Ockelbo"), (1234.0, 56.0),
+                         "deltagare", "hbar")  # fmt: skip
+    view, _ = shown(qtbot, series)
+    mark = view.layout_now().marks[1]
+    inside = mark.center().toPoint()
+
+    QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, inside, view.mapToGlobal(inside)))
+
+    assert QToolTip.isVisible()
+    assert QToolTip.text() == "Ockelbo: 56 deltagare"
+    QToolTip.hideText()

@@ -92,6 +92,30 @@ def test_tabell_brings_the_tables_back(window: MainWindow, qtbot: QtBot) -> None
     assert overview.tables_part.isVisible() and not overview.charts.isVisible()
 
 
+def test_diagram_is_remembered_for_the_next_window(
+    qtbot: QtBot, demo: Store, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "remembered.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(demo, settings)
+    qtbot.addWidget(first)
+    first.act_show_overview.trigger()
+    first.overview.show_charts()
+    first.close()
+
+    second = MainWindow(demo, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.overview.chart_button.isChecked()
+    second.act_show_overview.trigger()
+    assert second.overview.charts is not None and second.overview.charts.isVisible()
+    assert second.overview.tables_part.isHidden()
+
+    second.overview.show_charts(False)
+    third = MainWindow(demo, settings)
+    qtbot.addWidget(third)
+    assert third.overview.table_button.isChecked()
+
+
 def test_the_period_view_follows_the_chosen_period(window: MainWindow, demo: Store) -> None:
     from app.ui.charts.period_charts_dialog import PeriodChartsDialog
 
