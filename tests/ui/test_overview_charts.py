@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -148,6 +149,45 @@ def test_the_period_view_follows_the_chosen_period(window: MainWindow, demo: Sto
         "baklänges" in dialog.problem_label.text() or "kommer efter" in dialog.problem_label.text()
     )
     assert not dialog.panel.isEnabled()
+    dialog.close()
+
+
+def test_the_period_view_reads_again_when_brought_back(
+    window: MainWindow, demo: Store, qtbot: QtBot
+) -> None:
+    from app.core.attendance import Attendance
+    from app.core.entities import Activity
+    from app.ui.charts.period_charts_dialog import PeriodChartsDialog
+
+    window.act_period_charts.trigger()
+    (dialog,) = window.findChildren(PeriodChartsDialog)
+    year = window.insats.years[2]
+    dialog.chooser.year_combo.setCurrentIndex(dialog.chooser.year_combo.findData(year))
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    before = dialog.panel.shown()
+    gavle = next(k.id for k in window.activities.kommuner if k.name == "Gävle")
+    type_id = demo.reference.activity_types()[0].id
+    assert window.insats.id is not None and type_id is not None
+    demo.activities.add(
+        Activity(id=None, insats_id=window.insats.id, type_id=type_id, title="Nytt möte",
+                 start=date(year, 5, 4), kommun_id=gavle, attendance=Attendance(total=40))
+    )  # fmt: skip
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: not dialog.isActiveWindow())
+    assert dialog.panel.shown() == before  # not read while away
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+    after = {s.title.split(",")[0]: s for s in dialog.panel.shown()}
+    per_kommun = after["Deltagare per kommun"]
+    kommun = dict(zip(per_kommun.labels, per_kommun.values, strict=True))
+    was = dict(zip(before[1].labels, before[1].values, strict=True))
+    assert kommun["Gävle"] == was["Gävle"] + 40
+    reached = after["Totalt nådda (volym) per år"]
+    index = reached.labels.index(str(year))
+    assert reached.values[index] == before[3].values[index] + 40
     dialog.close()
 
 

@@ -47,6 +47,7 @@ class PeriodChartsDialog(QDialog):
         self._store = store
         self._insats = insats
         self._over_insats: tuple[ChartSeries, ...] | None = None  # read once per showing
+        self._left = False  # another window was active since the charts were read
         years = chart_years(store, insats)
         self.chooser = PeriodChooser(insats, years, year if year in years else years[-1], self)
         self.problem_label = QLabel()
@@ -116,6 +117,11 @@ class PeriodChartsDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self._over_insats = None  # edits made in the main window meanwhile
+        if event.type() != QEvent.Type.ActivationChange:
+            return
+        if not self.isActiveWindow():
+            self._left = True
+        elif self._left:  # back from the main window: what was edited there meanwhile
+            self._left = False
+            self._over_insats = None
             self.refresh()
