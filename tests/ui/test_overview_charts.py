@@ -149,6 +149,10 @@ def test_the_period_view_follows_the_chosen_period(window: MainWindow, demo: Sto
         "baklänges" in dialog.problem_label.text() or "kommer efter" in dialog.problem_label.text()
     )
     assert not dialog.panel.isEnabled()
+
+    chooser.insats_radio.setChecked(True)  # the period shown before the wrong one
+    assert not dialog.problem_label.isVisibleTo(dialog) and dialog.panel.isEnabled()
+    assert dialog.panel.shown() == whole
     dialog.close()
 
 

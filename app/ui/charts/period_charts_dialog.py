@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.chart_data import ChartSeries
 from app.core.entities import Insats
 from app.core.errors import DomainError
+from app.core.report_period import ReportPeriod
 from app.operations.charts import insats_charts, period_charts
 from app.store.database import Store
 from app.ui.charts.chart_panel import ChartPanel
@@ -48,6 +49,9 @@ class PeriodChartsDialog(QDialog):
         self._insats = insats
         self._over_insats: tuple[ChartSeries, ...] | None = None  # read once per showing
         self._left = False  # another window was active since the charts were read
+        # The period the charts show: choosing another kind of period changes two radio
+        # buttons, and the charts are read once, for the period chosen.
+        self._shown: ReportPeriod | None = None
         years = chart_years(store, insats)
         self.chooser = PeriodChooser(insats, years, year if year in years else years[-1], self)
         self.problem_label = QLabel()
@@ -101,19 +105,26 @@ class PeriodChartsDialog(QDialog):
         if not problem:
             request = self.chooser.request()
             self.chooser.shown_label.setText(self.tr("Diagrammen gäller {0}.").format(request.span))
-            try:
-                if self._over_insats is None:
-                    self._over_insats = insats_charts(self._store, self._insats)
-                series: Sequence[ChartSeries] = period_charts(
-                    self._store, self._insats, request.period, self._over_insats
-                )
-            except DomainError as exc:
-                problem = str(exc)
-            else:
-                self.panel.set_series(series)
+            if request.period != self._shown or self._over_insats is None:
+                problem = self._read(request.period)
         self.problem_label.setText(problem)
         self.problem_label.setVisible(bool(problem))
         self.panel.setEnabled(not problem)
+
+    def _read(self, period: ReportPeriod) -> str:
+        """Read and show the period's charts; what went wrong, or ''."""
+        try:
+            if self._over_insats is None:
+                self._over_insats = insats_charts(self._store, self._insats)
+            series: Sequence[ChartSeries] = period_charts(
+                self._store, self._insats, period, self._over_insats
+            )
+        except DomainError as exc:
+            self._shown = None
+            return str(exc)
+        self.panel.set_series(series)
+        self._shown = period
+        return ""
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
