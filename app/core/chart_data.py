@@ -15,6 +15,7 @@ class ChartSeries:
     long labels such as kommuner) or "line" (e.g. per year over the insats).
     ``decimals`` is how values are shown (0 for people, 1–2 for an evaluation's mean);
     ``maximum`` fixes the value axis (5 for a 1–5 scale), None: from the values.
+    ``details`` says more of each value (a tooltip, the text read aloud).
     """
 
     title: str
@@ -24,10 +25,14 @@ class ChartSeries:
     kind: Literal["bar", "hbar", "line"] = "bar"
     decimals: int = 0
     maximum: float | None = None
+    # Said of each value besides the value itself, e.g. "52 svar" (empty: nothing).
+    details: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.labels) != len(self.values):
             raise ValueError("Ett diagram behöver ett värde per etikett.")
+        if self.details and len(self.details) != len(self.labels):
+            raise ValueError("Ett diagram behöver en förklaring per etikett, eller ingen.")
 
     @property
     def is_empty(self) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 
+from app.core.chart_axis import axis_top, tick_step
 from app.reports import pdf_style as st
 
 BAR = 11.0  # points per bar
@@ -64,24 +65,6 @@ def bar_chart(labels: Sequence[str], values: Sequence[int], caption: str) -> Dra
     drawing.add(chart)
     drawing.add(String(0, height - 10, caption, fontName=st.BOLD, fontSize=8, fillColor=st.MUTED))
     return drawing
-
-
-def tick_step(top: int, most: int = 8) -> int:
-    """A whole-number step between the axis's ticks (1, 2, 5, 10, 20, 50, …) giving at
-    most ``most`` steps up to ``top``: the axis never shows fractions printed as integers
-    ("0 0 1 1 2")."""
-    magnitude = 1
-    while True:
-        for factor in (1, 2, 5):
-            step = factor * magnitude
-            if step * most >= top:
-                return step
-        magnitude *= 10
-
-
-def axis_top(top: int, step: int) -> int:
-    """The axis's end: ``top`` rounded up to a whole step (at least one step)."""
-    return max(step, -(-top // step) * step)
 
 
 def _short(label: str, width: int = 26) -> str:

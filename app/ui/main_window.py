@@ -26,7 +26,7 @@ from app.core.errors import DomainError
 from app.core.limits import FIRST_YEAR, LAST_YEAR, year_in_range
 from app.core.year_choice import opening_year
 from app.store.database import Store
-from app.ui import window_state
+from app.ui import chart_menu, window_state
 from app.ui.activities_page import ActivitiesPage
 from app.ui.combo_data import find_data
 from app.ui.edit_history import EditHistory
@@ -69,6 +69,7 @@ class MainWindow(WindowDialogs):
             self.activities.selection_changed.connect(self._update_actions)
             self.activities.message.connect(self.statusBar().showMessage)
             self.overview = OverviewWidget()
+            chart_menu.connect_overview(self, self.overview, settings)
             self.tabs = QTabWidget()
             self.tabs.setDocumentMode(True)
             self.tabs.addTab(self.activities, self.tr("Aktiviteter"))
@@ -168,6 +169,7 @@ class MainWindow(WindowDialogs):
             self.tr("&Rensa filter"), self.activities.filter_bar.clear, QKeySequence("Ctrl+Shift+F")
         )
         self.act_find = self._action(self.tr("&Sök…"), self._focus_search, keys.Find)
+        self.act_period_charts = chart_menu.period_charts_action(self)
 
     def _create_menus_and_toolbar(self) -> None:
         create_menus_and_toolbar(self)

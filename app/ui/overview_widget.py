@@ -1,12 +1,15 @@
-"""The year overview: the core YearSummary's tables and findings."""
+"""The year overview: the core YearSummary's tables and findings, or its charts
+("Tabell" / "Diagram"; the charts' modules are imported when first shown)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +26,14 @@ from app.core.findings import Finding
 from app.core.summary import YearSummary
 from app.core.table_keys import TableKey
 from app.ui.summary_table_model import SummaryTableModel
+
+if TYPE_CHECKING:
+    from app.core.chart_data import ChartSeries
+    from app.ui.charts.chart_panel import ChartPanel
+
+# What the charts of a summary are (the window's reads more than the summary: the months,
+# the evaluations); without one, the charts the summary alone gives.
+ChartSource = Callable[[YearSummary], Sequence["ChartSeries"]]
 
 # The two columns of the page: activities on the left, participants on the right.
 COLUMNS_OF_TABLES = (
@@ -142,16 +154,77 @@ class OverviewWidget(QScrollArea):
         for column in self._columns:
             column.addStretch(1)
             columns.addLayout(column, 1)
-        layout = QVBoxLayout(inner)
-        layout.addWidget(self.heading)
+        self.tables_part = QWidget()
+        self.tables_part.setObjectName("overviewTables")
+        columns.setContentsMargins(0, 0, 0, 0)
+        self.tables_part.setLayout(columns)
+        self.table_button = self._toggle("showTables", "Tabell", True)
+        self.chart_button = self._toggle("showCharts", "Diagram", False)
+        toggle = QButtonGroup(self)
+        toggle.addButton(self.table_button)
+        toggle.addButton(self.chart_button)
+        self.chart_button.toggled.connect(self._show_part)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.table_button)
+        top.addWidget(self.chart_button)
+        self._layout = layout = QVBoxLayout(inner)
+        layout.addLayout(top)
         layout.addWidget(self.findings_box)
-        layout.addLayout(columns)
+        layout.addWidget(self.tables_part)
         layout.addStretch(1)
         self.setWidget(inner)
         self.summary: YearSummary | None = None
+        self.chart_source: ChartSource | None = None
+        self.charts: ChartPanel | None = None  # made when "Diagram" is first chosen
+        self._charts_stale = True
         for keys, column in zip(COLUMNS_OF_TABLES, self._columns, strict=True):
             for key in keys:
                 self._add_table(key, column)
+
+    def _toggle(self, name: str, text: str, checked: bool) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(self.tr(text))
+        button.setCheckable(True)
+        button.setChecked(checked)
+        button.setAutoRaise(False)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setStyleSheet(
+            "QToolButton { padding: 3px 10px; }"
+            "QToolButton:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
+        return button
+
+    # --- Tabell / Diagram ------------------------------------------------------------------
+    def _show_part(self, charts: bool) -> None:
+        self.tables_part.setVisible(not charts)
+        if charts:
+            self._refresh_charts()
+        if self.charts is not None:
+            self.charts.setVisible(charts)
+
+    def show_charts(self, charts: bool = True) -> None:
+        """Show the charts (or the tables), as the toggle does."""
+        (self.chart_button if charts else self.table_button).setChecked(True)
+
+    def _refresh_charts(self) -> None:
+        if self.summary is None or not self._charts_stale:
+            return
+        if self.charts is None:
+            from app.ui.charts.chart_panel import ChartPanel
+
+            self.charts = ChartPanel(parent=self.widget())
+            self._layout.insertWidget(self._layout.indexOf(self.tables_part) + 1, self.charts)
+        if self.chart_source is not None:
+            series = self.chart_source(self.summary)
+        else:
+            from app.core.charts import summary_charts
+
+            series = summary_charts(self.summary)
+        self.charts.set_series(series)
+        self._charts_stale = False
 
     def _add_table(self, key: str, column: QVBoxLayout) -> None:
         box = QGroupBox()
@@ -203,3 +276,6 @@ class OverviewWidget(QScrollArea):
             self.views[table.key].fit_height()
         for key, box in self.boxes.items():
             box.setVisible(key in shown)
+        self._charts_stale = True
+        if self.chart_button.isChecked():
+            self._refresh_charts()

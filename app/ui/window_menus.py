@@ -40,6 +40,8 @@ def create_menus_and_toolbar(window: Any) -> None:
     m = bar.addMenu(tr("&Visa"))
     m.addActions(window.act_show_tabs)
     m.addSeparator()
+    m.addAction(window.act_period_charts)
+    m.addSeparator()
     m.addActions([window.act_prev_year, window.act_next_year])
     m = bar.addMenu(tr("&Inställningar"))
     m.addActions([window.act_insats, window.act_insatser])

@@ -65,6 +65,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui.activity_dialog import ActivityDialog
     from app.ui.backup_dialog import BackupDialog
     from app.ui.change_log_dialog import ChangeLogDialog
+    from app.ui.charts.period_charts_dialog import PeriodChartsDialog
     from app.ui.county_stats_dialog import CountyStatsDialog
     from app.ui.export_dialog import PDF, ExportDialog
     from app.ui.group_dialog import GroupDialog
@@ -114,6 +115,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
         ("logotyp för rapporter", lambda: sd.ReportLogoDialog(w, store)),
         ("byt insats", lambda: sd.InsatserDialog(w, store)),
         ("ändringslogg", lambda: ChangeLogDialog(store, w)),
+        ("diagram för period", lambda: PeriodChartsDialog(store, ins, 2020, w)),
     ]
 
 
