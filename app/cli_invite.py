@@ -35,6 +35,7 @@ def register(formats: Any) -> None:
     )
     ics.add_argument("-o", "--output", required=True, metavar="FIL.ics", help="filen som skrivs")
     add_db_option(ics)
+    ics.set_defaults(handler=run)
     mail = formats.add_parser(
         "maillist",
         help="adresslista för utskick (CSV) från samverkansgrupper eller personer",
@@ -59,6 +60,7 @@ def register(formats: Any) -> None:
     )
     mail.add_argument("-o", "--output", required=True, metavar="FIL.csv", help="filen som skrivs")
     add_db_option(mail)
+    mail.set_defaults(handler=run)
 
 
 def _days(args: argparse.Namespace) -> tuple[date, date]:

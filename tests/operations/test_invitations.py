@@ -9,7 +9,7 @@ import shutil
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import icalendar
@@ -29,7 +29,7 @@ from app.store.database import Store
 from tests.rich_data import build_rich_database
 
 RICH_SEED = 20261202
-STAMP = datetime(2026, 12, 2, 1, 0, tzinfo=timezone.utc)
+STAMP = datetime(2026, 12, 2, 1, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
