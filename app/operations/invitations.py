@@ -13,6 +13,7 @@ from app.core.errors import DomainError
 from app.core.invitation import InvitedActivity, invitation_text
 from app.core.limits import date_problem
 from app.core.mail_list import MailChoice, MailSource, Recipient, chosen, table
+from app.core.progress import Progress
 from app.core.report_period import span_label
 from app.core.wording import count_noun
 from app.store import invitation_reads as reads
@@ -87,7 +88,11 @@ def activity_calendar(store: Store, activity_id: int) -> CalendarFile:
 
 
 def write_ics(
-    path: Path, content: CalendarFile, span: str = "", stamp: datetime | None = None
+    path: Path,
+    content: CalendarFile,
+    span: str = "",
+    stamp: datetime | None = None,
+    progress: Progress | None = None,
 ) -> CalendarResult:
     from app.reports.ics_export import write_calendar
 
@@ -97,7 +102,7 @@ def write_ics(
             + (f" {span}" if span else "")
             + ". Välj en annan period, eller ta med alla aktiviteter (inte bara planerade)."
         )
-    events = write_calendar(Path(path), content, stamp)
+    events = write_calendar(Path(path), content, stamp, progress)
     return CalendarResult(Path(path), len(content.activities), events, span)
 
 
@@ -109,10 +114,11 @@ def export_ics(
     path: Path,
     include_all: bool = False,
     stamp: datetime | None = None,
+    progress: Progress | None = None,
 ) -> CalendarResult:
     """Write the period's calendar file (see period_calendar)."""
     content = period_calendar(store, insats_id, first, last, include_all)
-    return write_ics(path, content, span_label(first, last), stamp)
+    return write_ics(path, content, span_label(first, last), stamp, progress)
 
 
 def export_activity_ics(store: Store, activity_id: int, path: Path) -> CalendarResult:

@@ -30,6 +30,7 @@ from app.core.invitation import (
     location,
     occasions,
 )
+from app.core.progress import Progress
 from app.core.vocabulary import Status
 
 ZONE = "Europe/Stockholm"
@@ -136,10 +137,14 @@ def events(invited: InvitedActivity, forbund_name: str, stamp: datetime) -> list
     return found
 
 
-def calendar_bytes(content: CalendarFile, stamp: datetime | None = None) -> bytes:
-    """The whole file: CRLF line ends, lines folded at 75 octets (icalendar's writer)."""
+def calendar_bytes(
+    content: CalendarFile, stamp: datetime | None = None, progress: Progress | None = None
+) -> bytes:
+    """The whole file: CRLF line ends, lines folded at 75 octets (icalendar's writer).
+    ``progress`` is told how far it got, and may cancel (Cancelled) between activities."""
     from icalendar import Calendar
 
+    progress = progress or Progress()
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     cal = Calendar()
     cal.add("PRODID", PRODID)
@@ -149,17 +154,25 @@ def calendar_bytes(content: CalendarFile, stamp: datetime | None = None) -> byte
     cal.add("X-WR-CALNAME", content.name)
     cal.add("X-WR-TIMEZONE", ZONE)
     cal.add_component(_timezone())
-    for invited in content.activities:
+    total = len(content.activities)
+    for n, invited in enumerate(content.activities):
+        if n % 100 == 0:
+            progress.step(n, total)
         for event in events(invited, content.forbund_name, stamp):
             cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
 
 
-def write_calendar(path: Path, content: CalendarFile, stamp: datetime | None = None) -> int:
+def write_calendar(
+    path: Path,
+    content: CalendarFile,
+    stamp: datetime | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Write the file atomically; the number of events. DomainError in Swedish when the
-    file cannot be saved."""
-    data = calendar_bytes(content, stamp)
+    file cannot be saved (nothing is written when cancelled)."""
+    data = calendar_bytes(content, stamp, progress)
     try:
         with atomic_write(path) as tmp:
             tmp.write_bytes(data)

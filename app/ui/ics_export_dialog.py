@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.entities import Insats
-from app.core.errors import DomainError
 from app.core.wording import count_noun
 from app.ui.invitation_dialog import ask_save_path, file_name
 from app.ui.period_chooser import PeriodChooser
@@ -116,12 +115,21 @@ class IcsExportDialog(QDialog):
         )  # fmt: skip
         if path is None:
             return
-        try:
-            result = export_ics(
-                self.store, self.insats.id, first, last, path, self.include_all.isChecked()
-            )
-        except DomainError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+        from app.ui.background import run_in_background
+
+        insats_id, include_all = self.insats.id, self.include_all.isChecked()
+        outcome = run_in_background(
+            self,
+            self.windowTitle(),
+            self.tr("Skriver kalenderfilen…"),
+            lambda progress: export_ics(
+                self.store, insats_id, first, last, path, include_all, progress=progress
+            ),
+        )
+        if outcome.error is not None:
+            QMessageBox.warning(self, self.windowTitle(), str(outcome.error))
             return
-        self.result_message = result.message()
+        if outcome.result is None:  # cancelled: nothing was written
+            return
+        self.result_message = outcome.result.message()
         self.accept()
