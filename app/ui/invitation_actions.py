@@ -23,13 +23,13 @@ def create_invitation_actions(window: Any) -> None:
         _tr("Inbjudningstext och kalenderfil för den markerade aktiviteten"),
     )
     window.act_export_ics = window._action(
-        _tr("Exportera &kalenderfil (.ics)…"),
+        _tr("Exportera ka&lenderfil (.ics)…"),
         lambda: export_ics(window),
         None,
         _tr("Planerade aktiviteter för ett år eller en period, för Outlook och Google"),
     )
     window.act_mail_list = window._action(
-        _tr("&Adresslista för utskick (CSV)…"),
+        _tr("Adresslista för &utskick (CSV)…"),
         lambda: export_mail_list(window),
         None,
         _tr("Samverkansgruppernas medlemmar eller registrerade personer, för koppla dokument"),

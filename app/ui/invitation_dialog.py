@@ -103,7 +103,7 @@ class InvitationDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stäng"))
         self.copy_button = QPushButton(self.tr("&Kopiera"))
         self.copy_button.setObjectName("copy")
-        self.ics_button = QPushButton(self.tr("Spara &.ics…"))
+        self.ics_button = QPushButton(self.tr("&Spara .ics…"))
         self.ics_button.setObjectName("saveIcs")
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.ics_button, QDialogButtonBox.ButtonRole.ActionRole)

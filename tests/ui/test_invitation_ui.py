@@ -67,8 +67,8 @@ def _menu_texts(window: MainWindow, title: str) -> list[str]:
 
 
 def test_the_menus_and_the_context_menu(window: MainWindow, planned) -> None:
-    assert "Exportera &kalenderfil (.ics)…" in _menu_texts(window, "&Arkiv")
-    assert "&Adresslista för utskick (CSV)…" in _menu_texts(window, "&Arkiv")
+    assert "Exportera ka&lenderfil (.ics)…" in _menu_texts(window, "&Arkiv")
+    assert "Adresslista för &utskick (CSV)…" in _menu_texts(window, "&Arkiv")
     assert "&Inbjudan…" in _menu_texts(window, "&Redigera")
     table = window.activities.table
     assert table.contextMenuPolicy() is Qt.ContextMenuPolicy.ActionsContextMenu
