@@ -15,7 +15,6 @@ from datetime import date
 from app.core import limits
 from app.core.clock_times import format_times
 from app.core.entities import Activity, Step
-from app.core.period import MONTHS
 from app.core.vocabulary import Format, Scope, Status
 
 WEEKDAYS: tuple[str, ...] = (
@@ -75,6 +74,8 @@ def invitation_problems(activity: Activity) -> list[str]:
 
 def day_in_words(day: date, year: bool = True) -> str:
     """'tisdag 14 mars 2025' (without the year: 'tisdag 14 mars')."""
+    from app.core.period import MONTHS  # not at start-up: validation imports this module
+
     text = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
     return f"{text} {day.year}" if year else text
 
