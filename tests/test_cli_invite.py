@@ -100,3 +100,34 @@ def test_maillist(store, insats, filled: Path, tmp_path: Path, capsys) -> None:
         main(["export", "maillist", "--kommun", "Paris", "-o", str(out), "--db", str(filled)]) == 1
     )
     assert "Kommunen ”Paris” finns inte" in capsys.readouterr().err
+
+
+def test_the_database_behind_a_link_is_never_written(filled: Path, tmp_path: Path, capsys) -> None:
+    link = tmp_path / "kalender.ics"
+    link.symlink_to(filled)
+    before = filled.read_bytes()
+    assert main(["export", "ics", "--year", "2018", "-o", str(link), "--db", str(filled)]) == 1
+    assert capsys.readouterr().err.startswith("insatslogg: ")
+    assert filled.read_bytes() == before
+
+
+def test_a_write_protected_file_is_left_as_it_was(
+    store, insats, filled: Path, tmp_path: Path, capsys
+) -> None:
+    from app.core.group_entities import Group, GroupMember
+    from app.core.vocabulary import Role
+
+    kommun = store.reference.kommuner(insats.forbund_id)[0]
+    member = GroupMember(None, None, Role.CHEF, "Åsa Öberg")
+    store.groups.save(Group(None, insats.id, kommun.id, "ASF", members=(member,)))
+    out = tmp_path / "lista.csv"
+    out.write_text("gammal", encoding="utf-8")
+    out.chmod(0o444)
+    argv = ["export", "maillist", "--källa", "medlemmar", "-o", str(out), "--db", str(filled)]
+    assert main(argv) == 1
+    assert "skrivskyddad" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "gammal"
+    out.chmod(0o644)
+    assert main(argv) == 0  # once writable: the list, readable by its owner only
+    assert out.read_text(encoding="utf-8-sig").splitlines()[1].startswith("Åsa Öberg;")
+    assert out.stat().st_mode & 0o777 == 0o600

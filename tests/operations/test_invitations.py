@@ -311,3 +311,19 @@ def test_a_value_excel_would_run_is_guarded(store: Store, insats: Insats, tmp_pa
     export_mail_list(store, insats.id, MailChoice(MailSource.MEMBERS), path)
     (_, row) = _read_csv(path)
     assert row[0] == "'=HYPERLINK(1)"
+
+
+def test_the_generated_data_fills_the_invitation_fields(sources: dict[str, Path]) -> None:
+    """What the open-and-save-unchanged test and the round trip above rely on: the
+    generated activities have links, descriptions (over two lines) and registrations."""
+    store = Store.open(sources["generated"])
+    try:
+        insats = _insats(store)
+        stored = _stored(store, insats)
+    finally:
+        store.close()
+    assert any(a.link.startswith("https://") for a in stored)
+    assert any("\n" in a.description for a in stored)
+    assert any(a.registration for a in stored)
+    assert any(a.steps and a.link for a in stored)
+    assert any(not (a.link or a.description or a.registration) for a in stored)
