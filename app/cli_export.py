@@ -65,6 +65,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     word.add_argument("-o", "--output", required=True, metavar="FIL.docx", help="filen som skrivs")
     add_db_option(word)
     word.set_defaults(handler=run, names=False)
+    from app import cli_invite  # export ics, export maillist
+
+    cli_invite.register(formats)
     return export  # type: ignore[no-any-return]
 
 
@@ -81,6 +84,10 @@ def _output(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Export and print one Swedish line; 1 with a message on stderr when it fails."""
+    if args.export_format in ("ics", "maillist"):
+        from app import cli_invite
+
+        return cli_invite.run(args)
     from app.operations.exports import export_excel
     from app.store.database import resolve_path
     from app.store.opening import open_database

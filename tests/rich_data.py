@@ -5,6 +5,7 @@ county statistics, milestones, registered and kept-out reach, a stated figure) a
 through the store's own API, what the demo lacks: named persons and named participants,
 year-plan goals with activities under them, report texts, activities over several days,
 in steps, with clock times (and steps with their own), länsövergripande and nationellt,
+with an invitation's link, description and registration,
 and random activities whose counts are valid by construction (every breakdown at most
 its total; nothing on an inställd activity).
 """
@@ -108,6 +109,12 @@ def _random_activity(
         goal_id=rng.choice([None, *goal_ids]) if goal_ids else None,
         participant_ids=tuple(named),
         highlight=rng.choice(("", "", "En uppskattad dag.")),
+        # The invitation's fields (the .ics file, the invitation text).
+        link=rng.choice(
+            ("", f"https://teams.microsoft.com/l/meetup-join/19%3a{rng.randint(1, 999)}")
+        ),
+        description=rng.choice(("", "Vi samtalar om ASF och upphandling.\nVälkomna!")),
+        registration=rng.choice(("", "Senast en vecka före, till processledaren.")),
     )
 
 

@@ -144,8 +144,10 @@ def fsync_folder(folder: Path) -> None:
 
 
 @contextmanager
-def atomic_write(path: Path) -> Iterator[Path]:
+def atomic_write(path: Path, private: bool = False) -> Iterator[Path]:
     """Yield a new temporary file beside ``path`` for the caller to fill (and close).
+    ``private``: the finished file too is readable by its owner only (0600: a list of
+    names), whatever the file it replaces or the folder would give it.
 
     When the block ends normally the file is flushed to disk and renamed over ``path``,
     and the folder is flushed too. When it raises (an error, Cancelled, Ctrl+C), or the
@@ -160,7 +162,7 @@ def atomic_write(path: Path) -> Iterator[Path]:
         yield tmp
         fsync_file(tmp)
         if os.name == "posix":
-            os.chmod(tmp, _final_mode(path))
+            os.chmod(tmp, PRIVATE_MODE if private else _final_mode(path))
         os.replace(tmp, path)
     except BaseException:
         with suppress(OSError):

@@ -23,6 +23,7 @@ from app.core.wording import thousands
 
 ACTIVITY_TITLE = 500  # activity.title String(500)
 ACTIVITY_PLACE = 300  # activity.place String(300)
+ACTIVITY_LINK = 500  # activity.link String(500): the digital link of an invitation
 INSATS_NAME = 300  # insats.name String(300)
 FORBUND_NAME = 200  # forbund.name
 KOMMUN_NAME = 100  # kommun.name, kommun.delregion

@@ -9,6 +9,7 @@ from app.core import limits
 from app.core.clock_times import minutes_only, span_problem
 from app.core.entities import Activity, Insats, Step
 from app.core.errors import ValidationError
+from app.core.invitation import invitation_problems
 from app.core.limits import clean
 from app.core.vocabulary import Scope, Status
 
@@ -35,6 +36,9 @@ def normalise_activity(activity: Activity) -> Activity:
         place=clean(activity.place).strip(),
         notes=clean(activity.notes).strip(),
         highlight=clean(activity.highlight),
+        link=clean(activity.link).strip(),
+        description=clean(activity.description).strip(),
+        registration=clean(activity.registration).strip(),
         steps=steps,
         start=start,
         end=end,
@@ -85,6 +89,7 @@ def validate_activity(activity: Activity) -> Activity:
             (activity.highlight, limits.LONG_TEXT, "Höjdpunktens text"),
         )
     )
+    problems += invitation_problems(activity)
     problems += limits.date_problems(
         [(activity.start, "Datumet"), (activity.end, "Slutdatumet")]
         + [(d, "Tillfället") for d in activity.steps[1:-1]]

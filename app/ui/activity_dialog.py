@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from app.ui.attendance_editor import AttendanceEditor
 from app.ui.combo_data import select_data
 from app.ui.form_widgets import limit_length, validated
 from app.ui.formatting import from_qdate
+from app.ui.invitation_fields import InvitationSection
 from app.ui.participants_editor import ParticipantsEditor, ParticipantsSection, PeopleSearch
 
 
@@ -147,6 +149,7 @@ class ActivityDialog(QDialog):
         self.highlight_edit.setEnabled(False)
         self.highlight_check.toggled.connect(self.highlight_edit.setEnabled)
         self.attendance = AttendanceEditor()
+        self.invitation = InvitationSection()  # link, description, registration
         self.participants: ParticipantsEditor | None = None
         self.participants_section: ParticipantsSection | None = None
         if choices.people is not None:
@@ -201,7 +204,7 @@ class ActivityDialog(QDialog):
 
         general = QGroupBox(self.tr("Aktivitet"))
         general.setLayout(form)
-        who = QGroupBox(self.tr("Deltagare"))
+        who = QWidget()
         who_layout = QVBoxLayout(who)
         hint = QLabel(
             self.tr(
@@ -219,7 +222,10 @@ class ActivityDialog(QDialog):
 
         columns = QHBoxLayout()
         columns.addWidget(general, 1)
-        columns.addWidget(who, 1)
+        self.right_tabs = QTabWidget()  # who came, and the invitation
+        self.right_tabs.addTab(who, self.tr("Deltagare"))
+        self.right_tabs.addTab(self.invitation, self.tr("Inbjudan"))
+        columns.addWidget(self.right_tabs, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.problems)
@@ -254,6 +260,7 @@ class ActivityDialog(QDialog):
         self.counts_approximate.setChecked(a.counts_approximate)
         if self.participants is not None:
             self.participants.set_participants(a.participant_ids)
+        self.invitation.load(a)
 
     def _status_picked(self, _index: int) -> None:
         self._status_chosen = True
@@ -306,7 +313,7 @@ class ActivityDialog(QDialog):
             date_approximate=self.date_approximate.isChecked(),
             counts_approximate=self.counts_approximate.isChecked(),
         )
-        draft = self.dates.apply(draft, problems)
+        draft = self.invitation.apply(self.dates.apply(draft, problems))
         if attendance is not None:
             draft = replace(draft, attendance=attendance)
             try:

@@ -30,6 +30,7 @@ from app.ui import chart_menu, window_state
 from app.ui.activities_page import ActivitiesPage
 from app.ui.combo_data import find_data
 from app.ui.edit_history import EditHistory
+from app.ui.invitation_actions import add_to_table, create_invitation_actions
 from app.ui.overview_widget import OverviewWidget
 from app.ui.record_tabs import PAGES, LazyPage, RecordPage
 from app.ui.shared_read import shared_read
@@ -89,6 +90,7 @@ class MainWindow(WindowDialogs):
             self._create_menus_and_toolbar()
             # Return and Delete act on the table only: in the search field they edit text.
             self.activities.add_table_actions([self.act_edit, self.act_delete])
+            add_to_table(self)  # the table's context menu, with Inbjudan…
             self.undo_stack.cleanChanged.connect(self._update_actions)
 
             self._restore_settings()
@@ -170,6 +172,7 @@ class MainWindow(WindowDialogs):
         )
         self.act_find = self._action(self.tr("&Sök…"), self._focus_search, keys.Find)
         self.act_period_charts = chart_menu.period_charts_action(self)
+        create_invitation_actions(self)  # Inbjudan…, kalenderfil, adresslista
 
     def _create_menus_and_toolbar(self) -> None:
         create_menus_and_toolbar(self)
@@ -294,6 +297,7 @@ class MainWindow(WindowDialogs):
         self.act_duplicate.setEnabled(n == 1)
         self.act_delete.setEnabled(n >= 1)
         self.act_signin.setEnabled(n == 1)
+        self.act_invitation.setEnabled(n == 1)
 
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(TAB_ACTIVITIES)

@@ -25,6 +25,7 @@ def create_menus_and_toolbar(window: Any) -> None:
     m.addAction(window.act_new)
     m.addSeparator()
     m.addActions([window.act_import, window.act_export, window.act_report, window.act_report_texts])
+    m.addActions([window.act_export_ics, window.act_mail_list])  # invitations
     m.addSeparator()
     m.addActions([window.act_backup_now, window.act_restore])
     m.addSeparator()
@@ -34,7 +35,7 @@ def create_menus_and_toolbar(window: Any) -> None:
     m.addSeparator()
     m.addActions([window.act_edit, window.act_duplicate, window.act_delete])
     m.addSeparator()
-    m.addAction(window.act_signin)
+    m.addActions([window.act_signin, window.act_invitation])
     m.addSeparator()
     m.addActions([window.act_find, window.act_clear_filter])
     m = bar.addMenu(tr("&Visa"))
