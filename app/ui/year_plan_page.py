@@ -37,6 +37,7 @@ from app.core.year_plan import PlanActivity, PlanGoal
 from app.store.database import Store
 from app.ui.form_widgets import ErrorLabel, ask_yes_no, warn
 from app.ui.formatting import fmt_int, fmt_span
+from app.ui.goal_progress_box import GoalProgressBox
 from app.ui.list_editor import ListEditor
 from app.ui.list_models import Column, EntityListModel
 from app.ui.overview_widget import SummaryTableView
@@ -235,6 +236,11 @@ class YearPlanPage(QScrollArea):
         layout.addWidget(self.heading)
         layout.addWidget(self.followup_box)
         layout.addLayout(columns, 1)
+        # Måluppfyllelse: the measures of the goals and of the insats (goal_progress_box).
+        self.progress_box = GoalProgressBox(store)
+        self.progress_box.chosen_goal = self._chosen_goal
+        self.progress_box.changed.connect(self.changed)
+        layout.addWidget(self.progress_box)
         layout.addWidget(self.findings_box)
         self.setWidget(inner)
 
@@ -247,6 +253,9 @@ class YearPlanPage(QScrollArea):
             signal.connect(self._goals_edited)
         self.followup_view.selectionModel().currentRowChanged.connect(self._show_activities)
         self.goals_editor.view.selectionModel().currentRowChanged.connect(self._goal_picked)
+        self.goals_editor.view.selectionModel().currentRowChanged.connect(
+            lambda *_: self.progress_box.update_buttons()
+        )
 
     # --- context ------------------------------------------------------------------------
     def set_context(self, insats: Insats, year: int) -> None:
@@ -290,6 +299,11 @@ class YearPlanPage(QScrollArea):
         findings = self.store.plan.findings(insats_id, self.year, self.today())
         self.findings_label.setText(findings_text(findings))
         self.findings_box.setVisible(bool(findings))
+        self.progress_box.set_context(self.insats, self.year)
+
+    def _chosen_goal(self) -> PlanGoal | None:
+        row = self.goals_editor.view.currentIndex().row()
+        return self.goals_model.entity(row) if 0 <= row < self.goals_model.rowCount() else None
 
     # --- the activities under the chosen row of the follow-up ---------------------------
     def _show_activities(self, *_: object) -> None:

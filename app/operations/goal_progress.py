@@ -1,0 +1,138 @@
+"""Måluppfyllelse read from the store: the figures of each measure's span (the year
+summaries of its pieces, the milestones, the groups, the evaluations' answers) handed
+to core.goal_progress, for the Årsplan page, the Excel export, the board report and
+``summary --json``. No Qt.
+
+A year-plan goal's measures cover its year (in a report ending within the year: up to
+the report's last day); the insats's own measures cover the insats from its start to
+the shown year's end or the report's last day (the whole insats in the final report).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from app.core.entities import Insats
+from app.core.goal_figures import span_figures
+from app.core.goal_progress import (
+    TITLE,
+    GoalMeasure,
+    GoalProgressTable,
+    MeasureProgress,
+    SpanFigures,
+    goal_label,
+    measure_rows,
+    progress_table,
+    spans_note,
+)
+from app.core.report_period import PeriodPiece, ReportPeriod, span_label
+from app.core.summary import YearSummary
+
+if TYPE_CHECKING:
+    from app.store.database import Store
+
+Span = tuple[date, date]
+
+
+class _Figures:
+    """The figures of spans, each summary read once (or taken from the caller's)."""
+
+    def __init__(self, store: Store, insats: Insats, known: Iterable[YearSummary] = ()) -> None:
+        assert insats.id is not None
+        self.store = store
+        self.insats = insats
+        self.insats_id = insats.id
+        self.summaries: dict[Span, YearSummary] = {(s.first, s.last): s for s in known}
+        self._milestones = store.milestones.list(insats.id)
+        self._groups = store.groups.list(insats.id)
+        self.type_names = {
+            t.id: t.name
+            for t in store.reference.activity_types(include_inactive=True)
+            if t.id is not None
+        }
+
+    def _summary(self, piece: PeriodPiece) -> YearSummary:
+        key = (piece.first, piece.last)
+        if key not in self.summaries:
+            self.summaries[key] = self.store.summaries.piece_summary(self.insats_id, piece)
+        return self.summaries[key]
+
+    def of(self, first: date, last: date) -> SpanFigures:
+        from app.store.evaluation_totals import span_distribution
+
+        pieces = ReportPeriod(first, last).pieces(self.insats.start, self.insats.end)
+        summaries = [self._summary(p) for p in pieces]
+        return span_figures(
+            first,
+            last,
+            span_label(first, last),
+            summaries,
+            self._milestones,
+            self._groups,
+            span_distribution(self.store.file, self.insats_id, (first, last)),
+        )
+
+
+def _year_rows(
+    figures: _Figures, years: Sequence[int], last: date, with_year: bool
+) -> tuple[list[MeasureProgress], list[str]]:
+    store, insats_id = figures.store, figures.insats_id
+    rows: list[MeasureProgress] = []
+    spans: list[str] = []
+    for year in years:
+        by_goal: Mapping[int, list[GoalMeasure]] = store.goal_measures.for_year(insats_id, year)
+        if not by_goal:
+            continue
+        span = figures.of(date(year, 1, 1), min(date(year, 12, 31), last))
+        spans.append(span.label)
+        for goal in store.plan.goals(insats_id, year):
+            measures = by_goal.get(goal.id or 0, [])
+            label = goal_label(year, goal.text, with_year)
+            rows += measure_rows(label, measures, span, figures.type_names)
+    return rows, spans
+
+
+def _insats_rows(figures: _Figures, last: date) -> tuple[list[MeasureProgress], str | None]:
+    insats = figures.insats
+    measures = figures.store.goal_measures.for_goal(figures.insats_id, None)
+    end = min(insats.end, last)
+    if not measures or end < insats.start:
+        return [], None
+    span = figures.of(insats.start, end)
+    return measure_rows(goal_label(None, "", False), measures, span, figures.type_names), span.label
+
+
+def _table(
+    title: str, rows: list[MeasureProgress], year_spans: list[str], insats_span: str | None
+) -> GoalProgressTable:
+    return progress_table(title, rows, spans_note(year_spans, insats_span))
+
+
+def year_progress(store: Store, insats_id: int, year: int) -> GoalProgressTable:
+    """The Årsplan page's table: the year's goals' measures over the year, and the
+    insats's own measures from its start to the year's end."""
+    insats = store.reference.insats(insats_id)
+    figures = _Figures(store, insats)
+    rows, year_spans = _year_rows(figures, [year], date(year, 12, 31), with_year=False)
+    own, insats_span = _insats_rows(figures, date(year, 12, 31))
+    return _table(f"{TITLE} {year}", rows + own, year_spans, insats_span)
+
+
+def report_progress(
+    store: Store, insats_id: int, period: ReportPeriod, summaries: Iterable[YearSummary] = ()
+) -> GoalProgressTable | None:
+    """The report's (and the workbook's) table over ``period``: the goals of each of
+    its years and the insats's own measures up to its last day; None without measures.
+    ``summaries`` are the report's own piece summaries, used where the dates agree."""
+    if store.goal_measures.count(insats_id) == 0:
+        return None
+    insats = store.reference.insats(insats_id)
+    figures = _Figures(store, insats, summaries)
+    years = period.year_list
+    rows, year_spans = _year_rows(figures, years, period.last, with_year=len(years) > 1)
+    own, insats_span = _insats_rows(figures, period.last)
+    if not rows and not own:
+        return None
+    return _table(f"{TITLE} {period.label}", rows + own, year_spans, insats_span)
