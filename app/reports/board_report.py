@@ -21,6 +21,7 @@ from app.reports import board_uppdrag as uppdrag
 from app.reports.board_blocks import Block, BoardReport, PageBreak
 from app.reports.board_followup import followup_blocks
 from app.reports.board_format import swedish_date
+from app.reports.board_goals import goal_blocks
 from app.reports.pdf_content import PdfContent
 
 Section = Callable[[PdfContent], list[Block]]
@@ -36,6 +37,7 @@ SECTIONS: tuple[Section, ...] = (
     reach.reached,
     closing.groups,
     closing.county,
+    goal_blocks,
     closing.analysis,
     closing.conclusions,
     closing.findings,
