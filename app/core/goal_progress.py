@@ -248,6 +248,11 @@ class MeasureProgress:
     outcome: float | None
 
     @property
+    def rule(self) -> str:
+        """How the outcome is counted, in words."""
+        return KIND_RULES[self.measure.kind]
+
+    @property
     def target(self) -> float:
         return self.measure.target
 
@@ -334,13 +339,15 @@ def measure_rows(
 
 
 def progress_note(rows: Sequence[MeasureProgress], spans: Sequence[str]) -> str:
-    """What the outcomes are, for the kinds in the table, and the spans they cover."""
-    kinds = [k for k in gk.MEASURE_KINDS if any(r.measure.kind == k for r in rows)]
-    if not kinds:
+    """Where the outcomes come from and the spans they cover ('' without rows)."""
+    if not rows:
         return ""
-    rules = "; ".join(f"{KIND_LABELS[k].split(' (')[0].lower()}: {KIND_RULES[k]}" for k in kinds)
-    where = " ".join(spans)
-    return f"Utfallet är taget ur programmets egna siffror ({rules}). {where}".strip()
+    own = "Utfallet är samma siffra som översikten och rapportens tabeller visar"
+    if any(r.measure.kind == gk.MANUAL for r in rows):
+        own += "; ett eget mått har det utfall som angetts för hand"
+    if any(r.measure.kind == gk.REACH_UNIQUE for r in rows):
+        own += "; unika individer över flera år är summan av årens"
+    return " ".join([f"{own}.", *spans])
 
 
 def spans_note(year_spans: Sequence[str], insats_span: str | None) -> list[str]:

@@ -43,6 +43,7 @@ from app.core.vocabulary import MilestoneKind
 from app.store.database import Store
 from app.ui.combo_data import find_data
 from app.ui.form_widgets import ErrorLabel
+from app.ui.formatting import SWEDISH
 
 ALL_TYPES = "Alla typer"
 MAX_VALUE = 10_000_000
@@ -124,6 +125,8 @@ class GoalMeasuresDialog(QDialog):
         self.manual.setObjectName("measureManual")
         self.manual.setRange(0, MAX_VALUE)
         self.manual.setDecimals(2)
+        for spin in (self.target, self.manual):
+            spin.setLocale(SWEDISH)
         manual_row = QHBoxLayout()
         manual_row.addWidget(self.has_manual)
         manual_row.addWidget(self.manual, 1)

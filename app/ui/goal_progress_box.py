@@ -46,7 +46,7 @@ class GoalProgressModel(RowTableModel[MeasureProgress]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = item.cells()[column]
             if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-                return f"{text} ({item.span_label})"
+                return f"{text}: {item.rule}, {item.span_label}."
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -78,6 +78,7 @@ class GoalProgressBox(QGroupBox):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
