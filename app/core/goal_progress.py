@@ -223,7 +223,7 @@ def outcome_of(
 
 
 def share_text(share: float) -> str:
-    return f"{round(share * 100)}{NBSP}%"
+    return f"{thousands(round(share * 100))}{NBSP}%"
 
 
 def value_text(value: float | None, kind: str) -> str:
