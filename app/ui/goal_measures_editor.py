@@ -261,8 +261,13 @@ class GoalMeasuresDialog(QDialog):
         )
 
     def _edited(self, *_: object) -> None:
+        if not self._loading:
+            self.commit_form()
+
+    def commit_form(self) -> None:
+        """Write the form into the measure it shows (each edit does so at once)."""
         row = self.list.currentRow()
-        if self._loading or not 0 <= row < len(self.measures):
+        if not 0 <= row < len(self.measures):
             return
         m = self.form_measure(self.measures[row])
         self.measures[row] = m
@@ -273,6 +278,7 @@ class GoalMeasuresDialog(QDialog):
 
     # --- saving -------------------------------------------------------------------------
     def accept(self) -> None:
+        self.commit_form()
         try:
             self.saved = self.store.goal_measures.save(self.insats_id, self.goal_id, self.measures)
         except ValidationError as exc:
