@@ -86,7 +86,8 @@ class GoalProgressBox(QGroupBox):
         self.empty = QLabel(
             self.tr(
                 "Inga mått ännu. Ge ett mål mätbara målvärden (t.ex. nå 200 personer, "
-                "5 kommuner med antagen policy) med knapparna nedan."
+                "5 kommuner med antagen policy): markera målet och välj ”Mått för markerat "
+                "mål…”, eller ”Insatsens mått…” för hela insatsen."
             )
         )
         self.empty.setWordWrap(True)
@@ -94,20 +95,21 @@ class GoalProgressBox(QGroupBox):
         self.note.setObjectName("goalProgressNote")
         self.note.setWordWrap(True)
         self.goal_button = QPushButton(self.tr("Mått för markerat mål…"))
+        self.goal_button.setToolTip(self.tr("Målvärden för målet som är markerat i listan"))
         self.goal_button.setObjectName("goalMeasuresButton")
         self.insats_button = QPushButton(self.tr("Insatsens mått…"))
         self.insats_button.setObjectName("insatsMeasuresButton")
         self.goal_button.clicked.connect(self.edit_goal_measures)
         self.insats_button.clicked.connect(self.edit_insats_measures)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.goal_button)
-        buttons.addWidget(self.insats_button)
-        buttons.addStretch(1)
+        # The buttons' row, for the page to put where the goals are chosen.
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.goal_button)
+        self.buttons.addWidget(self.insats_button)
+        self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(self.empty)
         layout.addWidget(self.note)
-        layout.addLayout(buttons)
 
     def set_context(self, insats: Insats, year: int) -> None:
         self.insats, self.year = insats, year

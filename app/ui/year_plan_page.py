@@ -187,6 +187,11 @@ class YearPlanPage(QScrollArea):
         goals_layout.addWidget(self.goals_editor, 1)
         goals_layout.addWidget(self.goals_status)
         goals_layout.addWidget(self.goals_error)
+        # Måluppfyllelse (goal_progress_box): its buttons under the goals they measure.
+        self.progress_box = GoalProgressBox(store)
+        self.progress_box.chosen_goal = self._chosen_goal
+        self.progress_box.changed.connect(self.changed)
+        goals_layout.addLayout(self.progress_box.buttons)
 
         # The follow-up: one row per goal, "Utan mål" and the total; a row picks the list.
         self.followup_model = SummaryTableModel(parent=self)
@@ -236,10 +241,6 @@ class YearPlanPage(QScrollArea):
         layout.addWidget(self.heading)
         layout.addWidget(self.followup_box)
         layout.addLayout(columns, 1)
-        # Måluppfyllelse: the measures of the goals and of the insats (goal_progress_box).
-        self.progress_box = GoalProgressBox(store)
-        self.progress_box.chosen_goal = self._chosen_goal
-        self.progress_box.changed.connect(self.changed)
         layout.addWidget(self.progress_box)
         layout.addWidget(self.findings_box)
         self.setWidget(inner)
