@@ -10,7 +10,8 @@ the shown year's end or the report's last day (the whole insats in the final rep
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,8 +28,12 @@ from app.core.goal_progress import (
     progress_table,
     spans_note,
 )
+from app.core.groups import Group
+from app.core.milestones import Milestone
+from app.core.piece_summary import build_piece_summary
 from app.core.report_period import PeriodPiece, ReportPeriod, span_label
 from app.core.summary import YearSummary
+from app.core.year_record import YearRecordInputs
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -45,23 +50,47 @@ class _Figures:
         self.insats = insats
         self.insats_id = insats.id
         self.summaries: dict[Span, YearSummary] = {(s.first, s.last): s for s in known}
-        self._milestones = store.milestones.list(insats.id)
-        self._groups = store.groups.list(insats.id)
-        self.type_names = {
-            t.id: t.name
-            for t in store.reference.activity_types(include_inactive=True)
-            if t.id is not None
-        }
+        self._milestones: list[Milestone] | None = None  # read when first needed
+        self._groups: Sequence[Group] | None = None
+        types = store.reference.activity_types(include_inactive=True)
+        self.type_names = {t.id: t.name for t in types if t.id is not None}
+        self._types = [t.name for t in types]
 
     def _summary(self, piece: PeriodPiece) -> YearSummary:
         key = (piece.first, piece.last)
         if key not in self.summaries:
-            self.summaries[key] = self.store.summaries.piece_summary(self.insats_id, piece)
+            self.summaries[key] = self._outcome_summary(piece)
         return self.summaries[key]
+
+    def _outcome_summary(self, piece: PeriodPiece) -> YearSummary:
+        """The piece's summary as store.summaries.piece_summary computes it, with only the
+        record the outcomes are read from (the reach, the unique individuals, the
+        placements) and no comparison: the same core functions, so the same figures in
+        the tables read (Nyckeltal, Aktiviteter per typ, Nådda personer, Placeringar);
+        only what no measure reads (groups, plan, county statistics, findings of the
+        rest) is not read."""
+        store, insats_id, insats = self.store, self.insats_id, self.insats
+        assert insats.forbund_id is not None
+        year, per_year = piece.year, piece.covers_year
+        span = None if piece.whole_year else (piece.first, piece.last)
+        kommuner = store.reference.kommuner(insats.forbund_id)
+        inputs = YearRecordInputs(
+            insats=insats,
+            kommun_names={k.id: k.name for k in kommuner if k.id is not None},
+            organisation_names={},
+            registered=store.reach.entries(insats_id, year) if per_year else (),
+            unique_individuals=store.reach.unique_participants(insats_id, year, span),
+            placements=store.placements.list(insats_id, year) if per_year else (),
+        )
+        facts = store.summaries.facts(insats_id, year, span)
+        return build_piece_summary(piece, facts, None, inputs, insats.name, (), self._types)
 
     def of(self, first: date, last: date) -> SpanFigures:
         from app.store.evaluation_totals import span_distribution
 
+        if self._milestones is None or self._groups is None:
+            self._milestones = self.store.milestones.list(self.insats_id)
+            self._groups = self.store.groups.list(self.insats_id)
         pieces = ReportPeriod(first, last).pieces(self.insats.start, self.insats.end)
         summaries = [self._summary(p) for p in pieces]
         return span_figures(
@@ -110,9 +139,29 @@ def _table(
     return progress_table(title, rows, spans_note(year_spans, insats_span))
 
 
+@contextmanager
+def _snapshot(store: Store) -> Iterator[None]:
+    """One connection and one consistent snapshot for every read inside (a caller's
+    own, when it has one)."""
+    with store.file.read() as con:
+        began = not con.in_transaction
+        if began:
+            con.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if began:
+                con.execute("ROLLBACK")
+
+
 def year_progress(store: Store, insats_id: int, year: int) -> GoalProgressTable:
     """The Årsplan page's table: the year's goals' measures over the year, and the
     insats's own measures from its start to the year's end."""
+    with _snapshot(store):
+        return _year_progress(store, insats_id, year)
+
+
+def _year_progress(store: Store, insats_id: int, year: int) -> GoalProgressTable:
     insats = store.reference.insats(insats_id)
     figures = _Figures(store, insats)
     rows, year_spans = _year_rows(figures, [year], date(year, 12, 31), with_year=False)
@@ -126,6 +175,13 @@ def report_progress(
     """The report's (and the workbook's) table over ``period``: the goals of each of
     its years and the insats's own measures up to its last day; None without measures.
     ``summaries`` are the report's own piece summaries, used where the dates agree."""
+    with _snapshot(store):
+        return _report_progress(store, insats_id, period, summaries)
+
+
+def _report_progress(
+    store: Store, insats_id: int, period: ReportPeriod, summaries: Iterable[YearSummary]
+) -> GoalProgressTable | None:
     if store.goal_measures.count(insats_id) == 0:
         return None
     insats = store.reference.insats(insats_id)
