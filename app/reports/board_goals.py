@@ -12,7 +12,7 @@ INTRO = (
     "Målen med mätbara målvärden och hur långt de nåtts. Utfallet är samma siffra som "
     "rapportens tabeller visar; ett mått utan siffra står som ”Mätvärde saknas”."
 )
-WIDTHS = (0.22, 0.3, 0.1, 0.1, 0.09, 0.19)
+WIDTHS = (0.2, 0.34, 0.1, 0.09, 0.08, 0.19)
 
 
 def goal_blocks(content: PdfContent) -> list[Block]:
