@@ -82,3 +82,18 @@ def test_a_removed_goal_takes_its_measures(store: Store, insats: Insats) -> None
     store.plan.save_goals(insats.id, 2019, [])
     assert store.goal_measures.for_year(insats.id, 2019) == {}
     assert [m.target for m in store.goal_measures.for_goal(insats.id, None)] == [500]
+
+
+def test_an_activity_type_a_measure_counts_cannot_be_removed(store: Store, insats: Insats) -> None:
+    assert insats.id is not None
+    types = store.reference.activity_types(include_inactive=True)
+    unused = types[-1]
+    assert unused.id is not None
+    store.goal_measures.save(
+        insats.id,
+        None,
+        [GoalMeasure(None, insats.id, None, gk.ACTIVITIES, 3, type_id=unused.id)],
+    )
+    with pytest.raises(DomainError, match=f"Aktivitetstypen {unused.name} kan inte tas bort"):
+        store.reference.save_activity_types(types[:-1])
+    assert store.reference.activity_types(include_inactive=True) == types
