@@ -5,8 +5,9 @@ rendered by the PDF and the Word writers alike.
 Uppdrag, Bakgrund, Individinriktade insatser, Strukturinriktade insatser, Milstolpar,
 Nådda personer, Samverkansgrupper, Länsstatistik, Måluppfyllelse, Analys, Slutsatser,
 Avvikelser, then the appendix (Uppföljning Finsam). A section with neither data nor
-text is left out; rows that are all 0 are left out with a note naming them. Every figure is a cell of a
-core summary table or a value of core's records, never computed here.
+text is left out; rows that are all 0 are left out with a note naming them. Every
+figure is a cell of a core summary table or a value of core's records, never computed
+here.
 """
 
 from __future__ import annotations
