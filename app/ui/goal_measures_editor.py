@@ -49,6 +49,16 @@ ALL_TYPES = "Alla typer"
 MAX_VALUE = 10_000_000
 
 
+def _fitting_target(kind: str, target: float) -> float:
+    """``target``, or one that fits ``kind`` when it does not: a mean lies within 1–5,
+    a count is a whole number of at least 1."""
+    if kind == gk.EVALUATION_MEAN and not 1 <= target <= 5:
+        return 4.0
+    if kind in COUNTED and (target < 1 or not float(target).is_integer()):
+        return float(max(1, round(target)))
+    return target
+
+
 def _decimals(kind: str) -> int:
     if kind in COUNTED:
         return 0
@@ -269,7 +279,16 @@ class GoalMeasuresDialog(QDialog):
         row = self.list.currentRow()
         if not 0 <= row < len(self.measures):
             return
-        m = self.form_measure(self.measures[row])
+        before = self.measures[row]
+        m = self.form_measure(before)
+        fitting = _fitting_target(m.kind, before.target)
+        if m.kind != before.kind and fitting != before.target:  # a target that fits the kind
+            self._loading = True
+            try:
+                self.target.setValue(fitting)
+            finally:
+                self._loading = False
+            m = replace(m, target=self.target.value())
         self.measures[row] = m
         item = self.list.item(row)
         if item is not None:

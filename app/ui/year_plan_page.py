@@ -338,12 +338,19 @@ class YearPlanPage(QScrollArea):
         if goal.id is None:
             return True
         n = sum(1 for a in self.activities if a.goal_id == goal.id)
-        if n == 0:
+        measures = len(self.store.goal_measures.for_goal(self._insats_id(), goal.id))
+        if n == 0 and measures == 0:
             return True
         what = count_noun(n, "aktivitet", "aktiviteter")
         question = self.tr(
             "Målet ”{goal}” har {what}. De ligger kvar, men utan mål. Ta bort målet?"
         ).format(goal=goal.text, what=what)
+        if measures:  # the measures go with the goal (Ångra brings them back)
+            held = count_noun(measures, "mått med målvärde", "mått med målvärden")
+            what = f"{what} och {held}" if n else held
+            question = self.tr("Målet ”{goal}” har {what}. Ta bort målet och dess mått?").format(
+                goal=goal.text, what=what
+            )
         return self.confirm(self, question)
 
     def _goals_edited(self, *_: object) -> None:

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core import goal_kinds as gk
 from app.core.goal_progress import INSATS_GOAL, NO_VALUE, GoalMeasure
+from app.core.year_plan import PlanGoal
 from app.demo import build_demo
 from app.operations.goal_progress import year_progress
 from app.store.database import Store
@@ -196,3 +197,50 @@ def test_a_manual_measure_without_value_says_the_value_is_missing(
     assert stored == GoalMeasure(
         stored.id, w.insats.id, None, gk.MANUAL, 4.0, "Nya företag", sort_order=stored.sort_order
     )
+
+
+def test_removing_a_goal_names_its_measures_and_undo_brings_them_back(
+    demo_window: MainWindow,
+) -> None:
+    w = demo_window
+    assert w.insats.id is not None
+    insats_id = w.insats.id
+    goals = w.store.plan.save_goals(insats_id, 2019, [PlanGoal(None, insats_id, 2019, "Nå fler")])
+    goal_id = goals[0].id
+    assert goal_id is not None
+    w.store.goal_measures.save(
+        insats_id, goal_id, [GoalMeasure(None, insats_id, goal_id, gk.REACH_VOLUME, 300)]
+    )
+    w.history.record()
+    w.show_year(2019)
+    p = page(w, "YearPlanPage")
+    asked: list[str] = []
+    p.confirm = lambda _parent, question: asked.append(question) or True  # type: ignore[method-assign]
+    select_in(p.goals_editor.view, 0)
+    p.goals_editor.remove_button.click()
+    assert asked == ["Målet ”Nå fler” har 1 mått med målvärde. Ta bort målet och dess mått?"]
+    assert w.store.goal_measures.for_year(insats_id, 2019) == {}
+    assert [r for r in _shown(p.progress_box.model) if r[0] == "Nå fler"] == []
+    w.undo_stack.undo()
+    restored = w.store.goal_measures.for_year(insats_id, 2019)
+    assert [m.target for ms in restored.values() for m in ms] == [300.0]
+    p = page(w, "YearPlanPage")
+    assert [r[:3] for r in _shown(p.progress_box.model) if r[0] == "Nå fler"] == [
+        ("Nå fler", "Nådda personer (volym)", "300")
+    ]
+
+
+def test_choosing_a_kind_gives_a_target_that_fits_it(demo_window: MainWindow, qtbot: QtBot) -> None:
+    w = demo_window
+    assert w.insats.id is not None
+    dialog = GoalMeasuresDialog(w.store, w.insats.id, None, INSATS_GOAL, w)
+    qtbot.addWidget(dialog)
+    dialog.add_measure()
+    dialog.target.setValue(250)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(gk.REACH_UNIQUE))
+    assert dialog.measures[-1].target == 250  # a count stays the count typed
+    dialog.kind.setCurrentIndex(dialog.kind.findData(gk.EVALUATION_MEAN))
+    assert dialog.measures[-1].target == 4.0
+    assert dialog.target.text() == "4,0"
+    dialog.kind.setCurrentIndex(dialog.kind.findData(gk.MANUAL))
+    assert dialog.measures[-1].target == 4.0
