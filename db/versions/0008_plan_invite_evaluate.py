@@ -52,7 +52,9 @@ def upgrade() -> None:
         sa.Column("first_date", sa.Date(), nullable=False),
         sa.Column("until", sa.Date(), nullable=True),
         sa.Column("count", sa.Integer(), nullable=True),
-        sa.CheckConstraint(_in("frequency", FREQUENCIES), name=op.f("ck_activity_series_frequency")),
+        sa.CheckConstraint(
+            _in("frequency", FREQUENCIES), name=op.f("ck_activity_series_frequency")
+        ),
         sa.CheckConstraint("interval >= 1", name=op.f("ck_activity_series_interval")),
         sa.CheckConstraint("weekday BETWEEN 0 AND 6", name=op.f("ck_activity_series_weekday")),
         sa.CheckConstraint(
