@@ -85,6 +85,16 @@ def with_followup(data: dict[str, Any], summaries: Sequence[YearSummary]) -> dic
     return {**data, "uppfoljning_finsam": followup_dict(followup_years(summaries))}
 
 
+def _goal_progress(
+    store: Store, request: ExportRequest, pieces: Sequence[YearSummary]
+) -> dict[str, Any] | None:
+    """Måluppfyllelse over the summary's dates, as JSON (None without measures)."""
+    from app.operations.goal_progress import report_progress
+
+    table = report_progress(store, request.insats_id, request.period, pieces)
+    return None if table is None else table.to_dict()
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     from app.store.database import resolve_path
     from app.store.opening import open_database
@@ -104,12 +114,15 @@ def cmd_summary(args: argparse.Namespace) -> int:
             pieces = [year]
         else:
             summary, pieces = _period_summary(store, request_for(insats.id, first, last))
+        request = request_for(insats.id, first, last)
+        goals = _goal_progress(store, request, pieces) if args.json else None
     finally:
         opened.close(backup=False)
     if args.json:
-        json.dump(
-            with_followup(summary.to_dict(), pieces), sys.stdout, ensure_ascii=False, indent=2
-        )
+        data = with_followup(summary.to_dict(), pieces)
+        if goals is not None:
+            data["maluppfyllelse"] = goals
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print_summary(summary)

@@ -25,6 +25,7 @@ from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
 from app.core.year_plan import PlanGoal
 from app.demo.gavleborg import build_demo
 from app.store.database import Store
+from tests.rich_goals import add_evaluations, add_measures
 
 FIRST_NAMES = ("Anna", "Björn", "Cecilia", "Dragan", "Elin", "Fatima", "Göran", "Hanna")
 LAST_NAMES = ("Ek", "Lund", "Öberg", "Åslund", "Nilsson", "Haddad")
@@ -166,6 +167,9 @@ def build_rich_database(path: Path, seed: int, activities_per_year: int = 8) -> 
                 )
                 store.activities.add(draft)
             store.reach.save(_reach(rng, insats.id, year, kommun_ids))
+        # Measures of every kind under the goals and the insats, and a few evaluations.
+        add_evaluations(store, rng, insats.id)
+        add_measures(store, rng, insats.id, type_ids)
         first, last = insats.start.year, insats.end.year
         store.report_texts.save_texts(
             insats.id, first, first, {"bakgrund": "Bakgrund för året.", "analys": "Analys."}

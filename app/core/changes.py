@@ -167,6 +167,7 @@ KINDS: dict[str, RecordKind] = {
     "registered_reach": RecordKind("registrerade nådda", "registrerade nådda", REACH_TAB),
     "stated_figure": RecordKind("angiven siffra", "angivna siffror", REACH_TAB),
     "plan_goal": RecordKind("mål i årsplanen", "mål i årsplanen", PLAN_TAB),
+    "goal_measure": RecordKind("mått med målvärde", "mått med målvärden", PLAN_TAB),
     "placement": RecordKind("placering", "placeringar", FOLLOWUP_TAB),
     "county_stats": RecordKind("länsstatistik", "länsstatistik", FOLLOWUP_TAB),
     "county_stats_region": RecordKind(
@@ -230,6 +231,9 @@ FIELD_LABELS = {
     "target_group": "Målgrupp",
     "huvudman": "Huvudman",
     "formed": "Bildad",
+    "target": "Målvärde",
+    "manual_value": "Utfall (för hand)",
+    "milestone_kind": "Milstolpe",
 }
 
 

@@ -8,17 +8,19 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core import goal_kinds as gk
 from app.core.attendance import Attendance
 from app.core.county_stats import CountyStats
 from app.core.entities import Activity, Insats, Organisation
 from app.core.errors import DomainError
+from app.core.goal_progress import GoalMeasure
 from app.core.groups import Group, GroupMember, GroupStatusChange
 from app.core.milestones import Milestone
 from app.core.placements import Placement
 from app.core.reach import RegisteredReach
 from app.core.report_texts import StatedFigure
 from app.core.setup import InitialSetup, gavleborg_defaults
-from app.core.vocabulary import Format, GroupStatus, Role, Scope, Status
+from app.core.vocabulary import Format, GroupStatus, MilestoneKind, Role, Scope, Status
 from app.demo import gavleborg_data as data
 from app.demo import gavleborg_texts as texts
 
@@ -244,6 +246,40 @@ def _fill(store: Store, path: Path, insats: Insats) -> DemoSummary:
                 date_approximate=m.date_approximate,
             )
         )
+
+    # The final report states its goals in words only: these targets are examples.
+    example = "(exempel på målvärde)"
+    store.goal_measures.save(
+        insats_id,
+        None,
+        [
+            GoalMeasure(None, insats_id, None, gk.REACH_VOLUME, 1500, f"Nådda personer {example}"),
+            GoalMeasure(
+                None,
+                insats_id,
+                None,
+                gk.ACTIVITIES,
+                6,
+                f"Genomförda utbildningar {example}",
+                type_id=types["Utbildning"],
+            ),
+            GoalMeasure(
+                None,
+                insats_id,
+                None,
+                gk.POLICY_KOMMUNER,
+                5,
+                f"Kommuner med antagen policy {example}",
+                milestone_kind=MilestoneKind.POLICY.value,
+            ),
+            GoalMeasure(
+                None, insats_id, None, gk.ACTIVE_GROUPS, 5, f"Aktiva samverkansgrupper {example}"
+            ),
+            GoalMeasure(
+                None, insats_id, None, gk.USED_PLACEMENTS, 20, f"Nyttjade platser {example}"
+            ),
+        ],
+    )
 
     for first, last, measure, value, source in data.STATED_FIGURES:
         store.report_texts.add_figure(

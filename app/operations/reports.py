@@ -16,6 +16,7 @@ from app.core.report_period import report_title
 from app.core.report_texts import stated_figure_findings
 from app.operations.board_content import with_board_content
 from app.operations.exports import check_request, period_of, piece_summaries
+from app.operations.goal_progress import report_progress
 from app.reports.docx_result import DocxResult
 from app.reports.export_content import ExportRequest
 from app.reports.pdf_content import PdfContent, PdfResult
@@ -61,6 +62,7 @@ def gather_pdf(
         period_label=dates.label,
         report_title=report_title(dates, insats.start, insats.end),
         followup=followup_years(summaries),
+        goal_progress=report_progress(store, request.insats_id, dates, summaries),
     )
     return with_board_content(store, content, insats)
 

@@ -3,10 +3,11 @@ order, built once from the report's content (app.operations.reports.gather_pdf) 
 rendered by the PDF and the Word writers alike.
 
 Uppdrag, Bakgrund, Individinriktade insatser, Strukturinriktade insatser, Milstolpar,
-Nådda personer, Samverkansgrupper, Länsstatistik, Analys, Slutsatser, Avvikelser, then
-the appendix (Uppföljning Finsam). A section with neither data nor text is left out;
-rows that are all 0 are left out with a note naming them. Every figure is a cell of a
-core summary table or a value of core's records, never computed here.
+Nådda personer, Samverkansgrupper, Länsstatistik, Måluppfyllelse, Analys, Slutsatser,
+Avvikelser, then the appendix (Uppföljning Finsam). A section with neither data nor
+text is left out; rows that are all 0 are left out with a note naming them. Every
+figure is a cell of a core summary table or a value of core's records, never computed
+here.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from app.reports import board_uppdrag as uppdrag
 from app.reports.board_blocks import Block, BoardReport, PageBreak
 from app.reports.board_followup import followup_blocks
 from app.reports.board_format import swedish_date
+from app.reports.board_goals import goal_blocks
 from app.reports.pdf_content import PdfContent
 
 Section = Callable[[PdfContent], list[Block]]
@@ -36,6 +38,7 @@ SECTIONS: tuple[Section, ...] = (
     reach.reached,
     closing.groups,
     closing.county,
+    goal_blocks,
     closing.analysis,
     closing.conclusions,
     closing.findings,

@@ -17,6 +17,7 @@ from app.core.activity_columns import (
     log_columns,
 )
 from app.core.finsam_followup import FollowupYear
+from app.core.goal_progress import GoalProgressTable
 from app.core.left_out import left_out_note
 from app.core.period import PeriodSummary
 from app.core.summary import SummaryTable, YearSummary
@@ -64,6 +65,8 @@ class ExportContent:
     period_label: str = ""
     # Uppföljning Finsam: each year's figures as the follow-up form asks for them.
     followup: tuple[FollowupYear, ...] = ()
+    # Måluppfyllelse: the goals' measures over the dates (None: no measures).
+    goal_progress: GoalProgressTable | None = None
 
     @property
     def is_period(self) -> bool:

@@ -38,6 +38,7 @@ from app.reports import excel_print as pr
 from app.reports import excel_style as st
 from app.reports.excel_content import ExportContent
 from app.reports.excel_followup import followup_sheet
+from app.reports.excel_goals import goals_sheet
 from app.reports.excel_rows import (
     MAX_ROWS,
     RowStream,
@@ -66,6 +67,8 @@ class _Writer:
         self.sheets = summary_sheets(content)
         if (followup := followup_sheet(content)) is not None:
             self.sheets.append(followup)
+        if (goals := goals_sheet(content)) is not None:
+            self.sheets.append(goals)
         self.streams: dict[str, RowStream] = {}  # openpyxl's sheet file → our rows
         participants = content.participants.count if content.participants else 0
         self.total = (
@@ -295,7 +298,7 @@ def _cells(ws: Any, block: Block, values: Sequence[Any], total: bool = False) ->
     for i, value in enumerate(values):
         style: dict[str, Any] = {}
         fmt = block.formats[i] if i < len(block.formats) else None
-        if fmt and isinstance(value, int):
+        if fmt and isinstance(value, int | float):
             style["number_format"] = fmt
         elif isinstance(value, dt.date):
             style["number_format"] = st.DATE_FORMAT

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.core.findings import Finding
 from app.core.finsam_followup import FollowupYear
+from app.core.goal_progress import GoalProgressTable
 from app.core.left_out import left_out_note
 from app.core.period import PeriodSummary
 from app.core.placements import Placement
@@ -59,6 +60,8 @@ class PdfContent:
     # Uppföljning Finsam (the appendix): each calendar year's figures as the follow-up
     # form asks for them, read from the year summaries (core.finsam_followup).
     followup: tuple[FollowupYear, ...] = ()
+    # Måluppfyllelse: the goals' measures over the dates (None: no measures).
+    goal_progress: GoalProgressTable | None = None
 
     @property
     def span(self) -> str:

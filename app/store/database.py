@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from app.store.change_log import ChangeLog
     from app.store.county_stats import CountyStatsRepository
     from app.store.export_reads import ExportReadRepository
+    from app.store.goal_measures import GoalMeasureRepository
     from app.store.groups import GroupRepository
     from app.store.milestones import MilestoneRepository
     from app.store.people import PeopleRepository
@@ -84,6 +85,12 @@ class Store:
         from app.store.year_plan import PlanRepository
 
         return PlanRepository(self.file)
+
+    @cached_property
+    def goal_measures(self) -> GoalMeasureRepository:
+        from app.store.goal_measures import GoalMeasureRepository
+
+        return GoalMeasureRepository(self.file)
 
     @cached_property
     def placements(self) -> PlacementRepository:

@@ -21,6 +21,7 @@ from app.store.models import (
     KommunModel,
     OrganisationModel,
 )
+from app.store.plan_models import GoalMeasureModel
 from app.store.record_models import (
     GroupMemberModel,
     GroupModel,
@@ -252,7 +253,10 @@ def save_activity_types(engine: Engine, types: Sequence[ActivityType]) -> None:
             s,
             {m.id: m for m in s.scalars(select(ActivityTypeModel))},
             types,
-            uses=(("aktivitet", "aktiviteter", ActivityModel.type_id),),
+            uses=(
+                ("aktivitet", "aktiviteter", ActivityModel.type_id),
+                ("mått med målvärde", "mått med målvärden", GoalMeasureModel.type_id),
+            ),
             refusal=lambda m, used: (
                 f"Aktivitetstypen {m.name} kan inte tas bort: den används av "
                 f"{used}. Gör den inaktiv i stället."

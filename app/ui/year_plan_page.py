@@ -37,6 +37,7 @@ from app.core.year_plan import PlanActivity, PlanGoal
 from app.store.database import Store
 from app.ui.form_widgets import ErrorLabel, ask_yes_no, warn
 from app.ui.formatting import fmt_int, fmt_span
+from app.ui.goal_progress_box import GoalProgressBox
 from app.ui.list_editor import ListEditor
 from app.ui.list_models import Column, EntityListModel
 from app.ui.overview_widget import SummaryTableView
@@ -186,6 +187,11 @@ class YearPlanPage(QScrollArea):
         goals_layout.addWidget(self.goals_editor, 1)
         goals_layout.addWidget(self.goals_status)
         goals_layout.addWidget(self.goals_error)
+        # Måluppfyllelse (goal_progress_box): its buttons under the goals they measure.
+        self.progress_box = GoalProgressBox(store)
+        self.progress_box.chosen_goal = self._chosen_goal
+        self.progress_box.changed.connect(self.changed)
+        goals_layout.addLayout(self.progress_box.buttons)
 
         # The follow-up: one row per goal, "Utan mål" and the total; a row picks the list.
         self.followup_model = SummaryTableModel(parent=self)
@@ -235,6 +241,7 @@ class YearPlanPage(QScrollArea):
         layout.addWidget(self.heading)
         layout.addWidget(self.followup_box)
         layout.addLayout(columns, 1)
+        layout.addWidget(self.progress_box)
         layout.addWidget(self.findings_box)
         self.setWidget(inner)
 
@@ -247,6 +254,9 @@ class YearPlanPage(QScrollArea):
             signal.connect(self._goals_edited)
         self.followup_view.selectionModel().currentRowChanged.connect(self._show_activities)
         self.goals_editor.view.selectionModel().currentRowChanged.connect(self._goal_picked)
+        self.goals_editor.view.selectionModel().currentRowChanged.connect(
+            lambda *_: self.progress_box.update_buttons()
+        )
 
     # --- context ------------------------------------------------------------------------
     def set_context(self, insats: Insats, year: int) -> None:
@@ -290,6 +300,11 @@ class YearPlanPage(QScrollArea):
         findings = self.store.plan.findings(insats_id, self.year, self.today())
         self.findings_label.setText(findings_text(findings))
         self.findings_box.setVisible(bool(findings))
+        self.progress_box.set_context(self.insats, self.year)
+
+    def _chosen_goal(self) -> PlanGoal | None:
+        row = self.goals_editor.view.currentIndex().row()
+        return self.goals_model.entity(row) if 0 <= row < self.goals_model.rowCount() else None
 
     # --- the activities under the chosen row of the follow-up ---------------------------
     def _show_activities(self, *_: object) -> None:
@@ -323,12 +338,19 @@ class YearPlanPage(QScrollArea):
         if goal.id is None:
             return True
         n = sum(1 for a in self.activities if a.goal_id == goal.id)
-        if n == 0:
+        measures = len(self.store.goal_measures.for_goal(self._insats_id(), goal.id))
+        if n == 0 and measures == 0:
             return True
         what = count_noun(n, "aktivitet", "aktiviteter")
         question = self.tr(
             "Målet ”{goal}” har {what}. De ligger kvar, men utan mål. Ta bort målet?"
         ).format(goal=goal.text, what=what)
+        if measures:  # the measures go with the goal (Ångra brings them back)
+            held = count_noun(measures, "mått med målvärde", "mått med målvärden")
+            what = f"{what} och {held}" if n else held
+            question = self.tr("Målet ”{goal}” har {what}. Ta bort målet och dess mått?").format(
+                goal=goal.text, what=what
+            )
         return self.confirm(self, question)
 
     def _goals_edited(self, *_: object) -> None:

@@ -32,6 +32,7 @@ FINAL_REPORT_ORDER = [
     "Nådda personer",
     "Samverkansgrupper",
     "Länsstatistik",
+    "Måluppfyllelse",
     "Analys",
     "Slutsatser",
     "Avvikelser",

@@ -51,6 +51,13 @@ def _measure(
     }
 
 
+def _measures_dialog(store: Any, insats_id: int, parent: QWidget) -> QWidget:
+    """The insats's measures (the demo's example targets), the first one shown."""
+    from app.ui.goal_measures_editor import GoalMeasuresDialog
+
+    return GoalMeasuresDialog(store, insats_id, None, "Insatsens mål", parent)
+
+
 def _with_names_open(choices: Any, activity: Any, parent: QWidget) -> QWidget:
     from app.ui.activity_dialog import ActivityDialog
 
@@ -107,6 +114,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
         ("räckvidd", lambda: ReachDialog(w.activities.kommuner, ins.id, reach.year, reach, w)),
         ("personuppgifter", lambda: PrivacyDialog(w, store, ins.forbund_id)),
         ("rapporttexter", lambda: ReportTextsDialog(store, ins, 2020, w)),
+        ("mått och målvärden", lambda: _measures_dialog(store, ins.id, w)),
         ("säkerhetskopior", lambda: BackupDialog(store.path, w)),
         ("kommuner", lambda: sd.KommunerDialog(w, store)),
         ("organisationer", lambda: sd.OrganisationsDialog(w, store)),

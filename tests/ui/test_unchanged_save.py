@@ -173,6 +173,44 @@ def _edit_goals(w: MainWindow, year: int) -> None:
     assert round_trip_cells(p.goals_editor.view) > 0
 
 
+def _measure_lists(w: MainWindow) -> list[Any]:
+    """The insats's own measures (year None) and each goal's that has measures."""
+    assert w.insats.id is not None
+    own = [(w.insats.end.year, None)] if w.store.goal_measures.for_goal(w.insats.id, None) else []
+    return own + [
+        (y, goal_id)
+        for y in _years(w)
+        for goal_id in w.store.goal_measures.for_year(w.insats.id, y)
+    ]
+
+
+def _edit_measures(w: MainWindow, record: tuple[int, int | None]) -> None:
+    """Opened from the Årsplan page as a user does; then every measure shown in the form
+    and written back from it, and saved."""
+    from app.ui.goal_measures_editor import GoalMeasuresDialog
+
+    year, goal_id = record
+    w.show_year(year)
+    p = page(w, "YearPlanPage")
+    if goal_id is None:
+        p.progress_box.insats_button.click()
+    else:
+        row = next(i for i, g in enumerate(p.goals_model.goals()) if g.id == goal_id)
+        select_in(p.goals_editor.view, row)
+        assert p.progress_box.goal_button.isEnabled()
+        p.progress_box.goal_button.click()
+    assert w.insats.id is not None
+    dialog = GoalMeasuresDialog(w.store, w.insats.id, goal_id, "", w)
+    try:
+        for row in range(dialog.list.count()):
+            dialog.list.setCurrentRow(row)
+            dialog.commit_form()
+        dialog.accept()
+        assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    finally:
+        dialog.deleteLater()
+
+
 def _people(w: MainWindow) -> list[Any]:
     assert w.insats.forbund_id is not None
     return [p.id for p in w.store.people.all(w.insats.forbund_id)]
@@ -245,6 +283,7 @@ EDITORS = [
     Editor("registrerad räckvidd", _reach(True), _edit_reach),
     Editor("räckvidd utanför totalen", _reach(False), _edit_reach),
     Editor("årsplanens mål", _goal_years, _edit_goals),
+    Editor("mått med målvärden", _measure_lists, _edit_measures),
     Editor("person", _people, _edit_person),
     Editor("rapporttexter", _text_spans, _edit_report_texts),
     Editor("kommuner", _once, _settings("KommunerDialog"), cells=True),

@@ -4,6 +4,8 @@ and the pages' Ny…/Lägg till and Ta bort, on the Gävleborg demo (plus one pe
 from __future__ import annotations
 
 from app.core.changes import ACTIVITIES_TAB, FOLLOWUP_TAB, GROUPS_TAB, PLAN_TAB, REACH_TAB
+from app.ui.main_window import MainWindow
+from tests.ui.unchanged_save import page
 from tests.ui.undo_edits import (
     Edit,
     _activity,
@@ -21,6 +23,13 @@ from tests.ui.undo_edits import (
     _text,
     _toggle,
 )
+
+
+def _insats_measures(w: MainWindow) -> None:
+    """Årsplan → Insatsens mått… (the demo's example targets)."""
+    w.show_year(2018)
+    page(w, "YearPlanPage").progress_box.insats_button.click()
+
 
 EDITS = [
     Edit(
@@ -198,6 +207,22 @@ EDITS = [
         REACH_TAB,
     ),
     Edit("ta bort räckvidd", _reach("delete"), {}, "ta bort", "registered_reach", REACH_TAB),
+    Edit(
+        "insatsens mått",
+        _insats_measures,
+        {"GoalMeasuresDialog": lambda d: d.target.setValue(1600)},  # type: ignore[attr-defined]
+        "ändra",
+        "goal_measure",
+        PLAN_TAB,
+    ),
+    Edit(
+        "nytt mått för insatsen",
+        _insats_measures,
+        {"GoalMeasuresDialog": lambda d: d.add_measure()},  # type: ignore[attr-defined]
+        "lägg till",
+        "goal_measure",
+        PLAN_TAB,
+    ),
     Edit(
         "nytt mål i årsplanen",
         _add_goal,

@@ -86,7 +86,7 @@ def shown(w: MainWindow, tab: str) -> list[list[Any]]:
         views = {
             GROUPS_TAB: lambda: [p.grid],
             REACH_TAB: lambda: [p.entries_view],
-            PLAN_TAB: lambda: [p.goals_editor.view],
+            PLAN_TAB: lambda: [p.goals_editor.view, p.progress_box.view],
             FOLLOWUP_TAB: lambda: [p.placements.view, p.county.view, p.milestones.view],
         }[tab]()
     out = []
