@@ -41,7 +41,9 @@ EXCERPT_LENGTH = 60
 # (parse_terms drops control characters), so no term is found across two fields.
 FIELD_SEPARATOR = "\x00"
 
-_PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|(\S+)')
+_PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|([^\s"]+)')
+# Typographic quotes count as ": ”goda exempel” and “goda exempel” are phrases too.
+_QUOTES = str.maketrans(dict.fromkeys("”“„«»", '"'))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -62,8 +64,8 @@ def parse_terms(text: str) -> tuple[str, ...]:
     unclosed quote runs to the end). Empty phrases, repeats and terms found inside
     another term are left out (they cannot change which activities match)."""
     terms: list[str] = []
-    for phrase, word in _PHRASE_OR_WORD.findall(_CONTROL.sub(" ", text)):
-        term = fold(phrase if phrase else word.strip('"'))
+    for phrase, word in _PHRASE_OR_WORD.findall(_CONTROL.sub(" ", text).translate(_QUOTES)):
+        term = fold(phrase or word)
         if term:
             terms.append(term)
     kept: list[str] = []
@@ -108,7 +110,13 @@ def _excerpt(text: str, term: str) -> str:
         return flat
     at = max(0, fold(flat).find(term))
     start = max(0, min(at - EXCERPT_LENGTH // 3, len(flat) - EXCERPT_LENGTH))
+    space = flat.find(" ", start, at)
+    if start and space >= 0:  # begin at a word
+        start = space + 1
     end = start + EXCERPT_LENGTH
+    space = flat.rfind(" ", at + len(term), end)
+    if end < len(flat) and space >= 0:  # end at a word
+        end = space
     return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
 
 
