@@ -21,8 +21,9 @@ def show_search(window: Any) -> SearchDialog:
     page = window.activities
     dialog.set_choices([t.name for t in page.types], [k.name for k in page.kommuner])
     dialog.prepare()
+    if dialog.isVisible():  # open already, behind the window
+        dialog.raise_()
     dialog.show()
-    dialog.raise_()
     dialog.activateWindow()
     return dialog
 
@@ -41,9 +42,7 @@ def open_hit(window: Any, activity_id: int) -> None:
     if page.model.row_of_id(activity_id) is None:
         page.filter_bar.clear()
     page.select_activity(activity_id)
-    window.raise_()
-    window.activateWindow()
-    page.edit_activity()
+    page.edit_activity()  # a dialog of the window's: it opens in front
     dialog: SearchDialog | None = getattr(window, "search_dialog", None)
     if dialog is not None and dialog.isVisible():
         dialog.search_now()

@@ -93,8 +93,8 @@ class SearchDialog(QDialog):
             header.resizeSection(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(FOUND, QHeaderView.ResizeMode.Stretch)
-        # Return on a hit and a double-click both "activate" it.
-        self.table.activated.connect(self._open_index)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.installEventFilter(self)  # Return on a hit opens it
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.summary_label = QLabel()
@@ -130,6 +130,7 @@ class SearchDialog(QDialog):
         for combo in (self.type_combo, self.kommun_combo, self.status_combo):
             combo.currentIndexChanged.connect(self.search_now)
         self.set_choices([], [])
+        self.search_now()  # nothing searched yet: says what to do
         resize_to_fit(self, 1240, 640)
 
     # --- choices and query ----------------------------------------------------------------
@@ -219,11 +220,17 @@ class SearchDialog(QDialog):
 
     # --- events ---------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """In the text field: Return searches at once and opens the first hit (or the
-        one selected); the down arrow goes to the hits."""
-        if watched is self.text_edit and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        """On a hit, Return opens it. In the text field, Return searches at once and
+        opens the selected hit (or the first); the down arrow goes to the hits."""
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
+        returned = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.table and returned:
+            self._open_index(self.table.currentIndex())
+            return True
+        if watched is self.text_edit:
+            if returned:
                 self.search_now()
                 self.open_current()
                 return True
