@@ -14,12 +14,16 @@ def show_search(window: Any) -> SearchDialog:
     """Show the window's search dialog (made the first time), its choices brought up to
     date; ``window`` is a MainWindow (typed loosely: that module imports this one)."""
     dialog: SearchDialog | None = getattr(window, "search_dialog", None)
+    page = window.activities
+
+    def choices() -> tuple[list[str], list[str]]:
+        return [t.name for t in page.types], [k.name for k in page.kommuner]
+
     if dialog is None:
-        dialog = SearchDialog(window.store, lambda: window.insats.id, window)
+        dialog = SearchDialog(window.store, lambda: window.insats.id, choices, window)
         dialog.open_requested.connect(lambda activity_id: open_hit(window, activity_id))
         window.search_dialog = dialog
-    page = window.activities
-    dialog.set_choices([t.name for t in page.types], [k.name for k in page.kommuner])
+    dialog.set_choices(*choices())
     dialog.prepare()
     if dialog.isVisible():  # open already, behind the window
         dialog.raise_()

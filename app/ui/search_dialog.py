@@ -43,13 +43,20 @@ class SearchDialog(QDialog):
     open_requested = Signal(int)
 
     def __init__(
-        self, store: Store, insats_id: Callable[[], int], parent: QWidget | None = None
+        self,
+        store: Store,
+        insats_id: Callable[[], int],
+        choices: Callable[[], tuple[list[str], list[str]]] = lambda: ([], []),
+        parent: QWidget | None = None,
     ) -> None:
+        """``choices`` gives the names of the types and the kommuner to choose from (read
+        again when the dialog is shown or comes back to the front)."""
         super().__init__(parent)
         self.setObjectName("SearchDialog")
         self.setWindowTitle(self.tr("Sök i alla år"))
         self.store = store
         self._insats_id = insats_id
+        self._choices = choices
         self.result = SearchResult()
 
         self.text_edit = QLineEdit()
@@ -129,7 +136,7 @@ class SearchDialog(QDialog):
         self.text_edit.textChanged.connect(self._timer.start)
         for combo in (self.type_combo, self.kommun_combo, self.status_combo):
             combo.currentIndexChanged.connect(self.search_now)
-        self.set_choices([], [])
+        self.set_choices(*choices())
         self.search_now()  # nothing searched yet: says what to do
         resize_to_fit(self, 1240, 640)
 
@@ -247,7 +254,9 @@ class SearchDialog(QDialog):
         self.text_edit.selectAll()
 
     def event(self, event: QEvent) -> bool:
-        # Back from the window (an edit, Ångra): the hits are searched again.
-        if event.type() == QEvent.Type.WindowActivate and not self.query().is_empty:
-            self.search_now()
+        # Back from the window (an edit, Ångra, a kommun renamed): searched again.
+        if event.type() == QEvent.Type.WindowActivate:
+            self.set_choices(*self._choices())
+            if not self.query().is_empty:
+                self.search_now()
         return super().event(event)

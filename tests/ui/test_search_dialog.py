@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -239,3 +239,23 @@ def test_a_capped_search_says_so_and_the_model_passes_the_tester(
     qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
     qtmodeltester.check(SearchHitModel())  # type: ignore[attr-defined]
     QApplication.processEvents()
+
+
+def test_a_kommun_renamed_meanwhile_is_offered_and_shown_by_its_new_name(
+    qtbot: QtBot, window: MainWindow, seeded: dict[str, Activity]
+) -> None:
+    dialog = show_search(window)
+    typed(qtbot, dialog, "återbruk")
+    assert "Söderhamn" in [row[4] for row in cells(dialog)]
+    forbund_id = window.insats.forbund_id
+    assert forbund_id is not None
+    kommuner = window.store.reference.kommuner(forbund_id)
+    window.store.reference.save_kommuner(
+        forbund_id,
+        [replace(k, name="Söderhamns kommun") if k.name == "Söderhamn" else k for k in kommuner],
+    )
+    window._after_reference_change()  # as Inställningar → Kommuner… does after a save
+    QApplication.sendEvent(dialog, QEvent(QEvent.Type.WindowActivate))  # back to the dialog
+    offered = [dialog.kommun_combo.itemText(i) for i in range(dialog.kommun_combo.count())]
+    assert "Söderhamns kommun" in offered and "Söderhamn" not in offered
+    assert "Söderhamns kommun" in [row[4] for row in cells(dialog)]
