@@ -85,6 +85,9 @@ class ActivitySearch:
         self._con: sqlite3.Connection | None = None
         self._version: int | None = None
         self._kept: dict[int, _Kept] = {}
+        # Each activity's own texts as read last time, folded: read again after an edit,
+        # only what changed is folded again.
+        self._folded: dict[str, str] = {}
 
     # --- the kept texts -------------------------------------------------------------------
     def _connection(self) -> sqlite3.Connection:
@@ -107,9 +110,9 @@ class ActivitySearch:
             kept = self._kept[insats_id] = self._read(con, insats_id)
         return kept
 
-    @staticmethod
-    def _read(con: sqlite3.Connection, insats_id: int) -> _Kept:
+    def _read(self, con: sqlite3.Connection, insats_id: int) -> _Kept:
         kept = _Kept([], [], [], [], [])
+        before, now = self._folded, {}
         types = dict(con.execute("SELECT id, name FROM activity_type").fetchall())
         kommuner = dict(con.execute("SELECT id, name FROM kommun").fetchall())
         folded: dict[str, str] = {name: fold(name) for name in types.values()}
@@ -126,7 +129,12 @@ class ActivitySearch:
             kept.statuses.append(status)
             # The same terms are found here as in haystack(fields): folding the joined
             # texts at once only leaves a space beside a separator, where no term ends.
-            kept.haystacks.append(f"{fold(own)}{sep}{folded[type_name]}{sep}{folded[label]}")
+            text = before.get(own)
+            if text is None:
+                text = fold(own)
+            now[own] = text
+            kept.haystacks.append(f"{text}{sep}{folded[type_name]}{sep}{folded[label]}")
+        self._folded = now
         return kept
 
     def prepare(self, insats_id: int) -> None:
@@ -139,6 +147,7 @@ class ActivitySearch:
         """Drop what is kept and close the connection (``Store.close``)."""
         with self._lock:
             self._kept.clear()
+            self._folded = {}
             self._version = None
             if self._con is not None:
                 self._con.close()
