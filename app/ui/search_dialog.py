@@ -58,6 +58,7 @@ class SearchDialog(QDialog):
         self._insats_id = insats_id
         self._choices = choices
         self.result = SearchResult()
+        self.searched = SearchQuery()  # what self.result is the answer to
 
         self.text_edit = QLineEdit()
         self.text_edit.setObjectName("searchText")
@@ -190,6 +191,7 @@ class SearchDialog(QDialog):
         query = self.query()
         try:
             self.result = self.store.search.search(self._insats_id(), query)
+            self.searched = query
         except (DomainError, OSError) as exc:
             QMessageBox.warning(self, APP_NAME, str(exc))
             return

@@ -75,9 +75,9 @@ def cells(dialog: SearchDialog) -> list[list[str]]:
 
 def typed(qtbot: QtBot, dialog: SearchDialog, text: str) -> None:
     """Type ``text`` and wait for the search that starts when the typing pauses."""
-    before = dialog.result
     retype(qtbot, dialog.text_edit, text)
-    qtbot.waitUntil(lambda: dialog.result is not before, timeout=3000)
+    assert dialog.searched != dialog.query()  # not yet: the typing has not paused
+    qtbot.waitUntil(lambda: dialog.searched == dialog.query(), timeout=3000)
 
 
 def test_typing_searches_every_year_and_the_cells_show_the_hits(
