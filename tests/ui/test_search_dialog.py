@@ -3,6 +3,9 @@ cells, Return and double-click on a hit from another year, Escape."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -259,3 +262,35 @@ def test_a_kommun_renamed_meanwhile_is_offered_and_shown_by_its_new_name(
     offered = [dialog.kommun_combo.itemText(i) for i in range(dialog.kommun_combo.count())]
     assert "Söderhamns kommun" in offered and "Söderhamn" not in offered
     assert "Söderhamns kommun" in [row[4] for row in cells(dialog)]
+
+
+def test_the_window_starts_without_loading_the_search(store: Store, tmp_path: Path) -> None:
+    """Start-up does not grow: the search's modules load when it is first opened."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from app.store.database import Store\n"
+        "from app.ui.main_window import MainWindow\n"
+        f"store = Store(Path({str(store.path)!r}))\n"
+        f"settings = QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat)\n"
+        "w = MainWindow(store, settings)\n"
+        "w.show(); app.processEvents()\n"
+        "print(sorted(m for m in sys.modules if 'search' in m and m.startswith('app.')))\n"
+        "w.act_search_all.trigger(); app.processEvents()\n"
+        "print(sorted(m for m in sys.modules if 'search' in m and m.startswith('app.')))\n"
+        "store.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    at_start, after = done.stdout.splitlines()[-2:]
+    assert at_start == "[]"
+    assert "app.ui.search_dialog" in after and "app.store.activity_search" in after
