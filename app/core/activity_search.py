@@ -172,3 +172,30 @@ class SearchResult:
         if self.capped:
             text += f" (visar de {thousands(len(self.hits))} senaste)"
         return text
+
+
+def highlight_spans(terms: Sequence[str], text: str) -> list[tuple[int, int]]:
+    """Where in ``text`` the terms are, as (start, end) positions of ``text``, in order
+    and merged where they overlap: what the search's table shows in bold. Found letter
+    by letter (case-folded), so a phrase written with several spaces, or a letter written
+    decomposed, is matched by the search but not marked here."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        for c in ch.casefold():
+            chars.append(c)
+            origin.append(i)
+    folded = "".join(chars)
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        at = folded.find(term) if term else -1
+        while at >= 0:
+            spans.append((origin[at], origin[at + len(term) - 1] + 1))
+            at = folded.find(term, at + len(term))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -31,6 +31,7 @@ from app.core.vocabulary import Scope, Status
 from app.store.database import Store
 from app.ui.combo_data import find_data
 from app.ui.screen_fit import resize_to_fit
+from app.ui.search_highlight import HighlightDelegate
 from app.ui.search_model import FOUND, ID_ROLE, TITLE, SearchHitModel
 
 TYPING_PAUSE_MS = 250  # a search starts when the typing has paused this long
@@ -101,6 +102,9 @@ class SearchDialog(QDialog):
             header.resizeSection(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(FOUND, QHeaderView.ResizeMode.Stretch)
+        self.highlight = HighlightDelegate(self.table)  # the text found in bold
+        for column in (TITLE, FOUND):
+            self.table.setItemDelegateForColumn(column, self.highlight)
         self.table.doubleClicked.connect(self._open_index)
         self.table.installEventFilter(self)  # Return on a hit opens it
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -192,6 +196,7 @@ class SearchDialog(QDialog):
         try:
             self.result = self.store.search.search(self._insats_id(), query)
             self.searched = query
+            self.highlight.terms = query.terms
         except (DomainError, OSError) as exc:
             QMessageBox.warning(self, APP_NAME, str(exc))
             return

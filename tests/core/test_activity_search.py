@@ -16,6 +16,7 @@ from app.core.activity_search import (
     fold,
     found_in,
     haystack,
+    highlight_spans,
     matches,
     parse_terms,
 )
@@ -117,3 +118,28 @@ def test_an_empty_query_is_empty() -> None:
     assert SearchQuery(text=' "" ').is_empty
     assert not SearchQuery(type_name="Seminarium").is_empty
     assert not SearchQuery(status=Status.PLANERAD).is_empty
+
+
+def test_highlight_spans_mark_each_term_where_it_is_written() -> None:
+    text = "Frukostmöte om ÅTERBRUK – återbruk i Gävle"
+    spans = highlight_spans(parse_terms("återbruk GÄVLE"), text)
+    assert [text[a:b] for a, b in spans] == ["ÅTERBRUK", "återbruk", "Gävle"]
+    assert highlight_spans(parse_terms("strasse"), "Straße 1") == [(0, 6)]
+    overlapping = highlight_spans(parse_terms('"om åter" "återbruk"'), text)
+    assert [text[a:b] for a, b in overlapping] == ["om ÅTERBRUK", "återbruk"]
+    assert highlight_spans((), text) == []
+
+
+def test_every_highlight_is_a_match_and_every_plain_match_is_highlighted() -> None:
+    seed = random.randrange(1 << 30)
+    print(f"seed={seed}")
+    rng = random.Random(seed)
+    letters = "aAåÅäÄöÖsSßﬁfiKk -"
+    for _ in range(2000):
+        text = "".join(rng.choices(letters, k=rng.randint(0, 20)))
+        terms = parse_terms("".join(rng.choices(letters.replace(" ", ""), k=rng.randint(1, 3))))
+        spans = highlight_spans(terms, text)
+        for a, b in spans:
+            assert any(t in text[a:b].casefold() for t in terms), (text, terms, spans)
+        if any(t in text.casefold() for t in terms):
+            assert spans, (text, terms)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.core.activity_search import SearchQuery
+from app.core.activity_search import SearchQuery, highlight_spans
 from app.core.attendance import Attendance
 from app.core.entities import Activity
 from app.core.vocabulary import Scope, Status
@@ -26,6 +26,7 @@ from app.ui.activity_dialog import ActivityDialog
 from app.ui.main_window import MainWindow
 from app.ui.search_actions import show_search
 from app.ui.search_dialog import SearchDialog
+from app.ui.search_highlight import segments
 from app.ui.search_model import SearchHitModel
 from tests.conftest import MakeActivity
 from tests.ui.keyboard import retype
@@ -126,6 +127,17 @@ def test_typing_searches_every_year_and_the_cells_show_the_hits(
         + ["Genomförd", "12", "Titel"],
     ]
     assert dialog.summary_label.text() == "3 träffar"
+    # The text found is in bold in Aktivitet and Träff i, as it is written there.
+    assert dialog.highlight.terms == ("återbruk",)
+    title = dialog.model.data(dialog.model.index(1, 2))
+    assert [title[a:b] for a, b in highlight_spans(dialog.highlight.terms, title)] == ["ÅTERBRUK"]
+    assert segments(title, highlight_spans(dialog.highlight.terms, title)) == [
+        ("Seminarium: ", False),
+        ("ÅTERBRUK", True),
+        (" i länet", False),
+    ]
+    dialog.table.selectRow(1)
+    assert not dialog.table.grab().isNull()  # painted, the selected row too
     # The same hits as the store's search, which the command line prints too.
     assert window.insats.id is not None
     stored = window.store.search.search(window.insats.id, SearchQuery("återbruk"))
