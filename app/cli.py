@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_import,
         cli_init,
         cli_log,
+        cli_search,
         cli_signin,
     )
 
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_demo.register(sub)
     cli_backup.register(sub)
     cli_log.register(sub)
+    cli_search.register(sub)  # issue 14
     return parser
 
 
@@ -209,6 +211,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         cli_import,
         cli_init,
         cli_log,
+        cli_search,
         cli_signin,
     )
 
@@ -221,5 +224,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         "backup": cli_backup.run_backup,
         "restore": cli_backup.run_restore,
         "logg": cli_log.run,
+        "search": cli_search.run,
     }
     return commands[args.command](args)

@@ -15,6 +15,7 @@ from app.store.file_checks import make_private
 from app.store.reference import ReferenceRepository
 
 if TYPE_CHECKING:
+    from app.store.activity_search import ActivitySearch
     from app.store.change_log import ChangeLog
     from app.store.county_stats import CountyStatsRepository
     from app.store.export_reads import ExportReadRepository
@@ -61,6 +62,13 @@ class Store:
         self.file = DatabaseFile(path)
         self.reference = ReferenceRepository(self.file)
         self.activities = ActivityRepository(self.file)
+
+    @cached_property
+    def search(self) -> ActivitySearch:
+        """Search every year's activities (issue 14)."""
+        from app.store.activity_search import ActivitySearch
+
+        return ActivitySearch(self.file)
 
     @cached_property
     def changes(self) -> ChangeLog:
@@ -167,4 +175,6 @@ class Store:
         return cls(path)
 
     def close(self) -> None:
+        if "search" in self.__dict__:  # its own connection (issue 14)
+            self.search.forget()
         self.file.dispose()

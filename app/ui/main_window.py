@@ -173,6 +173,12 @@ class MainWindow(WindowDialogs):
         self.act_find = self._action(self.tr("&Sök…"), self._focus_search, keys.Find)
         self.act_period_charts = chart_menu.period_charts_action(self)
         create_invitation_actions(self)  # Inbjudan…, kalenderfil, adresslista
+        self.act_search_all = self._action(  # issue 14: app/ui/search_actions.py
+            self.tr("Sök i &alla år…"),
+            self._search_all_years,
+            QKeySequence("Ctrl+Alt+F"),
+            self.tr("Sök bland alla års aktiviteter efter text, typ och kommun"),
+        )
 
     def _create_menus_and_toolbar(self) -> None:
         create_menus_and_toolbar(self)
@@ -302,6 +308,11 @@ class MainWindow(WindowDialogs):
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(TAB_ACTIVITIES)
         self.activities.focus_search()
+
+    def _search_all_years(self) -> None:
+        from app.ui.search_actions import show_search
+
+        show_search(self)
 
     # --- settings dialogs ---------------------------------------------------------------
     @shared_read

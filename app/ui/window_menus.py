@@ -37,7 +37,7 @@ def create_menus_and_toolbar(window: Any) -> None:
     m.addSeparator()
     m.addActions([window.act_signin, window.act_invitation])
     m.addSeparator()
-    m.addActions([window.act_find, window.act_clear_filter])
+    m.addActions([window.act_find, window.act_search_all, window.act_clear_filter])
     m = bar.addMenu(tr("&Visa"))
     m.addActions(window.act_show_tabs)
     m.addSeparator()

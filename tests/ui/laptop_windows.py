@@ -67,6 +67,17 @@ def _with_names_open(choices: Any, activity: Any, parent: QWidget) -> QWidget:
     return dialog
 
 
+def _search_with_hits(w: Any) -> QWidget:
+    """Sök i alla år… with a search typed: the demo's hits of every year."""
+    from app.ui.search_actions import show_search
+
+    dialog = show_search(w)
+    dialog.text_edit.setText("ASF")
+    dialog.search_now()
+    dialog.table.selectRow(1)
+    return dialog
+
+
 def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui import settings_dialogs as sd
     from app.ui.activity_dialog import ActivityDialog
@@ -124,6 +135,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
         ("byt insats", lambda: sd.InsatserDialog(w, store)),
         ("ändringslogg", lambda: ChangeLogDialog(store, w)),
         ("diagram för period", lambda: PeriodChartsDialog(store, ins, 2020, w)),
+        ("sök i alla år", lambda: _search_with_hits(w)),
     ]
 
 
