@@ -145,3 +145,9 @@ class ActivityRow:
     # "datum ungefärligt", "ca 40": the source gives neither exactly (Activity's flags).
     date_approximate: bool = False
     counts_approximate: bool = False
+    # An occurrence of a series: its id, and its place in it (3, 12: "↻ 3/12"). In the
+    # table's compact view a row stands for a series' occurrences in the year, and
+    # ``merged`` holds (occurrences, held ones): "12 tillfällen, 5 genomförda".
+    series_id: int | None = None
+    series_place: tuple[int, int] | None = None
+    merged: tuple[int, int] | None = None

@@ -53,6 +53,28 @@ class SeriesRule:
         return self.frequency == MONTHLY
 
 
+@dataclass(frozen=True)
+class Series:
+    """A stored series: its rule, and its occurrences' activity ids by date."""
+
+    id: int
+    insats_id: int
+    rule: SeriesRule
+    occurrence_ids: tuple[int, ...] = ()
+
+    @property
+    def description(self) -> str:
+        return describe(self.rule)
+
+    def place(self, activity_id: int) -> str:
+        """'Del av serie: Varje vecka på tisdagar, 12 tillfällen (tillfälle 3 av 12)'."""
+        ids = self.occurrence_ids
+        where = (
+            f" (tillfälle {ids.index(activity_id) + 1} av {len(ids)})" if activity_id in ids else ""
+        )
+        return f"Del av serie: {self.description}{where}"
+
+
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date | None:
     """The ``nth`` ``weekday`` of the month (nth -1: the last); None when the month has
     no such day (a 5th tuesday)."""

@@ -20,6 +20,7 @@ from app.store.activity_rows import (
     ACTIVITY_SQL,
     FORMATS,
     IN_RANGE,
+    SERIES_PLACE_SQL,
     STATUSES,
     STEP_LIST_SQL,
     STEPS_SQL,
@@ -93,10 +94,11 @@ class ActivityRepository:
             "a.place AS place, a.format AS format, a.status AS status, "
             "a.participants AS participants, a.start_time AS start_time, "
             "a.end_time AS end_time, a.date_approximate AS date_approximate, "
-            f"a.counts_approximate AS counts_approximate, {STEP_LIST_SQL} AS steps "
+            f"a.counts_approximate AS counts_approximate, {STEP_LIST_SQL} AS steps, "
+            "a.series_id AS series_id, sp.n AS series_n, sp.total AS series_total "
             "FROM activity a "
             "JOIN activity_type t ON t.id = a.type_id "
-            "LEFT JOIN kommun k ON k.id = a.kommun_id WHERE a.insats_id = ?"
+            f"LEFT JOIN kommun k ON k.id = a.kommun_id {SERIES_PLACE_SQL} WHERE a.insats_id = ?"
         )
         params: tuple[Any, ...] = (insats_id,)
         if year is not None:
@@ -122,6 +124,8 @@ class ActivityRepository:
                     steps=steps_from_list(r["steps"]),
                     date_approximate=bool(r["date_approximate"]),
                     counts_approximate=bool(r["counts_approximate"]),
+                    series_id=r["series_id"],
+                    series_place=(r["series_n"], r["series_total"]) if r["series_id"] else None,
                 )
                 for r in named(con, sql, params)
             ]

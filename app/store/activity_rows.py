@@ -140,6 +140,13 @@ STEP_LIST_SQL = (
     "|| coalesce(s.end_time, ''), ';') FROM activity_step s WHERE s.activity_id = a.id)"
 )
 
+# Each occurrence's place in its series, over every year (n of total, by date then id).
+SERIES_PLACE_SQL = (
+    "LEFT JOIN (SELECT id, row_number() OVER (PARTITION BY series_id ORDER BY start_date, "
+    "id) AS n, count(*) OVER (PARTITION BY series_id) AS total FROM activity "
+    "WHERE series_id IS NOT NULL) sp ON sp.id = a.id"
+)
+
 
 def steps_from_list(text: str | None) -> tuple[Step, ...]:
     """The steps of a STEP_LIST_SQL value, by date."""

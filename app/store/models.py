@@ -18,15 +18,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+# Series, evaluations and measured goals (issue 14): registered on Base.metadata too.
+from app.store import plan_models  # noqa: F401
 from app.store.columns import COUNT_COLUMNS, ORG_COLUMNS, ROLE_COLUMNS
 from app.store.model_base import AttendanceColumns, Base
 
 # The rest of the year's record (issue 3) lives in its own module; importing it here
 # registers its tables on Base.metadata wherever the models are used.
 from app.store.record_models import ActivityParticipantModel
-
-# Series, evaluations and measured goals (issue 14): registered on Base.metadata too.
-from app.store import plan_models  # noqa: F401
 
 
 class ForbundModel(Base):
