@@ -19,6 +19,7 @@ from typing import Any
 from app.core.attendance import Attendance
 from app.core.clock_times import format_times
 from app.core.entities import ActivityRow, Step
+from app.core.series_rows import series_order, series_text
 from app.core.summary import GENDER_UNKNOWN, UNALLOCATED
 from app.core.vocabulary import OrgCategory, Role
 from app.core.wording import thousands
@@ -255,6 +256,15 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
         tooltip=True,
         excel_header="Titel",
         print_title=True,
+    ),
+    Column(
+        "serie",
+        "Serie",
+        series_text,
+        sort_key=series_order,
+        width=90,
+        tooltip=True,
+        in_excel=False,
     ),
     Column("kommun", "Kommun", lambda r: r.place_label, width=130),
     Column(

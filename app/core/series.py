@@ -15,7 +15,6 @@ from datetime import date, datetime, timedelta
 from typing import Final, Literal
 
 from app.core import limits
-from app.core.entities import Insats
 from app.core.errors import ValidationError
 from app.core.period import MONTHS
 from app.core.wording import count_noun
@@ -128,8 +127,9 @@ def occurrences(rule: SeriesRule) -> list[date]:
     return _candidates(rule)[:MAX_OCCURRENCES]
 
 
-def problems(rule: SeriesRule, insats: Insats | None = None) -> list[str]:
-    """Everything wrong with the rule, in Swedish (empty: it can be saved)."""
+def problems(rule: SeriesRule, years: range | None = None) -> list[str]:
+    """Everything wrong with the rule, in Swedish (empty: it can be saved); ``years``:
+    the insats's (Insats.years), which every date must lie within."""
     found: list[str] = []
     if rule.frequency not in (WEEKLY, MONTHLY):
         found.append("Välj om serien upprepas varje vecka eller varje månad.")
@@ -166,8 +166,7 @@ def problems(rule: SeriesRule, insats: Insats | None = None) -> list[str]:
             f"Serien når bara {len(days)} av {rule.count} tillfällen före år "
             f"{limits.LAST_YEAR + 1}."
         )
-    if insats is not None and days:
-        years = insats.years
+    if years is not None and days:
         outside = [d for d in days if d.year not in years]
         if outside:
             found.append(
@@ -178,9 +177,9 @@ def problems(rule: SeriesRule, insats: Insats | None = None) -> list[str]:
     return found
 
 
-def checked(rule: SeriesRule, insats: Insats | None = None) -> list[date]:
+def checked(rule: SeriesRule, years: range | None = None) -> list[date]:
     """The rule's dates; ValidationError listing every problem when it has any."""
-    found = problems(rule, insats)
+    found = problems(rule, years)
     if found:
         raise ValidationError(found)
     return occurrences(rule)

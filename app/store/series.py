@@ -105,7 +105,7 @@ class SeriesRepository:
     ) -> list[int]:
         """Write the series and an occurrence of ``template`` on each of its dates, in one
         transaction; the occurrences' ids, by date."""
-        days = checked(rule, insats)
+        days = checked(rule, insats.years if insats else None)
         activities = [
             validate_activity(occurrence(template, d, first=i == 0)) for i, d in enumerate(days)
         ]

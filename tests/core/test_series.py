@@ -180,7 +180,7 @@ def test_problems_in_swedish() -> None:
     insats = Insats(1, 1, "ASF", date(2024, 1, 1), date(2025, 12, 31))
     past_insats = SeriesRule(MONTHLY, 1, 1, date(2025, 6, 10), nth=2, count=12)
     with pytest.raises(ValidationError) as caught:
-        checked(past_insats, insats)
+        checked(past_insats, insats.years)
     assert caught.value.problems == [
         "5 tillfällen (först 2026-01-13) ligger utanför insatsens år 2024–2025."
     ]
