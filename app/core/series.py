@@ -10,13 +10,12 @@ without a 5th such weekday is skipped. It ends on a date (``until``, inclusive) 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Final, Literal
 
 from app.core import limits
 from app.core.errors import ValidationError
-from app.core.period import MONTHS
 from app.core.wording import count_noun
 
 Frequency = Literal["weekly", "monthly"]
@@ -34,6 +33,10 @@ WEEKDAYS_PLURAL: Final = tuple(f"{d}ar" for d in WEEKDAYS)
 # "den andra tisdagen": the ordinal by nth (-1: "sista").
 ORDINALS: Final = {1: "första", 2: "andra", 3: "tredje", 4: "fjärde", 5: "femte", LAST: "sista"}
 NTH_VALUES: Final = (1, 2, 3, 4, 5, LAST)
+MONTHS: Final = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
 _ICAL_DAYS: Final = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -300,6 +303,15 @@ def from_rrule(text: str, first: date) -> SeriesRule | None:
     if not days_found or days_found[0] != first or len(days_found) > MAX_OCCURRENCES:
         return None  # DTSTART is not an occurrence of its own rule, or too many
     return rule
+
+
+def fit_rule(rule: SeriesRule, days: list[date]) -> SeriesRule:
+    """The rule as it holds for ``days`` (an import's occurrences, by date): itself when
+    they are its dates, else from the first of them until the last (a calendar series cut
+    by the period, or with occurrences taken out or moved)."""
+    if not days or occurrences(rule) == days:
+        return rule
+    return replace(rule, first_date=days[0], until=max(days[-1], days[0]), count=None)
 
 
 def to_rrule(rule: SeriesRule, *, timed: bool = False) -> str:
