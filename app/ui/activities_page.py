@@ -206,9 +206,9 @@ class ActivitiesPage(QWidget):
         self._after_change(selected)
 
     def new_activity(self) -> None:
-        got = series_edits.ask_new(self, self._choices(), None, self._default_date())
-        if got is not None:
-            series_edits.save_new(self, *got, None)
+        activity = ActivityDialog.ask(self, self._choices(), default_date=self._default_date())
+        if activity is not None:
+            series_edits.save_new(self, activity)
 
     def edit_activity(self, *_: object) -> None:
         ids = self.selected_ids()
@@ -250,10 +250,10 @@ class ActivitiesPage(QWidget):
         meeting_type = next((t for t in active if t.name == "Nätverksmöte"), active[0])
         assert meeting_type.id is not None
         draft = meeting_draft(group, meeting_type.id, self._default_date())
-        got = series_edits.ask_new(self, self._choices(), draft, self._default_date())
-        if got is not None:
+        activity = ActivityDialog.ask(self, self._choices(), draft)
+        if activity is not None:
             label = self.tr("logga gruppmöte {name}").format(name=group.name)
-            series_edits.save_new(self, *got, label)
+            series_edits.save_new(self, activity, label)
 
     def print_signin_sheet(self) -> None:
         from app.ui.activity_table_context import print_signin_sheet

@@ -322,7 +322,7 @@ class ActivityDialog(QDialog):
             counts_approximate=self.counts_approximate.isChecked(),
         )
         draft = self.dates.apply(draft, problems)
-        problems += self.series_row.problems(draft)
+        draft = self.series_row.apply(draft, problems)
         if attendance is not None:
             draft = replace(draft, attendance=attendance)
             try:

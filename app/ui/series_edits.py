@@ -7,12 +7,12 @@ Each is written, then made one step of Ångra by the page's ``_save`` (the chang
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, SignalInstance
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import APP_NAME
 from app.core import series as core
@@ -20,7 +20,6 @@ from app.core.entities import Activity, Insats
 from app.core.errors import DomainError
 from app.core.vocabulary import Status
 from app.core.wording import count_noun
-from app.ui.activity_dialog import ActivityChoices, ActivityDialog
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -73,29 +72,18 @@ def ask_scope(parent: QWidget | None, text: str, whole: bool = False) -> Scope |
     return next((scope for b, scope in buttons.items() if b is clicked), None)
 
 
-def ask_new(
-    page: ActivitiesPage, choices: ActivityChoices, draft: Activity | None, default_date: date
-) -> tuple[Activity, core.SeriesRule | None] | None:
-    """The activity dialog for a new activity (with "Upprepa…"): what was entered and
-    the series rule chosen, or None when cancelled."""
-    dialog = ActivityDialog(choices, draft, default_date, cast(QWidget, page))
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_activity is None:
-        return None
-    activity = dialog.result_activity
-    return activity, dialog.series_row.rule_for(activity.start)
-
-
-def save_new(
-    page: ActivitiesPage, activity: Activity, rule: core.SeriesRule | None, label: str | None
-) -> None:
-    """Add the activity, or the whole series of it (one step of Ångra either way)."""
+def save_new(page: ActivitiesPage, activity: Activity, label: str | None = None) -> None:
+    """Add the activity, or the whole series of it when the dialog gave a rule
+    (``series_rule``); one step of Ångra either way."""
+    rule = activity.series_rule
     if rule is None:
         page._save(lambda: page.store.activities.add(activity).id, label)
         return
     insats = page.insats
     n = count_noun(len(core.occurrences(rule)), "tillfälle", "tillfällen")
     label = _tr("skapa serie {title} ({n})").format(title=activity.title, n=n)
-    page._save(lambda: page.store.series.create(activity, rule, insats)[0], label)
+    template = replace(activity, series_rule=None)
+    page._save(lambda: page.store.series.create(template, rule, insats)[0], label)
     page.message.emit(_tr("Serien sparades: {n}. Ångra med Ctrl+Z.").format(n=n), 5000)
 
 

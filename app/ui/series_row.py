@@ -88,11 +88,16 @@ class SeriesRow(QWidget):
         """The chosen rule from the activity's start date (None: a single activity)."""
         return replace(self.rule, first_date=start) if self.rule else None
 
-    def problems(self, draft: Activity) -> list[str]:
-        """Why the series cannot be made of ``draft`` (the dialog's Spara shows them)."""
+    def apply(self, draft: Activity, problems: list[str]) -> Activity:
+        """``draft`` with the chosen rule (``series_rule``: saving makes the whole series);
+        why the series cannot be made of it is added to ``problems``."""
         rule = self.rule_for(draft.start)
         if rule is None:
-            return []
+            return draft
         if draft.steps:
-            return ["En utbildning i steg kan inte upprepas som serie; välj ”Upprepa inte”."]
-        return core.problems(rule, self._years)
+            problems.append(
+                "En utbildning i steg kan inte upprepas som serie; välj ”Upprepa inte”."
+            )
+        else:
+            problems += core.problems(rule, self._years)
+        return replace(draft, series_rule=rule)
