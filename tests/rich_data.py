@@ -213,6 +213,9 @@ def _add_series(
             scope=Scope.KOMMUN,
             participant_ids=(),
             highlight="",
+            notes="",
+            date_approximate=False,
+            counts_approximate=False,
             series_id=None,
         )
         ids = store.series.create(template, rule, insats)

@@ -300,7 +300,7 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
         "Serie",
         series_text,
         sort_key=series_order,
-        width=150,
+        width=200,
         tooltip=True,
         in_excel=False,
     ),
