@@ -140,12 +140,19 @@ STEP_LIST_SQL = (
     "|| coalesce(s.end_time, ''), ';') FROM activity_step s WHERE s.activity_id = a.id)"
 )
 
-# Each occurrence's place in its series, over every year (n of total, by date then id).
-SERIES_PLACE_SQL = (
-    "LEFT JOIN (SELECT id, row_number() OVER (PARTITION BY series_id ORDER BY start_date, "
-    "id) AS n, count(*) OVER (PARTITION BY series_id) AS total FROM activity "
-    "WHERE series_id IS NOT NULL) sp ON sp.id = a.id"
-)
+
+def series_places(con: sqlite3.Connection, series_ids: set[int]) -> dict[int, tuple[int, int]]:
+    """Each occurrence of the series, by id: its place in its series over every year (3,
+    12: by date, then id)."""
+    if not series_ids:
+        return {}
+    marks = ",".join("?" * len(series_ids))
+    rows = con.execute(
+        "SELECT id, row_number() OVER (PARTITION BY series_id ORDER BY start_date, id), "
+        f"count(*) OVER (PARTITION BY series_id) FROM activity WHERE series_id IN ({marks})",
+        tuple(series_ids),
+    )
+    return {r[0]: (r[1], r[2]) for r in rows}
 
 
 def steps_from_list(text: str | None) -> tuple[Step, ...]:
