@@ -18,9 +18,10 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 from app.core.attendance import Attendance
-from app.core.entities import Activity, Step
+from app.core.entities import Activity, Insats, Step
 from app.core.people import Person
 from app.core.reach import RegisteredReach
+from app.core.series import LAST, MONTHLY, WEEKLY, SeriesRule, nth_of
 from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
 from app.core.year_plan import PlanGoal
 from app.demo.gavleborg import build_demo
@@ -167,6 +168,7 @@ def build_rich_database(path: Path, seed: int, activities_per_year: int = 8) -> 
                 )
                 store.activities.add(draft)
             store.reach.save(_reach(rng, insats.id, year, kommun_ids))
+        _add_series(rng, store, insats, base, kommun_ids, type_ids)
         # Measures of every kind under the goals and the insats, and a few evaluations.
         add_evaluations(store, rng, insats.id)
         add_measures(store, rng, insats.id, type_ids)
@@ -180,6 +182,62 @@ def build_rich_database(path: Path, seed: int, activities_per_year: int = 8) -> 
         store.changes.collect(label="skapa testdata", locked=True)
     finally:
         store.close()
+
+
+def _add_series(
+    rng: random.Random,
+    store: Store,
+    insats: Insats,
+    base: Activity,
+    kommun_ids: list[int],
+    type_ids: list[int],
+) -> None:
+    """A weekly and a monthly series (app.core.series), valid by construction: within the
+    insats's years, some occurrences held with counts, one cancelled, one moved by hand."""
+    first_year, last_year = insats.start.year, insats.end.year
+    for frequency in (WEEKLY, MONTHLY):
+        year = rng.randint(first_year, last_year)
+        start = date(year, rng.randint(1, 6), rng.randint(1, 28))
+        monthly = frequency == MONTHLY
+        rule = SeriesRule(
+            frequency,
+            rng.choice((1, 2)),
+            start.weekday(),
+            start,
+            nth=nth_of(start) if monthly and nth_of(start) <= 4 else (LAST if monthly else None),
+            count=rng.randint(3, 6),
+        )
+        template = replace(
+            base,
+            id=None,
+            type_id=rng.choice(type_ids),
+            title=f"Återkommande {'frukostmöte' if monthly else 'processtöd'} {year}",
+            start=start,
+            end=None,
+            steps=(),
+            step_times=(),
+            start_time=time(8),
+            end_time=time(9, 30),
+            status=Status.PLANERAD,
+            attendance=Attendance(),
+            kommun_id=rng.choice(kommun_ids),
+            scope=Scope.KOMMUN,
+            participant_ids=(),
+            highlight="",
+            notes="",
+            date_approximate=False,
+            counts_approximate=False,
+            series_id=None,
+        )
+        ids = store.series.create(template, rule, insats)
+        held = store.activities.get(ids[0])
+        total = rng.randint(5, 30)
+        store.activities.update(
+            replace(held, status=Status.GENOMFORD, attendance=random_attendance(rng, total))
+        )
+        store.series.cancel(ids[1])
+        moved = store.activities.get(ids[2])
+        store.activities.update(replace(moved, start=moved.start + timedelta(days=1)))
 
 
 def _reach(rng: random.Random, insats_id: int, year: int, kommun_ids: list[int]) -> RegisteredReach:

@@ -19,6 +19,7 @@ from typing import Any
 from app.core.attendance import Attendance
 from app.core.clock_times import format_times
 from app.core.entities import ActivityRow, Step
+from app.core.series_rows import series_order, series_text
 from app.core.summary import GENDER_UNKNOWN, UNALLOCATED
 from app.core.vocabulary import OrgCategory, Role
 from app.core.wording import thousands
@@ -293,6 +294,15 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
         align=Align.RIGHT,
         width=80,
         kind=Kind.COUNT,
+    ),
+    Column(
+        "serie",
+        "Serie",
+        series_text,
+        sort_key=series_order,
+        width=200,
+        tooltip=True,
+        in_excel=False,
     ),
     *(_count(f"Organisation: {c.label}", _org_count(c)) for c in OrgCategory),
     _count(f"Organisation: {UNALLOCATED}", lambda a: a.org_unallocated),

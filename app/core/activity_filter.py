@@ -23,6 +23,8 @@ class ActivityFilter:
     place_label: str = ""
     status: Status | None = None
     text: str = ""
+    # "Slå ihop serier": one row per series and year (core.series_rows); not a filter.
+    merged: bool = False
 
     @property
     def is_empty(self) -> bool:

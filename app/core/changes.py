@@ -157,6 +157,7 @@ KINDS: dict[str, RecordKind] = {
     "activity_participant": RecordKind(
         "namngiven deltagare", "namngivna deltagare", ACTIVITIES_TAB, ("activity", "activity_id")
     ),
+    "activity_series": RecordKind("serie", "serier", ACTIVITIES_TAB),
     "samverkansgrupp": RecordKind("samverkansgrupp", "samverkansgrupper", GROUPS_TAB),
     "samverkansgrupp_member": RecordKind(
         "medlem", "medlemmar", GROUPS_TAB, ("samverkansgrupp", "group_id")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from app.core.attendance import Attendance
+from app.core.series import SeriesRule
 from app.core.vocabulary import Format, OrgCategory, Scope, Status
 
 
@@ -102,8 +103,11 @@ class Activity:
     # "datum ungefärligt" and "ca".
     date_approximate: bool = False
     counts_approximate: bool = False
-    # An occurrence of this series (app.core.series); None: a single activity.
+    # An occurrence of this series (app.core.series); None: a single activity. Before an
+    # import stores it, a negative series_id names a series of that import and
+    # ``series_rule`` holds its rule (the store then makes the series row).
     series_id: int | None = None
+    series_rule: SeriesRule | None = None
     # For the invitation (.ics, invitation text): the digital link (Teams, Zoom …), a
     # description for the invited, and how to register.
     link: str = ""
@@ -145,3 +149,9 @@ class ActivityRow:
     # "datum ungefärligt", "ca 40": the source gives neither exactly (Activity's flags).
     date_approximate: bool = False
     counts_approximate: bool = False
+    # An occurrence of a series: its id, and its place in it (3, 12: "↻ 3/12"). In the
+    # table's compact view a row stands for a series' occurrences in the year, and
+    # ``merged`` holds (occurrences, held ones): "12 tillfällen, 5 genomförda".
+    series_id: int | None = None
+    series_place: tuple[int, int] | None = None
+    merged: tuple[int, int] | None = None

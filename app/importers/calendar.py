@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 
 from app.core.errors import DomainError
 from app.core.progress import Progress
-from app.importers.calendar_series import SeriesCut, date_problem, series_cuts
+from app.core.series import SeriesRule
+from app.importers.calendar_series import SeriesCut, date_problem, series_cuts, series_rules
 from app.importers.calendar_zones import LOCAL_ZONE, event_times, local_date, zone_for
 from app.importers.table import detail
 from app.importers.values import (
@@ -54,6 +55,9 @@ class CalendarEvent:
     # The clock times of a timed event where the user lives (none for all-day events).
     start_time: time | None = None
     end_time: time | None = None
+    # An occurrence of a recurring event whose rule a series can hold: the import's key
+    # of that series (negative) and its rule (calendar_series.series_rules).
+    series: tuple[int, SeriesRule] | None = None
 
     @property
     def label(self) -> str:
@@ -269,7 +273,7 @@ def read_calendar(
             f"Händelserna i {path.name} kan inte läsas: kalendern är skadad eller har en "
             f"upprepning som inte går att följa ({detail(exc)})."
         ) from exc
-    events: list[EventFields] = []
+    events: list[tuple[EventFields, str]] = []
     for n, component in enumerate(occurrences):
         if progress is not None and n % 200 == 0:
             progress.step(n, len(occurrences))
@@ -281,14 +285,15 @@ def read_calendar(
             unreadable[_what(component), _why(exc)] = None
             continue
         if first <= event[1] <= last:
-            events.append(event)
-    events.sort(key=lambda e: (e[1], e[0].casefold()))
+            events.append((event, str(component.get("UID", ""))))
+    events.sort(key=lambda e: (e[0][1], e[0][0].casefold()))
     masters = [
         c
         for _, c in _components(cal)
         if c.name == "VEVENT" and c.get("RRULE") is not None and c.get("RECURRENCE-ID") is None
     ]
     series = series_cuts(masters, occurrences, first, last)
+    rules = series_rules(masters, local)
     outside = 0
     for _, component in _components(cal):
         if component.name != "VEVENT":
@@ -303,7 +308,10 @@ def read_calendar(
                 outside += 1
     return CalendarSource(
         path.name,
-        tuple(CalendarEvent(i, *e) for i, e in enumerate(events, start=1)),
+        tuple(
+            CalendarEvent(i, *e, series=rules.get(uid))
+            for i, (e, uid) in enumerate(events, start=1)
+        ),
         period,
         outside,
         tuple(unreadable),

@@ -83,6 +83,8 @@ def parse_calendar(
                     format=Format.DIGITALT if event.online else Format.FYSISKT,
                     status=status,
                     attendance=Attendance(),
+                    series_id=event.series[0] if event.series else None,
+                    series_rule=event.series[1] if event.series else None,
                 )
             )
         except ValidationError as exc:

@@ -12,6 +12,7 @@ from itertools import islice, takewhile
 from typing import Any
 
 from app.core import limits
+from app.core.series import SeriesRule, from_rrule
 
 # Occurrences outside the period are counted up to this many (more is "fler än …").
 MAX_COUNTED = 100_000
@@ -112,3 +113,25 @@ def series_cuts(
         if before or after is None or after:
             cuts.append(SeriesCut(title, n, before, after))
     return cuts
+
+
+def series_rules(masters: Iterable[Any], local: Any) -> dict[str, tuple[int, SeriesRule]]:
+    """By UID, each recurring event whose RRULE a series can hold (app.core.series):
+    a key of its own for the import (-1, -2 …) and the rule, from the event's first day
+    where the user lives. Other recurring events stay single activities."""
+    from app.importers.calendar_zones import local_date
+
+    found: dict[str, tuple[int, SeriesRule]] = {}
+    for c in masters:
+        rule_prop = c.get("RRULE")
+        uid = str(c.get("UID", ""))
+        if isinstance(rule_prop, list) or not uid or uid in found:
+            continue
+        try:
+            first = local_date(c.get("DTSTART").dt, local)
+            rule = from_rrule(rule_prop.to_ical().decode("ascii"), first)
+        except (ValueError, TypeError, OverflowError, AttributeError, UnicodeError):
+            continue
+        if rule is not None:
+            found[uid] = (-(len(found) + 1), rule)
+    return found

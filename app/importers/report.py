@@ -149,6 +149,11 @@ class ImportReport:
             rows.sort(key=lambda r: r.row)
         return rows
 
+    def series(self, include_duplicates: bool = False) -> int:
+        """How many series (recurring calendar events) the rows to store make: "N serier"."""
+        rows = self.to_import(include_duplicates)
+        return len({r.activity.series_id for r in rows if r.activity.series_id is not None})
+
     def activities(self, include_duplicates: bool = False) -> list[Activity]:
         return [r.activity for r in self.to_import(include_duplicates)]
 

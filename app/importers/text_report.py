@@ -7,6 +7,7 @@ from collections import Counter
 
 from app.importers.report import ImportContext, ImportReport, SourceKind
 from app.importers.report_groups import Group, report_groups
+from app.importers.table import n_of
 
 
 def report_lines(
@@ -47,4 +48,7 @@ def _per_type(report: ImportReport, context: ImportContext, include_duplicates: 
         return []
     guessed = report.kind is SourceKind.ICS or any(r.type_guessed for r in to_import)
     head = "  Per typ (gissad från titeln där typ saknas):" if guessed else "  Per typ:"
-    return [head, *(f"    {name}: {n}" for name, n in sorted(per_type.items()))]
+    lines = [head, *(f"    {name}: {n}" for name, n in sorted(per_type.items()))]
+    if series := report.series(include_duplicates):
+        lines.append(f"  Återkommande händelser blir {n_of(series, 'serie', 'serier')}")
+    return lines

@@ -27,6 +27,7 @@ from app.store.activity_rows import (
     named,
     place_label,
     range_bounds,
+    series_places,
     step_from_row,
     steps_from_list,
     year_bounds,
@@ -93,7 +94,8 @@ class ActivityRepository:
             "a.place AS place, a.format AS format, a.status AS status, "
             "a.participants AS participants, a.start_time AS start_time, "
             "a.end_time AS end_time, a.date_approximate AS date_approximate, "
-            f"a.counts_approximate AS counts_approximate, {STEP_LIST_SQL} AS steps "
+            f"a.counts_approximate AS counts_approximate, {STEP_LIST_SQL} AS steps, "
+            "a.series_id AS series_id "
             "FROM activity a "
             "JOIN activity_type t ON t.id = a.type_id "
             "LEFT JOIN kommun k ON k.id = a.kommun_id WHERE a.insats_id = ?"
@@ -105,6 +107,8 @@ class ActivityRepository:
         sql += " ORDER BY a.start_date, a.id"
         parse = date.fromisoformat
         with self._db.read() as con:
+            found = named(con, sql, params)
+            places = series_places(con, {r["series_id"] for r in found} - {None})
             return [
                 ActivityRow(
                     id=r["id"],
@@ -122,8 +126,10 @@ class ActivityRepository:
                     steps=steps_from_list(r["steps"]),
                     date_approximate=bool(r["date_approximate"]),
                     counts_approximate=bool(r["counts_approximate"]),
+                    series_id=r["series_id"],
+                    series_place=places.get(r["id"]) if r["series_id"] else None,
                 )
-                for r in named(con, sql, params)
+                for r in found
             ]
 
     def year_span(self, insats_id: int) -> tuple[int, int] | None:

@@ -151,6 +151,41 @@ def _update(conn: Any, activities: Sequence[Activity]) -> None:
         )
 
 
+def _make_series(conn: Any, activities: Sequence[Activity]) -> dict[int, int]:
+    """The series rows of an import's series (negative series_id, with series_rule),
+    made in its transaction; the import's key → the new series id. The rule is fitted to
+    the occurrences taken (a series cut by the period runs from its first to its last)."""
+    from sqlalchemy import Table
+
+    from app.core.series import fit_rule
+    from app.store.plan_models import SeriesModel
+
+    table = cast(Table, SeriesModel.__table__)
+    days: dict[int, list[date]] = {}
+    rules: dict[int, Any] = {}
+    for a in activities:
+        if a.series_id is not None and a.series_id < 0 and a.series_rule is not None:
+            days.setdefault(a.series_id, []).append(a.start)
+            rules.setdefault(a.series_id, a.series_rule)
+    made: dict[int, int] = {}
+    for key, rule in rules.items():
+        rule = fit_rule(rule, sorted(days[key]))
+        done = conn.execute(
+            table.insert().values(
+                insats_id=next(a.insats_id for a in activities if a.series_id == key),
+                frequency=rule.frequency,
+                interval=rule.interval,
+                weekday=rule.weekday,
+                nth=rule.nth if rule.monthly else None,
+                first_date=rule.first_date,
+                until=rule.until,
+                count=rule.count,
+            )
+        )
+        made[key] = int(done.inserted_primary_key[0])
+    return made
+
+
 def import_activities(
     db: DatabaseFile,
     activities: Sequence[Activity],
@@ -186,10 +221,11 @@ def import_activities(
             highest = conn.execute(select(func.max(ActivityModel.id))).scalar()
             first_id = max(sequence or 0, highest or 0) + 1
             ids = list(range(first_id, first_id + total))
+            series = _make_series(conn, checked)
             progress.step(0, total)
             for at in range(0, total, BATCH):
                 batch = [
-                    _row(i, a)
+                    {**_row(i, a), "series_id": series.get(a.series_id or 0, a.series_id)}
                     for i, a in zip(ids[at : at + BATCH], checked[at : at + BATCH], strict=True)
                 ]
                 _insert_batch(conn, activity_table, batch)

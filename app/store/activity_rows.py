@@ -141,6 +141,20 @@ STEP_LIST_SQL = (
 )
 
 
+def series_places(con: sqlite3.Connection, series_ids: set[int]) -> dict[int, tuple[int, int]]:
+    """Each occurrence of the series, by id: its place in its series over every year (3,
+    12: by date, then id)."""
+    if not series_ids:
+        return {}
+    marks = ",".join("?" * len(series_ids))
+    rows = con.execute(
+        "SELECT id, row_number() OVER (PARTITION BY series_id ORDER BY start_date, id), "
+        f"count(*) OVER (PARTITION BY series_id) FROM activity WHERE series_id IN ({marks})",
+        tuple(series_ids),
+    )
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
 def steps_from_list(text: str | None) -> tuple[Step, ...]:
     """The steps of a STEP_LIST_SQL value, by date."""
     if not text:

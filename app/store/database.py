@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from app.store.placements import PlacementRepository
     from app.store.reach import ReachRepository
     from app.store.report_texts import ReportTextRepository
+    from app.store.series import SeriesRepository
     from app.store.summaries import SummaryRepository
     from app.store.year_plan import PlanRepository
 
@@ -99,6 +100,12 @@ class Store:
         from app.store.goal_measures import GoalMeasureRepository
 
         return GoalMeasureRepository(self.file)
+
+    @cached_property
+    def series(self) -> SeriesRepository:
+        from app.store.series import SeriesRepository
+
+        return SeriesRepository(self.file)
 
     @cached_property
     def placements(self) -> PlacementRepository:

@@ -30,6 +30,7 @@ from app.core.entities import Insats
 from app.core.errors import DomainError
 from app.core.wording import count_noun
 from app.store.database import Store
+from app.ui import series_edits
 from app.ui.activity_dialog import ActivityChoices, ActivityDialog
 from app.ui.activity_filter_bar import ActivityFilterBar
 from app.ui.activity_table_model import ID_ROLE, ActivityTableModel, apply_column_widths
@@ -72,6 +73,8 @@ class ActivitiesPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         apply_column_widths(self.table)
         self.table.doubleClicked.connect(self.edit_activity)
+        # Right-click: the table's own actions (Redigera, Ta bort, Ställ in tillfället).
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
 
         self.filter_bar = ActivityFilterBar()
@@ -130,7 +133,7 @@ class ActivitiesPage(QWidget):
             self.selection_changed.emit()
 
     def _update_counts(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total_count
+        shown, total = self.model.visible_activities(), self.model.total_count
         activities = count_noun(total, "aktivitet", "aktiviteter")
         text = self.tr("{shown} av {activities} {year}").format(
             shown=fmt_int(shown), activities=activities, year=self.year
@@ -147,6 +150,16 @@ class ActivitiesPage(QWidget):
         if sel is None:
             return []
         return [int(self.model.data(i, ID_ROLE)) for i in sel.selectedRows()]
+
+    def selected_in_series(self) -> bool:
+        """One occurrence of a series (or a merged series row) is selected."""
+        rows = self.table.selectionModel().selectedRows()
+        return len(rows) == 1 and self.model.activity_row(rows[0].row()).series_id is not None
+
+    def cancel_occurrence(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1 and self.selected_in_series():
+            series_edits.cancel_occurrence(self, ids[0])
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()
@@ -166,6 +179,8 @@ class ActivitiesPage(QWidget):
             groups=tuple(self.store.groups.choices(insats.id)),
             goals=tuple(self.store.plan.goal_choices(insats.id)),
             people=StorePeople(self.store, insats.forbund_id),
+            series_of=self.store.series.get,
+            years=insats.years,
         )
 
     def _show_error(self, message: str) -> None:
@@ -193,7 +208,7 @@ class ActivitiesPage(QWidget):
     def new_activity(self) -> None:
         activity = ActivityDialog.ask(self, self._choices(), default_date=self._default_date())
         if activity is not None:
-            self._save(lambda: self.store.activities.add(activity).id)
+            series_edits.save_new(self, activity)
 
     def edit_activity(self, *_: object) -> None:
         ids = self.selected_ids()
@@ -207,7 +222,10 @@ class ActivitiesPage(QWidget):
             return
         after = ActivityDialog.ask(self, self._choices(), before)
         if after is not None and after != before:
-            self._save(lambda: self.store.activities.update(after).id)
+            if before.series_id is not None:
+                series_edits.save_occurrence(self, before, after)
+            else:
+                self._save(lambda: self.store.activities.update(after).id)
 
     def duplicate_activity(self) -> None:
         ids = self.selected_ids()
@@ -215,7 +233,7 @@ class ActivitiesPage(QWidget):
             return
         original = self.store.activities.get(ids[0])
         # The named participants came to the original, not to the copy.
-        copy = replace(original, id=None, participant_ids=())
+        copy = replace(original, id=None, participant_ids=(), series_id=None)
         label = self.tr("duplicera aktivitet {title}").format(title=original.title)
         self._save(lambda: self.store.activities.add(copy).id, label)
 
@@ -235,7 +253,7 @@ class ActivitiesPage(QWidget):
         activity = ActivityDialog.ask(self, self._choices(), draft)
         if activity is not None:
             label = self.tr("logga gruppmöte {name}").format(name=group.name)
-            self._save(lambda: self.store.activities.add(activity).id, label)
+            series_edits.save_new(self, activity, label)
 
     def print_signin_sheet(self) -> None:
         from app.ui.activity_table_context import print_signin_sheet
@@ -247,6 +265,9 @@ class ActivitiesPage(QWidget):
     def delete_activities(self) -> None:
         ids = self.selected_ids()
         if not ids:
+            return
+        if len(ids) == 1 and self.selected_in_series():
+            series_edits.delete_occurrence(self, self.store.activities.get(ids[0]))
             return
 
         def delete() -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.core import limits
 from app.core.entities import Activity, ActivityType, Kommun, Organisation
 from app.core.errors import ValidationError
+from app.core.series import Series
 from app.core.validation import validate_activity
 from app.core.vocabulary import Format, Scope, Status
 from app.ui.activity_dates import DatesForm
@@ -36,6 +38,7 @@ from app.ui.form_widgets import limit_length, validated
 from app.ui.formatting import from_qdate
 from app.ui.invitation_fields import InvitationSection
 from app.ui.participants_editor import ParticipantsEditor, ParticipantsSection, PeopleSearch
+from app.ui.series_row import SeriesRow
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,9 @@ class ActivityChoices:
     goals: tuple[tuple[int, str], ...] = ()
     # The förbund's named persons; without it the dialog keeps the names it was given.
     people: PeopleSearch | None = None
+    # A stored series by id, and the insats's years (a new series' dates lie within them).
+    series_of: Callable[[int], Series] | None = None
+    years: range | None = None
 
 
 class ActivityDialog(QDialog):
@@ -92,6 +98,13 @@ class ActivityDialog(QDialog):
         self.step_times_edit = self.dates.steps.times_edit
         self.add_step = self.dates.steps.add_button
         self.remove_step = self.dates.steps.remove_button
+        self.series_row = SeriesRow(
+            activity,
+            choices.series_of,
+            choices.years,
+            lambda: from_qdate(self.start_edit.date()),
+            self.in_steps.isChecked,
+        )
 
         # The source gives no exact date, or no exact counts ("datum ungefärligt", "ca").
         self.date_approximate = QCheckBox(self.tr("Datum ungefärligt"))
@@ -191,6 +204,7 @@ class ActivityDialog(QDialog):
         form.addRow(self.tr("Typ:"), self.type_combo)
         form.addRow(self.tr("Titel/tema:"), self.title_edit)
         self.dates.add_rows(form, beside_date=self.date_approximate)
+        self.series_row.add_to(form)
         form.addRow(self.tr("Kommun:"), self.where_combo)
         form.addRow(self.tr("Plats:"), self.place_edit)
         form.addRow(self.tr("Form:"), self.format_combo)
@@ -296,6 +310,7 @@ class ActivityDialog(QDialog):
         draft = Activity(
             id=self._original.id if self._original else None,
             insats_id=self._original.insats_id if self._original else self._choices.insats_id,
+            series_id=self._original.series_id if self._original else None,
             type_id=type_id if type_id is not None else 0,
             title=self.title_edit.text(),
             start=from_qdate(self.start_edit.date()),
@@ -314,6 +329,7 @@ class ActivityDialog(QDialog):
             counts_approximate=self.counts_approximate.isChecked(),
         )
         draft = self.invitation.apply(self.dates.apply(draft, problems))
+        draft = self.series_row.apply(draft, problems)
         if attendance is not None:
             draft = replace(draft, attendance=attendance)
             try:

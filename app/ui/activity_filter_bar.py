@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.core.activity_filter import ActivityFilter
 from app.core.vocabulary import Scope, Status
@@ -30,6 +30,9 @@ class ActivityFilterBar(QWidget):
         self.search.setObjectName("filterText")
         self.search.setPlaceholderText(self.tr("Sök i titel, plats, typ och kommun…"))
         self.search.setClearButtonEnabled(True)
+        self.merge_series = QCheckBox(self.tr("Slå ihop serier"))
+        self.merge_series.setObjectName("filterMergeSeries")
+        self.merge_series.setToolTip(self.tr("En rad per serie och år"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Filter:")))
@@ -37,9 +40,11 @@ class ActivityFilterBar(QWidget):
         layout.addWidget(self.kommun_combo)
         layout.addWidget(self.status_combo)
         layout.addWidget(self.search, 1)
+        layout.addWidget(self.merge_series)
         for combo in (self.type_combo, self.kommun_combo, self.status_combo):
             combo.currentIndexChanged.connect(self._emit)
         self.search.textChanged.connect(self._emit)
+        self.merge_series.toggled.connect(self._emit)
         self.set_choices([], [])
 
     def set_choices(self, type_names: Sequence[str], kommun_names: Sequence[str]) -> None:
@@ -69,6 +74,7 @@ class ActivityFilterBar(QWidget):
             place_label=self.kommun_combo.currentData() or "",
             status=Status(status) if status else None,
             text=self.search.text(),
+            merged=self.merge_series.isChecked(),
         )
 
     def clear(self) -> None:

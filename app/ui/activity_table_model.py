@@ -43,6 +43,7 @@ class ActivityTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns: tuple[Column, ...] = table_columns()
         self._index = RowIndex([], self._columns)
+        self._all = self._index  # every row; _index: the rows shown (merged or not)
         self._rows: list[ActivityRow] = []
         self._visible: list[int] = []
         self._filter = ActivityFilter()
@@ -52,8 +53,7 @@ class ActivityTableModel(QAbstractTableModel):
     # --- content ------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ActivityRow]) -> None:
         self.beginResetModel()
-        self._index = RowIndex(rows, self._columns)
-        self._rows = self._index.rows
+        self._all = RowIndex(rows, self._columns)
         self._apply()
         self.endResetModel()
 
@@ -70,7 +70,17 @@ class ActivityTableModel(QAbstractTableModel):
         return self._filter
 
     def _apply(self) -> None:
-        indices = self._index.filter(self._filter)
+        indices = self._all.filter(self._filter)
+        if self._filter.merged:
+            from app.core.series_rows import merge_series
+
+            self._index = RowIndex(
+                merge_series([self._all.rows[i] for i in indices]), self._columns
+            )
+            indices = list(range(len(self._index)))
+        else:
+            self._index = self._all
+        self._rows = self._index.rows
         self._visible = self._index.sort(indices, self._sort_column, self._descending)
 
     def row_of_id(self, activity_id: int) -> int | None:
@@ -84,11 +94,17 @@ class ActivityTableModel(QAbstractTableModel):
 
     @property
     def total_count(self) -> int:
-        return len(self._rows)
+        """Every activity of the year (a merged row stands for several)."""
+        return len(self._all)
 
     @property
     def columns(self) -> tuple[Column, ...]:
         return self._columns
+
+    def visible_activities(self) -> int:
+        """The activities shown (a merged series row counts each of its occurrences)."""
+        rows = (self._rows[i] for i in self._visible)
+        return sum(r.merged[0] if r.merged else 1 for r in rows)
 
     def visible_participants(self) -> int:
         return sum(self._rows[i].participants for i in self._visible)

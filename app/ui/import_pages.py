@@ -80,6 +80,8 @@ def summary_text(
     """'2 nya aktiviteter importeras · 1 ändrad lämnas som den är · …' (``n`` of the
     ``shown`` new rows ticked)."""
     parts = [f"{n_of(n, 'ny aktivitet', 'nya aktiviteter')} importeras"]
+    if series := report.series(include_duplicates):
+        parts[0] += f" ({n_of(series, 'serie', 'serier')})"
     if n < shown:
         parts.append(n_of(shown - n, "bortvald", "bortvalda"))
     if report.changed:

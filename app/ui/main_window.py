@@ -89,7 +89,9 @@ class MainWindow(WindowDialogs):
             self._create_actions()
             self._create_menus_and_toolbar()
             # Return and Delete act on the table only: in the search field they edit text.
-            self.activities.add_table_actions([self.act_edit, self.act_delete])
+            self.activities.add_table_actions(
+                [self.act_edit, self.act_delete, self.act_cancel_occurrence]
+            )
             add_to_table(self)  # the table's context menu, with Inbjudan…
             self.undo_stack.cleanChanged.connect(self._update_actions)
 
@@ -133,6 +135,9 @@ class MainWindow(WindowDialogs):
         )
         self.act_delete = self._action(
             self.tr("&Ta bort"), self.activities.delete_activities, keys.Delete
+        )
+        self.act_cancel_occurrence = self._action(
+            self.tr("Ställ &in tillfället"), self.activities.cancel_occurrence
         )
         self.act_signin = self._action(
             self.tr("&Närvarolista (PDF)…"),
@@ -304,6 +309,7 @@ class MainWindow(WindowDialogs):
         self.act_delete.setEnabled(n >= 1)
         self.act_signin.setEnabled(n == 1)
         self.act_invitation.setEnabled(n == 1)
+        self.act_cancel_occurrence.setEnabled(self.activities.selected_in_series())
 
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(TAB_ACTIVITIES)

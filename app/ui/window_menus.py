@@ -34,6 +34,7 @@ def create_menus_and_toolbar(window: Any) -> None:
     m.addActions([window.act_undo, window.act_redo, window.act_change_log])
     m.addSeparator()
     m.addActions([window.act_edit, window.act_duplicate, window.act_delete])
+    m.addAction(window.act_cancel_occurrence)
     m.addSeparator()
     m.addActions([window.act_signin, window.act_invitation])
     m.addSeparator()

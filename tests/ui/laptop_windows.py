@@ -92,6 +92,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui.privacy_dialog import PrivacyDialog
     from app.ui.reach_dialog import ReachDialog
     from app.ui.report_texts_dialog import ReportTextsDialog
+    from app.ui.series_dialog import SeriesDialog
 
     store, ins = w.store, w.insats
     activities = [store.activities.get(r.id) for r in store.activities.rows(ins.id, None)]
@@ -111,6 +112,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
             "aktivitet med namnlistan öppen",
             lambda: _with_names_open(w.activities._choices(), longest, w),
         ),
+        ("upprepa (serie)", lambda: SeriesDialog(date(2020, 3, 3), None, ins.years, w)),
         ("exportera excel", lambda: ExportDialog(ins, list(ins.years), 2020, w)),
         ("exportera pdf", lambda: ExportDialog(ins, list(ins.years), 2020, w, PDF)),
         ("samverkansgrupp", lambda: GroupDialog(store, ins, group, w)),

@@ -73,6 +73,7 @@ def test_a_column_added_to_the_spec_shows_and_sorts_in_the_table(
         "Form",
         "Status",
         "Deltagare",
+        "Serie",
     ]
     assert cells(model, "Veckodag") == ["måndag", "onsdag", "söndag"]  # by date
 
@@ -121,6 +122,7 @@ def test_the_spec_as_it_is() -> None:
         "Form",
         "Status",
         "Deltagare",
+        "Serie",
     ]
     logged = log_columns()
     assert [c.log_header for c in logged[:5]] == ["Datum", "Slutdatum", "Tid", "Titel", "Typ"]

@@ -116,6 +116,7 @@ def test_add_through_dialog_then_undo_and_redo(
             "Tid": "",
             "Typ": "Seminarium",
             "Titel/tema": "Seminarium om reserverade kontrakt",
+            "Serie": "",
             "Kommun": "Söderhamn",
             "Plats": "Stadshuset",
             "Form": "Fysiskt",

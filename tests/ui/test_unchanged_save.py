@@ -274,8 +274,28 @@ def _new_meeting(w: MainWindow, group_id: int) -> None:
     )
 
 
+def _occurrences(w: MainWindow) -> list[Any]:
+    assert w.insats.id is not None
+    return [(r.start.year, r.id) for r in w.store.activities.rows(w.insats.id, None) if r.series_id]
+
+
+def _series(w: MainWindow) -> list[Any]:
+    assert w.insats.id is not None
+    return [s.id for s in w.store.series.of_insats(w.insats.id)]
+
+
+def _edit_series(w: MainWindow, series_id: int) -> None:
+    """The series editor opened on a stored rule and accepted unchanged gives the rule."""
+    from app.ui.series_dialog import SeriesDialog
+
+    rule = w.store.series.get(series_id).rule
+    assert SeriesDialog.ask(w, rule.first_date, rule, w.insats.years) == rule
+
+
 EDITORS = [
     Editor("aktivitet", _activities, _edit_activity),
+    Editor("tillfälle i en serie", _occurrences, _edit_activity),
+    Editor("serieredigeraren", _series, _edit_series),
     Editor("samverkansgrupp med medlemmar och status", _groups, _edit_group, cells=True),
     Editor("placering", _placements, _edit_placement),
     Editor("länsstatistik", _county_stats, _edit_county_stats),
@@ -353,6 +373,7 @@ def test_every_editor_is_tried_on_the_generated_data(
         "gruppmöte": any(a.group_id is not None for a in activities),
         "under ett mål": any(a.goal_id is not None for a in activities),
         "medarrangörer": any(len(a.coorganiser_ids) > 1 for a in activities),
+        "i en serie": any(a.series_id is not None for a in activities),
     }
     assert [k for k, present in kinds.items() if not present] == []
 

@@ -91,9 +91,11 @@ def _pending(w: MainWindow) -> int:
 def _left(before: Dump, now: Dump, edit: Edit) -> str:
     """What differs from ``before``; an id an undone insert took stays taken (the tables
     with AUTOINCREMENT never give an id twice), nothing else may differ."""
-    if edit.verb == "lägg till":
+    if edit.verb in ("lägg till", "skapa"):
+        # One id taken per record added; a series takes one per occurrence.
+        most = 1 if edit.verb == "lägg till" else 500
         seq_before, seq_now = dict(before["sqlite_sequence"]), dict(now["sqlite_sequence"])
-        if all(seq_now.get(t, 0) in (n, n + 1) for t, n in seq_before.items()):
+        if all(n <= seq_now.get(t, 0) <= n + most for t, n in seq_before.items()):
             now = {**now, "sqlite_sequence": before["sqlite_sequence"]}
     return "; ".join(differences(before, now)[:6])
 

@@ -146,6 +146,18 @@ def _first_cell(text: str) -> Callable[[QDialog], None]:
     return change
 
 
+def _new_series(dialog: QDialog) -> None:
+    """A new activity repeated: Upprepa… chosen (the series editor's rule), then Spara."""
+    from app.core.series import MONTHLY, SeriesRule, nth_of
+    from app.ui.formatting import from_qdate
+
+    dialog.title_edit.setText("Frukostmöte varje månad")  # type: ignore[attr-defined]
+    start = from_qdate(dialog.start_edit.date())  # type: ignore[attr-defined]
+    nth = min(nth_of(start), 4)
+    rule = SeriesRule(MONTHLY, 1, start.weekday(), start, nth=nth, count=4)
+    dialog.series_row.rule = rule  # type: ignore[attr-defined]
+
+
 # --- how the user opens each editor ---------------------------------------------------------
 def _activity(action: str, activity_id: int = 5, year: int = 2017) -> Callable[[MainWindow], None]:
     def make(w: MainWindow) -> None:
