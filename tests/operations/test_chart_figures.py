@@ -26,6 +26,7 @@ from app.operations.charts import period_charts, year_charts
 from app.operations.exports import gather
 from app.reports.export_content import ExportRequest
 from app.store.database import Store
+from app.store.evaluation_totals import span_distribution
 from tests.conftest import MakeActivity
 from tests.evaluation_rows import add_evaluation, mean_of, random_questions
 from tests.rich_data import build_rich_database
@@ -96,7 +97,19 @@ def test_each_year_s_bars_are_its_summary_s_cells(data: Store) -> None:
         organisations = summary.table(TableKey.DELTAGARE_ORGANISATION)
         assert bars(orgs) == column(organisations, summary.label), year
         assert sum(kommun.values) == sum(orgs.values) == volume(summary)
-        assert not any(c.title.startswith(MEAN_TITLE) for c in charts)  # no evaluations
+        # The evaluation means per type: each type's answers within the year, as the
+        # store's span_distribution counts them; no chart when the year has none.
+        means = [c for c in charts if c.title.startswith(MEAN_TITLE)]
+        span = (date(year, 1, 1), date(year, 12, 31))
+        expected = {
+            t.name: d.mean
+            for t in data.reference.activity_types(include_inactive=True)
+            if (d := span_distribution(data.file, insats.id, span, t.id)).mean is not None
+        }
+        if expected:
+            assert bars(means[0]) == pytest.approx(expected), year
+        else:
+            assert means == [], year
 
 
 def periods(insats: Insats) -> list[ReportPeriod]:
