@@ -17,6 +17,7 @@ from app.store.reference import ReferenceRepository
 if TYPE_CHECKING:
     from app.store.change_log import ChangeLog
     from app.store.county_stats import CountyStatsRepository
+    from app.store.evaluations import EvaluationRepository
     from app.store.export_reads import ExportReadRepository
     from app.store.groups import GroupRepository
     from app.store.milestones import MilestoneRepository
@@ -120,6 +121,12 @@ class Store:
         from app.store.report_texts import ReportTextRepository
 
         return ReportTextRepository(self.file)
+
+    @cached_property
+    def evaluations(self) -> EvaluationRepository:
+        from app.store.evaluations import EvaluationRepository
+
+        return EvaluationRepository(self.file)
 
     @cached_property
     def summaries(self) -> SummaryRepository:
