@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError
 from app.core.evaluation import Evaluation, Question, Quote
+from app.store import models  # noqa: F401  (the activity table the rows refer to)
 from app.store.child_rows import sync_rows
 from app.store.plan_models import EvaluationModel, EvaluationQuestionModel, EvaluationQuoteModel
 
