@@ -26,7 +26,7 @@ from app.core.errors import DomainError
 from app.core.limits import FIRST_YEAR, LAST_YEAR, year_in_range
 from app.core.year_choice import opening_year
 from app.store.database import Store
-from app.ui import window_state
+from app.ui import evaluation_actions, window_state
 from app.ui.activities_page import ActivitiesPage
 from app.ui.combo_data import find_data
 from app.ui.edit_history import EditHistory
@@ -168,6 +168,7 @@ class MainWindow(WindowDialogs):
             self.tr("&Rensa filter"), self.activities.filter_bar.clear, QKeySequence("Ctrl+Shift+F")
         )
         self.act_find = self._action(self.tr("&Sök…"), self._focus_search, keys.Find)
+        self.act_evaluation = evaluation_actions.evaluation_action(self)
 
     def _create_menus_and_toolbar(self) -> None:
         create_menus_and_toolbar(self)
@@ -263,6 +264,7 @@ class MainWindow(WindowDialogs):
         meeting = getattr(page, "meeting_requested", None)
         if meeting is not None:
             meeting.connect(self.activities.new_group_meeting)
+        evaluation_actions.connect_page(self, page)
 
     def _record_changed(self, tab: str | None = None) -> None:
         """A page saved something: one step of Ångra; the overview and the other pages
@@ -292,6 +294,7 @@ class MainWindow(WindowDialogs):
         self.act_duplicate.setEnabled(n == 1)
         self.act_delete.setEnabled(n >= 1)
         self.act_signin.setEnabled(n == 1)
+        self.act_evaluation.setEnabled(n == 1)
 
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(TAB_ACTIVITIES)

@@ -34,7 +34,7 @@ def create_menus_and_toolbar(window: Any) -> None:
     m.addSeparator()
     m.addActions([window.act_edit, window.act_duplicate, window.act_delete])
     m.addSeparator()
-    m.addAction(window.act_signin)
+    m.addActions([window.act_signin, window.act_evaluation])
     m.addSeparator()
     m.addActions([window.act_find, window.act_clear_filter])
     m = bar.addMenu(tr("&Visa"))
