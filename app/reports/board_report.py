@@ -19,6 +19,7 @@ from app.reports import board_reach as reach
 from app.reports import board_struktur as struktur
 from app.reports import board_uppdrag as uppdrag
 from app.reports.board_blocks import Block, BoardReport, PageBreak
+from app.reports.board_evaluations import evaluation_blocks
 from app.reports.board_followup import followup_blocks
 from app.reports.board_format import swedish_date
 from app.reports.pdf_content import PdfContent
@@ -36,6 +37,7 @@ SECTIONS: tuple[Section, ...] = (
     reach.reached,
     closing.groups,
     closing.county,
+    evaluation_blocks,
     closing.analysis,
     closing.conclusions,
     closing.findings,

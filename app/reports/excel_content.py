@@ -16,6 +16,7 @@ from app.core.activity_columns import (
     NamedParticipant,
     log_columns,
 )
+from app.core.evaluation import EvaluationTables
 from app.core.finsam_followup import FollowupYear
 from app.core.left_out import left_out_note
 from app.core.period import PeriodSummary
@@ -64,6 +65,8 @@ class ExportContent:
     period_label: str = ""
     # Uppföljning Finsam: each year's figures as the follow-up form asks for them.
     followup: tuple[FollowupYear, ...] = ()
+    # Utvärderingar: the evaluated activities of exactly the dates (core.evaluation).
+    evaluations: EvaluationTables | None = None
 
     @property
     def is_period(self) -> bool:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.evaluation import EvaluationTables
 from app.core.findings import Finding
 from app.core.finsam_followup import FollowupYear
 from app.core.left_out import left_out_note
@@ -59,6 +60,8 @@ class PdfContent:
     # Uppföljning Finsam (the appendix): each calendar year's figures as the follow-up
     # form asks for them, read from the year summaries (core.finsam_followup).
     followup: tuple[FollowupYear, ...] = ()
+    # Utvärderingar: the evaluated activities of exactly the dates (core.evaluation).
+    evaluations: EvaluationTables | None = None
 
     @property
     def span(self) -> str:
