@@ -18,7 +18,7 @@ from app.core import limits
 from app.core.errors import DomainError, ValidationError
 from app.core.evaluation import Evaluation, Question, Quote
 from app.core.evaluation_scale import Distribution
-from app.core.evaluation_words import mapping_lines, scale_value
+from app.core.evaluation_words import mapping_lines, scale_value, word_key
 from app.importers.spreadsheets import read_csv, read_xlsx
 from app.importers.table import Cell, RawTable, clean_lines, clean_text, column_letter, key, words
 
@@ -178,7 +178,7 @@ def parse_forms(table: RawTable) -> FormsImport:
     questions: list[Question] = []
     quotes: list[Quote] = []
     texts: list[str] = []
-    used: dict[str, int] = {}
+    used: dict[str, tuple[str, int]] = {}  # one spelling of each word
     answering: set[int] = set()
     for col in columns:
         if not col.answers:
@@ -195,7 +195,7 @@ def parse_forms(table: RawTable) -> FormsImport:
                 assert s is not None
                 counts[s - 1] += 1
                 if isinstance(v, str) and not clean_text(v).isdigit():
-                    used.setdefault(clean_text(v), s)
+                    used.setdefault(word_key(v), (clean_text(v), s))
             questions.append(Question(col.header, Distribution(*counts)))
             answering.update(n for n, _ in col.answers)
             continue
@@ -235,7 +235,7 @@ def parse_forms(table: RawTable) -> FormsImport:
         respondents=len(answering),
         questions=tuple(questions),
         candidate_quotes=tuple(quotes),
-        mapping=tuple(used.items()),
+        mapping=tuple(used.values()),
         not_read=tuple(not_read),
         text_questions=tuple(texts),
     )
