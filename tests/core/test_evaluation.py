@@ -176,7 +176,9 @@ def test_the_totals_are_the_sums_of_their_parts() -> None:
         tables = evaluation_tables(activities, "2018–2020")
         held = [a for a in activities if a.held]
         total = tables.total
-        assert total.distribution == combined(q.answers for a in held for q in a.evaluation.questions)
+        assert total.distribution == combined(
+            q.answers for a in held for q in a.evaluation.questions
+        )
         assert total.answered == sum(a.evaluation.answered for a in held)
         assert total.participants == sum(a.participants for a in held)
         assert total.evaluations == len(held)
