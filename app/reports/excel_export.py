@@ -298,7 +298,7 @@ def _cells(ws: Any, block: Block, values: Sequence[Any], total: bool = False) ->
     for i, value in enumerate(values):
         style: dict[str, Any] = {}
         fmt = block.formats[i] if i < len(block.formats) else None
-        if fmt and isinstance(value, int):
+        if fmt and isinstance(value, int | float):  # the mean of Utvärderingar: 0.0
             style["number_format"] = fmt
         elif isinstance(value, dt.date):
             style["number_format"] = st.DATE_FORMAT
