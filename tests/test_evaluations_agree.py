@@ -55,10 +55,11 @@ def _shown(f: Figures) -> tuple[str, ...]:
 
 
 def _sheet_blocks(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    ws = load_workbook(path, read_only=True)["Utvärderingar"]
+    wb = load_workbook(path, read_only=True)
     blocks: dict[str, list[tuple[Any, ...]]] = {}
     current: list[tuple[Any, ...]] | None = None
-    for row in ws.iter_rows(values_only=True):
+    sheets = ("Utvärderingar", "Utvärderingar per typ")
+    for row in (r for name in sheets for r in wb[name].iter_rows(values_only=True)):
         values = tuple(v for v in row)
         while values and values[-1] is None:
             values = values[:-1]
@@ -116,7 +117,11 @@ def test_tab_excel_pdf_and_core_agree(
                 for r in range(am.rowCount())
             ]
             assert [s[0] for s in shown] == [a.day.isoformat() for a in core.activities]
+            assert [s[1:3] for s in shown] == [
+                (a.shown_title, a.type_name) for a in core.activities
+            ]
             assert [s[3:] for s in shown] == [_shown(a.figures) for a in core.activities]
+            assert any(not a.held for _, t in years for a in t.activities)
             typed = [
                 tuple(tm.data(tm.index(r, c)) for c in range(tm.columnCount()))
                 for r in range(tm.rowCount())
@@ -131,8 +136,8 @@ def test_tab_excel_pdf_and_core_agree(
             blocks = _sheet_blocks(xlsx)
             per_activity = blocks[f"Utvärderingar per aktivitet {year}"][1:]
             rows = [r for r in per_activity if r and hasattr(r[0], "year")]
-            assert [(r[0].date(), r[1], *r[4:10]) for r in rows] == [
-                (a.day, a.title, *_cells(a.figures)) for a in core.activities
+            assert [(r[0].date(), r[1], r[2], *r[3:9]) for r in rows] == [
+                (a.day, a.shown_title, a.type_name, *_cells(a.figures)) for a in core.activities
             ]
             per_type = blocks[f"Utvärderingar per aktivitetstyp {year}"][1:]
             assert [(r[0], r[1], *r[2:8]) for r in per_type] == [

@@ -219,6 +219,11 @@ class EvaluatedActivity:
         return self.day.year
 
     @property
+    def shown_title(self) -> str:
+        """The title, marked when the activity is not held (the totals leave it out)."""
+        return self.title if self.held else f"{self.title} (ej genomförd)"
+
+    @property
     def figures(self) -> Figures:
         e = self.evaluation
         return Figures(

@@ -11,14 +11,17 @@ from app.reports.excel_content import ExportContent
 from app.reports.excel_sheets import Block, Sheet
 
 SHEET = "Utvärderingar"
+TYPE_SHEET = "Utvärderingar per typ"
+QUOTE_SHEET = "Citat ur utvärderingar"
 FIGURE_HEADERS = (
     "Deltagare",
     "Tillfrågade",
     "Svar",
-    "Svarsfrekvens (%)",
-    "Medel (1–5)",
-    "Andel 4–5 (%)",
+    "Svarsfrekvens",
+    "Medel",
+    "Andel 4–5",
 )
+UNITS = "Svarsfrekvens och andel 4–5 i procent, medel på skalan 1–5."
 MEAN_FORMAT = "0.0"
 _C = st.COUNT_FORMAT
 FIGURE_FORMATS = (_C, _C, _C, _C, MEAN_FORMAT, _C)
@@ -41,6 +44,7 @@ def _group_block(
         headers=(header, "Utvärderade aktiviteter", *FIGURE_HEADERS),
         rows=tuple((f.label, f.evaluations, *figure_values(f)) for f in rows),
         total=(total.label, total.evaluations, *figure_values(total)),
+        note=UNITS,
         formats=(None, _C, *FIGURE_FORMATS),
     )
 
@@ -49,14 +53,21 @@ def evaluation_blocks(tables: EvaluationTables) -> list[Block]:
     activities = Block(
         name="utvarderingar",
         title=f"Utvärderingar per aktivitet {tables.span}",
-        headers=("Datum", "Aktivitet", "Typ", "Genomförd", *FIGURE_HEADERS),
+        headers=("Datum", "Aktivitet", "Typ", *FIGURE_HEADERS),
         rows=tuple(
-            (a.day, a.title, a.type_name, "Ja" if a.held else "Nej", *figure_values(a.figures))
+            (a.day, a.shown_title, a.type_name, *figure_values(a.figures))
             for a in tables.activities
         ),
-        note=tables.note()
-        or "Medel och andel 4–5 räknas över alla svar på alla frågor (varje svar väger lika).",
-        formats=(None, None, None, None, *FIGURE_FORMATS),
+        note=" ".join(
+            n
+            for n in (
+                UNITS,
+                "Medel och andel 4–5 räknas över alla svar på alla frågor (varje svar väger lika).",
+                tables.note(),
+            )
+            if n
+        ),
+        formats=(None, None, None, *FIGURE_FORMATS),
     )
     blocks = [
         activities,
@@ -78,23 +89,33 @@ def evaluation_blocks(tables: EvaluationTables) -> list[Block]:
                 tables.total,
             )
         )
-    quotes = tables.quotes()
-    if quotes:
-        blocks.append(
-            Block(
-                name="utvarderingar_citat",
-                title=f"Citat ur utvärderingarna {tables.span}",
-                headers=("Datum", "Aktivitet", "Fråga", "Citat"),
-                rows=tuple((a.day, a.title, q.question, q.text) for a, q in quotes),
-                wrap=frozenset({3}),
-            )
-        )
     return blocks
 
 
-def evaluation_sheet(content: ExportContent) -> Sheet | None:
-    """The sheet, or None when no activity of the dates has an evaluation."""
+def quote_block(tables: EvaluationTables) -> Block | None:
+    """The quotes kept, on a sheet of their own (their long texts would widen the
+    columns of the figures)."""
+    quotes = tables.quotes()
+    if not quotes:
+        return None
+    return Block(
+        name="utvarderingar_citat",
+        title=f"Citat ur utvärderingarna {tables.span}",
+        headers=("Datum", "Aktivitet", "Fråga", "Citat"),
+        rows=tuple((a.day, a.title, q.question, q.text) for a, q in quotes),
+        wrap=frozenset({3}),
+    )
+
+
+def evaluation_sheets(content: ExportContent) -> list[Sheet]:
+    """The sheets Utvärderingar (per activity), Utvärderingar per typ (and per year)
+    and Citat ur utvärderingar; none when no activity of the dates has an evaluation."""
     tables = content.evaluations
     if tables is None or not tables.activities:
-        return None
-    return SHEET, evaluation_blocks(tables)
+        return []
+    activities, *groups = evaluation_blocks(tables)
+    # Each on a sheet of its own: their columns differ, and would widen each other's.
+    sheets: list[Sheet] = [(SHEET, [activities]), (TYPE_SHEET, groups)]
+    if (quotes := quote_block(tables)) is not None:
+        sheets.append((QUOTE_SHEET, [quotes]))
+    return sheets

@@ -37,7 +37,7 @@ from app.reports import excel_file
 from app.reports import excel_print as pr
 from app.reports import excel_style as st
 from app.reports.excel_content import ExportContent
-from app.reports.excel_evaluations import evaluation_sheet
+from app.reports.excel_evaluations import evaluation_sheets
 from app.reports.excel_followup import followup_sheet
 from app.reports.excel_rows import (
     MAX_ROWS,
@@ -67,8 +67,7 @@ class _Writer:
         self.sheets = summary_sheets(content)
         if (followup := followup_sheet(content)) is not None:
             self.sheets.append(followup)
-        if (evaluations := evaluation_sheet(content)) is not None:
-            self.sheets.append(evaluations)
+        self.sheets += evaluation_sheets(content)
         self.streams: dict[str, RowStream] = {}  # openpyxl's sheet file → our rows
         participants = content.participants.count if content.participants else 0
         self.total = (

@@ -117,7 +117,7 @@ class EvaluatedActivitiesModel(RowTableModel[EvaluatedActivity]):
             if column == 0:
                 return item.day.isoformat()
             if column == 1:
-                return item.title if item.held else f"{item.title} (ej genomförd)"
+                return item.shown_title
             if column == 2:
                 return item.type_name
             return figure_cells(item.figures)[column - 3]
