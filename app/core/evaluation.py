@@ -285,13 +285,13 @@ class EvaluationTables:
 def evaluation_tables(activities: Sequence[EvaluatedActivity], span: str) -> EvaluationTables:
     """The tables of ``activities`` (those of the year or period ``span``)."""
     ordered = tuple(sorted(activities, key=lambda a: (a.day, a.title, a.activity_id)))
-    held = [a for a in ordered if a.held]
+    held = [(a, a.figures) for a in ordered if a.held]  # each activity's figures once
     by_type: dict[str, list[Figures]] = {}
     by_year: dict[int, list[Figures]] = {}
-    for a in held:
-        by_type.setdefault(a.type_name, []).append(a.figures)
-        by_year.setdefault(a.year, []).append(a.figures)
+    for a, figures in held:
+        by_type.setdefault(a.type_name, []).append(figures)
+        by_year.setdefault(a.year, []).append(figures)
     per_type = tuple(total_of(t, by_type[t]) for t in sorted(by_type, key=str.casefold))
     per_year = tuple(total_of(str(y), by_year[y]) for y in sorted(by_year))
-    total = total_of(f"Totalt {span}", (a.figures for a in held))
+    total = total_of(f"Totalt {span}", (figures for _, figures in held))
     return EvaluationTables(span, ordered, per_type, per_year, total)
