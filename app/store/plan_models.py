@@ -81,7 +81,9 @@ class EvaluationQuestionModel(Base):
     __tablename__ = "evaluation_question"
     __table_args__ = (
         UniqueConstraint("evaluation_id", "sort_order"),
-        CheckConstraint("n1 >= 0 AND n2 >= 0 AND n3 >= 0 AND n4 >= 0 AND n5 >= 0", name="counts"),
+        CheckConstraint(
+            "n1 >= 0 AND n2 >= 0 AND n3 >= 0 AND n4 >= 0 AND n5 >= 0", name="counts"
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
