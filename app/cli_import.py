@@ -12,7 +12,7 @@ from app.cli_parser import add_db_option
 from app.core.errors import DomainError
 from app.core.limits import date_problem
 
-KINDS = ("excel", "csv", "ics")
+KINDS = ("excel", "csv", "ics", "evaluation")
 
 
 def _iso_date(text: str) -> date:
@@ -35,7 +35,12 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "finns; lägger sedan till alla nya aktiviteter (och uppdaterar de ändrade med "
         "--update) i en enda transaktion (allt eller inget).",
     )
-    parser.add_argument("kind", choices=KINDS, metavar="excel|csv|ics", help="filens typ")
+    parser.add_argument(
+        "kind",
+        choices=KINDS,
+        metavar="excel|csv|ics|evaluation",
+        help="filens typ (evaluation: enkätsvar från Microsoft Forms eller Google Forms)",
+    )
     parser.add_argument("file", metavar="FIL", help="filen att importera")
     parser.add_argument(
         "--dry-run", action="store_true", help="visa rapporten men importera ingenting"
@@ -69,6 +74,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         action="store_true",
         help="kalender: ta inte med inställda händelser (annars importeras de som inställda)",
     )
+    from app.cli_evaluation import add_evaluation_options
+
+    add_evaluation_options(parser)
     add_db_option(parser)
     return parser
 
@@ -86,6 +94,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.kind == "evaluation":
+        from app.cli_evaluation import run_evaluation
+
+        return run_evaluation(args)
     from app.importers import SourceKind
     from app.importers.report_groups import left_unchanged
     from app.importers.table import n_of

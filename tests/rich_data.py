@@ -19,6 +19,8 @@ from pathlib import Path
 
 from app.core.attendance import Attendance
 from app.core.entities import Activity, Insats, Step
+from app.core.evaluation import Evaluation, Question, Quote
+from app.core.evaluation_scale import Distribution
 from app.core.people import Person
 from app.core.reach import RegisteredReach
 from app.core.series import LAST, MONTHLY, WEEKLY, SeriesRule, nth_of
@@ -26,7 +28,7 @@ from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
 from app.core.year_plan import PlanGoal
 from app.demo.gavleborg import build_demo
 from app.store.database import Store
-from tests.rich_goals import add_evaluations, add_measures
+from tests.rich_goals import add_measures
 
 FIRST_NAMES = ("Anna", "Björn", "Cecilia", "Dragan", "Elin", "Fatima", "Göran", "Hanna")
 LAST_NAMES = ("Ek", "Lund", "Öberg", "Åslund", "Nilsson", "Haddad")
@@ -169,8 +171,7 @@ def build_rich_database(path: Path, seed: int, activities_per_year: int = 8) -> 
                 store.activities.add(draft)
             store.reach.save(_reach(rng, insats.id, year, kommun_ids))
         _add_series(rng, store, insats, base, kommun_ids, type_ids)
-        # Measures of every kind under the goals and the insats, and a few evaluations.
-        add_evaluations(store, rng, insats.id)
+        # Measures of every kind under the goals and the insats.
         add_measures(store, rng, insats.id, type_ids)
         first, last = insats.start.year, insats.end.year
         store.report_texts.save_texts(
@@ -179,6 +180,7 @@ def build_rich_database(path: Path, seed: int, activities_per_year: int = 8) -> 
         store.report_texts.save_texts(
             insats.id, first, last, {"slutsatser": "Slutsatser för hela perioden."}
         )
+        add_evaluations(store, insats.id, random.Random(seed + 14))
         store.changes.collect(label="skapa testdata", locked=True)
     finally:
         store.close()
@@ -252,3 +254,44 @@ def _reach(rng: random.Random, insats_id: int, year: int, kommun_ids: list[int])
         in_total=rng.random() < 0.5,
         attendance=random_attendance(rng, rng.randint(1, 300)),
     )
+
+
+QUESTIONS = (
+    "Hur nöjd är du med dagen som helhet?",
+    "Innehållet var relevant för mitt arbete",
+    "Jag vet mer om ASF nu",
+    "Föreläsarna var tydliga",
+)
+
+
+def random_evaluation(rng: random.Random, activity_id: int, participants: int) -> Evaluation:
+    """An evaluation valid by construction: answered ≤ asked ≤ participants, each
+    question's answers ≤ answered."""
+    asked = None if rng.random() < 0.6 else rng.randint(0, participants)
+    answered = rng.randint(0, participants if asked is None else asked)
+    questions = []
+    for text in rng.sample(QUESTIONS, rng.randint(1, len(QUESTIONS))):
+        left, counts = rng.randint(0, answered), []
+        for _ in range(4):
+            n = rng.randint(0, left)
+            counts.append(n)
+            left -= n
+        counts.append(left)
+        rng.shuffle(counts)
+        questions.append(Question(text, Distribution(*counts)))
+    quotes = tuple(
+        Quote(rng.choice(("Mycket givande.", "Mer tid för frågor.", "Bra exempel")), QUESTIONS[0])
+        for _ in range(rng.randint(0, 2))
+    )
+    return Evaluation(
+        None, activity_id, answered, asked, tuple(questions), quotes, "Microsoft Forms"
+    )
+
+
+def add_evaluations(store: Store, insats_id: int, rng: random.Random) -> None:
+    """An evaluation for about a third of the activities with participants (also some
+    planned or cancelled ones, which the totals leave out)."""
+    for row in store.activities.rows(insats_id, None):
+        participants = store.evaluations.participants(row.id)
+        if participants and rng.random() < 0.35:
+            store.evaluations.save(random_evaluation(rng, row.id, participants))

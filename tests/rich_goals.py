@@ -1,18 +1,16 @@
 """The generated database's measures with targets (of every kind, under the year plan's
-goals and under the insats) and a few evaluations with answers on the 1–5 scale, so that
-every kind of outcome has a figure to agree with. From the caller's seeded ``rng``."""
+goals and under the insats), so that every kind of outcome has a figure to agree with
+(the evaluations the evaluation mean reads come from rich_data's own generator). From
+the caller's seeded ``rng``."""
 
 from __future__ import annotations
 
 import random
 
-from sqlalchemy.orm import Session
-
 from app.core import goal_kinds as gk
 from app.core.goal_progress import GoalMeasure
 from app.core.vocabulary import MilestoneKind
 from app.store.database import Store
-from app.store.plan_models import EvaluationModel, EvaluationQuestionModel
 
 
 def random_measure(
@@ -61,36 +59,3 @@ def add_measures(store: Store, rng: random.Random, insats_id: int, type_ids: lis
             unique = list(dict.fromkeys(chosen))
             measures = [random_measure(rng, insats_id, goal.id, k, type_ids) for k in unique]
             store.goal_measures.save(insats_id, goal.id, measures)
-
-
-def add_evaluations(store: Store, rng: random.Random, insats_id: int) -> None:
-    """An evaluation with two or three questions for about one held activity in four."""
-    held = [
-        r.id
-        for r in store.activities.rows(insats_id, None)
-        if r.status.value == "genomford" and rng.random() < 0.25
-    ]
-    with Session(store.file.engine) as s:
-        for activity_id in held:
-            questions = rng.randint(2, 3)
-            counts = [[rng.randint(0, 6) for _ in range(5)] for _ in range(questions)]
-            answered = max(sum(c) for c in counts)
-            evaluation = EvaluationModel(
-                activity_id=activity_id, asked=None, answered=answered, source="Test"
-            )
-            s.add(evaluation)
-            s.flush()
-            for n, c in enumerate(counts):
-                s.add(
-                    EvaluationQuestionModel(
-                        evaluation_id=evaluation.id,
-                        sort_order=n,
-                        text=f"Fråga {n + 1}",
-                        n1=c[0],
-                        n2=c[1],
-                        n3=c[2],
-                        n4=c[3],
-                        n5=c[4],
-                    )
-                )
-        s.commit()

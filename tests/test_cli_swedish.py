@@ -127,7 +127,10 @@ def test_every_command_help_is_swedish(capsys: pytest.CaptureFixture[str], argv)
         ),
         (("summary", "--year", "2018", "--extra"), "okända argument: --extra"),
         (("summary", "--year"), "--year: ett värde behövs"),
-        (("import", "xls", "f.xls"), "excel|csv|ics: 'xls' finns inte (välj bland 'excel'"),
+        (
+            ("import", "xls", "f.xls"),
+            "excel|csv|ics|evaluation: 'xls' finns inte (välj bland 'excel'",
+        ),
     ],
 )
 def test_argparse_errors_are_swedish(capsys: pytest.CaptureFixture[str], argv, message) -> None:  # type: ignore[no-untyped-def]

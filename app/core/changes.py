@@ -130,12 +130,14 @@ GROUPS_TAB = "samverkansgrupper"
 REACH_TAB = "nadda"
 PLAN_TAB = "arsplan"
 FOLLOWUP_TAB = "uppfoljning"
+EVALUATIONS_TAB = "utvarderingar"
 TAB_TITLES = {
     ACTIVITIES_TAB: "Aktiviteter",
     GROUPS_TAB: "Samverkansgrupper",
     REACH_TAB: "Nådda personer",
     PLAN_TAB: "Årsplan",
     FOLLOWUP_TAB: "Uppföljning",
+    EVALUATIONS_TAB: "Utvärderingar",
 }
 # Columns holding the id of a named record: the log shows the name.
 REFERENCES = {
@@ -178,6 +180,13 @@ KINDS: dict[str, RecordKind] = {
         ("county_stats", "stats_id"),
     ),
     "milestone": RecordKind("milstolpe", "milstolpar", FOLLOWUP_TAB),
+    "evaluation": RecordKind("utvärdering", "utvärderingar", EVALUATIONS_TAB),
+    "evaluation_question": RecordKind(
+        "fråga", "frågor", EVALUATIONS_TAB, ("evaluation", "evaluation_id")
+    ),
+    "evaluation_quote": RecordKind(
+        "citat", "citat", EVALUATIONS_TAB, ("evaluation", "evaluation_id")
+    ),
     "person": RecordKind("person", "personer"),
     "report_text": RecordKind("rapporttext", "rapporttexter"),
     "kommun": RecordKind("kommun", "kommuner"),
@@ -235,6 +244,8 @@ FIELD_LABELS = {
     "target": "Målvärde",
     "manual_value": "Utfall (för hand)",
     "milestone_kind": "Milstolpe",
+    "asked": "Tillfrågade",
+    "answered": "Svarade",
 }
 
 

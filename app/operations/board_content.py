@@ -46,4 +46,5 @@ def with_board_content(store: Store, content: PdfContent, insats: Insats) -> Pdf
         year_texts=tuple((y, s, t) for (y, s), t in chosen.years.items()),
         logo=report_logo(store),
         approximate_counts=store.exports.approximate_counts(insats.id, first_day, last_day),
+        evaluations=store.evaluations.tables(insats.id, (first_day, last_day), content.span),
     )

@@ -20,6 +20,7 @@ from app.reports import board_reach as reach
 from app.reports import board_struktur as struktur
 from app.reports import board_uppdrag as uppdrag
 from app.reports.board_blocks import Block, BoardReport, PageBreak
+from app.reports.board_evaluations import evaluation_blocks
 from app.reports.board_followup import followup_blocks
 from app.reports.board_format import swedish_date
 from app.reports.board_goals import goal_blocks
@@ -39,6 +40,7 @@ SECTIONS: tuple[Section, ...] = (
     closing.groups,
     closing.county,
     goal_blocks,
+    evaluation_blocks,
     closing.analysis,
     closing.conclusions,
     closing.findings,

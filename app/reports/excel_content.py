@@ -16,6 +16,7 @@ from app.core.activity_columns import (
     NamedParticipant,
     log_columns,
 )
+from app.core.evaluation import EvaluationTables
 from app.core.finsam_followup import FollowupYear
 from app.core.goal_progress import GoalProgressTable
 from app.core.left_out import left_out_note
@@ -67,6 +68,8 @@ class ExportContent:
     followup: tuple[FollowupYear, ...] = ()
     # Måluppfyllelse: the goals' measures over the dates (None: no measures).
     goal_progress: GoalProgressTable | None = None
+    # Utvärderingar: the evaluated activities of exactly the dates (core.evaluation).
+    evaluations: EvaluationTables | None = None
 
     @property
     def is_period(self) -> bool:

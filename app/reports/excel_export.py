@@ -37,6 +37,7 @@ from app.reports import excel_file
 from app.reports import excel_print as pr
 from app.reports import excel_style as st
 from app.reports.excel_content import ExportContent
+from app.reports.excel_evaluations import evaluation_sheets
 from app.reports.excel_followup import followup_sheet
 from app.reports.excel_goals import goals_sheet
 from app.reports.excel_rows import (
@@ -69,6 +70,7 @@ class _Writer:
             self.sheets.append(followup)
         if (goals := goals_sheet(content)) is not None:
             self.sheets.append(goals)
+        self.sheets += evaluation_sheets(content)
         self.streams: dict[str, RowStream] = {}  # openpyxl's sheet file → our rows
         participants = content.participants.count if content.participants else 0
         self.total = (
@@ -298,7 +300,7 @@ def _cells(ws: Any, block: Block, values: Sequence[Any], total: bool = False) ->
     for i, value in enumerate(values):
         style: dict[str, Any] = {}
         fmt = block.formats[i] if i < len(block.formats) else None
-        if fmt and isinstance(value, int | float):
+        if fmt and isinstance(value, int | float):  # the mean of Utvärderingar: 0.0
             style["number_format"] = fmt
         elif isinstance(value, dt.date):
             style["number_format"] = st.DATE_FORMAT

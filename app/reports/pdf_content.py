@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.evaluation import EvaluationTables
 from app.core.findings import Finding
 from app.core.finsam_followup import FollowupYear
 from app.core.goal_progress import GoalProgressTable
@@ -62,6 +63,8 @@ class PdfContent:
     followup: tuple[FollowupYear, ...] = ()
     # Måluppfyllelse: the goals' measures over the dates (None: no measures).
     goal_progress: GoalProgressTable | None = None
+    # Utvärderingar: the evaluated activities of exactly the dates (core.evaluation).
+    evaluations: EvaluationTables | None = None
 
     @property
     def span(self) -> str:

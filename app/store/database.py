@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from app.store.activity_search import ActivitySearch
     from app.store.change_log import ChangeLog
     from app.store.county_stats import CountyStatsRepository
+    from app.store.evaluations import EvaluationRepository
     from app.store.export_reads import ExportReadRepository
     from app.store.goal_measures import GoalMeasureRepository
     from app.store.groups import GroupRepository
@@ -142,6 +143,12 @@ class Store:
         from app.store.report_texts import ReportTextRepository
 
         return ReportTextRepository(self.file)
+
+    @cached_property
+    def evaluations(self) -> EvaluationRepository:
+        from app.store.evaluations import EvaluationRepository
+
+        return EvaluationRepository(self.file)
 
     @cached_property
     def summaries(self) -> SummaryRepository:

@@ -26,7 +26,7 @@ from app.core.errors import DomainError
 from app.core.limits import FIRST_YEAR, LAST_YEAR, year_in_range
 from app.core.year_choice import opening_year
 from app.store.database import Store
-from app.ui import chart_menu, window_state
+from app.ui import chart_menu, evaluation_actions, window_state
 from app.ui.activities_page import ActivitiesPage
 from app.ui.combo_data import find_data
 from app.ui.edit_history import EditHistory
@@ -184,6 +184,7 @@ class MainWindow(WindowDialogs):
             QKeySequence("Ctrl+Alt+F"),
             self.tr("Sök bland alla års aktiviteter efter text, typ och kommun"),
         )
+        self.act_evaluation = evaluation_actions.evaluation_action(self)
 
     def _create_menus_and_toolbar(self) -> None:
         create_menus_and_toolbar(self)
@@ -279,6 +280,7 @@ class MainWindow(WindowDialogs):
         meeting = getattr(page, "meeting_requested", None)
         if meeting is not None:
             meeting.connect(self.activities.new_group_meeting)
+        evaluation_actions.connect_page(self, page)
 
     def _record_changed(self, tab: str | None = None) -> None:
         """A page saved something: one step of Ångra; the overview and the other pages
@@ -310,6 +312,7 @@ class MainWindow(WindowDialogs):
         self.act_signin.setEnabled(n == 1)
         self.act_invitation.setEnabled(n == 1)
         self.act_cancel_occurrence.setEnabled(self.activities.selected_in_series())
+        self.act_evaluation.setEnabled(n == 1)
 
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(TAB_ACTIVITIES)

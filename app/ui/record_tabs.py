@@ -13,7 +13,7 @@ from typing import Protocol, TypeVar, runtime_checkable
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.core.changes import FOLLOWUP_TAB, GROUPS_TAB, PLAN_TAB, REACH_TAB
+from app.core.changes import EVALUATIONS_TAB, FOLLOWUP_TAB, GROUPS_TAB, PLAN_TAB, REACH_TAB
 from app.core.entities import Insats
 from app.store.database import Store
 
@@ -61,6 +61,12 @@ def followup_page(store: Store) -> QWidget:
     return record_page(FollowUpPage(store))
 
 
+def evaluations_page(store: Store) -> QWidget:
+    from app.ui.evaluations_page import EvaluationsPage
+
+    return record_page(EvaluationsPage(store))
+
+
 @dataclass(frozen=True)
 class PageSpec:
     title: str
@@ -75,6 +81,9 @@ PAGES = (
     PageSpec("Nådda personer", "Nå&dda personer", "ReachPage", reach_page, REACH_TAB),
     PageSpec("Årsplan", "Års&plan", "YearPlanPage", year_plan_page, PLAN_TAB),
     PageSpec("Uppföljning", "&Uppföljning", "FollowUpPage", followup_page, FOLLOWUP_TAB),
+    PageSpec(
+        "Utvärderingar", "Utvärderin&gar", "EvaluationsPage", evaluations_page, EVALUATIONS_TAB
+    ),
 )
 
 

@@ -36,7 +36,7 @@ def create_menus_and_toolbar(window: Any) -> None:
     m.addActions([window.act_edit, window.act_duplicate, window.act_delete])
     m.addAction(window.act_cancel_occurrence)
     m.addSeparator()
-    m.addActions([window.act_signin, window.act_invitation])
+    m.addActions([window.act_signin, window.act_invitation, window.act_evaluation])
     m.addSeparator()
     m.addActions([window.act_find, window.act_search_all, window.act_clear_filter])
     m = bar.addMenu(tr("&Visa"))

@@ -78,6 +78,46 @@ def _search_with_hits(w: Any) -> QWidget:
     return dialog
 
 
+def _evaluation_dialog(w: Any, activity_id: int) -> QWidget:
+    from app.core.evaluation import Evaluation
+    from app.operations.evaluations import evaluated_activity
+    from app.ui.evaluation_dialog import EvaluationDialog
+
+    stored = w.store.evaluations.get(activity_id) or Evaluation(None, activity_id)
+    return EvaluationDialog(evaluated_activity(w.store, activity_id, stored), w)
+
+
+def _forms() -> Any:
+    """A survey as a Forms export gives it: three questions, quotes, columns not read."""
+    from app.core.evaluation import Question, Quote
+    from app.core.evaluation_scale import Distribution
+    from app.importers.forms import MICROSOFT, FormsImport
+
+    return FormsImport(
+        file_name="Utvärdering frukostmöte (1-14).xlsx",
+        source=MICROSOFT,
+        respondents=14,
+        questions=tuple(
+            Question(text, Distribution(0, 1, 2, 5, 6))
+            for text in (
+                "Hur nöjd är du med frukostmötet som helhet?",
+                "Innehållet var relevant för mitt arbete",
+                "Jag vet mer om arbetsintegrerande sociala företag nu",
+            )
+        ),
+        candidate_quotes=tuple(
+            Quote(text, "Vad tar du med dig?")
+            for text in ("Konkreta exempel från kommunerna", "Att upphandla med sociala hänsyn")
+        ),
+        mapping=(("Instämmer helt", 5), ("Instämmer delvis", 4), ("Varken eller", 3)),
+        not_read=(
+            "ID (personuppgift eller teknisk uppgift)",
+            "Namn (personuppgift eller teknisk uppgift)",
+        ),
+        text_questions=("Vad tar du med dig?",),
+    )
+
+
 def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui import settings_dialogs as sd
     from app.ui.activity_dialog import ActivityDialog
@@ -85,6 +125,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui.change_log_dialog import ChangeLogDialog
     from app.ui.charts.period_charts_dialog import PeriodChartsDialog
     from app.ui.county_stats_dialog import CountyStatsDialog
+    from app.ui.evaluation_preview import FormsPreviewDialog
     from app.ui.export_dialog import PDF, ExportDialog
     from app.ui.group_dialog import GroupDialog
     from app.ui.milestone_dialog import MilestoneDialog
@@ -138,6 +179,8 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
         ("ändringslogg", lambda: ChangeLogDialog(store, w)),
         ("diagram för period", lambda: PeriodChartsDialog(store, ins, 2020, w)),
         ("sök i alla år", lambda: _search_with_hits(w)),
+        ("utvärdering", lambda: _evaluation_dialog(w, longest.id)),
+        ("enkätsvar, förhandsvisning", lambda: FormsPreviewDialog(_forms(), w)),
     ]
 
 

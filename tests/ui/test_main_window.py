@@ -398,23 +398,24 @@ def test_models_pass_the_model_tester(
         qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
-def test_ctrl_1_to_6_reach_every_tab(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.tabs.count() == 6
-    keys = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6]
+def test_ctrl_1_to_7_reach_every_tab(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.tabs.count() == 7
+    keys = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 8)]
     window.activateWindow()
-    for index in (5, 1, 2, 3, 4, 0):
+    for index in (6, 5, 1, 2, 3, 4, 0):
         qtbot.keyClick(window, keys[index], Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == index, index
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Visa")
-    shown = [(a.text(), a.shortcut().toString()) for a in menu.actions()[:6]]
+    shown = [(a.text(), a.shortcut().toString()) for a in menu.actions()[:7]]
     assert shown == [
         ("&Aktiviteter", "Ctrl+1"),
         ("&Samverkansgrupper", "Ctrl+2"),
         ("Nå&dda personer", "Ctrl+3"),
         ("Års&plan", "Ctrl+4"),
         ("&Uppföljning", "Ctrl+5"),
-        ("Års&översikt", "Ctrl+6"),
+        ("Utvärderin&gar", "Ctrl+6"),
+        ("Års&översikt", "Ctrl+7"),
     ]
-    assert [window.tabs.tabText(i) for i in range(6)] == [
+    assert [window.tabs.tabText(i) for i in range(7)] == [
         text.replace("&", "") for text, _ in shown
     ]

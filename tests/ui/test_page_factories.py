@@ -26,6 +26,8 @@ EXPECTED: dict[str, tuple[str, list[str], int]] = {
     "Nådda personer": ("reachEntries", ["Orsak/forum", "Kommun", "I totalen"], 1),
     "Årsplan": ("planActivities", ["Datum", "Aktivitet", "Typ", "Status"], 16),
     "Uppföljning": ("placementsTable", ["Huvudman", "Målgrupp", "Beviljade"], 3),
+    # The demo's activities have no evaluations.
+    "Utvärderingar": ("evaluatedActivities", ["Datum", "Aktivitet", "Typ", "Deltagare"], 0),
     "Årsöversikt": ("summary_nyckeltal", ["", "2018", "2017", "Förändring"], 4),
 }
 

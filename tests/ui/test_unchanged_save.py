@@ -292,6 +292,21 @@ def _edit_series(w: MainWindow, series_id: int) -> None:
     assert SeriesDialog.ask(w, rule.first_date, rule, w.insats.years) == rule
 
 
+def _evaluations(w: MainWindow) -> list[Any]:
+    assert w.insats.id is not None
+    span = (date(1990, 1, 1), date(2100, 12, 31))
+    return [(a.year, a.activity_id) for a in w.store.evaluations.evaluated(w.insats.id, span)]
+
+
+def _edit_evaluation(w: MainWindow, record: tuple[int, int]) -> None:
+    """Utvärdering… from the Redigera menu, on the activity chosen in the table."""
+    year, activity_id = record
+    w.show_year(year)
+    w.activities.select_activity(activity_id)
+    assert w.act_evaluation.isEnabled()
+    w.act_evaluation.trigger()
+
+
 EDITORS = [
     Editor("aktivitet", _activities, _edit_activity),
     Editor("tillfälle i en serie", _occurrences, _edit_activity),
@@ -311,6 +326,7 @@ EDITORS = [
     Editor("aktivitetstyper", _once, _settings("ActivityTypesDialog"), cells=True),
     Editor("förbund och insats", _once, _settings("InsatsDialog")),
     Editor("logotyp för rapporter", _once, _settings("ReportLogoDialog")),
+    Editor("utvärdering", _evaluations, _edit_evaluation, cells=True),
 ]
 
 

@@ -49,9 +49,9 @@ def windows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 def test_the_child_saw_a_laptop_screen_and_every_window(windows: dict[str, object]) -> None:
     assert windows["screen"] == [LAPTOP["width"], LAPTOP["height"]]
     names = [w["name"] for w in windows["windows"]]  # type: ignore[index, union-attr]
-    # issue 14: "diagram för period", "mått och målvärden", "sök i alla år",
-    # "serieredigeraren"
-    assert len(names) == 6 + 24, names
+    # issue 14: the Utvärderingar tab; "diagram för period", "mått och målvärden",
+    # "sök i alla år", "serieredigeraren", "utvärdering", "enkätsvar, förhandsvisning"
+    assert len(names) == 7 + 26, names
 
 
 def test_every_window_fits_with_its_buttons_inside(windows: dict[str, object]) -> None:
