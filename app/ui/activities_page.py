@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.core.activity_columns import table_columns
 from app.core.changes import ACTIVITIES_TAB
 from app.core.entities import Insats
 from app.core.errors import DomainError
@@ -37,6 +38,8 @@ from app.ui.activity_table_model import ID_ROLE, ActivityTableModel, apply_colum
 from app.ui.edit_history import EditHistory
 from app.ui.formatting import fmt_int
 from app.ui.shared_read import shared_read
+
+SERIES_COLUMN = next(i for i, c in enumerate(table_columns()) if c.key == "serie")
 
 
 class ActivitiesPage(QWidget):
@@ -108,7 +111,10 @@ class ActivitiesPage(QWidget):
         assert insats.id is not None
         self.insats = insats
         self.year = year
-        self.model.set_rows(self.store.activities.rows(insats.id, year))
+        rows = self.store.activities.rows(insats.id, year)
+        self.model.set_rows(rows)
+        # The Serie column only for a year with a series: else its room goes to the title.
+        self.table.setColumnHidden(SERIES_COLUMN, not any(r.series_id for r in rows))
         self._update_counts()
 
     def select_activity(self, activity_id: int) -> None:

@@ -255,3 +255,26 @@ def test_merging_keeps_every_count_over_generated_rows(store: Store) -> None:
             assert len(series_rows) == len({r.series_id for r in rows if r.series_id})
     finally:
         rich.close()
+
+
+def test_the_serie_column_shows_only_in_a_year_with_a_series(
+    window: MainWindow, series_ids: list[int], add_activity
+) -> None:
+    """A year without series gives the Serie column's room to the title."""
+    from app.ui.activities_page import SERIES_COLUMN
+
+    add_activity("Seminarium", "Gävle", date(2019, 2, 1))
+    header = window.activities.model.headerData(SERIES_COLUMN, Qt_horizontal())
+    assert header == "Serie"
+    window.show_year(2018)
+    assert not window.activities.table.isColumnHidden(SERIES_COLUMN)
+    window.show_year(2019)
+    assert window.activities.table.isColumnHidden(SERIES_COLUMN)
+    window.show_year(2018)
+    assert not window.activities.table.isColumnHidden(SERIES_COLUMN)
+
+
+def Qt_horizontal() -> object:  # noqa: N802
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
