@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from app.core.attendance import Attendance
-from app.core.series import SeriesRule
 from app.core.vocabulary import Format, OrgCategory, Scope, Status
+
+if TYPE_CHECKING:  # imported where a series is used, not at start-up
+    from app.core.series import SeriesRule
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from app.core import limits
 from app.core.clock_times import minutes_only, span_problem
 from app.core.entities import Activity, Insats, Step
 from app.core.errors import ValidationError
-from app.core.invitation import invitation_problems
 from app.core.limits import clean
 from app.core.vocabulary import Scope, Status
 
@@ -89,6 +88,8 @@ def validate_activity(activity: Activity) -> Activity:
             (activity.highlight, limits.LONG_TEXT, "Höjdpunktens text"),
         )
     )
+    from app.core.invitation import invitation_problems  # not needed at start-up
+
     problems += invitation_problems(activity)
     problems += limits.date_problems(
         [(activity.start, "Datumet"), (activity.end, "Slutdatumet")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 from app.core import limits
 from app.core.entities import Activity, ActivityType, Kommun, Organisation
 from app.core.errors import ValidationError
-from app.core.series import Series
 from app.core.validation import validate_activity
 from app.core.vocabulary import Format, Scope, Status
 from app.ui.activity_dates import DatesForm
@@ -39,6 +39,9 @@ from app.ui.formatting import from_qdate
 from app.ui.invitation_fields import InvitationSection
 from app.ui.participants_editor import ParticipantsEditor, ParticipantsSection, PeopleSearch
 from app.ui.series_row import SeriesRow
+
+if TYPE_CHECKING:
+    from app.core.series import Series
 
 
 @dataclass(frozen=True)

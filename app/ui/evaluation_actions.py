@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox
 from app import APP_NAME
 from app.core.changes import EVALUATIONS_TAB
 from app.core.errors import DomainError
-from app.core.evaluation import Evaluation
 
 
 def _tr(text: str) -> str:
@@ -47,6 +46,7 @@ def connect_page(window: Any, page: object) -> None:
 def edit_evaluation(window: Any, activity_id: int) -> bool:
     """Open the activity's evaluation; a save (or removal) is one step of Ångra. True
     when something was written."""
+    from app.core.evaluation import Evaluation
     from app.operations.evaluations import evaluated_activity
     from app.ui.evaluation_dialog import EvaluationDialog
     from app.ui.form_widgets import run_modal

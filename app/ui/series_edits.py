@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import APP_NAME
-from app.core import series as core
 from app.core.entities import Activity, Insats
 from app.core.errors import DomainError
 from app.core.vocabulary import Status
@@ -80,7 +79,9 @@ def save_new(page: ActivitiesPage, activity: Activity, label: str | None = None)
         page._save(lambda: page.store.activities.add(activity).id, label)
         return
     insats = page.insats
-    n = count_noun(len(core.occurrences(rule)), "tillfälle", "tillfällen")
+    from app.core.series import occurrences
+
+    n = count_noun(len(occurrences(rule)), "tillfälle", "tillfällen")
     label = _tr("skapa serie {title} ({n})").format(title=activity.title, n=n)
     template = replace(activity, series_rule=None)
     page._save(lambda: page.store.series.create(template, rule, insats)[0], label)

@@ -8,12 +8,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.core import series as core
 from app.core.entities import Activity
-from app.core.series import Series, SeriesRule
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from app.core.series import Series, SeriesRule
+
+
+def _core() -> ModuleType:
+    """app.core.series, imported when a series is first shown (not at start-up)."""
+    from app.core import series
+
+    return series
+
 
 # The dialog's start date and whether it is a training in steps (which no series has).
 StartDate = Callable[[], date]
@@ -64,7 +76,7 @@ class SeriesRow(QWidget):
     def _show(self) -> None:
         if self.is_new:
             self.label.setText(
-                core.describe(self.rule) if self.rule else self.tr("Ingen upprepning")
+                _core().describe(self.rule) if self.rule else self.tr("Ingen upprepning")
             )
             self.repeat.setText(self.tr("Ändra…") if self.rule else self.tr("Upprepa…"))
         self.no_repeat.setVisible(self.is_new and self.rule is not None)
@@ -99,5 +111,5 @@ class SeriesRow(QWidget):
                 "En utbildning i steg kan inte upprepas som serie; välj ”Upprepa inte”."
             )
         else:
-            problems += core.problems(rule, self._years)
+            problems += _core().problems(rule, self._years)
         return replace(draft, series_rule=rule)
