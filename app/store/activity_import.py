@@ -158,7 +158,7 @@ def _make_series(conn: Any, activities: Sequence[Activity]) -> dict[int, int]:
     from sqlalchemy import Table
 
     from app.core.series import fit_rule
-    from app.store.plan_models import SeriesModel
+    from app.store.plan_models import SeriesModel, rule_columns
 
     table = cast(Table, SeriesModel.__table__)
     days: dict[int, list[date]] = {}
@@ -173,13 +173,7 @@ def _make_series(conn: Any, activities: Sequence[Activity]) -> dict[int, int]:
         done = conn.execute(
             table.insert().values(
                 insats_id=next(a.insats_id for a in activities if a.series_id == key),
-                frequency=rule.frequency,
-                interval=rule.interval,
-                weekday=rule.weekday,
-                nth=rule.nth if rule.monthly else None,
-                first_date=rule.first_date,
-                until=rule.until,
-                count=rule.count,
+                **rule_columns(rule),
             )
         )
         made[key] = int(done.inserted_primary_key[0])

@@ -7,6 +7,7 @@ address is ever stored."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -22,6 +23,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.goal_kinds import MEASURE_KINDS, SERIES_FREQUENCIES
 from app.store.model_base import Base
+
+if TYPE_CHECKING:
+    from app.core.series import SeriesRule
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -53,6 +57,19 @@ class SeriesModel(Base):
     first_date: Mapped[date] = mapped_column(Date)
     until: Mapped[date | None] = mapped_column(Date, nullable=True)
     count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+def rule_columns(rule: SeriesRule) -> dict[str, Any]:
+    """A series row's columns for ``rule`` (its insats aside)."""
+    return {
+        "frequency": rule.frequency,
+        "interval": rule.interval,
+        "weekday": rule.weekday,
+        "nth": rule.nth if rule.monthly else None,
+        "first_date": rule.first_date,
+        "until": rule.until,
+        "count": rule.count,
+    }
 
 
 class EvaluationModel(Base):

@@ -24,7 +24,7 @@ from app.core.vocabulary import Status
 from app.store.activity_writes import _commit, _fill
 from app.store.database_file import DatabaseFile
 from app.store.models import ActivityModel
-from app.store.plan_models import SeriesModel
+from app.store.plan_models import SeriesModel, rule_columns
 
 # What a change of "denna och alla följande" never carries over: the dates (each
 # occurrence keeps its own), who it is and which series.
@@ -110,16 +110,7 @@ class SeriesRepository:
             validate_activity(occurrence(template, d, first=i == 0)) for i, d in enumerate(days)
         ]
         with Session(self._db.engine) as s:
-            series = SeriesModel(
-                insats_id=template.insats_id,
-                frequency=rule.frequency,
-                interval=rule.interval,
-                weekday=rule.weekday,
-                nth=rule.nth if rule.monthly else None,
-                first_date=rule.first_date,
-                until=rule.until,
-                count=rule.count,
-            )
+            series = SeriesModel(insats_id=template.insats_id, **rule_columns(rule))
             s.add(series)
             s.flush()
             models = []

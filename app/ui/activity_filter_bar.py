@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from app.core.activity_filter import ActivityFilter
 from app.core.vocabulary import Scope, Status
-from app.ui.combo_data import find_data
+from app.ui.combo_data import refill_names
 
 
 class ActivityFilterBar(QWidget):
@@ -57,14 +57,7 @@ class ActivityFilterBar(QWidget):
                 [*kommun_names, Scope.LANSOVERGRIPANDE.label, Scope.NATIONELLT.label],
             ),
         ):
-            current = combo.currentData() or ""
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(all_text, "")
-            for name in names:
-                combo.addItem(name, name)
-            combo.setCurrentIndex(max(0, find_data(combo, current)))
-            combo.blockSignals(False)
+            refill_names(combo, all_text, names)
         self._emit()
 
     def current(self) -> ActivityFilter:

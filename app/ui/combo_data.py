@@ -8,6 +8,8 @@ program is looked up through these functions instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QComboBox
 
 
@@ -34,3 +36,16 @@ def select_data(combo: QComboBox, value: object, missing_text: str | None = None
         index = combo.count() - 1
     combo.setCurrentIndex(index)
     return True
+
+
+def refill_names(combo: QComboBox, all_text: str, names: Sequence[str]) -> None:
+    """Fill a filter's list: ``all_text`` (data "") and then each name (its own data),
+    keeping the current choice where it still exists; no signal while filling."""
+    current = combo.currentData() or ""
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(all_text, "")
+    for name in names:
+        combo.addItem(name, name)
+    combo.setCurrentIndex(max(0, find_data(combo, current)))
+    combo.blockSignals(False)

@@ -29,7 +29,7 @@ from app.core.activity_search import SearchQuery, SearchResult
 from app.core.errors import DomainError
 from app.core.vocabulary import Scope, Status
 from app.store.database import Store
-from app.ui.combo_data import find_data
+from app.ui.combo_data import refill_names
 from app.ui.screen_fit import resize_to_fit
 from app.ui.search_highlight import HighlightDelegate
 from app.ui.search_model import FOUND, ID_ROLE, TITLE, SearchHitModel
@@ -156,14 +156,7 @@ class SearchDialog(QDialog):
                 [*kommun_names, Scope.LANSOVERGRIPANDE.label, Scope.NATIONELLT.label],
             ),
         ):
-            current = combo.currentData() or ""
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(all_text, "")
-            for name in names:
-                combo.addItem(name, name)
-            combo.setCurrentIndex(max(0, find_data(combo, current)))
-            combo.blockSignals(False)
+            refill_names(combo, all_text, names)
 
     def query(self) -> SearchQuery:
         status = self.status_combo.currentData()
