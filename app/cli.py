@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.cli_parser import SwedishParser, add_db_option, add_version_option
-from app.cli_period import NO_INSATS, add_period_options, period_bounds, request_for
+from app.cli_period import (
+    add_period_options,
+    period_bounds,
+    reading_insats,
+    request_for,
+)
 from app.core.errors import DomainError
 from app.core.period import PeriodSummary
 from app.core.summary import CHANGE, SummaryTable, YearSummary
@@ -98,18 +103,10 @@ def _goal_progress(
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from app.store.database import resolve_path
-    from app.store.opening import open_database
-
     # A year or a date no report can have: a message, before the file is opened.
     first, last = period_bounds(args)
-    path = resolve_path(getattr(args, "db", None))
-    opened = open_database(path, exclusive=False, must_exist=True)
-    store = opened.store
-    try:
-        insats = store.reference.current_insats()
-        if insats is None or insats.id is None:
-            raise DomainError(NO_INSATS)
+    with reading_insats(args) as (store, insats):
+        assert insats.id is not None
         if args.year is not None:
             year: YearSummary = store.summaries.year_summary(insats.id, args.year)
             summary: YearSummary | PeriodSummary = year
@@ -118,8 +115,6 @@ def cmd_summary(args: argparse.Namespace) -> int:
             summary, pieces = _period_summary(store, request_for(insats.id, first, last))
         request = request_for(insats.id, first, last)
         goals = _goal_progress(store, request, pieces) if args.json else None
-    finally:
-        opened.close(backup=False)
     if args.json:
         data = with_followup(summary.to_dict(), pieces)
         if goals is not None:

@@ -12,7 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from app.cli_parser import add_db_option, failed
-from app.cli_period import NO_INSATS, add_period_options, period_bounds, request_for
+from app.cli_period import (
+    add_period_options,
+    period_bounds,
+    reading_insats,
+    request_for,
+)
 from app.core.errors import DomainError
 
 
@@ -89,21 +94,12 @@ def run(args: argparse.Namespace) -> int:
 
         return cli_invite.run(args)
     from app.operations.exports import export_excel
-    from app.store.database import resolve_path
-    from app.store.opening import open_database
-    from app.store.protected_files import check_export_target
 
     try:
         first, last = period_bounds(args)  # before the file is opened
         output = _output(args)
-        path = resolve_path(getattr(args, "db", None))
-        check_export_target(output, path)
-        opened = open_database(path, exclusive=False, must_exist=True)
-        store = opened.store
-        try:
-            insats = store.reference.current_insats()
-            if insats is None or insats.id is None:
-                raise DomainError(NO_INSATS)
+        with reading_insats(args, output) as (store, insats):
+            assert insats.id is not None
             request = request_for(insats.id, first, last, include_names=args.names)
             if args.export_format == "pdf":
                 from app.operations.reports import export_pdf
@@ -115,8 +111,6 @@ def run(args: argparse.Namespace) -> int:
                 result = export_docx(store, request, output)
             else:
                 result = export_excel(store, request, output)
-        finally:
-            opened.close(backup=False)
     except (DomainError, OSError) as exc:
         return failed(exc)
     print(result.message())

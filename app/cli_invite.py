@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli_parser import add_db_option, failed
-from app.cli_period import NO_INSATS, add_period_options, period_bounds
+from app.cli_period import add_period_options, period_bounds
 from app.core.errors import DomainError
 from app.core.mail_list import MailChoice, MailSource
 from app.core.report_period import year_end, year_start
@@ -80,23 +80,15 @@ def _output(args: argparse.Namespace, suffix: str) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Write the file and print one Swedish line; 1 with a message when it fails."""
+    from app.cli_period import reading_insats
     from app.operations import invitations
-    from app.store.database import resolve_path
-    from app.store.opening import open_database
-    from app.store.protected_files import check_export_target
 
     ics = args.export_format == "ics"
     try:
         first, last = _days(args) if ics else (date.min, date.min)
         output = _output(args, ".ics" if ics else ".csv")
-        path = resolve_path(getattr(args, "db", None))
-        check_export_target(output, path)
-        opened = open_database(path, exclusive=False, must_exist=True)
-        store = opened.store
-        try:
-            insats = store.reference.current_insats()
-            if insats is None or insats.id is None:
-                raise DomainError(NO_INSATS)
+        with reading_insats(args, output) as (store, insats):
+            assert insats.id is not None
             if ics:
                 result: Any = invitations.export_ics(
                     store, insats.id, first, last, output, args.include_all
@@ -105,8 +97,6 @@ def run(args: argparse.Namespace) -> int:
                 result = invitations.export_mail_list(
                     store, insats.id, _choice(store, insats.forbund_id, args), output
                 )
-        finally:
-            opened.close(backup=False)
     except (DomainError, OSError) as exc:
         return failed(exc)
     print(result.message())

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli_parser import heltal
@@ -17,6 +20,7 @@ from app.core.report_period import ReportPeriod, year_end, year_start
 from app.reports.export_content import ExportRequest
 
 if TYPE_CHECKING:
+    from app.core.entities import Insats
     from app.store.database import Store
 
 _YEAR = re.compile(r"-?\d+")
@@ -24,6 +28,30 @@ _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 NO_INSATS = (
     "Databasen har ingen insats ännu. Starta Insatslogg och lägg upp förbund och insats först."
 )
+
+
+@contextmanager
+def reading_insats(
+    args: argparse.Namespace, output: Path | None = None
+) -> Iterator[tuple[Store, Insats]]:
+    """The database of ``--db`` opened to read (shared, no backup when closed) and its
+    current insats; an ``output`` is first checked not to be the database or a copy of
+    it. DomainError when the database has no insats."""
+    from app.store.database import resolve_path
+    from app.store.opening import open_database
+    from app.store.protected_files import check_export_target
+
+    path = resolve_path(getattr(args, "db", None))
+    if output is not None:
+        check_export_target(output, path)
+    opened = open_database(path, exclusive=False, must_exist=True)
+    try:
+        insats = opened.store.reference.current_insats()
+        if insats is None or insats.id is None or insats.forbund_id is None:
+            raise DomainError(NO_INSATS)
+        yield opened.store, insats
+    finally:
+        opened.close(backup=False)
 
 
 def add_period_options(parser: argparse.ArgumentParser) -> None:

@@ -93,20 +93,13 @@ def as_json(result: SearchResult) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.cli_period import NO_INSATS
-    from app.store.database import resolve_path
-    from app.store.opening import open_database
+    from app.cli_period import reading_insats
 
     try:
         if args.antal < 1:
             raise DomainError("--antal ska vara minst 1.")
-        path = resolve_path(getattr(args, "db", None))
-        opened = open_database(path, exclusive=False, must_exist=True)
-        store = opened.store
-        try:
-            insats = store.reference.current_insats()
-            if insats is None or insats.id is None or insats.forbund_id is None:
-                raise DomainError(NO_INSATS)
+        with reading_insats(args) as (store, insats):
+            assert insats.id is not None and insats.forbund_id is not None
             types = [t.name for t in store.reference.activity_types(include_inactive=True)]
             kommuner = [k.name for k in store.reference.kommuner(insats.forbund_id)]
             places = [*kommuner, Scope.LANSOVERGRIPANDE.label, Scope.NATIONELLT.label]
@@ -121,8 +114,6 @@ def run(args: argparse.Namespace) -> int:
                     "Skriv något att söka efter, eller ange --type, --kommun eller --status."
                 )
             result = store.search.search(insats.id, query, cap=args.antal)
-        finally:
-            opened.close(backup=False)
     except (DomainError, OSError) as exc:
         return failed(exc)
     if args.json:
