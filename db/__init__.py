@@ -6,5 +6,5 @@ Alembic at start; a test checks that it names the newest migration.
 
 from pathlib import Path
 
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 MIGRATIONS_DIR = Path(__file__).resolve().parent

@@ -28,6 +28,7 @@ from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
 from app.core.year_plan import PlanGoal
 from app.demo.gavleborg import build_demo
 from app.store.database import Store
+from tests.rich_economy import add_economy
 from tests.rich_goals import add_measures
 
 FIRST_NAMES = ("Anna", "Björn", "Cecilia", "Dragan", "Elin", "Fatima", "Göran", "Hanna")
@@ -181,6 +182,7 @@ def build_rich_database(path: Path, seed: int, activities_per_year: int = 8) -> 
             insats.id, first, last, {"slutsatser": "Slutsatser för hela perioden."}
         )
         add_evaluations(store, insats.id, random.Random(seed + 14))
+        add_economy(store, insats, random.Random(seed + 15))
         store.changes.collect(label="skapa testdata", locked=True)
     finally:
         store.close()

@@ -131,6 +131,7 @@ REACH_TAB = "nadda"
 PLAN_TAB = "arsplan"
 FOLLOWUP_TAB = "uppfoljning"
 EVALUATIONS_TAB = "utvarderingar"
+ECONOMY_TAB = "ekonomi"
 TAB_TITLES = {
     ACTIVITIES_TAB: "Aktiviteter",
     GROUPS_TAB: "Samverkansgrupper",
@@ -138,6 +139,7 @@ TAB_TITLES = {
     PLAN_TAB: "Årsplan",
     FOLLOWUP_TAB: "Uppföljning",
     EVALUATIONS_TAB: "Utvärderingar",
+    ECONOMY_TAB: "Ekonomi",
 }
 # Columns holding the id of a named record: the log shows the name.
 REFERENCES = {
@@ -148,6 +150,7 @@ REFERENCES = {
     "activity_id": "activity",
     "insats_id": "insats",
     "forbund_id": "forbund",
+    "line_id": "budget_line",
 }
 
 KINDS: dict[str, RecordKind] = {
@@ -187,6 +190,16 @@ KINDS: dict[str, RecordKind] = {
     "evaluation_quote": RecordKind(
         "citat", "citat", EVALUATIONS_TAB, ("evaluation", "evaluation_id")
     ),
+    "budget": RecordKind("budget", "budgetposter", ECONOMY_TAB),
+    "cost": RecordKind("kostnad", "kostnader", ECONOMY_TAB),
+    "cost_note": RecordKind(
+        "anteckning om regelkontroll",
+        "anteckningar om regelkontroll",
+        ECONOMY_TAB,
+        ("cost", "cost_id"),
+    ),
+    "budget_line": RecordKind("budgetrad", "budgetrader"),
+    "konto_mapping": RecordKind("kontomappning", "kontomappningar"),
     "person": RecordKind("person", "personer"),
     "report_text": RecordKind("rapporttext", "rapporttexter"),
     "kommun": RecordKind("kommun", "kommuner"),
@@ -246,6 +259,17 @@ FIELD_LABELS = {
     "milestone_kind": "Milstolpe",
     "asked": "Tillfrågade",
     "answered": "Svarade",
+    "amount": "Belopp",
+    "day": "Datum",
+    "line_id": "Budgetrad",
+    "verifikation": "Verifikation",
+    "konto": "Konto",
+    "kontonamn": "Kontonamn",
+    "source": "Källa",
+    "planned": "Planerad",
+    "placements": "Placeringar",
+    "rule": "Regel",
+    "note": "Anteckning",
 }
 
 

@@ -192,3 +192,17 @@ def _report_progress(
     if not rows and not own:
         return None
     return _table(f"{TITLE} {period.label}", rows + own, year_spans, insats_span)
+
+
+def spans_figures(
+    store: Store,
+    insats: Insats,
+    spans: Sequence[tuple[date, date]],
+    summaries: Iterable[YearSummary] = (),
+) -> list[SpanFigures]:
+    """The figures of each span as Måluppfyllelse reads them (the held activities, Totalt
+    nådda and unique individuals of the spans' year summaries): for Ekonomi's costs per
+    activity and participant, which must agree with them."""
+    with _snapshot(store):
+        figures = _Figures(store, insats, summaries)
+        return [figures.of(first, last) for first, last in spans]

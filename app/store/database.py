@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from app.store.activity_search import ActivitySearch
     from app.store.change_log import ChangeLog
     from app.store.county_stats import CountyStatsRepository
+    from app.store.economy import EconomyRepository
     from app.store.evaluations import EvaluationRepository
     from app.store.export_reads import ExportReadRepository
     from app.store.goal_measures import GoalMeasureRepository
@@ -149,6 +150,13 @@ class Store:
         from app.store.evaluations import EvaluationRepository
 
         return EvaluationRepository(self.file)
+
+    @cached_property
+    def economy(self) -> EconomyRepository:
+        """Budget, costs, konto mapping and notes (issue 15)."""
+        from app.store.economy import EconomyRepository
+
+        return EconomyRepository(self.file)
 
     @cached_property
     def summaries(self) -> SummaryRepository:

@@ -18,8 +18,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-# Series, evaluations and measured goals (issue 14): registered on Base.metadata too.
-from app.store import plan_models  # noqa: F401
+# Series, evaluations and measured goals (issue 14), and the insats's money (issue 15):
+# registered on Base.metadata too.
+from app.store import economy_models, plan_models  # noqa: F401
 from app.store.columns import COUNT_COLUMNS, ORG_COLUMNS, ROLE_COLUMNS
 from app.store.model_base import AttendanceColumns, Base
 
