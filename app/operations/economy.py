@@ -83,3 +83,16 @@ def year_economy(store: Store, insats: Insats, year: int) -> EconomySummary:
 def insats_economy(store: Store, insats: Insats) -> EconomySummary:
     """The whole insats's period."""
     return span_economy(store, insats, insats.start, insats.end)
+
+
+def report_economy(
+    store: Store,
+    insats: Insats,
+    first: date,
+    last: date,
+    summaries: Iterable[YearSummary] = (),
+) -> EconomySummary | None:
+    """The Ekonomi of an export's or a report's dates; None when the insats has neither
+    a budget nor a cost in them (the section is then left out)."""
+    economy = span_economy(store, insats, first, last, summaries=summaries)
+    return economy if economy.has_figures else None

@@ -21,6 +21,7 @@ from app.core.progress import Progress
 from app.core.report_period import months_covered
 from app.core.report_texts import StatedFigure
 from app.core.summary import YearSummary
+from app.operations.economy import report_economy
 from app.operations.evaluations import period_tables
 from app.operations.goal_progress import report_progress
 from app.reports.excel_content import ActivityLog, ExportContent, ParticipantLog
@@ -119,6 +120,7 @@ def gather(store: Store, request: ExportRequest, progress: Progress | None = Non
         followup=followup_years(summaries),
         goal_progress=report_progress(store, request.insats_id, dates, summaries),
         evaluations=period_tables(store, request.insats_id, dates),
+        economy=report_economy(store, insats, dates.first, dates.last, summaries),
     )
 
 

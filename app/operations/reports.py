@@ -15,6 +15,7 @@ from app.core.progress import Progress
 from app.core.report_period import report_title
 from app.core.report_texts import stated_figure_findings
 from app.operations.board_content import with_board_content
+from app.operations.economy import report_economy
 from app.operations.exports import check_request, period_of, piece_summaries
 from app.operations.goal_progress import report_progress
 from app.reports.docx_result import DocxResult
@@ -63,6 +64,7 @@ def gather_pdf(
         report_title=report_title(dates, insats.start, insats.end),
         followup=followup_years(summaries),
         goal_progress=report_progress(store, request.insats_id, dates, summaries),
+        economy=report_economy(store, insats, dates.first, dates.last, summaries),
     )
     return with_board_content(store, content, insats)
 

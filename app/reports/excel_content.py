@@ -16,6 +16,7 @@ from app.core.activity_columns import (
     NamedParticipant,
     log_columns,
 )
+from app.core.economy import EconomySummary
 from app.core.evaluation import EvaluationTables
 from app.core.finsam_followup import FollowupYear
 from app.core.goal_progress import GoalProgressTable
@@ -70,6 +71,9 @@ class ExportContent:
     goal_progress: GoalProgressTable | None = None
     # Utvärderingar: the evaluated activities of exactly the dates (core.evaluation).
     evaluations: EvaluationTables | None = None
+    # Ekonomi: budget against outcome over exactly the dates (core.economy; None: the
+    # insats has neither budget nor costs in them).
+    economy: EconomySummary | None = None
 
     @property
     def is_period(self) -> bool:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.economy import EconomySummary
 from app.core.evaluation import EvaluationTables
 from app.core.findings import Finding
 from app.core.finsam_followup import FollowupYear
@@ -65,6 +66,9 @@ class PdfContent:
     goal_progress: GoalProgressTable | None = None
     # Utvärderingar: the evaluated activities of exactly the dates (core.evaluation).
     evaluations: EvaluationTables | None = None
+    # Ekonomi: budget against outcome over exactly the dates (core.economy; None: the
+    # insats has neither budget nor costs in them).
+    economy: EconomySummary | None = None
 
     @property
     def span(self) -> str:
