@@ -44,6 +44,7 @@ _NAMED = {
     "activity": "title",
     "insats": "name",
     "forbund": "name",
+    "budget_line": "name",
 }
 
 
