@@ -19,29 +19,22 @@ from app.core.reach import UNIQUE
 from app.core.report_period import ReportPeriod
 from app.core.summary import SummaryTable, YearSummary
 from app.core.table_keys import TableKey
-from app.demo import build_demo
 from app.operations.exports import gather
 from app.operations.goal_progress import report_progress, year_progress
 from app.reports.export_content import ExportRequest
 from app.store.database import Store
 from app.store.evaluation_totals import span_distribution
-from tests.rich_data import build_rich_database
+from tests.data_sources import SOURCES, source_store
 
 RICH_SEED = 20261202
 
 
-@pytest.fixture(scope="module", params=["demo", "generated"])
+@pytest.fixture(scope="module", params=SOURCES)
 def source(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Store]:
-    path = tmp_path_factory.mktemp(request.param) / "db.sqlite3"
-    if request.param == "demo":
-        build_demo(path)
-    else:
-        build_rich_database(path, RICH_SEED)
-    store = Store.open(path)
-    yield store
-    store.close()
+    with source_store(request.param, tmp_path_factory, RICH_SEED) as store:
+        yield store
 
 
 def _cell(source: YearSummary | PeriodSummary, key: TableKey, row: str | None) -> int | None:

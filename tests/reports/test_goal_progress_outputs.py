@@ -17,31 +17,24 @@ from openpyxl import load_workbook
 from app.core.goal_progress import COLUMNS, COUNTED, GoalProgressTable, MeasureProgress
 from app.core.report_period import ReportPeriod
 from app.core.summary import NO_FIGURE
-from app.demo import build_demo
 from app.operations.exports import export_excel
 from app.operations.goal_progress import report_progress
 from app.operations.reports import export_docx, export_pdf
 from app.reports.export_content import ExportRequest
 from app.store.database import Store
+from tests.data_sources import SOURCES, source_store
 from tests.reports.pdf_words import pages
-from tests.rich_data import build_rich_database
 
 RICH_SEED = 20261204
 SHEET = "Måluppfyllelse"
 
 
-@pytest.fixture(scope="module", params=["demo", "generated"])
+@pytest.fixture(scope="module", params=SOURCES)
 def source(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Store]:
-    path = tmp_path_factory.mktemp(request.param) / "db.sqlite3"
-    if request.param == "demo":
-        build_demo(path)
-    else:
-        build_rich_database(path, RICH_SEED)
-    store = Store.open(path)
-    yield store
-    store.close()
+    with source_store(request.param, tmp_path_factory, RICH_SEED) as store:
+        yield store
 
 
 def _requests(store: Store) -> list[ExportRequest]:
