@@ -23,6 +23,7 @@ from app.core.setup import InitialSetup, gavleborg_defaults
 from app.core.vocabulary import Format, GroupStatus, MilestoneKind, Role, Scope, Status
 from app.demo import gavleborg_data as data
 from app.demo import gavleborg_texts as texts
+from app.demo.gavleborg_economy import add_economy
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -285,6 +286,7 @@ def _fill(store: Store, path: Path, insats: Insats) -> DemoSummary:
         store.report_texts.add_figure(
             StatedFigure(insats_id, first, last, measure, value, source=source)
         )
+    add_economy(store, insats)  # example budget and costs (app.demo.gavleborg_economy)
     first, last = data.START.year, data.END.year
     store.report_texts.save_texts(insats_id, first, last, texts.TEXTS)
     for year, text in texts.YEAR_TEXTS.items():
