@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from app import (
         cli_backup,
+        cli_costs,
         cli_demo,
         cli_export,
         cli_import,
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backup.register(sub)
     cli_log.register(sub)
     cli_search.register(sub)  # issue 14
+    cli_costs.register(sub)  # issue 15
     return parser
 
 
@@ -201,6 +203,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_summary(args)
     from app import (
         cli_backup,
+        cli_costs,
         cli_demo,
         cli_export,
         cli_import,
@@ -220,5 +223,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "restore": cli_backup.run_restore,
         "logg": cli_log.run,
         "search": cli_search.run,
+        "costs": cli_costs.run_costs,
+        "budget": cli_costs.run_budget,
     }
     return commands[args.command](args)
