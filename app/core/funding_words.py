@@ -129,12 +129,17 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+_COMPILED: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
 def _find(patterns: Sequence[str], text: str) -> str:
-    for p in patterns:
-        m = re.search(p, text)
-        if m:
-            return m.group(0).strip()
-    return ""
+    """The first (leftmost) words in ``text`` that one of ``patterns`` matches."""
+    key = tuple(patterns)
+    compiled = _COMPILED.get(key)
+    if compiled is None:
+        compiled = _COMPILED[key] = re.compile("|".join(f"(?:{p})" for p in patterns))
+    m = compiled.search(text)
+    return m.group(0).strip() if m else ""
 
 
 def _asf(text: str, asf_names: Sequence[str]) -> str:

@@ -33,12 +33,15 @@ def asf_names(store: Store, insats: Insats) -> list[str]:
     ]
 
 
-def findings(store: Store, insats: Insats) -> list[FundingFinding]:
-    """Every funding-rule finding of the insats's costs, with the user's notes."""
+def findings(
+    store: Store, insats: Insats, first: date | None = None, last: date | None = None
+) -> list[FundingFinding]:
+    """The funding-rule findings of the insats's costs (from ``first`` to ``last`` when
+    given), with the user's notes."""
     assert insats.id is not None
     economy = store.economy
     return check_costs(
-        economy.costs(insats.id),
+        economy.costs(insats.id, first, last),
         economy.lines(),
         asf_names=asf_names(store, insats),
         notes=economy.notes(insats.id),
@@ -63,15 +66,20 @@ def span_economy(
     years = range(first.year, last.year + 1)
     (figures,) = spans_figures(store, insats, [(first, last)], summaries)
     reached = Reached(figures.held, figures.reach_volume, figures.reach_unique)
+    costs = economy.costs(insats.id, first, last)
+    lines = economy.lines()
+    found = check_costs(
+        costs, lines, asf_names=asf_names(store, insats), notes=economy.notes(insats.id)
+    )
     return economy_summary(
         label or span_label(first, last),
         first,
         last,
-        economy.lines(),
+        lines,
         economy.budgets(insats.id, years),
-        economy.costs(insats.id, first, last),
+        costs,
         reached,
-        findings(store, insats),
+        found,
     )
 
 
