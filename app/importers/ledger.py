@@ -175,6 +175,9 @@ class _Walk:
 
     def row(self, row: RawRow) -> None:
         c = self.columns
+        if columns_of(row) is not None:  # the header again, on a new page
+            self.skipped.append(SkippedRow(row.number, "rubrikraden igen"))
+            return
         try:
             special = balance_or_sum(c, row)
             if isinstance(special, Balance):

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.core.money import MoneyError, parse_kronor
-from app.importers.ledger_columns import LedgerColumns, LedgerField, columns_of
+from app.importers.date_values import read_date
+from app.importers.ledger_columns import LedgerColumns, LedgerField
 from app.importers.table import Cell, RawRow, clean_text, fold, is_blank
 from app.importers.values import ValueProblem
 
@@ -104,12 +105,23 @@ def _starts(text: str, words: tuple[str, ...]) -> bool:
     return any(folded.startswith(w + " ") for w in words)
 
 
+def _dated(value: Cell) -> bool:
+    """The date column holds a date (not "Summa konto 5010" printed there)."""
+    if is_blank(value):
+        return False
+    try:
+        read_date(value)
+    except ValueProblem:
+        return False
+    return True
+
+
 def balance_or_sum(columns: LedgerColumns, row: RawRow) -> Balance | PrintedSum | None:
     """A balance or a printed sum (its amount read), when the row is one."""
     texts = _texts(columns, row)
     first = texts[0] if texts else ""
     label = " ".join(texts)
-    dated = bool(columns.text(row, LedgerField.DATE))
+    dated = _dated(columns.value(row, LedgerField.DATE))
     if _starts(first, BALANCE_WORDS) or (not dated and _starts(first, UNDATED_BALANCE_WORDS)):
         return Balance(label)
     if dated or not _starts(first, SUM_WORDS):
@@ -130,8 +142,6 @@ def group_or_other(columns: LedgerColumns, row: RawRow) -> Group | Other:
         # "5010" as a number in its own cell, the name beside it
         return Group(str(int(numbers[0])), texts[0] if texts else "")
     label = " ".join(texts)
-    if columns_of(row) is not None:
-        return Other(label)  # the header again, on a new page
     if m := GROUP.fullmatch(label):
         return Group(m[1], m[2].strip())
     if m := KONTO_ONLY.fullmatch(label):
