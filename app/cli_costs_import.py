@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from app.core.errors import DomainError
 from app.core.konto_suggestions import NOT_A_COST
 from app.core.money import kronor_kr
+from app.core.wording import count_noun
 
 if TYPE_CHECKING:
     from app.core.economy_entities import BudgetLine
@@ -64,7 +65,8 @@ def _chosen(texts: list[str], lines: list[BudgetLine]) -> dict[str, int | None]:
 def report_lines(plan: CostPlan, names: dict[int | None, str]) -> list[str]:
     """The plan as the command prints it (Swedish)."""
     x = plan.extract
-    out = [f"{plan.source}: {len(x.lines)} rader lästa (rubrikrad {x.header_row})."]
+    read = count_noun(len(x.lines), "rad", "rader")
+    out = [f"{plan.source}: {read} lästa (rubrikrad {x.header_row})."]
     if x.sums:
         agree = sum(1 for s in x.sums if s.agrees)
         out.append(f"Summor i filen kontrollerade: {agree} av {len(x.sums)} stämmer.")
@@ -79,7 +81,8 @@ def report_lines(plan: CostPlan, names: dict[int | None, str]) -> list[str]:
     for k in plan.konton:
         mark = "  (ny, föreslagen)" if k.new else ("  (ändrad)" if k.changed else "")
         out.append(
-            f"  {k.konto} {k.kontonamn}: {k.rows} rader, {kronor_kr(k.amount)} → "
+            f"  {k.konto} {k.kontonamn}: {count_noun(k.rows, 'rad', 'rader')}, "
+            f"{kronor_kr(k.amount)} → "
             f"{names.get(k.line_id, NOT_A_COST)}{mark}"
         )
     out.append("")
@@ -99,7 +102,9 @@ def report_lines(plan: CostPlan, names: dict[int | None, str]) -> list[str]:
     ):
         if rows:
             total = sum(r.amount for r in rows)
-            out.append(f"Utelämnas, {what}: {len(rows)} rader, {kronor_kr(total)}")
+            out.append(
+                f"Utelämnas, {what}: {count_noun(len(rows), 'rad', 'rader')}, {kronor_kr(total)}"
+            )
     return out
 
 
