@@ -172,6 +172,9 @@ class _Walk:
         self.sums: list[CheckedSum] = []
         self.skipped: list[SkippedRow] = []
         self.errors: list[LedgerProblem] = []
+        # The konton of rows that could not be read: their sums cannot agree, and the
+        # row's own error says why (no second error for the sum).
+        self.bad_konton: set[str] = set()
 
     def row(self, row: RawRow) -> None:
         c = self.columns
@@ -197,6 +200,8 @@ class _Walk:
             self._line(row, amount)
         except ValueProblem as exc:
             self.errors.append(LedgerProblem(row.number, str(exc)))
+            konto = c.text(row, LedgerField.KONTO) or (self.group.konto if self.group else "")
+            self.bad_konton.add(konto)
 
     def _line(self, row: RawRow, amount: int | None) -> None:
         c = self.columns
@@ -237,7 +242,8 @@ class _Walk:
         else:
             konto, read = None, sum(x.amount for x in self.lines)
         self.sums.append(CheckedSum(number, printed.label, konto, printed.amount, read))
-        if printed.amount != read:
+        explained = konto in self.bad_konton if konto is not None else bool(self.bad_konton)
+        if printed.amount != read and not explained:
             what = f"konto {konto}" if konto is not None else "hela utdraget"
             self.errors.append(
                 LedgerProblem(

@@ -72,6 +72,7 @@ class CostPlan:
     outside: tuple[LedgerLine, ...]  # dated outside the insats
     zero: tuple[LedgerLine, ...]  # 0,00 kr: nothing to add
     problems: tuple[str, ...] = field(default=())  # the extract's errors, as sentences
+    cost_rows: tuple[int, ...] = ()  # the file's row of each cost, in the same order
 
     @property
     def ok(self) -> bool:
@@ -155,6 +156,7 @@ def plan_import(
     not_costs: list[LedgerLine] = []
     outside: list[LedgerLine] = []
     zero: list[LedgerLine] = []
+    cost_rows: list[int] = []
     for line in extract.lines if not problems else ():
         line_id = line_of[line.konto]
         if line_id is None:
@@ -189,6 +191,7 @@ def plan_import(
         )
         validate_cost(cost, insats.years, active_ids)
         costs.append(cost)
+        cost_rows.append(line.row)
     per_line = []
     for line_id in [x.id for x in lines if x.id is not None]:
         of = [c for c in costs if c.line_id == line_id]
@@ -207,6 +210,7 @@ def plan_import(
         tuple(outside),
         tuple(zero),
         problems,
+        tuple(cost_rows),
     )
 
 
