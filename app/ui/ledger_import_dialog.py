@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,12 +39,13 @@ from app.ui.file_dialogs import open_file_name
 from app.ui.form_widgets import ErrorLabel
 from app.ui.import_models import TextRowsModel
 from app.ui.import_pages import fit, page, table
-from app.ui.ledger_import_models import LINE, KontoMappingModel
+from app.ui.ledger_import_models import LINE, KontoMappingModel, RowsModel
 from app.ui.list_editor import ComboDelegate
 from app.ui.screen_fit import resize_to_fit
 
 TITLE = "Importera huvudboksutdrag"
 ROW_HEADERS = ("Rad", "Datum", "Ver", "Konto", "Text", "Belopp (kr)")
+AMOUNT = (0, 5)  # right-aligned: the row number and the amount
 
 
 def _rows(lines: list[LedgerLine]) -> list[tuple[str, ...]]:
@@ -89,24 +92,39 @@ class LedgerImportDialog(QDialog):
             "”ny” är ett konto som inte importerats förut, och dess budgetrad är ett förslag."
         )
         self.tabs = QTabWidget(self)
-        self.konto_tab = self.tabs.addTab(page(self, hint, self.mapping_view), "Konton")
-        self.line_model = TextRowsModel(("Budgetrad", "Antal", "Summa (kr)"), parent=self)
+        self.line_model = RowsModel(("Budgetrad", "Antal", "Summa (kr)"), (1, 2), self)
         self.line_view = table(self.line_model, self)
-        self.added_model = TextRowsModel((*ROW_HEADERS, "Budgetrad"), parent=self)
+        # The sums per line beside the konton: a changed line shows at once.
+        self.side_view = table(self.line_model, self)
+        head = self.side_view.horizontalHeader()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        side = QSplitter(self)
+        side.addWidget(self.mapping_view)
+        side.addWidget(self.side_view)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 1)
+        side.setSizes([760, 380])
+        konto_page = page(self, hint, side)
+        konto_page.layout().setStretch(1, 1)  # type: ignore[union-attr]
+        self.konto_tab = self.tabs.addTab(konto_page, "Konton")
+        self.added_model = RowsModel((*ROW_HEADERS, "Budgetrad"), AMOUNT, self)
         self.added_view = table(self.added_model, self)
         self.add_tab = self.tabs.addTab(
             page(self, "Kostnaderna som läggs till, per budgetrad och rad för rad.",
                  self.line_view, self.added_view),
             "Läggs till",
         )  # fmt: skip
-        self.dup_model = TextRowsModel((*ROW_HEADERS, "Varför"), parent=self)
+        self.dup_model = RowsModel((*ROW_HEADERS, "Varför"), AMOUNT, self)
         self.dup_view = table(self.dup_model, self)
         self.dup_tab = self.tabs.addTab(
             page(self, "Samma verifikation och belopp som en kostnad som redan finns, "
                  "eller som en tidigare rad i filen: hoppas över.", self.dup_view),
             "Dubbletter",
         )  # fmt: skip
-        self.left_model = TextRowsModel((*ROW_HEADERS, "Varför"), parent=self)
+        self.left_model = RowsModel((*ROW_HEADERS, "Varför"), AMOUNT, self)
         self.left_view = table(self.left_model, self)
         self.left_tab = self.tabs.addTab(
             page(self, "Rader som inte blir kostnader för insatsen.", self.left_view),
@@ -137,7 +155,7 @@ class LedgerImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._show()
-        resize_to_fit(self, 1040, 680)
+        resize_to_fit(self, 1200, 680)
 
     # --- the file -----------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -213,7 +231,13 @@ class LedgerImportDialog(QDialog):
         self.left_model.set_rows((*r, why) for r, (_, why) in zip(
             _rows([x for x, _ in left]), left, strict=True))  # fmt: skip
         self.error_model.set_rows((str(e.row), e.reason) for e in plan.extract.errors)
-        for view in (self.line_view, self.added_view, self.dup_view, self.left_view):
+        for view in (
+            self.line_view,
+            self.side_view,
+            self.added_view,
+            self.dup_view,
+            self.left_view,
+        ):
             fit(view)
         self.error_view.resizeColumnToContents(0)
         for tab, label, n in (
@@ -254,7 +278,8 @@ class LedgerImportDialog(QDialog):
             parts.append(f"utelämnas: {count_noun(left, 'rad', 'rader')}")
         if plan.new_konton:
             parts.append(f"nya konton: {len(plan.new_konton)}")
-        return "; ".join(parts).capitalize() + "."
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:] + "."
 
     def _update_buttons(self) -> None:
         plan = self.plan

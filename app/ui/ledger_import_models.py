@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from app.core.konto_suggestions import NOT_A_COST
 from app.core.money import kronor
 from app.operations.cost_import import KontoPlan
+from app.ui.import_models import TextRowsModel
 from app.ui.row_table_model import READ_ONLY_FLAGS, AnyIndex, RowTableModel, is_cell
 
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
@@ -24,7 +25,7 @@ class KontoMappingModel(RowTableModel[KontoPlan]):
     """One row per konto of the extract; the Budgetrad column is edited (EditRole: the
     line id, None for not a cost). ``chosen`` emits (konto, line id) on a change."""
 
-    HEADERS = ("Konto", "Kontonamn", "Rader", "Summa (kr)", "Budgetrad", "")
+    HEADERS = ("Konto", "Kontonamn", "Rader", "Summa (kr)", "Budgetrad", "Status")
     chosen = Signal(str, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -80,3 +81,18 @@ class KontoMappingModel(RowTableModel[KontoPlan]):
         self.dataChanged.emit(index, index, [DISPLAY, EDIT])
         self.chosen.emit(item.konto, value)
         return True
+
+
+class RowsModel(TextRowsModel):
+    """Read-only rows of text, the columns named in ``amounts`` right-aligned (kronor)."""
+
+    def __init__(
+        self, headers: tuple[str, ...], amounts: tuple[int, ...], parent: QObject | None = None
+    ) -> None:
+        super().__init__(headers, parent=parent)
+        self._amounts = amounts
+
+    def cell(self, item: tuple[str, ...], column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self._amounts:
+            return RIGHT
+        return super().cell(item, column, role)
