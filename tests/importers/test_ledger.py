@@ -12,6 +12,7 @@ import pytest
 from app.core.errors import DomainError
 from app.importers.ledger import LedgerExtract, read_ledger
 from tests.ledger_files import STYLES, Row, random_rows, table, write_csv, write_ledger, write_xlsx
+from tests.soffice import SOFFICE, convert
 
 FORMATS = [
     ("xlsx", "utf-8", ";"),
@@ -146,3 +147,53 @@ def test_an_old_excel_file_gets_a_clear_message(tmp_path: Path) -> None:
     path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 100)
     with pytest.raises(DomainError, match="gamla formatet"):
         read_ledger(path)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("Transaktionsdatum", "Verifikationsnummer", "Kontonr", "Kontobenämning", "Beskrivning",
+         "Summa"),
+        ("Bokf.datum", "Ver.nr", "Konto", "Kontotext", "Specifikation", "Belopp"),
+        ("Datum", "Verifikat", "Konto", "Benämning", "Transaktionstext", "Belopp kr"),
+    ],
+)  # fmt: skip
+def test_the_names_each_column_goes_by(tmp_path: Path, header: tuple[str, ...]) -> None:
+    cells = [
+        ["Huvudbok"],
+        ["Utskrivet 2026-01-02"],
+        [*header, "Ansvar", "Saldo"],
+        ["2019-06-01", "77", "6580", "Arvoden föreläsare", "Föreläsning", "5 000,00", "11", "1"],
+    ]
+    extract = read_ledger(write_csv(tmp_path / "h.csv", cells))
+    assert extract.errors == () and extract.header_row == 3
+    assert [(x.verifikation, x.konto, x.kontonamn, x.text, x.amount) for x in extract.lines] == [
+        ("77", "6580", "Arvoden föreläsare", "Föreläsning", 500000)
+    ]
+
+
+def test_a_grand_total_that_does_not_agree(tmp_path: Path) -> None:
+    rows = random_rows(random.Random(12), date(2019, 1, 1), date(2019, 12, 31), 8)
+    cells = table(rows, "fortnox", as_text=True)
+    cells[-1][3] = "1,00"  # the printed debet total
+    extract = read_ledger(write_csv(tmp_path / "h.csv", cells))
+    assert [e.row for e in extract.errors] == [len(cells)]
+    assert "hela utdraget" in extract.errors[0].reason
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) finns inte")
+@pytest.mark.parametrize("style", STYLES)
+def test_an_extract_saved_again_by_libreoffice(tmp_path: Path, style: str) -> None:
+    """A CSV extract opened in an office program (Windows-1252, semicolons) and saved as
+    a workbook: dates and numbers become cells of their own kind; the same rows and sums."""
+    rows = random_rows(random.Random(31), date(2019, 1, 1), date(2019, 12, 31), 25)
+    source = write_ledger(tmp_path, rows, style, "csv", "cp1252")
+    out = tmp_path / "lo"
+    out.mkdir()
+    done = convert(source, out, "xlsx", infilter="CSV:59,34,1")
+    assert done.returncode == 0, done.stderr
+    extract = read_ledger(out / f"{source.stem}.xlsx")
+    assert extract.errors == ()
+    assert read(extract) == known(rows)
+    assert len(extract.sums) == len({r.konto for r in rows}) + 1
+    assert all(s.agrees for s in extract.sums)
