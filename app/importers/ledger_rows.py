@@ -71,7 +71,10 @@ def amount_of(value: Cell) -> int | None:
         try:
             return parse_kronor(value)
         except MoneyError as exc:
-            raise ValueProblem(str(exc).rstrip(".")) from None
+            shown = clean_text(value)
+            if "decimaler" in str(exc):
+                raise ValueProblem(f"beloppet ”{shown}” har fler än två decimaler (öre)") from None
+            raise ValueProblem(f"kan inte läsa beloppet ”{shown}”") from None
     raise ValueProblem(f"kan inte läsa beloppet ”{clean_text(value)}”")
 
 

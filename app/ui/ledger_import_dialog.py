@@ -35,6 +35,7 @@ from app.core.wording import count_noun
 from app.importers.ledger import FILE_FILTER, LedgerLine, read_ledger
 from app.operations.cost_import import CostPlan, apply_plan, plan_import
 from app.store.database import Store
+from app.ui.background import run_in_background
 from app.ui.file_dialogs import open_file_name
 from app.ui.form_widgets import ErrorLabel
 from app.ui.import_models import TextRowsModel
@@ -168,9 +169,14 @@ class LedgerImportDialog(QDialog):
         self.path, self.plan, self.chosen = path, None, {}
         self.file_edit.setText(str(path))
         self.confirm_box.setChecked(False)
+        outcome = run_in_background(
+            self, TITLE, "Läser huvudboksutdraget…", lambda _progress: read_ledger(path)
+        )
         try:
-            extract = read_ledger(path)
-            self.plan = plan_import(self.store, self.insats, extract)
+            if outcome.error is not None:
+                raise outcome.error
+            if outcome.result is not None:
+                self.plan = plan_import(self.store, self.insats, outcome.result)
         except DomainError as exc:
             self.status.show_problems([str(exc)])
         except OSError as exc:
@@ -211,6 +217,9 @@ class LedgerImportDialog(QDialog):
             for model in (self.line_model, self.added_model, self.dup_model, self.left_model):
                 model.set_rows([])
             self.error_model.set_rows([])
+            self.tabs.setTabVisible(self.error_tab, False)
+            self._tab_counts(None)
+            self.tabs.setCurrentIndex(self.konto_tab)
             self._update_buttons()
             return
         self.summary.setText(self._summary(plan))
@@ -240,16 +249,21 @@ class LedgerImportDialog(QDialog):
         ):
             fit(view)
         self.error_view.resizeColumnToContents(0)
-        for tab, label, n in (
-            (self.konto_tab, "Konton", len(plan.konton)),
-            (self.add_tab, "Läggs till", len(plan.costs)),
-            (self.dup_tab, "Dubbletter", len(plan.duplicates)),
-            (self.left_tab, "Utelämnas", len(left)),
-            (self.error_tab, "Fel", len(plan.problems)),
-        ):
-            self.tabs.setTabText(tab, f"{label} ({n})")
+        self._tab_counts(plan)
         self.tabs.setTabVisible(self.error_tab, not plan.ok)
         self._update_buttons()
+
+    def _tab_counts(self, plan: CostPlan | None) -> None:
+        """Each tab's title with how many rows it lists (none without a plan)."""
+        left = len(plan.not_costs) + len(plan.outside) + len(plan.zero) if plan else 0
+        for tab, label, n in (
+            (self.konto_tab, "Konton", len(plan.konton) if plan else 0),
+            (self.add_tab, "Läggs till", len(plan.costs) if plan else 0),
+            (self.dup_tab, "Dubbletter", len(plan.duplicates) if plan else 0),
+            (self.left_tab, "Utelämnas", left),
+            (self.error_tab, "Fel", len(plan.problems) if plan else 0),
+        ):
+            self.tabs.setTabText(tab, f"{label} ({n})" if plan else label)
 
     def _cost_lines(self, plan: CostPlan) -> list[LedgerLine]:
         """The extract's lines that became the plan's costs, in the same order."""

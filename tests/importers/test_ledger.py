@@ -110,8 +110,8 @@ def test_bad_rows_are_errors_with_their_numbers_and_reasons(tmp_path: Path) -> N
     reasons = {e.row: e.reason for e in extract.errors}
     assert sorted(reasons) == [2, 3, 4, 5, 6, 7, 8]
     assert "finns inte" in reasons[2]
-    assert "inget belopp" in reasons[3]
-    assert "decimaler" in reasons[4]
+    assert reasons[3] == "kan inte läsa beloppet ”tusen”"
+    assert reasons[4] == "beloppet ”10,005” har fler än två decimaler (öre)"
     assert "kontot saknas" in reasons[5]
     assert "verifikationsnumret saknas" in reasons[6]
     assert "datum saknas" in reasons[7]
