@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import csv
 import random
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
+
+from app.store.database import Store
 
 # konto → (kontonamn, the default line its name suggests; None: not a cost)
 KONTON: dict[str, tuple[str, str | None]] = {
@@ -291,3 +294,15 @@ def sums_by_line(rows: Sequence[Row]) -> dict[str, int]:
         if r.line is not None:
             out[r.line] = out.get(r.line, 0) + r.amount
     return out
+
+
+def tables(store: Store) -> tuple[list[tuple[object, ...]], ...]:
+    """The whole cost and konto_mapping tables as the database holds them."""
+    con = sqlite3.connect(store.path)
+    try:
+        return tuple(
+            con.execute(f"SELECT * FROM {name} ORDER BY 1").fetchall()  # noqa: S608
+            for name in ("cost", "konto_mapping")
+        )
+    finally:
+        con.close()

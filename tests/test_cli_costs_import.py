@@ -14,7 +14,7 @@ from app.cli import main
 from app.core.entities import Insats
 from app.core.money import kronor_kr
 from app.store.database import Store
-from tests.ledger_files import Row, random_rows, sums_by_line, write_ledger
+from tests.ledger_files import Row, random_rows, sums_by_line, tables, write_ledger
 
 
 @pytest.fixture
@@ -41,14 +41,15 @@ def test_new_konton_are_imported_only_when_the_mapping_is_accepted(
     assert "5010 Löner tjänstemän" in out and "→ Personal  (ny, föreslagen)" in out
     assert "3010 Bidrag från medlemmar" in out and "Inte en kostnad för insatsen" in out
     assert "--accept-mapping" in out and "Ingenting importerades." in out
-    assert count(store, insats) == 0 and store.economy.mapping() == {}
+    assert tables(store) == ([], [])
 
-    assert main(["import", "costs", str(path), "--db", str(db_path), "--dry-run"]) == 0
+    argv = ["import", "costs", str(path), "--db", str(db_path), "--accept-mapping"]
+    assert main([*argv, "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Provkörning" in out and "inget sparades" in out
-    assert count(store, insats) == 0 and store.economy.mapping() == {}
+    assert tables(store) == ([], [])  # the dry run wrote nothing
 
-    assert main(["import", "costs", str(path), "--db", str(db_path), "--accept-mapping"]) == 0
+    assert main(argv) == 0
     out = capsys.readouterr().out
     expected = sums_by_line(rows)
     for name, amount in expected.items():
@@ -58,10 +59,21 @@ def test_new_konton_are_imported_only_when_the_mapping_is_accepted(
     assert count(store, insats) == sum(1 for r in rows if r.line)
 
     # again: the mapping is known, everything is a duplicate, nothing added
+    whole = tables(store)
     assert main(["import", "costs", str(path), "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
     assert "Dubbletter (hoppas över): " in out and "(ny" not in out
-    assert count(store, insats) == sum(1 for r in rows if r.line)
+    assert tables(store) == whole
+
+    # a later extract with the same konton: no mapping to accept; a dry run writes nothing
+    later = random_rows(random.Random(22), date(2020, 1, 1), date(2020, 6, 30), 20,
+                        sorted({r.konto for r in rows}))  # fmt: skip
+    later_path = write_ledger(path.parent, later, "kommun", "csv", name="later")
+    argv = ["import", "costs", str(later_path), "--db", str(db_path)]
+    assert main([*argv, "--dry-run"]) == 0
+    assert tables(store) == whole
+    assert main(argv) == 0
+    assert count(store, insats) == sum(1 for r in [*rows, *later] if r.line)
 
 
 def test_each_new_konto_mapped_by_hand(

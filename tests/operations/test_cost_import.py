@@ -17,7 +17,15 @@ from app.importers.ledger import read_ledger
 from app.operations.cost_import import apply_plan, plan_import
 from app.operations.economy import year_economy
 from app.store.database import Store
-from tests.ledger_files import KONTON, STYLES, Row, random_rows, sums_by_line, write_ledger
+from tests.ledger_files import (
+    KONTON,
+    STYLES,
+    Row,
+    random_rows,
+    sums_by_line,
+    tables,
+    write_ledger,
+)
 
 
 def line_ids(store: Store) -> dict[str, int]:
@@ -85,7 +93,7 @@ def test_a_second_import_finds_every_line_a_duplicate(
     rows = random_rows(random.Random(11), date(2019, 1, 1), date(2019, 12, 31), 30)
     path = write_ledger(tmp_path, rows, "visma")
     import_file(store, insats, path)
-    before = costs(store, insats)
+    before, whole = costs(store, insats), tables(store)
     mapping = store.economy.mapping()
     plan = plan_import(store, insats, read_ledger(path))
     assert plan.costs == () and plan.new_konton == ()
@@ -94,6 +102,7 @@ def test_a_second_import_finds_every_line_a_duplicate(
     assert apply_plan(store, plan, mapping_confirmed=False) == 0
     assert costs(store, insats) == before
     assert store.economy.mapping() == mapping
+    assert tables(store) == whole
 
 
 def test_a_duplicate_earlier_in_the_same_file(store: Store, insats: Insats, tmp_path: Path) -> None:
@@ -108,7 +117,7 @@ def test_a_duplicate_earlier_in_the_same_file(store: Store, insats: Insats, tmp_
 def test_one_bad_row_writes_nothing(store: Store, insats: Insats, tmp_path: Path) -> None:
     rows = random_rows(random.Random(5), date(2019, 1, 1), date(2019, 12, 31), 20)
     import_file(store, insats, write_ledger(tmp_path, rows[:5], "kommun", name="first"))
-    before, mapping = costs(store, insats), store.economy.mapping()
+    before, mapping, whole = costs(store, insats), store.economy.mapping(), tables(store)
     path = write_ledger(tmp_path, rows, "kommun", "csv", name="second")
     text = path.read_text(encoding="utf-8-sig").splitlines()
     at = next(i for i, t in enumerate(text) if rows[7].verifikation in t)
@@ -121,6 +130,7 @@ def test_one_bad_row_writes_nothing(store: Store, insats: Insats, tmp_path: Path
         apply_plan(store, plan, mapping_confirmed=True)
     assert costs(store, insats) == before
     assert store.economy.mapping() == mapping
+    assert tables(store) == whole and whole[0] and whole[1]
 
 
 def test_the_mapping_is_remembered_and_changes_are_kept(
