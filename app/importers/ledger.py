@@ -167,6 +167,9 @@ class _Walk:
         self.group: Group | None = None
         self.group_sum = 0
         self.group_rows = 0
+        # The rows since the last printed sum: what an unnamed "Summa" covers when the
+        # konto is on every row (a sub-sum of the konto just listed).
+        self.section: list[LedgerLine] = []
         self.by_konto: dict[str, int] = {}
         self.lines: list[LedgerLine] = []
         self.sums: list[CheckedSum] = []
@@ -231,20 +234,36 @@ class _Walk:
         self.by_konto[konto] = self.by_konto.get(konto, 0) + amount
         self.group_sum += amount
         self.group_rows += 1
+        self.section.append(self.lines[-1])
+
+    def _unnamed(self, printed: int) -> tuple[str | None, int, str]:
+        """An unnamed "Summa" outside a group: the rows since the last sum (one konto's,
+        when they all are), or else all the rows read (a grand total)."""
+        section = sum(x.amount for x in self.section)
+        konton = {x.konto for x in self.section}
+        whole = sum(x.amount for x in self.lines)
+        if self.section and (printed == section or printed != whole):
+            if len(konton) == 1:
+                konto = konton.pop()
+                return konto, section, f"konto {konto}"
+            return None, section, "avsnittet sedan förra summan"
+        return None, whole, "hela utdraget"
 
     def _check(self, number: int, printed: PrintedSum) -> None:
+        whole = "hela utdraget"
         if printed.grand:
-            konto, read = None, sum(x.amount for x in self.lines)
+            konto, read, what = None, sum(x.amount for x in self.lines), whole
         elif printed.konto is not None and printed.konto in self.by_konto:
             konto, read = printed.konto, self.by_konto[printed.konto]
+            what = f"konto {konto}"
         elif self.group is not None:
-            konto, read = self.group.konto, self.group_sum
+            konto, read, what = self.group.konto, self.group_sum, f"konto {self.group.konto}"
         else:
-            konto, read = None, sum(x.amount for x in self.lines)
+            konto, read, what = self._unnamed(printed.amount)
+        self.section = []
         self.sums.append(CheckedSum(number, printed.label, konto, printed.amount, read))
         explained = konto in self.bad_konton if konto is not None else bool(self.bad_konton)
         if printed.amount != read and not explained:
-            what = f"konto {konto}" if konto is not None else "hela utdraget"
             self.errors.append(
                 LedgerProblem(
                     number,

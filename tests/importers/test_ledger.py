@@ -197,3 +197,23 @@ def test_an_extract_saved_again_by_libreoffice(tmp_path: Path, style: str) -> No
     assert read(extract) == known(rows)
     assert len(extract.sums) == len({r.konto for r in rows}) + 1
     assert all(s.agrees for s in extract.sums)
+
+
+def test_an_unnamed_summa_after_each_konto_and_at_the_end(tmp_path: Path) -> None:
+    """Konto on every row, "Summa" without a konto after each konto's rows, and "Summa"
+    again at the end for the whole extract."""
+    rows = random_rows(random.Random(41), date(2019, 1, 1), date(2019, 12, 31), 30)
+    cells = table(rows, "kommun", as_text=True)
+    for c in cells:
+        if c and str(c[0]).startswith(("Summa konto", "Totalt")):
+            c[0] = "Summa"
+    extract = read_ledger(write_csv(tmp_path / "h.csv", cells))
+    assert extract.errors == ()
+    konton = sorted({r.konto for r in rows})
+    assert [s.konto for s in extract.sums] == [*konton, None]
+    assert all(s.agrees for s in extract.sums)
+    at = next(i for i, c in enumerate(cells) if c and c[0] == "Summa")
+    cells[at][-1] = "0,01"
+    extract = read_ledger(write_csv(tmp_path / "h.csv", cells))
+    assert [e.row for e in extract.errors] == [at + 1]
+    assert f"konto {konton[0]}" in extract.errors[0].reason
