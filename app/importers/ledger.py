@@ -21,6 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from app.core.economy_entities import MAX_TEXT
 from app.core.errors import DomainError
 from app.core.money import kronor
 from app.importers.date_values import read_date
@@ -222,14 +223,15 @@ class _Walk:
         verifikation = c.text(row, LedgerField.VERIFIKATION)
         if LedgerField.VERIFIKATION in c.at and not verifikation:
             raise ValueProblem("verifikationsnumret saknas")
+        text = c.text(row, LedgerField.TEXT)
         for value, limit, what in (
             (verifikation, MAX_VERIFIKATION, "verifikationsnumret"),
             (konto, MAX_KONTO, "kontot"),
             (kontonamn, MAX_KONTONAMN, "kontonamnet"),
+            (text, MAX_TEXT, "texten"),
         ):
             if len(value) > limit:
                 raise ValueProblem(f"{what} är längre än {limit} tecken")
-        text = c.text(row, LedgerField.TEXT)
         self.lines.append(LedgerLine(row.number, day, verifikation, konto, kontonamn, text, amount))
         self.by_konto[konto] = self.by_konto.get(konto, 0) + amount
         self.group_sum += amount
