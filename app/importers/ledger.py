@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from app.core.economy_entities import MAX_TEXT
+from app.core.economy_entities import MAX_AMOUNT_ORE, MAX_TEXT
 from app.core.errors import DomainError
 from app.core.money import kronor
 from app.importers.date_values import read_date
@@ -211,6 +211,8 @@ class _Walk:
         c = self.columns
         if amount is None:
             raise ValueProblem("beloppet saknas")
+        if abs(amount) > MAX_AMOUNT_ORE:
+            raise ValueProblem(f"beloppet {kronor(amount)} kr är orimligt stort")
         day = read_date(c.value(row, LedgerField.DATE))
         konto = c.text(row, LedgerField.KONTO)
         kontonamn = c.text(row, LedgerField.KONTONAMN)

@@ -106,10 +106,11 @@ def test_bad_rows_are_errors_with_their_numbers_and_reasons(tmp_path: Path) -> N
         ["6110", "Lokalhyra", "2019-03-03", "V7", "Utan belopp", ""],
         ["6110", "Lokalhyra", "2019-03-03", "V8", "Rätt", "10,00"],
         ["6110", "Lokalhyra", "2019-03-04", "V9", "x" * 501, "10,00"],
+        ["6110", "Lokalhyra", "2019-03-04", "V10", "Slip", "20000000000,00"],
     ]
     extract = read_ledger(write_csv(tmp_path / "h.csv", cells))
     reasons = {e.row: e.reason for e in extract.errors}
-    assert sorted(reasons) == [2, 3, 4, 5, 6, 7, 8, 10]
+    assert sorted(reasons) == [2, 3, 4, 5, 6, 7, 8, 10, 11]
     assert "finns inte" in reasons[2]
     assert reasons[3] == "kan inte läsa beloppet ”tusen”"
     assert reasons[4] == "beloppet ”10,005” har fler än två decimaler (öre)"
@@ -118,6 +119,7 @@ def test_bad_rows_are_errors_with_their_numbers_and_reasons(tmp_path: Path) -> N
     assert "datum saknas" in reasons[7]
     assert "beloppet saknas" in reasons[8]
     assert reasons[10] == "texten är längre än 500 tecken"
+    assert reasons[11] == "beloppet 20\u00a0000\u00a0000\u00a0000,00 kr är orimligt stort"
     assert [x.verifikation for x in extract.lines] == ["V8"]
 
 
