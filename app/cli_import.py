@@ -12,7 +12,7 @@ from app.cli_parser import add_db_option
 from app.core.errors import DomainError
 from app.core.limits import date_problem
 
-KINDS = ("excel", "csv", "ics", "evaluation")
+KINDS = ("excel", "csv", "ics", "evaluation", "costs")
 
 
 def _iso_date(text: str) -> date:
@@ -38,8 +38,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "kind",
         choices=KINDS,
-        metavar="excel|csv|ics|evaluation",
-        help="filens typ (evaluation: enkätsvar från Microsoft Forms eller Google Forms)",
+        metavar="excel|csv|ics|evaluation|costs",
+        help="filens typ (evaluation: enkätsvar från Microsoft Forms eller Google Forms; "
+        "costs: kostnader från ett huvudboksutdrag i Excel eller CSV)",
     )
     parser.add_argument("file", metavar="FIL", help="filen att importera")
     parser.add_argument(
@@ -77,6 +78,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     from app.cli_evaluation import add_evaluation_options
 
     add_evaluation_options(parser)
+    from app.cli_costs_import import add_costs_options
+
+    add_costs_options(parser)
     add_db_option(parser)
     return parser
 
@@ -98,6 +102,10 @@ def _run(args: argparse.Namespace) -> int:
         from app.cli_evaluation import run_evaluation
 
         return run_evaluation(args)
+    if args.kind == "costs":
+        from app.cli_costs_import import run_costs
+
+        return run_costs(args)
     from app.importers import SourceKind
     from app.importers.report_groups import left_unchanged
     from app.importers.table import n_of

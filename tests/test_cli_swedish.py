@@ -129,7 +129,7 @@ def test_every_command_help_is_swedish(capsys: pytest.CaptureFixture[str], argv)
         (("summary", "--year"), "--year: ett värde behövs"),
         (
             ("import", "xls", "f.xls"),
-            "excel|csv|ics|evaluation: 'xls' finns inte (välj bland 'excel'",
+            "excel|csv|ics|evaluation|costs: 'xls' finns inte (välj bland 'excel'",
         ),
     ],
 )

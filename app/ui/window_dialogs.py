@@ -80,6 +80,14 @@ class WindowDialogs(QMainWindow):
             QKeySequence("Ctrl+I"),
             self.tr("Aktiviteter från Excel, CSV eller en kalender (.ics)"),
         )
+        from app.ui.ledger_actions import import_ledger_into  # issue 15: the ledger import
+
+        self.act_import_ledger = self._action(
+            self.tr("Importera &huvudboksutdrag…"),
+            lambda: import_ledger_into(self),
+            None,
+            self.tr("Kostnader från förbundets huvudbok (Excel eller CSV)"),
+        )
         self.act_insats = self._action(self.tr("&Förbund och insats…"), self._edit_insats)
         self.act_insatser = self._action(
             self.tr("&Byt eller lägg till insats…"), self._choose_insats

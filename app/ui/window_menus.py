@@ -24,7 +24,8 @@ def create_menus_and_toolbar(window: Any) -> None:
     m.addSeparator()
     m.addAction(window.act_new)
     m.addSeparator()
-    m.addActions([window.act_import, window.act_export, window.act_report, window.act_report_texts])
+    m.addActions([window.act_import, window.act_import_ledger])
+    m.addActions([window.act_export, window.act_report, window.act_report_texts])
     m.addActions([window.act_export_ics, window.act_mail_list])  # invitations
     m.addSeparator()
     m.addActions([window.act_backup_now, window.act_restore])

@@ -118,6 +118,21 @@ def _forms() -> Any:
     )
 
 
+def _ledger_dialog(w: Any) -> QWidget:
+    """Importera huvudboksutdrag with a Visma extract of 2020 read (seeded rows)."""
+    import random
+    import tempfile
+
+    from app.ui.ledger_import_dialog import LedgerImportDialog
+    from tests.ledger_files import random_rows, write_ledger
+
+    rows = random_rows(random.Random(15), date(2020, 1, 1), date(2020, 12, 31), 60)
+    path = write_ledger(Path(tempfile.mkdtemp()), rows, "visma", "xlsx", name="Huvudbok 2020")
+    dialog = LedgerImportDialog(w.store, w.insats, w)
+    dialog.set_path(path)
+    return dialog
+
+
 def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui import settings_dialogs as sd
     from app.ui.activity_dialog import ActivityDialog
@@ -181,6 +196,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
         ("sök i alla år", lambda: _search_with_hits(w)),
         ("utvärdering", lambda: _evaluation_dialog(w, longest.id)),
         ("enkätsvar, förhandsvisning", lambda: FormsPreviewDialog(_forms(), w)),
+        ("huvudboksutdrag", lambda: _ledger_dialog(w)),  # issue 15
     ]
 
 
