@@ -15,7 +15,8 @@ from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QMetaMethod, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.core.economy import EconomySummary
@@ -48,7 +49,7 @@ class EconomyPage(EconomyViews):
         self.lines: list[BudgetLine] = []
         self.activities: list[ActivityChoice] = []
         self.year_button.toggled.connect(lambda _on: self.reload())
-        self.budget_button.clicked.connect(self.edit_budget)
+        self.budget_button.clicked.connect(lambda: self.edit_budget())
         self.import_button.clicked.connect(self.import_requested.emit)
         self.new_button.clicked.connect(lambda: self.new_cost(planned=False))
         self.new_planned_button.clicked.connect(lambda: self.new_cost(planned=True))
@@ -58,6 +59,12 @@ class EconomyPage(EconomyViews):
         self.note_button.clicked.connect(self.note_finding)
         self.line_filter.currentIndexChanged.connect(lambda _i: self._show_costs())
         self.rows_view.doubleClicked.connect(self._rows_double_clicked)
+        self.years_view.doubleClicked.connect(self._years_double_clicked)
+        delete = QAction(self.tr("Ta bort"), self.costs_view)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_costs)
+        self.costs_view.addAction(delete)
         self.costs_view.doubleClicked.connect(lambda _i: self.edit_cost())
         self.costs_view.customContextMenuRequested.connect(self._cost_menu)
         self.costs_view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -96,7 +103,8 @@ class EconomyPage(EconomyViews):
         self.import_button.setVisible(self.isSignalConnected(self._import_signal()))
         self._update_buttons()
 
-    def _import_signal(self):  # type: ignore[no-untyped-def]
+    def _import_signal(self) -> QMetaMethod:
+        """Importera huvudboksutdrag… is shown once the import dialog is wired to it."""
         meta = self.metaObject()
         return meta.method(meta.indexOfSignal("import_requested()"))
 
@@ -154,7 +162,7 @@ class EconomyPage(EconomyViews):
     def _cost_menu(self, pos: object) -> None:
         menu = QMenu(self)
         for button in self.cost_buttons():
-            if button.isVisible():
+            if not button.isHidden():
                 action = menu.addAction(button.text().replace("&", ""))
                 action.setEnabled(button.isEnabled())
                 action.triggered.connect(button.click)
@@ -163,6 +171,11 @@ class EconomyPage(EconomyViews):
     def _rows_double_clicked(self, index: QModelIndex) -> None:
         if index.column() == 1:  # Budget
             self.edit_budget()
+
+    def _years_double_clicked(self, index: QModelIndex) -> None:
+        """A year's Budget in the period's table: that year's budget."""
+        if index.column() == 1 and not self.years_model.is_total(index.row()):
+            self.edit_budget(int(self.years_model.row_at(index.row()).label))
 
     # --- writing ------------------------------------------------------------------------
     def _write(self, action: Callable[[], T], label: str) -> T | None:
@@ -246,12 +259,13 @@ class EconomyPage(EconomyViews):
         what = count_noun(len(planned), "planerad kostnad", "planerade kostnader")
         self._write(book, self.tr("bokför {what}").format(what=what))
 
-    def edit_budget(self) -> None:
+    def edit_budget(self, year: int | None = None) -> None:
+        """Ändra budget…: the window's year (or ``year``)."""
         from app.ui.budget_editor import BudgetDialog
 
         if self.insats is None or self.insats.id is None:
             return
-        insats_id, year = self.insats.id, self.year
+        insats_id, year = self.insats.id, year or self.year
         stored = self.store.economy.budgets(insats_id, range(year, year + 1))
         amounts = {b.line_id: b.amount for b in stored}
         dialog = BudgetDialog(self.insats.name, year, self.lines, amounts, self)

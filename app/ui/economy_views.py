@@ -127,10 +127,10 @@ class EconomyViews(QWidget):
         self.costs_count = QLabel()
         self.new_button = QPushButton(self.tr("&Ny kostnad…"))
         self.new_planned_button = QPushButton(self.tr("Ny &planerad kostnad…"))
-        self.edit_button = QPushButton(self.tr("Ä&ndra…"))
+        self.edit_button = QPushButton(self.tr("Än&dra…"))
         self.delete_button = QPushButton(self.tr("&Ta bort"))
         self.book_button = QPushButton(self.tr("&Markera som bokförd"))
-        self.import_button = QPushButton(self.tr("&Importera huvudboksutdrag…"))
+        self.import_button = QPushButton(self.tr("Importera huvudbok&sutdrag…"))
         self.import_button.hide()  # shown when the import dialog is wired to the page
         filter_row = QHBoxLayout()
         filter_row.addWidget(QLabel(self.tr("Budgetrad:")))
@@ -163,7 +163,7 @@ class EconomyViews(QWidget):
         for column, width in ((2, 240), (3, 220), (6, 220)):
             findings_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             findings_header.resizeSection(column, width)
-        self.note_button = QPushButton(self.tr("&Anteckna bedömning…"))
+        self.note_button = QPushButton(self.tr("Anteckna bed&ömning…"))
         self.findings_intro = wrapped(
             self.tr(
                 "Kostnader vars budgetrad, konto eller text tyder på något som {guidance} "

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QDialog
 
+from app.core.changes import ECONOMY_TAB
 from app.core.economy import EconomySummary
 from app.core.money import kronor, parse_kronor
 from app.core.wording import NBSP, thousands
@@ -170,6 +171,8 @@ def _one_step(w: MainWindow, label: str) -> None:
     """The edit is one step named ``label``; Ångra gives back every row."""
     assert w.undo_stack.undoText() == label
     assert w.store.changes.collect() is None  # nothing left unrecorded
+    latest = w.store.changes.sets(limit=1)[0]
+    assert (latest.label, latest.tab) == (label, ECONOMY_TAB)  # the log shows it under Ekonomi
 
 
 def _undo_gives_back(w: MainWindow, before: dict[str, Any]) -> None:
@@ -351,3 +354,55 @@ def test_budget_lines_editor_is_one_step(rich: MainWindow, monkeypatch: pytest.M
     assert cells(p.rows_model)[0][0] == "Personalkostnader"
     _one_step(rich, "ändra budgetrader")
     _undo_gives_back(rich, before)
+
+
+def test_the_import_button_is_there_once_the_import_is_wired(rich: MainWindow) -> None:
+    p = page(rich, "EconomyPage")
+    p.sections.setCurrentIndex(1)
+    assert not p.import_button.isVisibleTo(p)  # no button that does nothing
+    asked: list[bool] = []
+    p.import_requested.connect(lambda: asked.append(True))
+    p.reload()
+    assert p.import_button.isVisibleTo(p)
+    p.import_button.click()
+    assert asked == [True]
+
+
+def test_a_years_budget_opens_from_the_period_table(
+    rich: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    p = page(rich, "EconomyPage")
+    p.period_button.setChecked(True)
+    opened: list[str] = []
+    with filling(monkeypatch, {"BudgetDialog": lambda d: opened.append(d.windowTitle())}):
+        p._years_double_clicked(p.years_model.index(1, 1))
+        p._years_double_clicked(p.years_model.index(p.years_model.rowCount() - 1, 1))
+    year = p.years_model.row_at(1).label
+    assert opened == [f"Budget {year} – Insatslogg"]  # not for the Totalt row
+
+
+def test_the_costs_context_menu_offers_the_buttons(
+    rich: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
+
+    p = page(rich, "EconomyPage")
+    p.period_button.setChecked(True)
+    p.sections.setCurrentIndex(1)
+    planned = next(c for c in p.costs_model.rows() if c.planned)
+    assert planned.id is not None and p.select_cost(planned.id)
+    offered: list[tuple[str, bool]] = []
+
+    def exec_(menu: QMenu, *_: Any) -> None:
+        offered.extend((a.text(), a.isEnabled()) for a in menu.actions())
+
+    monkeypatch.setattr(QMenu, "exec", exec_)
+    p._cost_menu(QPoint(1, 1))
+    assert offered == [
+        ("Ny kostnad…", True),
+        ("Ny planerad kostnad…", True),
+        ("Ändra…", True),
+        ("Ta bort", True),
+        ("Markera som bokförd", True),
+    ]
