@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QMetaMethod, QModelIndex, Qt, Signal
+from PySide6.QtCore import QMetaMethod, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -159,14 +159,19 @@ class EconomyPage(EconomyViews):
         rows = self.findings_view.selectionModel().selectedRows()
         return self.findings_model.row_at(rows[0].row()) if rows else None
 
-    def _cost_menu(self, pos: object) -> None:
+    def cost_menu(self) -> QMenu:
+        """The costs' context menu: the buttons under the table, as they are enabled."""
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for button in self.cost_buttons():
             if not button.isHidden():
                 action = menu.addAction(button.text().replace("&", ""))
                 action.setEnabled(button.isEnabled())
                 action.triggered.connect(button.click)
-        menu.exec(self.costs_view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        return menu
+
+    def _cost_menu(self, pos: QPoint) -> None:
+        self.cost_menu().popup(self.costs_view.viewport().mapToGlobal(pos))
 
     def _rows_double_clicked(self, index: QModelIndex) -> None:
         if index.column() == 1:  # Budget

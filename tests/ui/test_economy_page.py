@@ -381,24 +381,14 @@ def test_a_years_budget_opens_from_the_period_table(
     assert opened == [f"Budget {year} – Insatslogg"]  # not for the Totalt row
 
 
-def test_the_costs_context_menu_offers_the_buttons(
-    rich: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtCore import QPoint
-    from PySide6.QtWidgets import QMenu
-
+def test_the_costs_context_menu_offers_the_buttons(rich: MainWindow) -> None:
     p = page(rich, "EconomyPage")
     p.period_button.setChecked(True)
     p.sections.setCurrentIndex(1)
     planned = next(c for c in p.costs_model.rows() if c.planned)
     assert planned.id is not None and p.select_cost(planned.id)
-    offered: list[tuple[str, bool]] = []
-
-    def exec_(menu: QMenu, *_: Any) -> None:
-        offered.extend((a.text(), a.isEnabled()) for a in menu.actions())
-
-    monkeypatch.setattr(QMenu, "exec", exec_)
-    p._cost_menu(QPoint(1, 1))
+    menu = p.cost_menu()
+    offered = [(a.text(), a.isEnabled()) for a in menu.actions()]
     assert offered == [
         ("Ny kostnad…", True),
         ("Ny planerad kostnad…", True),
@@ -406,3 +396,9 @@ def test_the_costs_context_menu_offers_the_buttons(
         ("Ta bort", True),
         ("Markera som bokförd", True),
     ]
+    menu.deleteLater()
+    p.costs_view.clearSelection()
+    menu = p.cost_menu()
+    enabled = [a.text() for a in menu.actions() if a.isEnabled()]
+    assert enabled == ["Ny kostnad…", "Ny planerad kostnad…"]
+    menu.deleteLater()
