@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from app.core.economy_entities import BudgetLine
 from app.core.entities import ActivityType, Insats, Kommun, Organisation
 from app.core.vocabulary import OrgCategory
 from app.ui.formatting import fmt_span
@@ -32,7 +33,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _CONTEXT = "ListModels"
 
-E = TypeVar("E", Kommun, Organisation, ActivityType)
+E = TypeVar("E", Kommun, Organisation, ActivityType, BudgetLine)
 
 
 class ColumnKind(Enum):

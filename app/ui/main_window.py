@@ -26,26 +26,26 @@ from app.core.errors import DomainError
 from app.core.limits import FIRST_YEAR, LAST_YEAR, year_in_range
 from app.core.year_choice import opening_year
 from app.store.database import Store
-from app.ui import chart_menu, evaluation_actions, window_state
+from app.ui import chart_menu, economy_actions, evaluation_actions, window_state
 from app.ui.activities_page import ActivitiesPage
 from app.ui.combo_data import find_data
 from app.ui.edit_history import EditHistory
 from app.ui.invitation_actions import add_to_table, create_invitation_actions
 from app.ui.overview_widget import OverviewWidget
-from app.ui.record_tabs import PAGES, LazyPage, RecordPage
+from app.ui.record_tabs import OVERVIEW_AT, PAGES, LazyPage, RecordPage, page_tab
 from app.ui.shared_read import shared_read
 from app.ui.window_dialogs import WindowDialogs
 from app.ui.window_menus import create_menus_and_toolbar
 
 TAB_ACTIVITIES = 0
-TAB_OVERVIEW = 1 + len(PAGES)  # after the record's pages
+TAB_OVERVIEW = OVERVIEW_AT  # after the record's pages (Ekonomi comes after it)
 
 
 def tab_index(tab: str) -> int | None:
     """The index in the window's tabs of the change log's ``tab``."""
     if tab == ACTIVITIES_TAB:
         return TAB_ACTIVITIES
-    return next((1 + i for i, spec in enumerate(PAGES) if spec.tab == tab), None)
+    return next((page_tab(i) for i, spec in enumerate(PAGES) if spec.tab == tab), None)
 
 
 class MainWindow(WindowDialogs):
@@ -79,7 +79,7 @@ class MainWindow(WindowDialogs):
                 lazy = LazyPage(spec, store, self._page_created)
                 self.record_pages.append(lazy)
                 self.tabs.addTab(lazy, self.tr(spec.title))
-            self.tabs.addTab(self.overview, self.tr("Årsöversikt"))
+            self.tabs.insertTab(TAB_OVERVIEW, self.overview, self.tr("Årsöversikt"))
             self.setCentralWidget(self.tabs)
 
             self.year_combo = QComboBox()
@@ -155,7 +155,7 @@ class MainWindow(WindowDialogs):
         self.act_next_year = self._action(
             self.tr("&Nästa år"), lambda: self._step_year(1), QKeySequence("Ctrl+PgDown")
         )
-        # Visa: a tab each, Ctrl+1 … Ctrl+6 in the order of the tabs.
+        # Visa: a tab each, Ctrl+1 … Ctrl+8 in the order of the tabs.
         self.act_show_tabs: list[QAction] = [
             self._action(
                 menu_text,
@@ -165,8 +165,9 @@ class MainWindow(WindowDialogs):
             for index, menu_text in enumerate(
                 (
                     self.tr("&Aktiviteter"),
-                    *(self.tr(spec.menu_text) for spec in PAGES),
+                    *(self.tr(spec.menu_text) for spec in PAGES[: TAB_OVERVIEW - 1]),
                     self.tr("Års&översikt"),
+                    *(self.tr(spec.menu_text) for spec in PAGES[TAB_OVERVIEW - 1 :]),
                 )
             )
         ]
@@ -281,6 +282,7 @@ class MainWindow(WindowDialogs):
         if meeting is not None:
             meeting.connect(self.activities.new_group_meeting)
         evaluation_actions.connect_page(self, page)
+        economy_actions.connect_page(self, page)
 
     def _record_changed(self, tab: str | None = None) -> None:
         """A page saved something: one step of Ångra; the overview and the other pages

@@ -13,7 +13,14 @@ from typing import Protocol, TypeVar, runtime_checkable
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.core.changes import EVALUATIONS_TAB, FOLLOWUP_TAB, GROUPS_TAB, PLAN_TAB, REACH_TAB
+from app.core.changes import (
+    ECONOMY_TAB,
+    EVALUATIONS_TAB,
+    FOLLOWUP_TAB,
+    GROUPS_TAB,
+    PLAN_TAB,
+    REACH_TAB,
+)
 from app.core.entities import Insats
 from app.store.database import Store
 
@@ -67,6 +74,12 @@ def evaluations_page(store: Store) -> QWidget:
     return record_page(EvaluationsPage(store))
 
 
+def economy_page(store: Store) -> QWidget:
+    from app.ui.economy_page import EconomyPage
+
+    return record_page(EconomyPage(store))
+
+
 @dataclass(frozen=True)
 class PageSpec:
     title: str
@@ -74,6 +87,7 @@ class PageSpec:
     name: str  # the page's object name
     factory: Callable[[Store], QWidget]
     tab: str  # the tab's name in the change log (core.changes)
+    after_overview: bool = False  # placed after Årsöversikt (its Ctrl+7 stays)
 
 
 PAGES = (
@@ -84,7 +98,16 @@ PAGES = (
     PageSpec(
         "Utvärderingar", "Utvärderin&gar", "EvaluationsPage", evaluations_page, EVALUATIONS_TAB
     ),
+    PageSpec("Ekonomi", "&Ekonomi", "EconomyPage", economy_page, ECONOMY_TAB, after_overview=True),
 )
+# The tabs: Aktiviteter, the pages before Årsöversikt, Årsöversikt, the pages after it.
+OVERVIEW_AT = 1 + sum(1 for spec in PAGES if not spec.after_overview)
+assert all(spec.after_overview for spec in PAGES[OVERVIEW_AT - 1 :])
+
+
+def page_tab(index: int) -> int:
+    """The tab index of ``PAGES[index]``."""
+    return 1 + index if index < OVERVIEW_AT - 1 else 2 + index
 
 
 class LazyPage(QWidget):

@@ -16,6 +16,7 @@ from app import APP_NAME, __version__
 from app.core.changes import ChangeSet
 from app.core.entities import Insats
 from app.store.database import Store
+from app.ui import economy_actions
 
 if TYPE_CHECKING:
     from app.ui.edit_history import EditHistory
@@ -95,6 +96,7 @@ class WindowDialogs(QMainWindow):
         self.act_kommuner = self._action(self.tr("&Kommuner…"), self._edit_kommuner)
         self.act_orgs = self._action(self.tr("&Organisationer…"), self._edit_organisations)
         self.act_types = self._action(self.tr("&Aktivitetstyper…"), self._edit_types)
+        self.act_budget_lines = economy_actions.budget_lines_action(self)  # issue 15
         self.act_logo = self._action(
             self.tr("&Logotyp för rapporter…"),
             self._edit_logo,

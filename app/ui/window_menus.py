@@ -50,6 +50,7 @@ def create_menus_and_toolbar(window: Any) -> None:
     m.addActions([window.act_insats, window.act_insatser])
     m.addSeparator()
     m.addActions([window.act_kommuner, window.act_orgs, window.act_types, window.act_logo])
+    m.addAction(window.act_budget_lines)  # issue 15
     m.addSeparator()
     m.addActions([window.act_privacy, window.act_backups])
     m = bar.addMenu(tr("&Hjälp"))

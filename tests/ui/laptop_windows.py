@@ -133,6 +133,47 @@ def _ledger_dialog(w: Any) -> QWidget:
     return dialog
 
 
+def _economy_dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
+    """The Ekonomi tab's dialogs (issue 15): a new cost, a ledger cost with its
+    verifikation and konto shown, the year's budget, the budget lines, a note on a
+    finding (a cost as the funding rules flag it)."""
+    from app.core.economy_entities import Cost
+    from app.core.funding_rules import MEMBERSHIP, RULES, FundingFinding
+    from app.ui.budget_editor import BudgetDialog
+    from app.ui.budget_lines_dialog import BudgetLinesDialog
+    from app.ui.cost_dialog import CostDialog
+    from app.ui.finding_note_dialog import FindingNoteDialog
+
+    store, ins = w.store, w.insats
+    lines = store.economy.lines()
+    activities = [(r.id, r.start, r.title) for r in store.activities.rows(ins.id, None)]
+    day = date(2018, 3, 14)
+    ledger = Cost(
+        None,
+        ins.id,
+        day,
+        1_906_255,
+        lines[-1].id,
+        "Medlemsavgift Skoopi 2018 enligt faktura",
+        None,
+        "V2018-0412",
+        "6990",
+        "Övriga externa kostnader",
+        "huvudbok-2018.xlsx",
+    )
+    finding = FundingFinding(ledger, RULES[MEMBERSHIP], "medlemsavgift, Skoopi")
+    return [
+        ("ny kostnad", lambda: CostDialog(ins, lines, activities, None, day, False, w)),
+        (
+            "kostnad från huvudboken",
+            lambda: CostDialog(ins, lines, activities, ledger, day, False, w),
+        ),
+        ("budget", lambda: BudgetDialog(ins.name, 2018, lines, {}, w)),
+        ("budgetrader", lambda: BudgetLinesDialog(w, store)),
+        ("bedömning av regelkontroll", lambda: FindingNoteDialog(finding, w)),
+    ]
+
+
 def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui import settings_dialogs as sd
     from app.ui.activity_dialog import ActivityDialog
@@ -197,6 +238,7 @@ def _dialogs(w: Any) -> list[tuple[str, Callable[[], QWidget]]]:
         ("utvärdering", lambda: _evaluation_dialog(w, longest.id)),
         ("enkätsvar, förhandsvisning", lambda: FormsPreviewDialog(_forms(), w)),
         ("huvudboksutdrag", lambda: _ledger_dialog(w)),  # issue 15
+        *_economy_dialogs(w),
     ]
 
 

@@ -4,6 +4,7 @@ the demo's year: the expected tables with their columns and rows."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,8 @@ EXPECTED: dict[str, tuple[str, list[str], int]] = {
     # The demo's activities have no evaluations.
     "Utvärderingar": ("evaluatedActivities", ["Datum", "Aktivitet", "Typ", "Deltagare"], 0),
     "Årsöversikt": ("summary_nyckeltal", ["", "2018", "2017", "Förändring"], 4),
+    # Every active budget line of the list and Totalt (issue 15; after Årsöversikt).
+    "Ekonomi": ("economyRows", ["Budgetrad", "Budget", "Utfall", "Planerat", "Prognos"], 9),
 }
 
 
@@ -49,7 +52,7 @@ def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             names.append(spec.name)
             return spec.factory(store)
 
-        return PageSpec(spec.title, spec.menu_text, spec.name, factory, spec.tab)
+        return replace(spec, factory=factory)
 
     monkeypatch.setattr("app.ui.main_window.PAGES", tuple(counted(s) for s in PAGES))
     return names

@@ -20,7 +20,7 @@ from app.core.vocabulary import GroupStatus, PlacedSource
 from app.store.database import Store
 from app.ui.activity_dialog import ActivityChoices, ActivityDialog
 from app.ui.main_window import TAB_OVERVIEW, MainWindow
-from app.ui.record_tabs import PAGES, LazyPage
+from app.ui.record_tabs import PAGES, LazyPage, page_tab
 from tests.conftest import MakeActivity
 
 
@@ -35,10 +35,13 @@ def window(qtbot: QtBot, store: Store, tmp_path: Path) -> Iterator[MainWindow]:
 
 def test_pages_are_built_only_when_opened(window: MainWindow) -> None:
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert tabs == ["Aktiviteter", *[p.title for p in PAGES], "Årsöversikt"]
+    before = [p.title for p in PAGES if not p.after_overview]
+    after = [p.title for p in PAGES if p.after_overview]
+    assert after == ["Ekonomi"]  # issue 15: Årsöversikt keeps its place and Ctrl+7
+    assert tabs == ["Aktiviteter", *before, "Årsöversikt", *after]
     assert all(lazy.page is None for lazy in window.record_pages)
-    for index, lazy in enumerate(window.record_pages, start=1):
-        window.tabs.setCurrentIndex(index)
+    for index, lazy in enumerate(window.record_pages):
+        window.tabs.setCurrentIndex(page_tab(index))
         assert lazy.page is not None
         assert lazy.page.objectName() == lazy.spec.name
 

@@ -307,6 +307,50 @@ def _edit_evaluation(w: MainWindow, record: tuple[int, int]) -> None:
     w.act_evaluation.trigger()
 
 
+def _costs(w: MainWindow) -> list[Any]:
+    assert w.insats.id is not None
+    return [(c.year, c.id) for c in w.store.economy.costs(w.insats.id)]
+
+
+def _economy(w: MainWindow, year: int) -> Any:
+    w.show_year(year)
+    p = page(w, "EconomyPage")
+    p.year_button.setChecked(True)
+    return p
+
+
+def _edit_cost(w: MainWindow, record: tuple[int, int]) -> None:
+    """Ändra… on the Ekonomi tab's Kostnader, on the cost chosen in its year."""
+    year, cost_id = record
+    p = _economy(w, year)
+    assert p.select_cost(cost_id)
+    assert p.edit_button.isEnabled()
+    p.edit_button.click()
+
+
+def _edit_budget(w: MainWindow, year: int) -> None:
+    _economy(w, year).budget_button.click()
+
+
+def _findings(w: MainWindow) -> list[Any]:
+    from app.operations.economy import findings
+
+    return [(f.cost.year, f.cost.id, f.rule.code) for f in findings(w.store, w.insats)]
+
+
+def _note_finding(w: MainWindow, record: tuple[int, int, str]) -> None:
+    year, cost_id, code = record
+    p = _economy(w, year)
+    rows = [(f.cost.id, f.rule.code) for f in p.findings_model.rows()]
+    p.findings_view.selectRow(rows.index((cost_id, code)))
+    assert p.note_button.isEnabled()
+    p.note_button.click()
+
+
+def _budget_lines(w: MainWindow, _: None) -> None:
+    w.act_budget_lines.trigger()
+
+
 EDITORS = [
     Editor("aktivitet", _activities, _edit_activity),
     Editor("tillfälle i en serie", _occurrences, _edit_activity),
@@ -327,6 +371,11 @@ EDITORS = [
     Editor("förbund och insats", _once, _settings("InsatsDialog")),
     Editor("logotyp för rapporter", _once, _settings("ReportLogoDialog")),
     Editor("utvärdering", _evaluations, _edit_evaluation, cells=True),
+    # issue 15: the Ekonomi tab
+    Editor("kostnad", _costs, _edit_cost),
+    Editor("budget", _years, _edit_budget),
+    Editor("bedömning av regelkontroll", _findings, _note_finding),
+    Editor("budgetrader", _once, _budget_lines, cells=True),
 ]
 
 

@@ -51,8 +51,9 @@ def test_the_child_saw_a_laptop_screen_and_every_window(windows: dict[str, objec
     names = [w["name"] for w in windows["windows"]]  # type: ignore[index, union-attr]
     # issue 14: the Utvärderingar tab; "diagram för period", "mått och målvärden",
     # "sök i alla år", "serieredigeraren", "utvärdering", "enkätsvar, förhandsvisning"
-    # issue 15: "huvudboksutdrag"
-    assert len(names) == 7 + 27, names
+    # issue 15: the Ekonomi tab; "ny kostnad", "kostnad från huvudboken", "budget",
+    # "budgetrader", "bedömning av regelkontroll", "huvudboksutdrag"
+    assert len(names) == 8 + 32, names
 
 
 def test_every_window_fits_with_its_buttons_inside(windows: dict[str, object]) -> None:
