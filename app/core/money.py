@@ -120,3 +120,8 @@ def _decimal_ore(value: Decimal, raw: str) -> int:
     if ore != ore.to_integral_value():
         raise MoneyError(f"{raw!r} har fler än två decimaler (öre).")
     return int(ore)
+
+
+def percent_text(percent: int | None) -> str:
+    """'86 %', '3 070 %' (no-break spaces); '–' when there is no figure."""
+    return "–" if percent is None else f"{thousands(percent)}{NBSP}%"

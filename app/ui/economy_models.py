@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 from app.core.economy import COLUMNS, TOTAL, YEAR_COLUMNS, EconomyRow
 from app.core.economy_entities import Cost
 from app.core.funding_rules import FundingFinding
-from app.core.money import kronor
+from app.core.money import kronor, percent_text
 from app.core.wording import NBSP, count_noun, thousands
 from app.ui.row_table_model import RowTableModel
 
@@ -26,8 +26,7 @@ FLAG = "⚠ Regelkontroll"
 
 
 def used_text(row: EconomyRow) -> str:
-    percent = row.used_percent
-    return NOTHING if percent is None else f"{thousands(percent)}{NBSP}%"
+    return percent_text(row.used_percent)
 
 
 def remaining_text(row: EconomyRow) -> str:

@@ -75,7 +75,7 @@ def expected_rows(rows: Any, total: Any) -> list[list[str]]:
     out = []
     for row in [*rows, total]:
         kvar = kronor(row.remaining) + (OVER if row.remaining < 0 else "")
-        used = "–" if row.used_percent is None else f"{row.used_percent}{NBSP}%"
+        used = "–" if row.used_percent is None else f"{thousands(row.used_percent)}{NBSP}%"
         amounts = [kronor(row.budget), kronor(row.booked), kronor(row.planned)]
         out.append([row.label, *amounts, kronor(row.forecast), kvar, used])
     return out
@@ -356,16 +356,18 @@ def test_budget_lines_editor_is_one_step(rich: MainWindow, monkeypatch: pytest.M
     _undo_gives_back(rich, before)
 
 
-def test_the_import_button_is_there_once_the_import_is_wired(rich: MainWindow) -> None:
+def test_the_import_button_opens_the_ledger_import(
+    rich: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.ui.ledger_import_dialog as ledger
+
     p = page(rich, "EconomyPage")
     p.sections.setCurrentIndex(1)
-    assert not p.import_button.isVisibleTo(p)  # no button that does nothing
-    asked: list[bool] = []
-    p.import_requested.connect(lambda: asked.append(True))
-    p.reload()
     assert p.import_button.isVisibleTo(p)
+    asked: list[object] = []
+    monkeypatch.setattr(ledger, "import_ledger", lambda *a: asked.append(a) or False)
     p.import_button.click()
-    assert asked == [True]
+    assert asked == [(rich, rich.store, rich.insats)]
 
 
 def test_a_years_budget_opens_from_the_period_table(
@@ -395,10 +397,11 @@ def test_the_costs_context_menu_offers_the_buttons(rich: MainWindow) -> None:
         ("Ändra…", True),
         ("Ta bort", True),
         ("Markera som bokförd", True),
+        ("Importera huvudboksutdrag…", True),
     ]
     menu.deleteLater()
     p.costs_view.clearSelection()
     menu = p.cost_menu()
     enabled = [a.text() for a in menu.actions() if a.isEnabled()]
-    assert enabled == ["Ny kostnad…", "Ny planerad kostnad…"]
+    assert enabled == ["Ny kostnad…", "Ny planerad kostnad…", "Importera huvudboksutdrag…"]
     menu.deleteLater()
