@@ -94,7 +94,7 @@ def test_a_span_within_a_year_takes_the_costs_of_its_dates_only(store: Store) ->
     costs = store.economy.costs(insats.id, first, last)
     assert all(first <= c.day <= last for c in costs)
     assert economy.total.booked == sum(c.amount for c in costs if not c.planned)
-    assert "hela året" in economy.note
+    assert "hela kalenderår" in economy.note
 
 
 def test_the_demo_has_an_example_budget_and_its_rules_at_work(
