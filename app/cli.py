@@ -159,11 +159,11 @@ def economy_lines(economy: EconomySummary) -> list[str]:
     used = "–" if t.used_percent is None else f"{t.used_percent} %"
     lines = [
         f"Ekonomi {economy.label}",
-        f"  Budget   {kronor_kr(t.budget):>20}",
-        f"  Utfall   {kronor_kr(t.booked):>20}  (förbrukat {used})",
-        f"  Planerat {kronor_kr(t.planned):>20}",
-        f"  Prognos  {kronor_kr(t.forecast):>20}",
-        f"  Kvar     {kronor_kr(t.remaining):>20}",
+        f"  Budget         {kronor_kr(t.budget):>20}",
+        f"  Utfall         {kronor_kr(t.booked):>20}  (förbrukat {used})",
+        f"  Planerat       {kronor_kr(t.planned):>20}",
+        f"  Prognos        {kronor_kr(t.forecast):>20}",
+        f"  Kvar av budget {kronor_kr(t.remaining):>20}",
     ]
     for label, value, divisor in economy.ratios.rows():
         shown = "–" if value is None else kronor_kr(value * 100, ore_shown=False)

@@ -14,7 +14,6 @@ demo. While the demo has no budget or cost, it checks that Ekonomi is left out i
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +24,9 @@ from docx import Document
 from openpyxl import load_workbook
 
 from app.cli import main
-from app.core.economy import RATIOS_TITLE, TITLE, TOTAL, EconomyRow, EconomySummary
+from app.core.economy import RATIOS_TITLE, TITLE, TOTAL, EconomySummary
 from app.core.finsam_followup import BOOKED, BUDGET, ECONOMY, ECONOMY_TITLE
-from app.core.money import as_kronor, parse_kronor
+from app.core.money import as_kronor, kronor_kr
 from app.core.summary import NO_FIGURE
 from app.core.wording import thousands
 from app.demo import build_demo
@@ -38,11 +37,23 @@ from app.reports.board_economy import FINDINGS_HEADING, NO_FINDING, sentence
 from app.reports.excel_economy import COST_SHEET, FINDING_SHEET, SHEET
 from app.reports.export_content import ExportRequest
 from app.store.database import Store
-from tests.reports.pdf_words import pages
+from tests.economy_readback import (
+    assert_total_is_the_sum,
+    between,
+    core_rows,
+    docx_money,
+    docx_tables,
+    excel_blocks,
+    excel_money,
+    json_money,
+    norm,
+    ore,
+    pdf_text,
+    text_money,
+)
 from tests.rich_data import build_rich_database
 
 SEED = 1515
-Amounts = tuple[int, int, int, int, int, int | None]  # öre ×5, förbrukat %
 
 
 @dataclass(frozen=True)
@@ -76,128 +87,11 @@ def store(case: Case) -> Iterator[Store]:
     opened.close()
 
 
-def core_rows(rows: tuple[EconomyRow, ...]) -> list[tuple[str, Amounts]]:
-    return [(r.label, (*r.amounts, r.used_percent)) for r in rows]
-
-
-def ore(value: Any) -> int:
-    """A money cell read back (kronor as a number) in öre, exactly."""
-    assert isinstance(value, int | float), value
-    return parse_kronor(float(value))
-
-
-def percent_cell(value: Any) -> int | None:
-    return None if value == NO_FIGURE else int(value)
-
-
-def assert_total_is_the_sum(rows: list[tuple[str, Amounts]], total: Amounts) -> None:
-    for column in range(5):
-        assert total[column] == sum(r[1][column] for r in rows)
-
-
-# --- read back ----------------------------------------------------------------------------
-
-
-def excel_blocks(path: Path, sheet: str) -> dict[str, list[tuple[Any, ...]]]:
-    """Each table of the sheet by its title: the header row, then the rows (the total
-    included) up to the note or the blank row."""
-    ws = load_workbook(path)[sheet]
-    rows = [tuple(c.value for c in row) for row in ws.iter_rows()]
-    blocks: dict[str, list[tuple[Any, ...]]] = {}
-    i = 0
-    while i < len(rows):
-        title = rows[i][0]
-        if isinstance(title, str) and rows[i][1:2] in ((None,), ()) and i + 1 < len(rows):
-            body: list[tuple[Any, ...]] = []
-            j = i + 1
-            while j < len(rows) and rows[j][0] is not None and rows[j][1] is not None:
-                body.append(rows[j])
-                j += 1
-            if body:
-                blocks[title] = body
-            i = max(j, i + 1)
-        else:
-            i += 1
-    return blocks
-
-
-def excel_money(body: list[tuple[Any, ...]]) -> list[tuple[str, Amounts]]:
-    return [
-        (str(r[0]), (*(ore(v) for v in r[1:6]), percent_cell(r[6])))  # type: ignore[misc]
-        for r in body[1:]
-    ]
-
-
-def norm(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
-
-
-_MONEY = r"(?<![\d,])−?\d{1,3}(?: \d{3})*,\d{2}"
-_TOKEN = re.compile(rf"({_MONEY})|(−?\d+ ?%)|(?<!\S)(–)(?!\S)")
-
-
-def pdf_text(path: Path) -> str:
-    """The PDF's words in reading order without the running header and footer: line by
-    line (words whose middles are within two points of each other), left to right."""
-    out: list[str] = []
-    for words in pages(path):
-        lines: list[tuple[float, list[Any]]] = []
-        body = [w for w in words if 45 < w.y0 and w.y1 < 800]
-        for w in sorted(body, key=lambda w: (w.y0 + w.y1) / 2):
-            middle = (w.y0 + w.y1) / 2
-            if lines and abs(lines[-1][0] - middle) <= 2.0:
-                lines[-1][1].append(w)
-            else:
-                lines.append((middle, [w]))
-        out += [" ".join(w.text for w in sorted(ws, key=lambda w: w.x0)) for _, ws in lines]
-    return norm(" ".join(out))
-
-
-def text_money(text: str) -> list[Amounts]:
-    """The rows of a money table in the PDF's text: five amounts, then a percent or –."""
-    tokens: list[str] = [next(g for g in m.groups() if g) for m in _TOKEN.finditer(text)]
-    assert len(tokens) % 6 == 0, tokens
-    out: list[Amounts] = []
-    for k in range(0, len(tokens), 6):
-        *money, used = tokens[k : k + 6]
-        shown = None if used == NO_FIGURE else int(used.rstrip("% ").replace("−", "-"))
-        out.append((*(parse_kronor(m) for m in money), shown))  # type: ignore[arg-type]
-    return out
-
-
-def between(text: str, start: str, end: str, after: int = 0) -> tuple[str, int]:
-    a = text.index(start, after) + len(start)
-    b = text.index(end, a)
-    return text[a:b], b
-
-
-def docx_tables(path: Path) -> list[list[list[str]]]:
-    return [
-        [[norm(c.text) for c in row.cells] for row in t.rows] for t in Document(str(path)).tables
-    ]
-
-
-def docx_money(rows: list[list[str]]) -> list[tuple[str, Amounts]]:
-    out = []
-    for r in rows[1:]:
-        used = None if r[6] == NO_FIGURE else int(r[6].split()[0].replace("−", "-"))
-        out.append((r[0], (*(parse_kronor(v) for v in r[1:6]), used)))
-    return out  # type: ignore[return-value]
-
-
 def cli_json(case: Case, args: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     capsys.readouterr()
     assert main(["summary", *args, "--json", "--db", str(case.path)]) == 0
     data: dict[str, Any] = json.loads(capsys.readouterr().out)
     return data
-
-
-def json_money(rows: list[dict[str, Any]]) -> list[tuple[str, Amounts]]:
-    keys = ("budget", "utfall", "planerat", "prognos", "kvar")
-    return [
-        (r["label"], (*(parse_kronor(r[k]) for k in keys), r["forbrukat_procent"]))  # type: ignore[misc]
-        for r in rows
-    ]
 
 
 # --- the spans ----------------------------------------------------------------------------
@@ -376,6 +270,12 @@ def test_excel_reports_json_and_core_agree_for_every_year_and_the_period(
         check_pdf(pdf, core)
         check_docx(docx, core)
         check_json(cli_json(case, span.cli, capsys), core)
+        capsys.readouterr()
+        assert main(["summary", *span.cli, "--db", str(case.path)]) == 0
+        printed = norm(capsys.readouterr().out)
+        assert norm(f"Ekonomi {core.label}") in printed
+        assert norm(f"Utfall {kronor_kr(core.total.booked)}") in printed
+        assert f"Flaggade av regelkontrollen: {len(core.findings)}" in printed
         checked += 1
     assert checked >= 2  # several years and the period
     assert whole.findings and whole.costs and len(whole.years) > 1
