@@ -21,6 +21,8 @@ from app.core.period import PeriodSummary
 from app.core.summary import CHANGE, SummaryTable, YearSummary
 
 if TYPE_CHECKING:
+    from app.core.economy import EconomySummary
+    from app.core.entities import Insats
     from app.reports.export_content import ExportRequest
     from app.store.database import Store
 
@@ -86,12 +88,19 @@ def format_table(table: SummaryTable) -> list[str]:
     return lines
 
 
-def with_followup(data: dict[str, Any], summaries: Sequence[YearSummary]) -> dict[str, Any]:
+def with_followup(
+    data: dict[str, Any],
+    summaries: Sequence[YearSummary],
+    economy: EconomySummary | None = None,
+) -> dict[str, Any]:
     """``data`` (a summary as JSON) followed by the section "uppfoljning_finsam": the
-    follow-up form's figures of ``summaries``, one per calendar year (core.finsam_followup)."""
+    follow-up form's figures of ``summaries``, one per calendar year (core.finsam_followup),
+    with each year's budget and utfall from ``economy``."""
     from app.core.finsam_followup import followup_dict, followup_years
+    from app.operations.economy import followup_economy
 
-    return {**data, "uppfoljning_finsam": followup_dict(followup_years(summaries))}
+    years = followup_years(summaries, followup_economy(economy))
+    return {**data, "uppfoljning_finsam": followup_dict(years)}
 
 
 def _goal_progress(
@@ -117,15 +126,52 @@ def cmd_summary(args: argparse.Namespace) -> int:
             summary, pieces = _period_summary(store, request_for(insats.id, first, last))
         request = request_for(insats.id, first, last)
         goals = _goal_progress(store, request, pieces) if args.json else None
+        economy = _economy(store, insats, request, pieces)
     if args.json:
-        data = with_followup(summary.to_dict(), pieces)
+        data = with_followup(summary.to_dict(), pieces, economy)
         if goals is not None:
             data["maluppfyllelse"] = goals
+        data["ekonomi"] = None if economy is None else economy.to_dict()
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print_summary(summary)
+        if economy is not None:
+            print()
+            print("\n".join(economy_lines(economy)))
     return 0
+
+
+def _economy(
+    store: Store, insats: Insats, request: ExportRequest, pieces: Sequence[YearSummary]
+) -> EconomySummary | None:
+    """Budget against outcome over the summary's dates, as the export and the report
+    have it (None: neither budget nor cost in them)."""
+    from app.operations.economy import report_economy
+
+    dates = request.period
+    return report_economy(store, insats, dates.first, dates.last, pieces)
+
+
+def economy_lines(economy: EconomySummary) -> list[str]:
+    """The short Ekonomi block of the text summary: the total, the ratios, the findings."""
+    from app.core.money import kronor_kr
+
+    t = economy.total
+    used = "–" if t.used_percent is None else f"{t.used_percent} %"
+    lines = [
+        f"Ekonomi {economy.label}",
+        f"  Budget         {kronor_kr(t.budget):>20}",
+        f"  Utfall         {kronor_kr(t.booked):>20}  (förbrukat {used})",
+        f"  Planerat       {kronor_kr(t.planned):>20}",
+        f"  Prognos        {kronor_kr(t.forecast):>20}",
+        f"  Kvar av budget {kronor_kr(t.remaining):>20}",
+    ]
+    for label, value, divisor in economy.ratios.rows():
+        shown = "–" if value is None else kronor_kr(value * 100, ore_shown=False)
+        lines.append(f"  {label}: {shown} (delat med {'–' if divisor is None else divisor})")
+    lines.append(f"  Flaggade av regelkontrollen: {len(economy.findings)}")
+    return lines
 
 
 def _period_summary(

@@ -18,8 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def as_printed(summary: YearSummary) -> dict[str, object]:
-    """What ``summary --json`` prints: the year summary, then its Uppföljning Finsam."""
-    return {**summary.to_dict(), "uppfoljning_finsam": followup_dict(followup_years([summary]))}
+    """What ``summary --json`` prints: the year summary, then its Uppföljning Finsam, and
+    its Ekonomi (null: no budget or cost in these tests' databases)."""
+    return {
+        **summary.to_dict(),
+        "uppfoljning_finsam": followup_dict(followup_years([summary])),
+        "ekonomi": None,
+    }
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 
 from app.cli import main
 from app.core.finsam_followup import (
+    ECONOMY,
     INDIVIDUAL,
     LABEL_HEADER,
     PLACES_USED,
@@ -31,9 +32,11 @@ from app.core.finsam_followup import (
     followup_tables,
     followup_years,
 )
+from app.core.money import as_kronor, parse_kronor
 from app.core.reach import UNIQUE
 from app.core.summary import NO_FIGURE
 from app.demo import build_demo
+from app.operations.economy import followup_economy, report_economy
 from app.operations.exports import export_excel
 from app.operations.reports import gather_pdf
 from app.reports.board_blocks import Heading, Table
@@ -43,7 +46,7 @@ from app.store.database import Store
 from tests.generated_record import build_generated_record
 
 SEED = 20_261_201
-Cell = int | str
+Cell = int | float | str
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,21 @@ def store(case: Case) -> Iterator[Store]:
 
 def core_tables(store: Store, case: Case, years: tuple[int, ...]) -> tuple[FollowupTable, ...]:
     summaries = [store.summaries.year_summary(case.insats_id, y) for y in years]
-    return followup_tables(followup_years(summaries))
+    insats = store.reference.insats(case.insats_id)
+    dates = ExportRequest(case.insats_id, years[0], years[-1]).period
+    economy = report_economy(store, insats, dates.first, dates.last, summaries)
+    return followup_tables(followup_years(summaries, followup_economy(economy)))
 
 
 def by_label(table: FollowupTable) -> dict[str, dict[str, Cell]]:
-    return {r.label: dict(zip(table.columns, r.shown(), strict=True)) for r in table.rows}
+    """Counts as they are, budget and utfall in kronor (as Excel and the JSON hold them)."""
+    return {
+        r.label: {
+            c: as_kronor(v) if r.money and isinstance(v, int) else v
+            for c, v in zip(table.columns, r.shown(), strict=True)
+        }
+        for r in table.rows
+    }
 
 
 # --- read back ------------------------------------------------------------------------------
@@ -129,8 +142,10 @@ def json_tables(data: dict[str, Any]) -> dict[str, dict[str, dict[str, Cell]]]:
 
 
 def figure(text: str) -> Cell:
-    """A cell of a block read back: '1 275' → 1275, '–' stays."""
+    """A cell of a block read back: '1 275' → 1275, '610 000,50' → 610000.5, '–' stays."""
     digits = text.replace("\u00a0", "").replace(" ", "")
+    if "," in digits:
+        return as_kronor(parse_kronor(digits))
     return int(digits) if digits.isdigit() else text
 
 
@@ -171,7 +186,7 @@ def test_excel_json_and_report_agree_for_every_year(case, store, tmp_path, capsy
 
     assert excel == expected
     assert report == expected
-    assert set(expected) == {STRUCTURAL, INDIVIDUAL}  # both have placements
+    assert set(expected) == {STRUCTURAL, INDIVIDUAL, ECONOMY}  # both have placements
     for year in years:
         from_cli = json_tables(json_section(case, year, capsys))
         column = str(year)

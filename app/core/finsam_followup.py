@@ -12,16 +12,21 @@ SUS) asks the förbund for, per insats and calendar year, as they are typed into
 
 Nothing is counted here: every figure is read from the year summary's own tables
 (Nådda personer, Nådda utanför totalen, Individinriktade insatser), so the follow-up
-cannot disagree with the overview, the Excel export or the report. The form also asks
-for budget and utfall; they come from the förbund's accounts and are not here.
+cannot disagree with the overview, the Excel export or the report.
+* Budget och utfall: the form also asks for the insats's budget and outcome per year.
+  They are the Ekonomi tab's figures of the year (core.economy: the year's budget and
+  its booked costs), handed in by the caller, never summed here; None (shown as
+  NO_FIGURE) where none is registered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
+from app.core.economy import EconomyRow
+from app.core.money import as_kronor
 from app.core.placements import COL_GENDER_UNKNOWN, COL_MEN, COL_UNIQUE, COL_USED, COL_WOMEN
 from app.core.reach import ACTIVITY_VOLUME, REACH_TOTAL, REGISTERED_VOLUME, UNIQUE
 from app.core.summary import NO_FIGURE, SummaryTable, YearSummary
@@ -61,9 +66,14 @@ INDIVIDUAL_NOTE = (
     f"({NO_FIGURE} där de inte angetts). {NO_FIGURE} i alla rader betyder att inga "
     "placeringar registrerats det året."
 )
+ECONOMY = "ekonomi"
+ECONOMY_TITLE = "Budget och utfall"
+BUDGET = "Budget (kr)"
+BOOKED = "Utfall (kr)"
 BUDGET_NOTE = (
-    "Uppföljning Finsam frågar också efter budget och utfall; de redovisas från "
-    "förbundets räkenskaper och finns inte här."
+    "Budget och utfall är insatsens budget för året och de bokförda kostnaderna under "
+    "fliken Ekonomi (planerade kostnader räknas inte i utfallet); "
+    f"{NO_FIGURE} betyder att ingen budget eller ingen bokförd kostnad registrerats det året."
 )
 
 
@@ -97,6 +107,9 @@ class FollowupYear:
     # The name of the summary's own column: the year, or the part of it summarised
     # ("2024 (jan–apr)") when the summary is of some of its dates only.
     column: str = ""
+    # Budget and utfall of the year in öre (the Ekonomi tab's); None: none registered.
+    budget: int | None = None
+    booked: int | None = None
 
     @property
     def label(self) -> str:
@@ -126,6 +139,10 @@ class FollowupYear:
                 "men": p.men,
                 "gender_unknown": p.gender_unknown,
                 "unique_individuals": p.unique_individuals,
+            },
+            ECONOMY: {
+                "budget": None if self.budget is None else as_kronor(self.budget),
+                "utfall": None if self.booked is None else as_kronor(self.booked),
             },
         }
 
@@ -191,9 +208,23 @@ def followup_year(summary: YearSummary) -> FollowupYear:
     )
 
 
-def followup_years(summaries: Sequence[YearSummary]) -> tuple[FollowupYear, ...]:
-    """One FollowupYear per summary, in year order."""
-    return tuple(followup_year(s) for s in sorted(summaries, key=lambda s: s.year))
+def followup_years(
+    summaries: Sequence[YearSummary], economy: Mapping[int, EconomyRow] | None = None
+) -> tuple[FollowupYear, ...]:
+    """One FollowupYear per summary, in year order. ``economy`` is each year's row of
+    budget against outcome (EconomySummary.years, by year; operations.economy
+    followup_economy); without it, or without a year in it, budget and utfall are None."""
+    years = [followup_year(s) for s in sorted(summaries, key=lambda s: s.year)]
+    if economy:
+        years = [_with_money(y, economy.get(y.year)) for y in years]
+    return tuple(years)
+
+
+def _with_money(year: FollowupYear, row: EconomyRow | None) -> FollowupYear:
+    """The year with its budget and utfall; a 0 is "none registered" (–)."""
+    if row is None:
+        return year
+    return replace(year, budget=row.budget or None, booked=row.booked or None)
 
 
 # --- the table form: what the report, the Excel sheet and the JSON all show ----------
@@ -203,9 +234,16 @@ def followup_years(summaries: Sequence[YearSummary]) -> tuple[FollowupYear, ...]
 class FollowupRow:
     label: str
     values: tuple[int | None, ...]  # None: no figure (shown as NO_FIGURE)
+    money: bool = False  # the values are öre (Budget, Utfall), not counts
 
     def shown(self) -> tuple[int | str, ...]:
         return tuple(NO_FIGURE if v is None else v for v in self.values)
+
+    def json_values(self) -> tuple[int | float | None, ...]:
+        """Counts as they are, money in kronor (as ``summary --json`` writes it)."""
+        if not self.money:
+            return self.values
+        return tuple(None if v is None else as_kronor(v) for v in self.values)
 
 
 @dataclass(frozen=True)
@@ -233,7 +271,10 @@ class FollowupTable:
             "title": self.title,
             "columns": list(self.columns),
             "rows": [
-                {"label": r.label, "values": dict(zip(self.columns, r.values, strict=True))}
+                {
+                    "label": r.label,
+                    "values": dict(zip(self.columns, r.json_values(), strict=True)),
+                }
                 for r in self.rows
             ],
             "note": self.note,
@@ -241,8 +282,9 @@ class FollowupTable:
 
 
 def followup_tables(years: Sequence[FollowupYear]) -> tuple[FollowupTable, ...]:
-    """The two parts of the form for ``years``: strukturövergripande insats, then
-    individinriktade insatser (left out when no year has a placement)."""
+    """The parts of the form for ``years``: strukturövergripande insats, then
+    individinriktade insatser (left out when no year has a placement), then budget and
+    utfall (in öre; NO_FIGURE where none is registered)."""
     columns = tuple(y.label for y in years)
 
     def row(label: str, values: Sequence[int | None]) -> FollowupRow:
@@ -260,8 +302,18 @@ def followup_tables(years: Sequence[FollowupYear]) -> tuple[FollowupTable, ...]:
         ),
         STRUCTURAL_NOTE,
     )
+    economy = FollowupTable(
+        ECONOMY,
+        ECONOMY_TITLE,
+        columns,
+        (
+            FollowupRow(BUDGET, tuple(y.budget for y in years), money=True),
+            FollowupRow(BOOKED, tuple(y.booked for y in years), money=True),
+        ),
+        BUDGET_NOTE,
+    )
     if all(y.placements is None for y in years):
-        return (structural,)
+        return (structural, economy)
 
     def placed(pick: str) -> list[int | None]:
         return [None if y.placements is None else getattr(y.placements, pick) for y in years]
@@ -279,7 +331,7 @@ def followup_tables(years: Sequence[FollowupYear]) -> tuple[FollowupTable, ...]:
         ),
         INDIVIDUAL_NOTE,
     )
-    return (structural, individual)
+    return (structural, individual, economy)
 
 
 def part_of_year_note(years: Sequence[FollowupYear]) -> str:

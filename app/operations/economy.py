@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.core.economy import EconomySummary, Reached, economy_summary
+from app.core.economy import EconomyRow, EconomySummary, Reached, economy_summary
 from app.core.entities import Insats
 from app.core.funding_rules import FundingFinding, check_costs
 from app.core.report_period import span_label
@@ -104,3 +104,12 @@ def report_economy(
     a budget nor a cost in them (the section is then left out)."""
     economy = span_economy(store, insats, first, last, summaries=summaries)
     return economy if economy.has_figures else None
+
+
+def followup_economy(economy: EconomySummary | None) -> dict[int, EconomyRow]:
+    """Each calendar year's row of budget against outcome, by year, for Uppföljning
+    Finsam: the rows of ``economy.years`` as core computed them (nothing summed again);
+    empty without an economy."""
+    if economy is None:
+        return {}
+    return {int(row.label): row for row in economy.years}

@@ -21,7 +21,7 @@ from app.core.progress import Progress
 from app.core.report_period import months_covered
 from app.core.report_texts import StatedFigure
 from app.core.summary import YearSummary
-from app.operations.economy import report_economy
+from app.operations.economy import followup_economy, report_economy
 from app.operations.evaluations import period_tables
 from app.operations.goal_progress import report_progress
 from app.reports.excel_content import ActivityLog, ExportContent, ParticipantLog
@@ -107,6 +107,7 @@ def gather(store: Store, request: ExportRequest, progress: Progress | None = Non
             count=reads.participant_count(request.insats_id, first, last),
             rows=lambda: reads.participant_rows(request.insats_id, first, last),
         )
+    economy = report_economy(store, insats, first, last, summaries)
     return ExportContent(
         insats_name=insats.name,
         forbund_name=forbund.name,
@@ -117,10 +118,10 @@ def gather(store: Store, request: ExportRequest, progress: Progress | None = Non
         period=period,
         participants=participants,
         period_label=request.span,
-        followup=followup_years(summaries),
+        followup=followup_years(summaries, followup_economy(economy)),
         goal_progress=report_progress(store, request.insats_id, dates, summaries),
         evaluations=period_tables(store, request.insats_id, dates),
-        economy=report_economy(store, insats, dates.first, dates.last, summaries),
+        economy=economy,
     )
 
 

@@ -15,7 +15,7 @@ from app.core.progress import Progress
 from app.core.report_period import report_title
 from app.core.report_texts import stated_figure_findings
 from app.operations.board_content import with_board_content
-from app.operations.economy import report_economy
+from app.operations.economy import followup_economy, report_economy
 from app.operations.exports import check_request, period_of, piece_summaries
 from app.operations.goal_progress import report_progress
 from app.reports.docx_result import DocxResult
@@ -48,6 +48,7 @@ def gather_pdf(
     stated = store.report_texts.stated_figures(request.insats_id)
     period = period_of(summaries, stated, request)
     extra = () if period else tuple(stated_figure_findings(stated, summaries))
+    economy = report_economy(store, insats, dates.first, dates.last, summaries)
     content = PdfContent(
         forbund_name=forbund.name,
         insats_name=insats.name,
@@ -62,9 +63,9 @@ def gather_pdf(
         last_day=dates.last,
         period_label=dates.label,
         report_title=report_title(dates, insats.start, insats.end),
-        followup=followup_years(summaries),
+        followup=followup_years(summaries, followup_economy(economy)),
         goal_progress=report_progress(store, request.insats_id, dates, summaries),
-        economy=report_economy(store, insats, dates.first, dates.last, summaries),
+        economy=economy,
     )
     return with_board_content(store, content, insats)
 

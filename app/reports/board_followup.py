@@ -6,13 +6,13 @@ core.finsam_followup lays them out (the same rows as the Excel sheet and
 from __future__ import annotations
 
 from app.core.finsam_followup import (
-    BUDGET_NOTE,
     LABEL_HEADER,
     FollowupRow,
     FollowupTable,
     followup_tables,
     part_of_year_note,
 )
+from app.core.money import kronor
 from app.core.wording import thousands
 from app.reports.board_blocks import Block, Heading, Paragraph, Table
 from app.reports.pdf_content import PdfContent
@@ -21,20 +21,24 @@ HEADING = "Bilaga: Uppföljning Finsam"
 INTRO = (
     "Försäkringskassans uppföljningssystem Uppföljning Finsam (som ersatt SUS) frågar "
     "förbundet per insats och kalenderår efter antal deltagare i strukturövergripande "
-    "insatser och deltagare i individinriktade insatser per kön. Tabellerna nedan ger "
-    "siffrorna så som de förs in, en kolumn per kalenderår. Antal deltagare i den "
+    "insatser, deltagare i individinriktade insatser per kön, budget och utfall. "
+    "Tabellerna nedan ger siffrorna så som de förs in, en kolumn per kalenderår. "
+    "Antal deltagare i den "
     "strukturövergripande insatsen är Totalt nådda (volym) ur Nådda personer; "
     "deltagarna i de individinriktade insatserna är nyttjade platser ur årets "
-    "placeringar."
+    "placeringar. Budget och utfall är årets budget och bokförda kostnader under "
+    "Ekonomi."
 )
 
 
-def _cell(value: int | str) -> str:
-    return thousands(value) if isinstance(value, int) else value
+def _cell(value: int | str, money: bool = False) -> str:
+    if not isinstance(value, int):
+        return value
+    return kronor(value) if money else thousands(value)
 
 
 def _row(row: FollowupRow) -> tuple[str, ...]:
-    return (row.label, *(_cell(v) for v in row.shown()))
+    return (row.label, *(_cell(v, row.money) for v in row.shown()))
 
 
 def _table(table: FollowupTable) -> Table:
@@ -57,12 +61,14 @@ def followup_blocks(content: PdfContent) -> list[Block]:
     no one was reached and no placement registered in any year. No page break of its
     own: build_board_report puts one before the appendix (two would leave a blank page)."""
     years = content.followup
-    if not any(y.reached or y.placements is not None for y in years):
+    if not any(
+        y.reached or y.placements is not None or y.budget is not None or y.booked is not None
+        for y in years
+    ):
         return []
     blocks: list[Block] = [Heading(HEADING), Paragraph(INTRO)]
     if partial := part_of_year_note(years):
         blocks.append(Paragraph(partial, "note"))
     for table in followup_tables(years):
         blocks += [Heading(table.title, 2), _table(table)]
-    blocks.append(Paragraph(BUDGET_NOTE, "note"))
     return blocks

@@ -3,7 +3,8 @@ order, built once from the report's content (app.operations.reports.gather_pdf) 
 rendered by the PDF and the Word writers alike.
 
 Uppdrag, Bakgrund, Individinriktade insatser, Strukturinriktade insatser, Milstolpar,
-Nådda personer, Samverkansgrupper, Länsstatistik, Måluppfyllelse, Analys, Slutsatser,
+Nådda personer, Samverkansgrupper, Länsstatistik, Måluppfyllelse, Utvärderingar,
+Ekonomi (what it cost, after what was reached), Analys, Slutsatser,
 Avvikelser, then the appendix (Uppföljning Finsam). A section with neither data nor
 text is left out; rows that are all 0 are left out with a note naming them. Every
 figure is a cell of a core summary table or a value of core's records, never computed
@@ -20,6 +21,7 @@ from app.reports import board_reach as reach
 from app.reports import board_struktur as struktur
 from app.reports import board_uppdrag as uppdrag
 from app.reports.board_blocks import Block, BoardReport, PageBreak
+from app.reports.board_economy import economy_blocks
 from app.reports.board_evaluations import evaluation_blocks
 from app.reports.board_followup import followup_blocks
 from app.reports.board_format import swedish_date
@@ -41,6 +43,7 @@ SECTIONS: tuple[Section, ...] = (
     closing.county,
     goal_blocks,
     evaluation_blocks,
+    economy_blocks,
     closing.analysis,
     closing.conclusions,
     closing.findings,

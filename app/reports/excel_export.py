@@ -37,6 +37,7 @@ from app.reports import excel_file
 from app.reports import excel_print as pr
 from app.reports import excel_style as st
 from app.reports.excel_content import ExportContent
+from app.reports.excel_economy import economy_sheets
 from app.reports.excel_evaluations import evaluation_sheets
 from app.reports.excel_followup import followup_sheet
 from app.reports.excel_goals import goals_sheet
@@ -71,6 +72,7 @@ class _Writer:
         if (goals := goals_sheet(content)) is not None:
             self.sheets.append(goals)
         self.sheets += evaluation_sheets(content)
+        self.sheets += economy_sheets(content)
         self.streams: dict[str, RowStream] = {}  # openpyxl's sheet file → our rows
         participants = content.participants.count if content.participants else 0
         self.total = (
@@ -332,6 +334,9 @@ def _block_widths(blocks: Sequence[Block], count: int) -> list[float]:
         for values in (*block.rows, *((block.total,) if block.total else ())):
             for i, value in enumerate(values):
                 widths[i] = max(widths[i], st.text_width(value))
+        for i, cap in enumerate(block.max_widths):
+            if cap is not None and i < count:
+                widths[i] = min(widths[i], cap)
     return [st.fitted(w) for w in widths]
 
 

@@ -31,6 +31,9 @@ class Block:
     formats: tuple[str | None, ...] = ()  # number format per column, None: as is
     wrap: frozenset[int] = field(default_factory=frozenset)  # columns whose text wraps
     empty: str = "Inget registrerat."
+    # The widest a column may be (its text wraps within), by column; None: as wide as
+    # its widest value (up to the sheet's maximum).
+    max_widths: tuple[float | None, ...] = ()
 
     @property
     def numeric_columns(self) -> frozenset[int]:

@@ -57,6 +57,9 @@ def text_width(value: Any) -> float:
     if isinstance(value, int):
         digits = len(str(abs(value)))
         return digits + (digits - 1) // 3 + (1 if value < 0 else 0) + 1.0
+    if isinstance(value, float):  # kronor with öre (#,##0.00) or a mean (0.0)
+        digits = len(str(abs(int(value))))
+        return digits + (digits - 1) // 3 + (1 if value < 0 else 0) + 4.0
     text = str(value)
     # The longest line; a wide text is wrapped at MAX_WIDTH anyway.
     return float(max((len(line) for line in text.splitlines()), default=0))

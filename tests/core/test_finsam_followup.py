@@ -11,8 +11,12 @@ from datetime import date
 import pytest
 
 from app.core.attendance import Attendance
+from app.core.economy import EconomyRow
 from app.core.entities import Insats
 from app.core.finsam_followup import (
+    BOOKED,
+    BUDGET,
+    ECONOMY,
     GENDER_UNKNOWN,
     INDIVIDUAL,
     MEN,
@@ -27,6 +31,7 @@ from app.core.finsam_followup import (
     followup_year,
     followup_years,
 )
+from app.core.money import as_kronor
 from app.core.placements import Placement, validate_placement
 from app.core.reach import REACH_TOTAL, UNIQUE, RegisteredReach
 from app.core.summary import NO_FIGURE, ActivityFact, build_year_summary
@@ -182,9 +187,11 @@ def test_the_tables_have_a_column_per_calendar_year_and_a_dash_where_nothing_is_
         FollowupYear(2019, 183, 113, 70, None, None),
     )
 
-    structural, individual = followup_tables(years)
+    structural, individual, economy = followup_tables(years)
 
     assert structural.key == STRUCTURAL and individual.key == INDIVIDUAL
+    assert economy.key == ECONOMY and [r.label for r in economy.rows] == [BUDGET, BOOKED]
+    assert [r.shown() for r in economy.rows] == [(NO_FIGURE,) * 3] * 2
     assert structural.columns == individual.columns == ("2017", "2018", "2019")
     assert structural.rows[0].label.endswith(REACH_TOTAL)
     assert structural.rows[0].values == (586, 235, 183)
@@ -202,12 +209,12 @@ def test_the_tables_have_a_column_per_calendar_year_and_a_dash_where_nothing_is_
     assert "budget" in followup_dict(years)["note"]
 
 
-def test_without_placements_in_any_year_only_the_structural_part_is_shown():
+def test_without_placements_in_any_year_the_individual_part_is_left_out():
     years = (FollowupYear(2019, 183, 113, 70, None, None),)
 
     tables = followup_tables(years)
 
-    assert [t.key for t in tables] == [STRUCTURAL]
+    assert [t.key for t in tables] == [STRUCTURAL, ECONOMY]
 
 
 def test_the_json_holds_the_same_figures_as_the_tables():
@@ -226,13 +233,32 @@ def test_the_json_holds_the_same_figures_as_the_tables():
         assert [r["values"]["2018"] for r in table["rows"]] == [r.values[0] for r in shown.rows]
 
 
-def test_budget_and_utfall_are_left_out_not_given_placeholders():
+def test_budget_and_utfall_are_the_economy_rows_of_each_year_and_a_dash_without():
     summary = _drawn(7)[0]
+    rng = random.Random(7)
+    print("seed=7")
+    row = EconomyRow(str(summary.year), rng.randrange(1, 10**9), rng.randrange(1, 10**8), 0)
 
-    tables = followup_tables(followup_years([summary]))
+    without = followup_tables(followup_years([summary]))[-1]
+    other_year = followup_tables(followup_years([summary], {summary.year + 1: row}))[-1]
+    (got,) = followup_years([summary], {summary.year: row})
+    zero = followup_years([summary], {summary.year: EconomyRow(str(summary.year), 0, 0, 5)})
 
-    labels = [r.label.casefold() for t in tables for r in t.rows]
-    assert not [label for label in labels if "budget" in label or "utfall" in label]
+    assert without.key == other_year.key == ECONOMY
+    assert [r.shown() for r in without.rows] == [(NO_FIGURE,), (NO_FIGURE,)]
+    assert [r.shown() for r in other_year.rows] == [(NO_FIGURE,), (NO_FIGURE,)]
+    assert (got.budget, got.booked) == (row.budget, row.booked)
+    economy = followup_tables([got])[-1]
+    assert economy.value(BUDGET, got.label) == row.budget
+    assert economy.value(BOOKED, got.label) == row.booked
+    assert (zero[0].budget, zero[0].booked) == (None, None)
+    data = followup_dict([got])
+    assert data["years"][0][ECONOMY] == {
+        "budget": as_kronor(row.budget),
+        "utfall": as_kronor(row.booked),
+    }
+    values = [r["values"][got.label] for r in data["tables"][-1]["rows"]]
+    assert values == [as_kronor(row.budget), as_kronor(row.booked)]
 
 
 def test_a_summary_of_part_of_a_year_gives_its_column_name():

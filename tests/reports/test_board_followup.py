@@ -10,7 +10,10 @@ import random
 import pytest
 
 from app.core.finsam_followup import (
+    BOOKED,
+    BUDGET,
     BUDGET_NOTE,
+    ECONOMY_TITLE,
     INDIVIDUAL_TITLE,
     STRUCTURAL_TITLE,
     FollowupYear,
@@ -102,12 +105,15 @@ def test_the_appendix_says_what_the_form_asks_and_where_each_figure_comes_from()
     assert "per insats och kalenderår" in intro.text and "per kön" in intro.text
     assert "Totalt nådda (volym)" in intro.text and "nyttjade platser" in intro.text
     headings = [b.text for b in blocks if isinstance(b, Heading) and b.level == 2]
-    assert headings == [STRUCTURAL_TITLE, INDIVIDUAL_TITLE]
-    assert blocks[-1] == Paragraph(BUDGET_NOTE, "note")
+    assert headings == [STRUCTURAL_TITLE, INDIVIDUAL_TITLE, ECONOMY_TITLE]
+    money = blocks[-1]
+    assert isinstance(money, Table) and money.note == BUDGET_NOTE
+    assert [r[0] for r in money.rows] == [BUDGET, BOOKED]
+    assert all(v == NO_FIGURE for r in money.rows for v in r[1:])
     structural = next(b for b in blocks if isinstance(b, Table))
     assert structural.rows[0][1:] == ("1\u00a0586", "235")
     assert structural.rows[-1][1:] == (NO_FIGURE, "12")
-    labels = [r[0].casefold() for b in blocks if isinstance(b, Table) for r in b.rows]
+    labels = [r[0].casefold() for b in blocks[:-1] if isinstance(b, Table) for r in b.rows]
     assert not [label for label in labels if "budget" in label or "utfall" in label]
 
 

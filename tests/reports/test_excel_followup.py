@@ -51,8 +51,14 @@ def test_the_sheet_holds_the_records_figures(record: Record, tmp_path: Path):
     second = next(i for i, r in enumerate(rows) if str(r[0]).startswith("Individinriktade"))
     assert rows[second][0] == "Individinriktade insatser – deltagare per kön 2017–2019"
     assert [r[:4] for r in rows[second + 2 : second + 7]] == INDIVIDUAL
-    assert "budget och utfall" in rows[second + 7][0]
-    assert not any("budget" in str(r[0]).casefold() for r in rows[: second + 7])
+    money = next(i for i, r in enumerate(rows) if str(r[0]).startswith("Budget och utfall"))
+    assert money > second
+    assert [r[:4] for r in rows[money + 2 : money + 4]] == [
+        ("Budget (kr)", D, D, D),
+        ("Utfall (kr)", D, D, D),
+    ]
+    assert "fliken Ekonomi" in rows[money + 4][0]
+    assert not any("budget" in str(r[0]).casefold() for r in rows[:money])
 
 
 def test_the_sheet_is_formatted_like_the_other_summary_sheets(record: Record, tmp_path: Path):
@@ -70,6 +76,7 @@ def test_the_sheet_is_formatted_like_the_other_summary_sheets(record: Record, tm
     assert {t for t in ws.tables} == {
         "T_uppfoljning_finsam_strukturovergripande",
         "T_uppfoljning_finsam_individinriktade",
+        "T_uppfoljning_finsam_ekonomi",
     }
 
 
@@ -100,6 +107,6 @@ def test_a_column_of_part_of_a_year_is_said_to_be_only_those_dates(record: Recor
     assert name == "Uppföljning Finsam"
     assert blocks[0].headers == ("Uppgift", "2018 (jan–apr)")
     assert blocks[0].note.startswith("2018 (jan–apr): siffrorna gäller bara de datumen")
-    assert "budget och utfall" in blocks[-1].note
+    assert "fliken Ekonomi" in blocks[-1].note
     whole = followup_sheet(content)
     assert whole is not None and "hela kalenderåret" not in whole[1][0].note
