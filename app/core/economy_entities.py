@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from app.core.errors import ValidationError
-from app.core.money import kronor
+from app.core.money import as_kronor, kronor
 
 # The budget lines a new database starts with (the user may rename, add and deactivate);
 # the one marked placements is "Medel för individinriktade placeringar", which the
@@ -90,7 +90,7 @@ class Cost:
         return {
             "id": self.id,
             "date": self.day.isoformat(),
-            "amount": self.amount / 100,
+            "amount": as_kronor(self.amount),
             "line_id": self.line_id,
             "text": self.text,
             "activity_id": self.activity_id,

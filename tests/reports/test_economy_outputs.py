@@ -24,11 +24,13 @@ SEED = 4711
 
 
 def _store_with_money(path: Path, texts: list[str]) -> tuple[Store, int, int]:
-    """The demo with one year's budget and a cost per text; (store, insats id, year)."""
+    """The demo without its example costs, with one year's budget and a cost per text;
+    (store, insats id, year)."""
     build_demo(path)
     store = Store.open(path)
     insats = store.reference.current_insats()
     assert insats is not None and insats.id is not None
+    store.economy.delete_costs([c.id for c in store.economy.costs(insats.id) if c.id])
     year = insats.years[1]
     rng = random.Random(SEED)
     print(f"seed={SEED}")
