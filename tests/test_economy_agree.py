@@ -201,7 +201,7 @@ def check_docx(path: Path, core: EconomySummary) -> None:
         assert_total_is_the_sum(year_rows[:-1], year_rows[-1][1])
     else:
         assert not per_year
-    ratios = next(t for t in tables if t[0] == ["Nyckeltal", "Kronor", "Delat med"])
+    ratios = next(t for t in tables if t[0] == ["Mått", "Kronor", "Delat med"])
     assert [tuple(r) for r in ratios[1:]] == [
         (
             norm(label),

@@ -45,7 +45,9 @@ RATIOS_NOTE = (
     "unika individer bland namngivna deltagare, som de räknas i översikten. Avrundat "
     "till hela kronor. – betyder att det inte finns något att dela med."
 )
-PART_YEAR_NOTE = "Budgeten gäller hela året; utfall och planerat är kostnaderna {first}–{last}."
+PART_YEAR_NOTE = (
+    "Budgeten räknas för hela kalenderår; utfall och planerat är kostnaderna {first} – {last}."
+)
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ INDIVIDUAL_NOTE = (
     "placeringar registrerats det året."
 )
 ECONOMY = "ekonomi"
-ECONOMY_TITLE = "Budget och utfall"
+ECONOMY_TITLE = "Insatsens budget och utfall per år"
 BUDGET = "Budget (kr)"
 BOOKED = "Utfall (kr)"
 BUDGET_NOTE = (

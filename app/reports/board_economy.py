@@ -115,7 +115,7 @@ def economy_blocks(content: PdfContent) -> list[Block]:
     blocks += [
         Heading(RATIOS_TITLE, 2),
         Table(
-            header=("Nyckeltal", "Kronor", "Delat med"),
+            header=("Mått", "Kronor", "Delat med"),
             rows=tuple(
                 (
                     label,

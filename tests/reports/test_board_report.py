@@ -33,6 +33,7 @@ FINAL_REPORT_ORDER = [
     "Samverkansgrupper",
     "Länsstatistik",
     "Måluppfyllelse",
+    "Ekonomi",
     "Analys",
     "Slutsatser",
     "Avvikelser",

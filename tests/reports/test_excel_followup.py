@@ -10,6 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from app.core.finsam_followup import ECONOMY_TITLE
 from app.core.summary import NO_FIGURE
 from app.operations.exports import export_excel
 from app.reports import excel_style as st
@@ -51,7 +52,7 @@ def test_the_sheet_holds_the_records_figures(record: Record, tmp_path: Path):
     second = next(i for i, r in enumerate(rows) if str(r[0]).startswith("Individinriktade"))
     assert rows[second][0] == "Individinriktade insatser – deltagare per kön 2017–2019"
     assert [r[:4] for r in rows[second + 2 : second + 7]] == INDIVIDUAL
-    money = next(i for i, r in enumerate(rows) if str(r[0]).startswith("Budget och utfall"))
+    money = next(i for i, r in enumerate(rows) if str(r[0]).startswith(ECONOMY_TITLE))
     assert money > second
     assert [r[:4] for r in rows[money + 2 : money + 4]] == [
         ("Budget (kr)", D, D, D),
