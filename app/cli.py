@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backup.register(sub)
     cli_log.register(sub)
     cli_search.register(sub)  # issue 14
+    from app import cli_costs  # issue 15: costs, budget
+
+    cli_costs.register(sub)
     return parser
 
 
@@ -221,4 +224,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "logg": cli_log.run,
         "search": cli_search.run,
     }
+    from app import cli_costs  # issue 15
+
+    commands.update(costs=cli_costs.run_costs, budget=cli_costs.run_budget)
     return commands[args.command](args)

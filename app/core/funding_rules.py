@@ -6,6 +6,11 @@ samordningsförbund must not finance. A cost whose budget line, konto, kontonamn
 shows one of those is a *finding* that quotes the guidance's own words: never a
 refusal. The user decides, and can note why (``FundingFinding.note``); a noted finding
 is still listed, with the note, so the board sees both.
+
+Which words and signs show each rule is written down, rule by rule, in
+``app.core.funding_words`` (the cost's text, kontonamn, konto and budget line; the
+names of the förbund's ASF). ``FundingFinding.matched`` names the words that matched.
+A finding never changes or stops a save: the checks only read.
 """
 
 from __future__ import annotations
