@@ -156,7 +156,7 @@ def _list(args: argparse.Namespace, store: Store, insats: Insats) -> int:
         return 0
     for c in costs:
         kind = "planerad" if c.planned else (c.source or "för hand")
-        what = f"  aktivitet {c.activity_id} {titles.get(c.activity_id, '')}"
+        what = f"  aktivitet {c.activity_id} {titles.get(c.activity_id or 0, '')}"
         print(
             f"{c.id:>6}  {c.day.isoformat()}  {kronor_kr(c.amount):>16}  "
             f"{lines.get(c.line_id, '')}  {c.text}  ({kind}"

@@ -169,7 +169,7 @@ def matches(
     konto = cost.konto.strip()
     text = fold(" ".join((cost.text, cost.kontonamn, konto)))
     named = fold(f"{line.name if line else ''} {text}")  # the line's name, for its kind
-    asf = _find(ASF, text) or _asf_name(text, asf_names)
+    asf = _asf_name(text, asf_names) or _find(ASF, text)
     business = _find(BUSINESS, text)
     recipient = asf or business
     to_people = _find(TO_PEOPLE, text)

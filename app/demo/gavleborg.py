@@ -289,6 +289,9 @@ def _fill(store: Store, path: Path, insats: Insats) -> DemoSummary:
     store.report_texts.save_texts(insats_id, first, last, texts.TEXTS)
     for year, text in texts.YEAR_TEXTS.items():
         store.report_texts.save_texts(insats_id, year, year, {"struktur": text})
+    from app.demo.gavleborg_economy import add_example_economy  # issue 15: example money
+
+    add_example_economy(store, insats)
 
     return DemoSummary(
         path=path,
