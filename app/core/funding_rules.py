@@ -39,11 +39,16 @@ class FundingRule:
     code: str
     title: str  # what the finding says, e.g. "Kontantbidrag till företag"
     quote: str  # the guidance's words, exactly as it writes them (whitespace aside)
+    # The words the guidance's list puts before the quote ("Samordningsförbund ska
+    # inte"); "" when the quote is a sentence of its own.
+    lead: str = ""
 
     @property
     def cited(self) -> str:
-        """'Vägledningen: ”Samordningsförbund ska inte … ”'."""
-        return f"Vägledningen: ”{self.quote}”"
+        """'Vägledningen: ”Samordningsförbund ska inte starta och utveckla … ”': the
+        list's lead-in, then its item."""
+        words = f"{self.lead} {self.quote}" if self.lead else self.quote
+        return f"Vägledningen: ”{words}”"
 
 
 RULES: Mapping[str, FundingRule] = {
@@ -52,24 +57,27 @@ RULES: Mapping[str, FundingRule] = {
         FundingRule(
             CASH_GRANT,
             "Kontantbidrag till ett företag",
-            f"{MUST_NOT} ge stöd till enskilda näringsidkare i form av kontantbidrag",
+            "ge stöd till enskilda näringsidkare i form av kontantbidrag",
+            MUST_NOT,
         ),
         FundingRule(
             START_OR_DEVELOP,
             "Start eller utveckling av ett ASF",
-            f"{MUST_NOT} starta och utveckla arbetsintegrerande sociala företag",
+            "starta och utveckla arbetsintegrerande sociala företag",
+            MUST_NOT,
         ),
         FundingRule(
             MEMBERSHIP,
             "Medlemsavgift till ett ASF eller en intresseorganisation",
-            f"{MUST_NOT} vara medlem i arbetsintegrerande sociala företag eller i "
-            "intresseorganisationer",
+            "vara medlem i arbetsintegrerande sociala företag eller i intresseorganisationer",
+            MUST_NOT,
         ),
         FundingRule(
             COMPETENCE,
             "Kompetensutveckling för anställda på ett ASF",
-            f"{MUST_NOT} finansiera kompetensutveckling till anställda på "
+            "finansiera kompetensutveckling till anställda på "
             "arbetsintegrerande sociala företag t.ex. affärsutveckling",
+            MUST_NOT,
         ),
         FundingRule(
             PLACEMENT_DIRECT,
@@ -98,6 +106,7 @@ class FundingFinding:
             "rule": self.rule.code,
             "title": self.rule.title,
             "quote": self.rule.quote,
+            "cited": self.rule.cited,
             "matched": self.matched,
             "note": self.note,
             "cost": self.cost.to_dict(),

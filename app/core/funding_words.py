@@ -70,7 +70,7 @@ def _words(*patterns: str) -> re.Pattern[str]:
 
 ASF = _words(
     r"\basf\b",
-    r"\bsociala?\s+företag\w*",
+    r"\bsocial[at]?\s+företag\w*",
     r"\barbetsintegrerande\b",
     r"\bkooperativ\w*",
 )
