@@ -51,17 +51,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from app.core.economy_entities import BudgetLine, Cost
 
-_KEPT_MARKS = {"\u030a", "\u0308"}  # ring above (å), diaeresis (ä, ö)
+# The combining accents taken away: all but ring above (å) and diaeresis (ä, ö).
+_ACCENTS = re.compile("[\u0300-\u0307\u0309\u030b-\u036f\u1ab0-\u1aff\u1dc0-\u1dff]")
 
 
 def fold(text: str) -> str:
     """``text`` as the checks read it: lower case, accents gone but å, ä, ö kept."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFD", text.casefold())
-    kept = "".join(ch for ch in decomposed if ch in _KEPT_MARKS or not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", kept)
+    return unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed))
 
 
 def _words(*patterns: str) -> re.Pattern[str]:
@@ -143,6 +146,33 @@ STAFF = _words(
     r"\bstyrelse\w*",
 )
 GRANT_KONTO = re.compile(r"45\d*")
+# The stems every rule's words start from: a text with none of them (on a line that is
+# not the placements line, and no konto 45xx) is no finding (a fast first look).
+STEMS = (
+    "bidrag",
+    "stöd",
+    "start",
+    "etabler",
+    "utveckl",
+    "bilda",
+    "grunda",
+    "medlem",
+    "avgift",
+    "kurs",
+    "utbildning",
+    "fortbildning",
+)
+
+
+@lru_cache(maxsize=256)
+def _folded_name(name: str) -> str:
+    return fold(name)
+
+
+@lru_cache(maxsize=64)
+def _name_patterns(names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    folded = ((n, fold(n).strip()) for n in names)
+    return tuple((n, re.compile(rf"(?<!\w){re.escape(f)}(?!\w)")) for n, f in folded if f)
 
 
 def _find(pattern: re.Pattern[str], text: str) -> str:
@@ -151,9 +181,8 @@ def _find(pattern: re.Pattern[str], text: str) -> str:
 
 
 def _asf_name(text: str, names: Sequence[str]) -> str:
-    for name in names:
-        folded = fold(name).strip()
-        if folded and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", text):
+    for name, pattern in _name_patterns(tuple(names)):
+        if pattern.search(text):
             return name
     return ""
 
@@ -168,7 +197,10 @@ def matches(
     """(rule code, the words that matched) for each rule the cost may break."""
     konto = cost.konto.strip()
     text = fold(" ".join((cost.text, cost.kontonamn, konto)))
-    named = fold(f"{line.name if line else ''} {text}")  # the line's name, for its kind
+    named = f"{_folded_name(line.name) if line else ''} {text}"  # the line's name, for its kind
+    placements = line is not None and line.placements
+    if not (placements or GRANT_KONTO.fullmatch(konto) or any(w in named for w in STEMS)):
+        return
     asf = _asf_name(text, asf_names) or _find(ASF, text)
     business = _find(BUSINESS, text)
     recipient = asf or business
@@ -204,5 +236,5 @@ def matches(
     if competence:
         yield "kompetensutveckling", competence
 
-    if line is not None and line.placements and recipient and not _find(PART, text):
+    if placements and recipient and not _find(PART, text):
         yield "placering_direkt", recipient

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.core.economy import EconomySummary, Reached, economy_summary
+from app.core.economy_entities import Cost
 from app.core.entities import Insats
 from app.core.funding_rules import FundingFinding, check_costs
 from app.core.report_period import span_label
@@ -33,12 +34,15 @@ def asf_names(store: Store, insats: Insats) -> list[str]:
     ]
 
 
-def findings(store: Store, insats: Insats) -> list[FundingFinding]:
-    """Every funding-rule finding of the insats's costs, with the user's notes."""
+def findings(
+    store: Store, insats: Insats, costs: Iterable[Cost] | None = None
+) -> list[FundingFinding]:
+    """Every funding-rule finding of the insats's costs (or of ``costs``, some of
+    them), with the user's notes."""
     assert insats.id is not None
     economy = store.economy
     return check_costs(
-        economy.costs(insats.id),
+        economy.costs(insats.id) if costs is None else costs,
         economy.lines(),
         asf_names=asf_names(store, insats),
         notes=economy.notes(insats.id),
@@ -63,15 +67,16 @@ def span_economy(
     years = range(first.year, last.year + 1)
     (figures,) = spans_figures(store, insats, [(first, last)], summaries)
     reached = Reached(figures.held, figures.reach_volume, figures.reach_unique)
+    costs = economy.costs(insats.id, first, last)
     return economy_summary(
         label or span_label(first, last),
         first,
         last,
         economy.lines(),
         economy.budgets(insats.id, years),
-        economy.costs(insats.id, first, last),
+        costs,
         reached,
-        findings(store, insats),
+        findings(store, insats, costs),
     )
 
 

@@ -77,6 +77,7 @@ CASES: list[tuple[str, str, str, BudgetLine, set[str]]] = [
     ("Kompetensutveckling ASF Returverket i Sandviken", "", "", OTHER, {COMPETENCE}),
     ("Utbildning för personalen på socialt företag", "", "", OTHER, {COMPETENCE}),
     ("Kurs för anställda på ASF", "", "", OTHER, {COMPETENCE}),
+    ("Fortbildning för styrelsen i Gröna Händer", "", "", OTHER, {COMPETENCE}),
     ("Handledarutbildning för handledare på Gröna Händer", "", "", OTHER, {COMPETENCE}),
     ("Utbildning om ASF för målgruppen", "", "", OTHER, set()),
     ("Utbildning om arbetsintegrerande sociala företag för deltagare", "", "", OTHER, set()),
