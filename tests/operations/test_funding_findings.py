@@ -48,7 +48,13 @@ def test_every_finding_names_a_real_cost_and_a_rule(databases, which) -> None:
             assert f.matched
             assert f.note == notes.get((f.cost.id, f.rule.code), "")
         assert len({(f.cost.id, f.rule.code) for f in found}) == len(found)
-        # The year's and the whole insats's economy carry the same findings.
+        # Each year's economy carries the findings of that year's costs.
+        for year in insats.years:
+            shown = year_economy(store, insats, year).findings
+            assert [(f.cost.id, f.rule.code, f.note) for f in shown] == [
+                (f.cost.id, f.rule.code, f.note) for f in found if f.cost.year == year
+            ]
+        # The whole insats's economy carries them all.
         whole = insats_economy(store, insats)
         assert [(f.cost.id, f.rule.code, f.note) for f in whole.findings] == [
             (f.cost.id, f.rule.code, f.note) for f in found
