@@ -72,7 +72,10 @@ def register(subparsers: Any) -> None:
         add_db_option(p)
 
     budget = subparsers.add_parser(
-        "budget", help="insatsens budget per år och budgetrad", description="Budgeten."
+        "budget",
+        help="insatsens budget per år och budgetrad",
+        description="Sätter budgeten för en budgetrad och ett år, eller visar budget och "
+        "utfall per budgetrad (ett år) eller per år (hela insatsen).",
     )
     add_db_option(budget)
     bsub = budget.add_subparsers(dest="budget_command", metavar="ÅTGÄRD", title="åtgärder")
@@ -193,6 +196,7 @@ def _check(args: argparse.Namespace, store: Store, insats: Insats) -> int:
 
 
 def _note(args: argparse.Namespace) -> int:
+    from app.operations.economy import findings
     from app.operations.funding import rule_code, set_note
 
     code = rule_code(args.rule)
@@ -201,7 +205,14 @@ def _note(args: argparse.Namespace) -> int:
         raise DomainError("Skriv anteckningen, eller ange --clear för att ta bort den.")
     with _writing(args, f"anteckning om kostnad {args.cost_id}") as (store, insats):
         set_note(store, insats, args.cost_id, code, text)
+        cost = store.economy.cost(args.cost_id)
+        flagged = any(f.rule.code == code for f in findings(store, insats, [cost]))
     print("Anteckningen togs bort." if args.clear else "Anteckningen sparades.")
+    if not flagged and not args.clear:
+        print(
+            f"Kostnaden har ingen iakttagelse enligt regeln {code} just nu; anteckningen "
+            "visas om den får en."
+        )
     return 0
 
 

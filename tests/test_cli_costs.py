@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -64,10 +65,30 @@ def test_add_list_check_note_check(store, insats, db_path, capsys) -> None:
         "Sades upp i mars",
         cost.id,
     )
+    assert run(db_path, "costs", "note", str(cost.id), "kontantbidrag", "Ingen bidrag") == 0
+    assert "ingen iakttagelse enligt regeln kontantbidrag" in capsys.readouterr().out
+    assert run(db_path, "costs", "check", "--json") == 0
+    assert [f["rule"] for f in json.loads(capsys.readouterr().out)] == ["medlemskap"]
     assert run(db_path, "costs", "note", str(cost.id), "medlemskap", "--clear") == 0
     capsys.readouterr()
     assert run(db_path, "costs", "check", "--json") == 0
     assert json.loads(capsys.readouterr().out)[0]["note"] == ""
+
+
+def test_a_planned_cost_for_an_activity(store, insats, add_activity, db_path, capsys) -> None:
+    activity = add_activity("Seminarium", "Gävle", date(2019, 3, 1))
+    args = ["costs", "add", "--date", "2019-03-01", "--amount", "3500", "--line", "Lokaler"]
+    assert run(db_path, *args, "--activity", str(activity.id), "--planned") == 0
+    capsys.readouterr()
+    assert run(db_path, "costs", "list", "--json") == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert (listed["planned"], listed["activity_id"], listed["activity"]) == (
+        True,
+        activity.id,
+        activity.title,
+    )
+    assert run(db_path, "budget", "show", "--year", "2019", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["total"]["planerat"] == 3500.0
 
 
 def test_budget_set_and_show(store, insats, db_path, capsys) -> None:
@@ -122,10 +143,25 @@ def test_budget_set_and_show(store, insats, db_path, capsys) -> None:
             "kan inte vara 0 kr",
         ),
         (["costs", "add", "--date", "2019-13-01", "--amount", "10", "--line", "Övrigt"], "datum"),
+        (
+            [
+                "costs",
+                "add",
+                "--date",
+                "2019-01-01",
+                "--amount",
+                "10",
+                "--line",
+                "Övrigt",
+                "--activity",
+                "999",
+            ],
+            "Aktivitet 999 finns inte",
+        ),
         (["budget", "set", "--year", "2019", "--line", "Fika", "100"], "finns inte"),
         (["budget", "set", "--year", "2019", "--line", "Personal", "-5"], "negativ"),
         (["budget", "set", "--year", "2040", "--line", "Personal", "5"], "utanför insatsens år"),
-        (["costs", "note", "1", "medlemskap", "x"], "finns inte längre"),
+        (["costs", "note", "1", "medlemskap", "x"], "Kostnad 1 finns inte."),
         (["costs", "note", "1", "okänd", "x"], "Regeln okänd finns inte"),
     ],
 )

@@ -31,7 +31,10 @@ def rule_code(text: str) -> str:
 def set_note(store: Store, insats: Insats, cost_id: int, rule: str, note: str) -> None:
     """The note on ``rule``'s finding for the insats's cost ``cost_id``; "" removes it."""
     code = rule_code(rule)
-    cost = store.economy.cost(cost_id)
+    try:
+        cost = store.economy.cost(cost_id)
+    except DomainError:
+        raise DomainError(f"Kostnad {cost_id} finns inte.") from None
     if cost.insats_id != insats.id:
         raise DomainError(f"Kostnad {cost_id} hör inte till {insats.name}.")
     if len(note.strip()) > MAX_NOTE:
