@@ -30,16 +30,19 @@ them, so a processledare can see why a cost was flagged:
   Business and competence development ("affärsutveckling", "kompetensutveckling") are
   the next rule's, not this one's.
 
-*medlemskap* — membership: "medlemsavgift(en)", "medlemskap(et)" always;
+*medlemskap* — membership: "medlemsavgift(en)", "medlemskap(et)" always (a fee is paid
+  to an organisation; the finding names it when the text does);
   "årsavgift" or "serviceavgift" only with an ASF, a business or an interest
   organisation ("årsavgift licens" is not a membership). "Medlemmar", "medlemsmöte"
   are not memberships.
 
 *kompetensutveckling* — competence development for an ASF's staff: "affärsutveckling"
-  always; "kompetensutveckling" with an ASF sign; "utbildning", "kurs", "fortbildning",
-  "handledarutbildning" with an ASF sign and a staff word ("personal(en)", "anställda",
-  "medarbetare", "handledare", "styrelse"). Training about ASF for the målgrupp is what
-  the guidance suggests: "målgrupp" or "deltagare" make it allowed.
+  (the guidance's own example; but not a seminarium, föreläsning … about it that names
+  no staff); "kompetensutveckling" with an ASF sign; "utbildning", "kurs",
+  "fortbildning", "handledarutbildning" with an ASF sign and a staff word
+  ("personal(en)", "anställda", "medarbetare", "handledare", "styrelse"). Training
+  about ASF for the målgrupp is what the guidance suggests: "målgrupp" or "deltagare"
+  make it allowed.
 
 *placering_direkt* — a cost on the placements line (BudgetLine.placements) whose
   recipient is an ASF or a business and which names no part: the placement must be
@@ -227,6 +230,8 @@ def matches(
         yield "medlemskap", _joined(member, recipient or _find(INTEREST, text))
 
     competence = _find(BUSINESS_DEVELOPMENT, text)
+    if competence and _find(KNOWLEDGE, text) and not _find(STAFF, text):
+        competence = ""  # a seminar on ASF's business development: knowledge work
     if not competence and asf and not to_people:
         competence = _find(COMPETENCE, text)
         if not competence:

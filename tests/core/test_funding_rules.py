@@ -80,6 +80,8 @@ CASES: list[tuple[str, str, str, BudgetLine, set[str]]] = [
     ("Fortbildning för styrelsen i Gröna Händer", "", "", OTHER, {COMPETENCE}),
     ("Handledarutbildning för handledare på Gröna Händer", "", "", OTHER, {COMPETENCE}),
     ("Utbildning om ASF för målgruppen", "", "", OTHER, set()),
+    ("Seminarium om affärsutveckling i ASF för kommunerna", "", "", OTHER, set()),
+    ("Föreläsning om affärsutveckling för personalen på ASF", "", "", OTHER, {COMPETENCE}),
     ("Utbildning om arbetsintegrerande sociala företag för deltagare", "", "", OTHER, set()),
     ("Kompetensutveckling processledare", "", "", STAFF_LINE, set()),
     ("Utbildning om ASF", "", "", STAFF_LINE, set()),  # the line's name is no staff
