@@ -1,146 +1,190 @@
-"""`insatslogg costs` and `insatslogg budget`: the Ekonomi tab's money on the command
-line, the same figures as core, Swedish messages, and nothing written on bad input."""
+"""`insatslogg costs …` and `insatslogg budget …` end to end, on a database file."""
 
 from __future__ import annotations
 
 import json
-import shutil
-import sqlite3
-from pathlib import Path
+from datetime import date
 
 import pytest
 
 from app.cli import main
-from app.core.money import as_kronor
-from app.operations.economy import findings, insats_economy, year_economy
-from app.store.database import Store
+from app.core.changes import ECONOMY_TAB
+from app.core.money import kronor_kr
 
 
-@pytest.fixture
-def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, path)
-    return path
+def run(db_path, *args: str) -> int:
+    return main([*args, "--db", str(db_path)])
 
 
-def _money_rows(path: Path) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        return [
-            *con.execute("SELECT * FROM cost ORDER BY id"),
-            *con.execute("SELECT * FROM budget ORDER BY id"),
-            *con.execute("SELECT * FROM cost_note ORDER BY id"),
-        ]
-    finally:
-        con.close()
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def test_budget_show_json_is_core_s_figures(
-    demo_copy: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    store = Store.open(demo_copy)
-    try:
-        insats = store.reference.current_insats()
-        assert insats is not None
-        expected = {y: year_economy(store, insats, y).to_dict() for y in insats.years}
-        whole = insats_economy(store, insats).to_dict()
-    finally:
-        store.close()
-    for year, data in expected.items():
-        code, out, _ = _run(
-            capsys, "budget", "show", "--year", str(year), "--json", "--db", str(demo_copy)
-        )
-        assert code == 0 and json.loads(out) == data
-    code, out, _ = _run(capsys, "budget", "show", "--json", "--db", str(demo_copy))
-    assert json.loads(out) == whole
-
-
-def test_add_list_check_note_and_budget_set(
-    demo_copy: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    db = ("--db", str(demo_copy))
-    code, out, _ = _run(
-        capsys,
+def test_add_list_check_note_check(store, insats, db_path, capsys) -> None:
+    sets_before = len(store.changes.sets())
+    code = run(
+        db_path,
         "costs",
         "add",
         "--date",
-        "2019-05-02",
+        "2019-02-14",
         "--amount",
-        "3 000,50",
+        "2 400,50",
         "--line",
         "övrigt",
         "--text",
-        "Medlemsavgift Skoopi",
-        *db,
+        "Medlemsavgift Skoopi 2019",
     )
-    assert code == 0 and "3 000,50 kr" in out.replace("\u00a0", " ")
-    code, out, _ = _run(capsys, "costs", "list", "--year", "2019", "--json", *db)
-    listed = json.loads(out)
-    added = [c for c in listed if c["text"] == "Medlemsavgift Skoopi"]
-    assert len(added) == 1 and added[0]["amount"] == as_kronor(300050)
-    cost_id = added[0]["id"]
-    code, out, _ = _run(capsys, "costs", "check", "--json", *db)
-    found = [f for f in json.loads(out) if f["cost"]["id"] == cost_id]
-    assert code == 0 and [f["rule"] for f in found] == ["medlemskap"] and found[0]["note"] == ""
-    code, out, _ = _run(capsys, "costs", "note", str(cost_id), "medlemskap", "Avser NNS.", *db)
-    assert code == 0
-    code, out, _ = _run(capsys, "costs", "check", *db)
-    assert "Anteckning: Avser NNS." in out and "Fynd, inte förbud" in out
-    code, out, _ = _run(capsys, "budget", "set", "--year", "2019", "--line", "Resor", "45 000", *db)
-    assert code == 0
-    store = Store.open(demo_copy)
-    try:
-        insats = store.reference.current_insats()
-        assert insats is not None
-        resor = [r for r in year_economy(store, insats, 2019).rows if r.label == "Resor"]
-        assert resor[0].budget == 4_500_000
-        noted = [f for f in findings(store, insats) if f.cost.id == cost_id]
-        assert noted[0].note == "Avser NNS."
-        labels = [s.label for s in store.changes.sets(limit=3)]
-        assert labels == ["ändra budget 2019", "anteckna regelkontroll", "lägg till kostnad"]
-    finally:
-        store.close()
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    (cost,) = store.economy.costs(insats.id)
+    assert (cost.amount, cost.text, cost.day.isoformat()) == (
+        240_050,
+        "Medlemsavgift Skoopi 2019",
+        "2019-02-14",
+    )
+    assert f"Kostnad {cost.id} sparades" in out
+    sets = store.changes.sets()
+    assert len(sets) == sets_before + 1 and sets[0].tab == ECONOMY_TAB
+
+    assert run(db_path, "costs", "list", "--year", "2019", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(c["id"], c["line"], c["amount"], c["source"]) for c in listed] == [
+        (cost.id, "Övrigt", 2400.5, "")
+    ]
+    assert run(db_path, "costs", "list", "--from", "2020-01-01", "--to", "2020-12-31") == 0
+    assert "Inga kostnader" in capsys.readouterr().out
+
+    assert run(db_path, "costs", "check") == 0  # findings are not errors
+    out = capsys.readouterr().out
+    assert "medlemskap" in out and "Ingen anteckning ännu." in out
+    assert "”Samordningsförbund ska inte vara medlem i arbetsintegrerande sociala" in out
+
+    assert run(db_path, "costs", "note", str(cost.id), "medlemskap", "Sades upp i mars") == 0
+    capsys.readouterr()
+    assert run(db_path, "costs", "check", "--json") == 0
+    (finding,) = json.loads(capsys.readouterr().out)
+    assert (finding["rule"], finding["note"], finding["cost"]["id"]) == (
+        "medlemskap",
+        "Sades upp i mars",
+        cost.id,
+    )
+    assert run(db_path, "costs", "note", str(cost.id), "kontantbidrag", "Ingen bidrag") == 0
+    assert "ingen iakttagelse enligt regeln kontantbidrag" in capsys.readouterr().out
+    assert run(db_path, "costs", "check", "--json") == 0
+    assert [f["rule"] for f in json.loads(capsys.readouterr().out)] == ["medlemskap"]
+    assert run(db_path, "costs", "note", str(cost.id), "medlemskap", "--clear") == 0
+    capsys.readouterr()
+    assert run(db_path, "costs", "check", "--json") == 0
+    assert json.loads(capsys.readouterr().out)[0]["note"] == ""
+
+
+def test_a_planned_cost_for_an_activity(store, insats, add_activity, db_path, capsys) -> None:
+    activity = add_activity("Seminarium", "Gävle", date(2019, 3, 1))
+    args = ["costs", "add", "--date", "2019-03-01", "--amount", "3500", "--line", "Lokaler"]
+    assert run(db_path, *args, "--activity", str(activity.id), "--planned") == 0
+    capsys.readouterr()
+    assert run(db_path, "costs", "list", "--json") == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert (listed["planned"], listed["activity_id"], listed["activity"]) == (
+        True,
+        activity.id,
+        activity.title,
+    )
+    assert run(db_path, "budget", "show", "--year", "2019", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["total"]["planerat"] == 3500.0
+
+
+def test_budget_set_and_show(store, insats, db_path, capsys) -> None:
+    assert run(db_path, "budget", "set", "--year", "2019", "--line", "Personal", "315 000") == 0
+    assert run(db_path, "budget", "set", "--year", "2019", "--line", "Lokaler", "30000,50") == 0
+    capsys.readouterr()
+    budgets = {b.line_id: b.amount for b in store.economy.budgets(insats.id)}
+    assert sorted(budgets.values()) == [3_000_050, 31_500_000]
+    assert run(db_path, "budget", "show", "--year", "2019", "--json") == 0
+    shown = json.loads(capsys.readouterr().out)
+    rows = {r["label"]: r["budget"] for r in shown["rows"]}
+    assert (rows["Personal"], rows["Lokaler"], shown["total"]["budget"]) == (
+        315000.0,
+        30000.5,
+        345000.5,
+    )
+    assert run(db_path, "budget", "show", "--year", "2019") == 0
+    out = capsys.readouterr().out
+    assert kronor_kr(34_500_050) in out and "Personal" in out
+    assert run(db_path, "budget", "show") == 0
+    out = capsys.readouterr().out
+    assert [line.split()[0] for line in out.splitlines()[2:]] == [
+        "2018",
+        "2019",
+        "2020",
+        "2021",
+        "Totalt",
+    ]
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (
-            ["costs", "add", "--date", "2019-05-02", "--amount", "12,345", "--line", "Resor"],
-            "decimaler",
+            ["costs", "add", "--date", "2019-01-01", "--amount", "12,345", "--line", "Övrigt"],
+            "fler än två decimaler",
         ),
         (
-            ["costs", "add", "--date", "2030-05-02", "--amount", "100", "--line", "Resor"],
+            ["costs", "add", "--date", "2019-01-01", "--amount", "tolv", "--line", "Övrigt"],
+            "är inget belopp",
+        ),
+        (
+            ["costs", "add", "--date", "2019-01-01", "--amount", "100", "--line", "Fika"],
+            "Budgetraden ”Fika” finns inte",
+        ),
+        (
+            ["costs", "add", "--date", "2030-01-01", "--amount", "100", "--line", "Övrigt"],
             "utanför insatsens år",
         ),
         (
-            ["costs", "add", "--date", "2019-05-02", "--amount", "100", "--line", "Bilar"],
-            "Budgetraden Bilar finns inte",
+            ["costs", "add", "--date", "2019-01-01", "--amount", "0", "--line", "Övrigt"],
+            "kan inte vara 0 kr",
         ),
+        (["costs", "add", "--date", "2019-13-01", "--amount", "10", "--line", "Övrigt"], "datum"),
         (
-            ["costs", "add", "--date", "2019-05-02", "--amount", "0", "--line", "Resor"],
-            "kan inte vara 0",
+            [
+                "costs",
+                "add",
+                "--date",
+                "2019-01-01",
+                "--amount",
+                "10",
+                "--line",
+                "Övrigt",
+                "--activity",
+                "999",
+            ],
+            "Aktivitet 999 finns inte",
         ),
-        (["budget", "set", "--year", "2019", "--line", "Resor", "-5"], "negativ"),
-        (["budget", "set", "--year", "2031", "--line", "Resor", "5"], "inte ett av insatsens år"),
-        (["costs", "note", "1", "medlemskap"], "Skriv anteckningen"),
+        (["budget", "set", "--year", "2019", "--line", "Fika", "100"], "finns inte"),
+        (["budget", "set", "--year", "2019", "--line", "Personal", "-5"], "negativ"),
+        (["budget", "set", "--year", "2040", "--line", "Personal", "5"], "utanför insatsens år"),
+        (["costs", "note", "1", "medlemskap", "x"], "Kostnad 1 finns inte."),
+        (["costs", "note", "1", "okänd", "x"], "Regeln okänd finns inte"),
     ],
 )
-def test_bad_input_gets_swedish_and_writes_nothing(
-    demo_copy: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+def test_bad_input_gives_a_swedish_message_and_writes_nothing(
+    store, insats, db_path, capsys, args, message
 ) -> None:
-    before = _money_rows(demo_copy)
-    code = 0
-    try:
-        code, out, err = _run(capsys, *args, "--db", str(demo_copy))
-    except SystemExit as exc:  # argparse refuses the value itself
-        code, err = int(exc.code or 0), capsys.readouterr().err
-    assert code != 0
+    sets_before = len(store.changes.sets())
+    with (
+        pytest.raises(SystemExit)
+        if message in ("fler än två decimaler", "är inget belopp", "datum")
+        else _nothing()
+    ):
+        code = run(db_path, *args)
+        assert code == 1
+    err = capsys.readouterr().err
     assert message in err
-    assert _money_rows(demo_copy) == before
+    assert store.economy.costs(insats.id) == [] and store.economy.budgets(insats.id) == []
+    assert len(store.changes.sets()) == sets_before
+
+
+class _nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return False

@@ -145,7 +145,7 @@ def check_excel(path: Path, core: EconomySummary, span: str) -> None:
     found = next(iter(excel_blocks(path, FINDING_SHEET).values()))[1:]
     if core.findings:
         assert [(ore(r[1]), r[4], r[6] or "") for r in found] == [
-            (f.cost.amount, f.rule.quote, f.note) for f in core.findings
+            (f.cost.amount, f.rule.words, f.note) for f in core.findings
         ]
     else:
         assert found == []

@@ -6,6 +6,11 @@ samordningsförbund must not finance. A cost whose budget line, konto, kontonamn
 shows one of those is a *finding* that quotes the guidance's own words: never a
 refusal. The user decides, and can note why (``FundingFinding.note``); a noted finding
 is still listed, with the note, so the board sees both.
+
+Which words and signs show each rule is written down, rule by rule, in
+``app.core.funding_words`` (the cost's text, kontonamn, konto and budget line; the
+names of the förbund's ASF). ``FundingFinding.matched`` names the words that matched.
+A finding never changes or stops a save: the checks only read.
 """
 
 from __future__ import annotations
@@ -34,11 +39,19 @@ class FundingRule:
     code: str
     title: str  # what the finding says, e.g. "Kontantbidrag till företag"
     quote: str  # the guidance's words, exactly as it writes them (whitespace aside)
+    # The words the guidance's list puts before the quote ("Samordningsförbund ska
+    # inte"); "" when the quote is a sentence of its own.
+    lead: str = ""
+
+    @property
+    def words(self) -> str:
+        """The guidance's words as a reader needs them: the list's lead-in, then its item."""
+        return f"{self.lead} {self.quote}" if self.lead else self.quote
 
     @property
     def cited(self) -> str:
-        """'Vägledningen: ”Samordningsförbund ska inte … ”'."""
-        return f"Vägledningen: ”{self.quote}”"
+        """'Vägledningen: ”Samordningsförbund ska inte starta och utveckla … ”'."""
+        return f"Vägledningen: ”{self.words}”"
 
 
 RULES: Mapping[str, FundingRule] = {
@@ -47,24 +60,27 @@ RULES: Mapping[str, FundingRule] = {
         FundingRule(
             CASH_GRANT,
             "Kontantbidrag till ett företag",
-            f"{MUST_NOT} ge stöd till enskilda näringsidkare i form av kontantbidrag",
+            "ge stöd till enskilda näringsidkare i form av kontantbidrag",
+            MUST_NOT,
         ),
         FundingRule(
             START_OR_DEVELOP,
             "Start eller utveckling av ett ASF",
-            f"{MUST_NOT} starta och utveckla arbetsintegrerande sociala företag",
+            "starta och utveckla arbetsintegrerande sociala företag",
+            MUST_NOT,
         ),
         FundingRule(
             MEMBERSHIP,
             "Medlemsavgift till ett ASF eller en intresseorganisation",
-            f"{MUST_NOT} vara medlem i arbetsintegrerande sociala företag eller i "
-            "intresseorganisationer",
+            "vara medlem i arbetsintegrerande sociala företag eller i intresseorganisationer",
+            MUST_NOT,
         ),
         FundingRule(
             COMPETENCE,
             "Kompetensutveckling för anställda på ett ASF",
-            f"{MUST_NOT} finansiera kompetensutveckling till anställda på "
+            "finansiera kompetensutveckling till anställda på "
             "arbetsintegrerande sociala företag t.ex. affärsutveckling",
+            MUST_NOT,
         ),
         FundingRule(
             PLACEMENT_DIRECT,
@@ -93,6 +109,7 @@ class FundingFinding:
             "rule": self.rule.code,
             "title": self.rule.title,
             "quote": self.rule.quote,
+            "cited": self.rule.cited,
             "matched": self.matched,
             "note": self.note,
             "cost": self.cost.to_dict(),

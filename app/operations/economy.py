@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.core.economy import EconomyRow, EconomySummary, Reached, economy_summary
+from app.core.economy_entities import Cost
 from app.core.entities import Insats
 from app.core.funding_rules import FundingFinding, check_costs
 from app.core.report_period import span_label
@@ -34,14 +35,14 @@ def asf_names(store: Store, insats: Insats) -> list[str]:
 
 
 def findings(
-    store: Store, insats: Insats, first: date | None = None, last: date | None = None
+    store: Store, insats: Insats, costs: Iterable[Cost] | None = None
 ) -> list[FundingFinding]:
-    """The funding-rule findings of the insats's costs (from ``first`` to ``last`` when
-    given), with the user's notes."""
+    """Every funding-rule finding of the insats's costs (or of ``costs``, some of
+    them), with the user's notes."""
     assert insats.id is not None
     economy = store.economy
     return check_costs(
-        economy.costs(insats.id, first, last),
+        economy.costs(insats.id) if costs is None else costs,
         economy.lines(),
         asf_names=asf_names(store, insats),
         notes=economy.notes(insats.id),
@@ -67,19 +68,15 @@ def span_economy(
     (figures,) = spans_figures(store, insats, [(first, last)], summaries)
     reached = Reached(figures.held, figures.reach_volume, figures.reach_unique)
     costs = economy.costs(insats.id, first, last)
-    lines = economy.lines()
-    found = check_costs(
-        costs, lines, asf_names=asf_names(store, insats), notes=economy.notes(insats.id)
-    )
     return economy_summary(
         label or span_label(first, last),
         first,
         last,
-        lines,
+        economy.lines(),
         economy.budgets(insats.id, years),
         costs,
         reached,
-        found,
+        findings(store, insats, costs),
     )
 
 

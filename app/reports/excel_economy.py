@@ -165,7 +165,7 @@ def finding_block(economy: EconomySummary, span: str) -> Block:
                 as_kronor(f.cost.amount),
                 f.cost.text,
                 f.rule.title,
-                f.rule.quote,
+                f.rule.words,
                 f.matched,
                 f.note,
             )

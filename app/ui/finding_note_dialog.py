@@ -35,7 +35,7 @@ class FindingNoteDialog(QDialog):
         )
         form.addRow(self.tr("Fynd:"), _label(finding.rule.title))
         form.addRow(self.tr("Träff på:"), _label(finding.matched))
-        form.addRow(self.tr("Vägledningen:"), _label(f"”{finding.rule.quote}”"))
+        form.addRow(self.tr("Vägledningen:"), _label(f"”{finding.rule.words}”"))
         self.note_edit = QPlainTextEdit(finding.note)
         self.note_edit.setObjectName("findingNote")
         self.note_edit.setTabChangesFocus(True)

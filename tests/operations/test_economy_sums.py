@@ -95,18 +95,3 @@ def test_a_span_within_a_year_takes_the_costs_of_its_dates_only(store: Store) ->
     assert all(first <= c.day <= last for c in costs)
     assert economy.total.booked == sum(c.amount for c in costs if not c.planned)
     assert "hela kalenderår" in economy.note
-
-
-def test_the_demo_has_an_example_budget_and_its_rules_at_work(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> None:
-    with source_store("demo", tmp_path_factory, SEED) as store:
-        insats = store.reference.current_insats()
-        assert insats is not None and insats.id is not None
-        for year in insats.years:
-            economy = year_economy(store, insats, year)
-            assert economy.total.budget > 0 and economy.total.booked > 0
-        assert all("(exempelbelopp)" in c.text for c in store.economy.costs(insats.id))
-        found = insats_economy(store, insats).findings
-        assert {f.rule.code for f in found} == {"medlemskap", "kompetensutveckling"}
-        assert [f.noted for f in found] == [True, False]
