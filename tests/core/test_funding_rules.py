@@ -120,8 +120,6 @@ def test_each_rule_flags_what_shows_it_and_allows_its_look_alikes(
 @pytest.mark.parametrize(
     ("text", "kontonamn", "konto", "line", "rules"), [c for c in CASES if c[4]]
 )
-    ("text", "kontonamn", "konto", "line", "rules"), [c for c in CASES if c[4]]
-)
 def test_a_credit_or_refund_finances_nothing(
     text: str, kontonamn: str, konto: str, line: BudgetLine, rules: set[str]
 ) -> None:
