@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.economy_entities import (
@@ -26,6 +25,7 @@ from app.core.economy_entities import (
 )
 from app.core.errors import DomainError
 from app.store import models  # noqa: F401  (the tables the foreign keys name)
+from app.store.commits import commit
 from app.store.database_file import DatabaseFile
 from app.store.economy_models import (
     BudgetLineModel,
@@ -71,12 +71,13 @@ def _apply(row: CostModel, cost: Cost) -> None:
     row.kontonamn, row.source, row.planned = cost.kontonamn.strip(), cost.source, cost.planned
 
 
-def _commit(s: Session, what: str) -> None:
-    try:
-        s.commit()
-    except IntegrityError as exc:
-        s.rollback()
-        raise DomainError(f"{what} kunde inte sparas ({exc.orig}).") from exc
+def _put_mapping(s: Session, mapping: Sequence[KontoMapping]) -> None:
+    """The konton's lines as ``mapping`` says; an unchanged konto is not written."""
+    for m in mapping:
+        row = s.get(KontoMappingModel, m.konto) or KontoMappingModel(konto=m.konto)
+        if row.line_id != m.line_id or row.kontonamn != m.kontonamn:
+            row.line_id, row.kontonamn = m.line_id, m.kontonamn
+        s.add(row)
 
 
 class EconomyRepository:
@@ -128,7 +129,7 @@ class EconomyRepository:
                     x.placements,
                 )
                 s.add(m)
-            _commit(s, "Budgetraderna")
+            commit(s, "Budgetraderna")
         return self.lines()
 
     # --- budgets --------------------------------------------------------------------------
@@ -169,7 +170,7 @@ class EconomyRepository:
                     )
                 elif row.amount != amount:
                     row.amount = amount
-            _commit(s, "Budgeten")
+            commit(s, "Budgeten")
 
     # --- costs ----------------------------------------------------------------------------
     def costs(
@@ -205,7 +206,7 @@ class EconomyRepository:
                 raise DomainError(_GONE)
             _apply(row, cost)
             s.add(row)
-            _commit(s, "Kostnaden")
+            commit(s, "Kostnaden")
             cost_id = row.id
         return self.cost(cost_id)
 
@@ -215,23 +216,19 @@ class EconomyRepository:
             rows = list(s.scalars(select(CostModel).where(CostModel.id.in_(ids))))
             for row in rows:
                 s.delete(row)
-            _commit(s, "Borttagningen")
+            commit(s, "Borttagningen")
         return len(rows)
 
     def add_costs(self, costs: Sequence[Cost], mapping: Sequence[KontoMapping] = ()) -> int:
         """Add every cost and remember ``mapping``, all in one transaction: all or
         nothing (a ledger import)."""
         with Session(self._db.engine) as s:
-            for m in mapping:
-                row = s.get(KontoMappingModel, m.konto) or KontoMappingModel(konto=m.konto)
-                if row.line_id != m.line_id or row.kontonamn != m.kontonamn:
-                    row.line_id, row.kontonamn = m.line_id, m.kontonamn
-                s.add(row)
+            _put_mapping(s, mapping)
             for cost in costs:
                 new = CostModel()
                 _apply(new, cost)
                 s.add(new)
-            _commit(s, "Kostnaderna")
+            commit(s, "Kostnaderna")
         return len(costs)
 
     def duplicate_keys(self, insats_id: int) -> set[tuple[str, int]]:
@@ -251,12 +248,8 @@ class EconomyRepository:
 
     def save_mapping(self, mapping: Sequence[KontoMapping]) -> None:
         with Session(self._db.engine) as s:
-            for m in mapping:
-                row = s.get(KontoMappingModel, m.konto) or KontoMappingModel(konto=m.konto)
-                if row.line_id != m.line_id or row.kontonamn != m.kontonamn:
-                    row.line_id, row.kontonamn = m.line_id, m.kontonamn
-                s.add(row)
-            _commit(s, "Kontomappningen")
+            _put_mapping(s, mapping)
+            commit(s, "Kontomappningen")
 
     # --- notes on findings ----------------------------------------------------------------
     def notes(self, insats_id: int) -> dict[tuple[int, str], str]:
@@ -285,4 +278,4 @@ class EconomyRepository:
                 s.add(CostNoteModel(cost_id=cost_id, rule=rule, note=text))
             elif row.note != text:
                 row.note = text
-            _commit(s, "Anteckningen")
+            commit(s, "Anteckningen")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TypeVar
 
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.county_stats import CountyStats
@@ -13,6 +12,7 @@ from app.core.errors import DomainError
 from app.core.milestones import Milestone
 from app.core.placements import Placement
 from app.core.vocabulary import Outcome, PlacedSource
+from app.store.commits import commit
 from app.store.record_models import (
     CountyStatsModel,
     CountyStatsRegionModel,
@@ -41,15 +41,14 @@ def _get(s: Session, model: type[M], row_id: int | None, what: str) -> M:
     return found
 
 
+_WHY = (
+    ": den hänvisar till en insats, kommun eller organisation som inte finns, eller har "
+    "ett negativt antal"
+)
+
+
 def _commit(s: Session, what: str) -> None:
-    try:
-        s.commit()
-    except IntegrityError as exc:
-        s.rollback()
-        raise DomainError(
-            f"{what} kunde inte sparas: den hänvisar till en insats, kommun eller "
-            f"organisation som inte finns, eller har ett negativt antal ({exc.orig})."
-        ) from exc
+    commit(s, what, _WHY)
 
 
 def save_placement(engine: Engine, p: Placement) -> int:

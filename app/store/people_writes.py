@@ -11,12 +11,12 @@ from collections.abc import Sequence
 
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.dialects.sqlite import insert
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError
 from app.core.people import ERASED_NAME, Person
 from app.store.change_scrub import scrub_people
+from app.store.commits import commit
 from app.store.models import ForbundModel, OrganisationModel
 from app.store.record_models import (
     ActivityParticipantModel,
@@ -24,14 +24,6 @@ from app.store.record_models import (
     PersonModel,
     SettingModel,
 )
-
-
-def _commit(s: Session, what: str) -> None:
-    try:
-        s.commit()
-    except IntegrityError as exc:
-        s.rollback()
-        raise DomainError(f"{what} kunde inte sparas ({exc.orig}).") from exc
 
 
 def save(engine: Engine, person: Person) -> int:
@@ -56,7 +48,7 @@ def save(engine: Engine, person: Person) -> int:
         m.name, m.organisation_id, m.email = person.name, person.organisation_id, person.email
         s.flush()
         person_id = m.id
-        _commit(s, "Personen")
+        commit(s, "Personen")
         return person_id
 
 
@@ -103,7 +95,7 @@ def erase_many(engine: Engine, person_ids: Sequence[int]) -> int:
                 .values([{"person_id": i} for i in found])
                 .on_conflict_do_nothing()
             )
-        _commit(s, "Raderingen")
+        commit(s, "Raderingen")
     return len(found)
 
 
@@ -114,4 +106,4 @@ def set_setting(engine: Engine, key: str, value: str) -> None:
             s.add(SettingModel(key=key, value=value))
         else:
             m.value = value
-        _commit(s, "Inställningen")
+        commit(s, "Inställningen")

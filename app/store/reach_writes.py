@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import Engine, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError
@@ -13,18 +12,11 @@ from app.core.reach import RegisteredReach
 from app.core.vocabulary import OrgCategory, Role
 from app.core.year_plan import PlanGoal
 from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
+from app.store.commits import commit
 from app.store.models import ActivityModel
 from app.store.record_models import PlanGoalModel, RegisteredReachModel
 
 _GONE = "Det registrerade antalet finns inte längre; det kan ha tagits bort."
-
-
-def _commit(s: Session, what: str) -> None:
-    try:
-        s.commit()
-    except IntegrityError as exc:
-        s.rollback()
-        raise DomainError(f"{what} kunde inte sparas ({exc.orig}).") from exc
 
 
 def save_reach(engine: Engine, entry: RegisteredReach) -> int:
@@ -47,7 +39,7 @@ def save_reach(engine: Engine, entry: RegisteredReach) -> int:
         for key, col in ROLE_COLUMNS.items():
             setattr(m, col, counts.role(Role(key)))
         m.women, m.men = counts.women, counts.men
-        _commit(s, "Antalet")
+        commit(s, "Antalet")
         return m.id
 
 
@@ -57,7 +49,7 @@ def delete_reach(engine: Engine, entry_id: int) -> None:
         if m is None:
             raise DomainError(_GONE)
         s.delete(m)
-        _commit(s, "Borttagningen")
+        commit(s, "Borttagningen")
 
 
 def save_goals(engine: Engine, insats_id: int, year: int, goals: Sequence[PlanGoal]) -> None:
@@ -94,4 +86,4 @@ def save_goals(engine: Engine, insats_id: int, year: int, goals: Sequence[PlanGo
             )
             m.text, m.sort_order = g.text, i
             s.add(m)
-        _commit(s, "Årsplanen")
+        commit(s, "Årsplanen")

@@ -5,21 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.core.errors import DomainError
 from app.core.report_texts import ReportText, StatedFigure
 from app.store.child_rows import sync_rows
+from app.store.commits import commit
 from app.store.record_models import ReportTextModel, StatedFigureModel
-
-
-def _commit(s: Session, what: str) -> None:
-    try:
-        s.commit()
-    except IntegrityError as exc:
-        s.rollback()
-        raise DomainError(f"{what} kunde inte sparas ({exc.orig}).") from exc
 
 
 def _sync_texts(
@@ -77,7 +68,7 @@ def save_texts(
 ) -> None:
     with Session(engine) as s:
         _sync_texts(s, insats_id, first_year, last_year, texts)
-        _commit(s, "Rapporttexterna")
+        commit(s, "Rapporttexterna")
 
 
 def _model(f: StatedFigure) -> StatedFigureModel:
@@ -100,14 +91,14 @@ def save_figures(
 ) -> None:
     with Session(engine) as s:
         _sync_figures(s, insats_id, first_year, last_year, figures)
-        _commit(s, "De angivna siffrorna")
+        commit(s, "De angivna siffrorna")
 
 
 def add_figure(engine: Engine, figure: StatedFigure) -> int:
     with Session(engine) as s:
         m = _model(figure)
         s.add(m)
-        _commit(s, "Den angivna siffran")
+        commit(s, "Den angivna siffran")
         return m.id
 
 
@@ -123,4 +114,4 @@ def save_report(
     with Session(engine) as s:
         _sync_texts(s, insats_id, first_year, last_year, texts)
         _sync_figures(s, insats_id, first_year, last_year, figures)
-        _commit(s, "Rapporttexterna")
+        commit(s, "Rapporttexterna")
