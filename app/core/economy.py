@@ -12,7 +12,7 @@ from the year summaries, never counted again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -255,12 +255,3 @@ def economy_summary(
         note=note,
         costs=tuple(within),
     )
-
-
-def costs_by_activity(costs: Iterable[Cost]) -> Mapping[int, int]:
-    """The booked costs that name an activity, summed per activity (öre)."""
-    out: dict[int, int] = {}
-    for c in costs:
-        if c.activity_id is not None and not c.planned:
-            out[c.activity_id] = out.get(c.activity_id, 0) + c.amount
-    return out

@@ -58,25 +58,30 @@ def span_economy(
     summaries: Iterable[YearSummary] = (),
 ) -> EconomySummary:
     """Budget against outcome from ``first`` to ``last`` (within the insats's dates),
-    its costs per activity and participant, and the findings of its costs.
-    ``summaries`` are the caller's own piece summaries, used where the dates agree."""
+    its costs per activity and participant, and the findings of its costs, all read in
+    one snapshot. ``summaries`` are the caller's own piece summaries, used where the
+    dates agree."""
     from app.operations.goal_progress import spans_figures
 
     assert insats.id is not None
     economy = store.economy
-    years = range(first.year, last.year + 1)
-    (figures,) = spans_figures(store, insats, [(first, last)], summaries)
-    reached = Reached(figures.held, figures.reach_volume, figures.reach_unique)
-    costs = economy.costs(insats.id, first, last)
+    with store.file.snapshot():
+        (figures,) = spans_figures(store, insats, [(first, last)], summaries)
+        costs = economy.costs(insats.id, first, last)
+        lines = economy.lines()
+        found = check_costs(
+            costs, lines, asf_names=asf_names(store, insats), notes=economy.notes(insats.id)
+        )
+        budgets = economy.budgets(insats.id, range(first.year, last.year + 1))
     return economy_summary(
         label or span_label(first, last),
         first,
         last,
-        economy.lines(),
-        economy.budgets(insats.id, years),
+        lines,
+        budgets,
         costs,
-        reached,
-        findings(store, insats, costs),
+        Reached(figures.held, figures.reach_volume, figures.reach_unique),
+        found,
     )
 
 

@@ -10,8 +10,7 @@ the shown year's end or the report's last day (the whole insats in the final rep
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -139,25 +138,10 @@ def _table(
     return progress_table(title, rows, spans_note(year_spans, insats_span))
 
 
-@contextmanager
-def _snapshot(store: Store) -> Iterator[None]:
-    """One connection and one consistent snapshot for every read inside (a caller's
-    own, when it has one)."""
-    with store.file.read() as con:
-        began = not con.in_transaction
-        if began:
-            con.execute("BEGIN")
-        try:
-            yield
-        finally:
-            if began:
-                con.execute("ROLLBACK")
-
-
 def year_progress(store: Store, insats_id: int, year: int) -> GoalProgressTable:
     """The Årsplan page's table: the year's goals' measures over the year, and the
     insats's own measures from its start to the year's end."""
-    with _snapshot(store):
+    with store.file.snapshot():
         return _year_progress(store, insats_id, year)
 
 
@@ -175,7 +159,7 @@ def report_progress(
     """The report's (and the workbook's) table over ``period``: the goals of each of
     its years and the insats's own measures up to its last day; None without measures.
     ``summaries`` are the report's own piece summaries, used where the dates agree."""
-    with _snapshot(store):
+    with store.file.snapshot():
         return _report_progress(store, insats_id, period, summaries)
 
 
@@ -203,6 +187,6 @@ def spans_figures(
     """The figures of each span as Måluppfyllelse reads them (the held activities, Totalt
     nådda and unique individuals of the spans' year summaries): for Ekonomi's costs per
     activity and participant, which must agree with them."""
-    with _snapshot(store):
+    with store.file.snapshot():
         figures = _Figures(store, insats, summaries)
         return [figures.of(first, last) for first, last in spans]

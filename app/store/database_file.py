@@ -67,6 +67,20 @@ class DatabaseFile:
             self._open.con = None
             con.close()
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One connection and one consistent snapshot for every read inside (the
+        caller's own, when it already has one; a snapshot begun here ends here)."""
+        with self.read() as con:
+            began = not con.in_transaction
+            if began:
+                con.execute("BEGIN")
+            try:
+                yield
+            finally:
+                if began:
+                    con.execute("ROLLBACK")
+
     @property
     def engine(self) -> Engine:
         if self._engine is None:

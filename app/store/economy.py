@@ -246,11 +246,6 @@ class EconomyRepository:
             rows = con.execute("SELECT konto, line_id, kontonamn FROM konto_mapping").fetchall()
         return {r[0]: KontoMapping(r[0], r[1], r[2] or "") for r in rows}
 
-    def save_mapping(self, mapping: Sequence[KontoMapping]) -> None:
-        with Session(self._db.engine) as s:
-            _put_mapping(s, mapping)
-            commit(s, "Kontomappningen")
-
     # --- notes on findings ----------------------------------------------------------------
     def notes(self, insats_id: int) -> dict[tuple[int, str], str]:
         """The user's notes by (cost id, rule code)."""

@@ -69,18 +69,8 @@ class SummaryRepository:
         insats's. Every dated read is limited to the piece; what is kept per year
         (registered reach, placements, county statistics, the year plan) is read only
         when the piece covers its year (core.piece_summary)."""
-        # One connection, and one snapshot, for all the reads below.
-        with self._db.read() as con:
-            # Inside a caller's read that already has a snapshot, that one is used; the
-            # snapshot begun here ends here, also when the connection is the caller's.
-            began = not con.in_transaction
-            if began:
-                con.execute("BEGIN")
-            try:
-                return self._piece_summary(insats_id, piece, today)
-            finally:
-                if began:
-                    con.execute("ROLLBACK")
+        with self._db.snapshot():  # one snapshot for all the reads below
+            return self._piece_summary(insats_id, piece, today)
 
     def _piece_summary(self, insats_id: int, piece: PeriodPiece, today: date | None) -> YearSummary:
         insats = self._reference.insats(insats_id)
