@@ -6,5 +6,13 @@ Alembic at start; a test checks that it names the newest migration.
 
 from pathlib import Path
 
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 MIGRATIONS_DIR = Path(__file__).resolve().parent
+
+
+def rebuild() -> str:
+    """``recreate`` for a batch that must rebuild the table in SQLite (which cannot
+    alter a constraint in place); PostgreSQL alters the table where it stands."""
+    from alembic import op
+
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"

@@ -16,6 +16,7 @@ from app.core.setup import gavleborg_defaults
 from app.core.vocabulary import Scope, Status
 from app.store.database import Store
 from app.store.new_database import create_database
+from tests.server_databases import ServerDatabases
 
 SETUP_DAY = date(2018, 1, 1)
 
@@ -47,26 +48,83 @@ def private_config(
     return folder
 
 
+BACKENDS = ("sqlite", "postgresql")
+# The folders of tests that run on both backends, and the mark that makes another do so.
+BOTH_BACKENDS = frozenset({"store", "operations"})
+BOTH = "both_backends"
+# Tests of what only a file has (its checks, its backups, its locks): the file alone.
+FILE_ONLY = "file_only"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{BOTH}: runs on SQLite and on PostgreSQL")
+    config.addinivalue_line(
+        "markers", f"{FILE_ONLY}: tests what only a database file has (run on SQLite only)"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test of the store or the operations on a database runs on both backends."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    where = Path(str(metafunc.definition.path)).parent.name
+    both = where in BOTH_BACKENDS or metafunc.definition.get_closest_marker(BOTH) is not None
+    if metafunc.definition.get_closest_marker(FILE_ONLY) is not None:
+        both = False
+    metafunc.parametrize("backend", BACKENDS if both else BACKENDS[:1])
+
+
+@pytest.fixture(scope="session")
+def server_databases() -> Iterator[ServerDatabases]:
+    """The tests' own PostgreSQL cluster (initdb in a temporary folder, a local socket),
+    started on first use and removed at the end."""
+    from tests import scratch_server
+
+    server = scratch_server.start()
+    try:
+        yield ServerDatabases(server)
+    finally:
+        server.stop()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite3"
 
 
+def _store_on(request: pytest.FixtureRequest, backend: str, setup: bool) -> Iterator[Store]:
+    if backend == "postgresql":
+        databases: ServerDatabases = request.getfixturevalue("server_databases")
+        with databases.store(
+            "setup" if setup else "empty", gavleborg_defaults(SETUP_DAY) if setup else None
+        ) as store:
+            yield store
+        return
+    db_path: Path = request.getfixturevalue("db_path")
+    if setup:  # the program's one set-up path
+        create_database(db_path, gavleborg_defaults(SETUP_DAY))
+    store = Store.open(db_path)
+    yield store
+    store.close()
+
+
 @pytest.fixture
-def empty_store(db_path: Path) -> Iterator[Store]:
+def backend() -> str:
+    """Overridden by pytest_generate_tests where a test asks for a database: the
+    store and operations tests run once on SQLite and once on PostgreSQL."""
+    return "sqlite"
+
+
+@pytest.fixture
+def empty_store(request: pytest.FixtureRequest, backend: str) -> Iterator[Store]:
     """A migrated database with nothing in it (no förbund, no insats)."""
-    store = Store.open(db_path)
-    yield store
-    store.close()
+    yield from _store_on(request, backend, setup=False)
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
+def store(request: pytest.FixtureRequest, backend: str) -> Iterator[Store]:
     """A database set up with Gävleborg's defaults; its insats runs 2018–2021."""
-    create_database(db_path, gavleborg_defaults(SETUP_DAY))  # the program's one set-up path
-    store = Store.open(db_path)
-    yield store
-    store.close()
+    yield from _store_on(request, backend, setup=True)
 
 
 @pytest.fixture

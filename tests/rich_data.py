@@ -201,15 +201,19 @@ def _add_series(
     first_year, last_year = insats.start.year, insats.end.year
     for frequency in (WEEKLY, MONTHLY):
         year = rng.randint(first_year, last_year)
-        start = date(year, rng.randint(1, 6), rng.randint(1, 28))
         monthly = frequency == MONTHLY
+        interval, count = rng.choice((1, 2)), rng.randint(3, 6)
+        # Valid by construction: a monthly series's last month stays in the start's year
+        # (a weekly one spans at most twelve weeks from June).
+        last_month = 12 - interval * (count - 1) if monthly else 6
+        start = date(year, rng.randint(1, last_month), rng.randint(1, 28))
         rule = SeriesRule(
             frequency,
-            rng.choice((1, 2)),
+            interval,
             start.weekday(),
             start,
             nth=nth_of(start) if monthly and nth_of(start) <= 4 else (LAST if monthly else None),
-            count=rng.randint(3, 6),
+            count=count,
         )
         template = replace(
             base,

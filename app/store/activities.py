@@ -32,7 +32,7 @@ from app.store.activity_rows import (
     steps_from_list,
     year_bounds,
 )
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 
 def _writes() -> ModuleType:
@@ -42,7 +42,7 @@ def _writes() -> ModuleType:
 
 
 class ActivityRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     # --- reads --------------------------------------------------------------------------

@@ -10,14 +10,14 @@ from app.core.insats_dates import DatedActivity
 from app.core.summary import ActivityFact
 from app.core.vocabulary import Status
 from app.store.activity_rows import Span, dated_bounds, place_label
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 from app.store.named_rows import attendance_of, count_columns, named_rows
 
 _STATUSES = {s.value: s for s in Status}
 
 
 def year_facts(
-    db: DatabaseFile, insats_id: int, year: int, span: Span | None = None
+    db: Database, insats_id: int, year: int, span: Span | None = None
 ) -> list[ActivityFact]:
     """The year's activities (those dated within ``span``, a part of the year, when
     given), grouped by type, place and status with their counts summed."""
@@ -47,7 +47,7 @@ def year_facts(
 
 
 def outside_insats(
-    db: DatabaseFile, insats_id: int, year: int, start: date, end: date
+    db: Database, insats_id: int, year: int, start: date, end: date
 ) -> list[DatedActivity]:
     """The year's activities that start before ``start`` or after ``end`` (the insats's
     first and last day), by date."""

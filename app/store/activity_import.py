@@ -24,7 +24,7 @@ from app.core.validation import validate_activity
 from app.core.vocabulary import OrgCategory, Role
 from app.store.activity_rows import ACTIVITY_SQL, STEPS_SQL, activity_from_row, named, step_from_row
 from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 BATCH = 1000
 
@@ -32,7 +32,7 @@ BATCH = 1000
 Key = tuple[date, str, str, int | None]
 
 
-def existing_keys(db: DatabaseFile, insats_id: int) -> set[Key]:
+def existing_keys(db: Database, insats_id: int) -> set[Key]:
     """The duplicate keys of the insats's activities (titles folded in Python: SQLite's
     lower() leaves Å, Ä and Ö as they are)."""
     with db.read() as con:
@@ -47,7 +47,7 @@ def _key(start: str, title: str, scope: str, kommun_id: int | None) -> Key:
     return (date.fromisoformat(start), " ".join(title.split()).casefold(), scope, kommun_id)
 
 
-def existing_activities(db: DatabaseFile, insats_id: int) -> dict[Key, Activity]:
+def existing_activities(db: Database, insats_id: int) -> dict[Key, Activity]:
     """The insats's activities by duplicate key (the oldest of several with one key), with
     their counts, steps and co-organisers: what an import compares its rows with. Three
     queries, however many activities there are."""
@@ -181,7 +181,7 @@ def _make_series(conn: Any, activities: Sequence[Activity]) -> dict[int, int]:
 
 
 def import_activities(
-    db: DatabaseFile,
+    db: Database,
     activities: Sequence[Activity],
     progress: Progress | None = None,
     updates: Sequence[Activity] = (),

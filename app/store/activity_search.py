@@ -30,7 +30,7 @@ from app.core.activity_search import (
     found_in,
 )
 from app.store.activity_rows import STATUSES, named, place_label, range_bounds
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 # Every activity of the insats within the years Insatslogg takes, newest first, with its
 # own searched texts as one string (FIELD_SEPARATOR between them); the type's and the
@@ -79,7 +79,7 @@ def _searched_fields(row: sqlite3.Row, label: str) -> tuple[str, ...]:
 class ActivitySearch:
     """The search of one database file (``Store.search``)."""
 
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
         self._lock = threading.Lock()
         self._con: sqlite3.Connection | None = None
@@ -92,6 +92,7 @@ class ActivitySearch:
     # --- the kept texts -------------------------------------------------------------------
     def _connection(self) -> sqlite3.Connection:
         if self._con is None:
+            assert self._db.path is not None, "the server's search: see data_version"
             uri = f"{self._db.path.resolve().as_uri()}?mode=rw"
             con = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False)
             con.execute("PRAGMA query_only = ON")

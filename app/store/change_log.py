@@ -28,7 +28,7 @@ from app.core.changes import (
     net_changes,
 )
 from app.core.errors import DomainError
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when something is written, not at start
     from sqlalchemy import Connection
@@ -75,7 +75,7 @@ def _row_change(r: Sequence[Any]) -> RowChange:
 
 
 class ChangeLog:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
         self._keys: dict[str, list[str]] = {}
 

@@ -43,6 +43,8 @@ class ChangeRowModel(Base):
     row_key: Mapped[str] = mapped_column(Text)
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+    # On a server: the connection that wrote the row (its unowned rows are its own).
+    writer: Mapped[str | None] = mapped_column(String(64))
 
 
 class ChangeCurrentModel(Base):

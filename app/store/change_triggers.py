@@ -19,8 +19,11 @@ NOT_LOGGED = frozenset(
 PREFIX = "chg_"
 
 
-def _quote(name: str) -> str:
+def quote_name(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+_quote = quote_name
 
 
 def _literal(name: str) -> str:
@@ -74,6 +77,10 @@ def trigger_sql(table: str, columns: list[str], key: list[str]) -> list[str]:
 def install(connection: Connection) -> int:
     """Drop and remake every change trigger from the schema as it now is; returns how
     many tables are recorded. Runs in the migration's transaction."""
+    if connection.dialect.name == "postgresql":
+        from app.store import server_triggers
+
+        return server_triggers.install(connection)
     has_log = connection.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_row'"
     ).fetchone()

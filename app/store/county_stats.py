@@ -16,7 +16,7 @@ from typing import Any
 from app.core.county_stats import CountyStats, validate_county_stats
 from app.core.errors import DomainError
 from app.core.vocabulary import PlacedSource
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 PLACED_COLUMNS: dict[PlacedSource, str] = {s: f"placed_{s.value}" for s in PlacedSource}
 
@@ -64,7 +64,7 @@ def _stats(con: sqlite3.Connection, r: Sequence[Any]) -> CountyStats:
 
 
 class CountyStatsRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     def list(self, forbund_id: int, year: int | None = None) -> list[CountyStats]:

@@ -13,6 +13,7 @@ from app.store.activities import ActivityRepository
 from app.store.database_file import DatabaseFile
 from app.store.file_checks import make_private
 from app.store.reference import ReferenceRepository
+from app.store.server_location import ServerLocation
 
 if TYPE_CHECKING:
     from app.store.activity_search import ActivitySearch
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from app.store.reach import ReachRepository
     from app.store.report_texts import ReportTextRepository
     from app.store.series import SeriesRepository
+    from app.store.server_database import ServerDatabase
     from app.store.summaries import SummaryRepository
     from app.store.year_plan import PlanRepository
 
@@ -60,9 +62,19 @@ class Store:
     repository (and its modules) is made the first time it is used.
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.file = DatabaseFile(path)
+    def __init__(self, where: Path | ServerLocation) -> None:
+        self.file: DatabaseFile | ServerDatabase
+        if isinstance(where, ServerLocation):
+            from app.store.server_database import ServerDatabase
+
+            self.server: ServerLocation | None = where
+            # No file: what works on a file (its checks, its backups) asks ``server``.
+            self.path = Path(where.label)
+            self.file = ServerDatabase(where)
+        else:
+            self.server = None
+            self.path = where
+            self.file = DatabaseFile(where)
         self.reference = ReferenceRepository(self.file)
         self.activities = ActivityRepository(self.file)
 
@@ -175,6 +187,24 @@ class Store:
                 report_texts=self.report_texts,
             ),
         )
+
+    @property
+    def dialect(self) -> str:
+        """ "sqlite" (a file) or "postgresql" (a server)."""
+        return self.file.dialect
+
+    @property
+    def label(self) -> str:
+        """The database as the window and messages name it."""
+        return self.server.label if self.server is not None else str(self.path)
+
+    @classmethod
+    def open_server(cls, location: ServerLocation) -> Store:
+        """Open the database on a server and bring its schema up to date."""
+        from app.store.server_migrations import upgrade_server
+
+        upgrade_server(location)
+        return cls(location)
 
     @classmethod
     def open(cls, path: Path) -> Store:

@@ -35,6 +35,8 @@ def checkpoint(path: Path) -> bool:
 
 
 class DatabaseFile:
+    dialect = "sqlite"
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self._engine: Engine | None = None

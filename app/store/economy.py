@@ -26,7 +26,7 @@ from app.core.economy_entities import (
 from app.core.errors import DomainError
 from app.store import models  # noqa: F401  (the tables the foreign keys name)
 from app.store.commits import commit
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 from app.store.economy_models import (
     BudgetLineModel,
     BudgetModel,
@@ -81,7 +81,7 @@ def _put_mapping(s: Session, mapping: Sequence[KontoMapping]) -> None:
 
 
 class EconomyRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     # --- budget lines ---------------------------------------------------------------------

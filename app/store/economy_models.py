@@ -20,10 +20,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.model_base import Base
+from app.store.model_base import Base, Versioned
 
 
-class BudgetLineModel(Base):
+class BudgetLineModel(Versioned, Base):
     """A line of the budget (Personal, Lokaler …): one list for the whole database."""
 
     __tablename__ = "budget_line"
@@ -35,7 +35,7 @@ class BudgetLineModel(Base):
     placements: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
-class BudgetModel(Base):
+class BudgetModel(Versioned, Base):
     """The budget of one line in one year of an insats."""
 
     __tablename__ = "budget"
@@ -51,7 +51,7 @@ class BudgetModel(Base):
     amount: Mapped[int] = mapped_column(Integer)
 
 
-class CostModel(Base):
+class CostModel(Versioned, Base):
     """A cost of the insats: booked (by hand, or a line of the ledger with its
     verifikation, konto and kontonamn) or planned."""
 
@@ -90,7 +90,7 @@ class KontoMappingModel(Base):
     kontonamn: Mapped[str] = mapped_column(String(200), default="")
 
 
-class CostNoteModel(Base):
+class CostNoteModel(Versioned, Base):
     """The user's note on a funding rule's finding for a cost (why it is all right)."""
 
     __tablename__ = "cost_note"

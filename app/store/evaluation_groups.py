@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.core.evaluation_scale import Distribution
 from app.store.activity_rows import Span, span_bounds
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 _SQL = (
     "SELECT {key}, sum(q.n1), sum(q.n2), sum(q.n3), sum(q.n4), sum(q.n5) FROM {joined} "
@@ -28,7 +28,7 @@ _FROM_EVALUATIONS = (
 LONG_SPAN_DAYS = 366
 
 
-def _grouped(db: DatabaseFile, key: str, insats_id: int, span: Span) -> dict[int, Distribution]:
+def _grouped(db: Database, key: str, insats_id: int, span: Span) -> dict[int, Distribution]:
     long = (span[1] - span[0]).days > LONG_SPAN_DAYS
     sql = _SQL.format(key=key, joined=_FROM_EVALUATIONS if long else _FROM_ACTIVITIES)
     with db.read() as con:
@@ -36,12 +36,12 @@ def _grouped(db: DatabaseFile, key: str, insats_id: int, span: Span) -> dict[int
     return {int(r[0]): Distribution(*(int(n or 0) for n in r[1:])) for r in rows}
 
 
-def distributions_by_type(db: DatabaseFile, insats_id: int, span: Span) -> dict[int, Distribution]:
+def distributions_by_type(db: Database, insats_id: int, span: Span) -> dict[int, Distribution]:
     """Activity type id → every answer of its activities held in ``span`` (types without
     an evaluation are not in it)."""
     return _grouped(db, "a.type_id", insats_id, span)
 
 
-def distributions_by_year(db: DatabaseFile, insats_id: int, span: Span) -> dict[int, Distribution]:
+def distributions_by_year(db: Database, insats_id: int, span: Span) -> dict[int, Distribution]:
     """Year → every answer of the activities held that year within ``span``."""
     return _grouped(db, "CAST(substr(a.start_date, 1, 4) AS INTEGER)", insats_id, span)

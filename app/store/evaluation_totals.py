@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.core.evaluation_scale import Distribution
 from app.store.activity_rows import Span, span_bounds
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 _SQL = (
     "SELECT coalesce(sum(q.n1), 0), coalesce(sum(q.n2), 0), coalesce(sum(q.n3), 0), "
@@ -20,7 +20,7 @@ _SQL = (
 
 
 def span_distribution(
-    db: DatabaseFile, insats_id: int, span: Span, type_id: int | None = None
+    db: Database, insats_id: int, span: Span, type_id: int | None = None
 ) -> Distribution:
     """Every answer to every question of the evaluations of the activities held in
     ``span`` (of ``type_id`` only, when given)."""

@@ -23,7 +23,7 @@ from app.core.evaluation import (
 )
 from app.core.evaluation_scale import Distribution
 from app.store.activity_rows import Span, span_bounds
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 _EVALUATION = "SELECT id, activity_id, asked, answered, source, notes FROM evaluation"
 _LISTED = (
@@ -78,7 +78,7 @@ def _evaluation(r: Sequence[Any], questions: list[Question], quotes: list[Quote]
 
 
 class EvaluationRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     def get(self, activity_id: int) -> Evaluation | None:

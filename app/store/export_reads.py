@@ -17,7 +17,7 @@ from app.core.activity_columns import LoggedActivity, NamedParticipant
 from app.core.clock_times import time_from_stored
 from app.core.vocabulary import Format, Status
 from app.store.activity_rows import STEP_LIST_SQL, place_label, steps_from_list, years_bounds
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 from app.store.named_rows import attendance_of, count_columns, named_rows
 
 # Co-organisers joined with ", " in the order of their ids, like the activity dialog.
@@ -126,7 +126,7 @@ def _bounds(first: Bound, last: Bound) -> tuple[str, str]:
 
 
 class ExportReadRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     def activity_count(self, insats_id: int, first: Bound, last: Bound) -> int:

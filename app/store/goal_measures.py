@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError
 from app.core.goal_progress import GoalMeasure, validate_measures
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 from app.store.plan_models import GoalMeasureModel
 
 _COLUMNS = (
@@ -40,7 +40,7 @@ def _measure(r: Sequence[Any]) -> GoalMeasure:
 
 
 class GoalMeasureRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     # --- reads --------------------------------------------------------------------------

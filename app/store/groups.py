@@ -18,7 +18,7 @@ from app.core.errors import DomainError
 from app.core.groups import Group, GroupMember, GroupStatusChange, MeetingCount, validate_group
 from app.core.vocabulary import Format, GroupStatus, Role, Status
 from app.store.activity_rows import Span, dated_bounds, place_label
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 _GROUP_SQL = (
     "SELECT g.id, g.insats_id, g.kommun_id, g.name, g.formed, g.notes FROM samverkansgrupp g "
@@ -79,7 +79,7 @@ def _load(con: sqlite3.Connection, rows: Sequence[Sequence[Any]]) -> list[Group]
 
 
 class GroupRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     # --- reads --------------------------------------------------------------------------

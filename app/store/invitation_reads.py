@@ -20,7 +20,7 @@ from app.store.activity_rows import (
     span_bounds,
     step_from_row,
 )
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 _CATEGORIES = {c.value: c for c in OrgCategory}
 _ROLES = {r.value: r for r in Role}
@@ -28,7 +28,7 @@ _KOMMUN_SQL = "(SELECT k.name FROM kommun k WHERE k.id = a.kommun_id) AS kommun_
 _SELECT = ACTIVITY_SQL.replace(" FROM activity a", f", {_KOMMUN_SQL} FROM activity a")
 
 
-def _invited(db: DatabaseFile, where: str, params: Sequence[object]) -> list[InvitedActivity]:
+def _invited(db: Database, where: str, params: Sequence[object]) -> list[InvitedActivity]:
     with db.read() as con:
         rows = named(con, f"{_SELECT} WHERE {where} ORDER BY a.start_date, a.id", tuple(params))
         ids = [r["id"] for r in rows]
@@ -51,7 +51,7 @@ def _invited(db: DatabaseFile, where: str, params: Sequence[object]) -> list[Inv
     ]
 
 
-def invited_activity(db: DatabaseFile, activity_id: int) -> InvitedActivity:
+def invited_activity(db: Database, activity_id: int) -> InvitedActivity:
     """One activity with its kommun's name; DomainError when it is gone."""
     found = _invited(db, "a.id = ?", (activity_id,))
     if not found:
@@ -60,7 +60,7 @@ def invited_activity(db: DatabaseFile, activity_id: int) -> InvitedActivity:
 
 
 def invited_activities(
-    db: DatabaseFile, insats_id: int, first: date, last: date, include_all: bool = False
+    db: Database, insats_id: int, first: date, last: date, include_all: bool = False
 ) -> list[InvitedActivity]:
     """The insats's activities starting from ``first`` to ``last`` (both included), in
     date order: the planned and the cancelled ones (a calendar learns that they are
@@ -73,7 +73,7 @@ def invited_activities(
     return _invited(db, where, params)
 
 
-def group_members(db: DatabaseFile, insats_id: int) -> list[Recipient]:
+def group_members(db: Database, insats_id: int) -> list[Recipient]:
     """Every seat of the insats's samverkansgrupper, named or not, with the group's
     kommun and name, the organisation and the role."""
     with db.read() as con:
@@ -98,7 +98,7 @@ def group_members(db: DatabaseFile, insats_id: int) -> list[Recipient]:
     ]
 
 
-def registered_persons(db: DatabaseFile, forbund_id: int) -> list[Recipient]:
+def registered_persons(db: Database, forbund_id: int) -> list[Recipient]:
     """The förbund's named persons (not the erased), with their organisation and the
     kommuner of the activities they are named in."""
     with db.read() as con:

@@ -16,7 +16,7 @@ from app.core.errors import DomainError
 from app.core.milestones import Milestone, validate_milestone
 from app.core.vocabulary import MilestoneKind
 from app.store.activity_rows import Span, dated_bounds
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 _SQL = (
     "SELECT id, insats_id, milestone_date, kind, text, kommun_id, organisation_id, link, "
@@ -47,7 +47,7 @@ def _writes() -> ModuleType:
 
 
 class MilestoneRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     def list(

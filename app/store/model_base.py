@@ -37,3 +37,9 @@ class AttendanceColumns:
     role_ovriga: Mapped[int] = mapped_column(Integer, default=0)
     women: Mapped[int] = mapped_column(Integer, default=0)
     men: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Versioned:
+    """A record's version: 1 when made, one more at each saved change (0010)."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")

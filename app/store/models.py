@@ -22,21 +22,21 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 # registered on Base.metadata too.
 from app.store import economy_models, plan_models  # noqa: F401
 from app.store.columns import COUNT_COLUMNS, ORG_COLUMNS, ROLE_COLUMNS
-from app.store.model_base import AttendanceColumns, Base
+from app.store.model_base import AttendanceColumns, Base, Versioned
 
 # The rest of the year's record (issue 3) lives in its own module; importing it here
 # registers its tables on Base.metadata wherever the models are used.
 from app.store.record_models import ActivityParticipantModel
 
 
-class ForbundModel(Base):
+class ForbundModel(Versioned, Base):
     __tablename__ = "forbund"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
 
 
-class InsatsModel(Base):
+class InsatsModel(Versioned, Base):
     __tablename__ = "insats"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -48,7 +48,7 @@ class InsatsModel(Base):
     is_current: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class KommunModel(Base):
+class KommunModel(Versioned, Base):
     __tablename__ = "kommun"
     __table_args__ = (UniqueConstraint("forbund_id", "name"),)
 
@@ -59,7 +59,7 @@ class KommunModel(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class OrganisationModel(Base):
+class OrganisationModel(Versioned, Base):
     __tablename__ = "organisation"
     __table_args__ = (
         UniqueConstraint("forbund_id", "name"),
@@ -76,7 +76,7 @@ class OrganisationModel(Base):
     category: Mapped[str] = mapped_column(String(30))
 
 
-class ActivityTypeModel(Base):
+class ActivityTypeModel(Versioned, Base):
     __tablename__ = "activity_type"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -104,7 +104,7 @@ activity_checks = (
 )
 
 
-class ActivityModel(AttendanceColumns, Base):
+class ActivityModel(Versioned, AttendanceColumns, Base):
     __tablename__ = "activity"
     __table_args__ = activity_checks
 
@@ -157,7 +157,7 @@ class ActivityModel(AttendanceColumns, Base):
     )
 
 
-class ActivityStepModel(Base):
+class ActivityStepModel(Versioned, Base):
     """One day of a training given in steps."""
 
     __tablename__ = "activity_step"

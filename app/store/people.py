@@ -17,7 +17,7 @@ from app.core.errors import DomainError
 from app.core.people import AttendedActivity, Person, PersonListing
 from app.core.vocabulary import Status
 from app.store.activity_rows import place_label, year_bounds
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 _PERSON_SQL = "SELECT p.id, p.forbund_id, p.name, p.organisation_id, p.email FROM person p"
 _STATUSES = {s.value: s for s in Status}
@@ -34,7 +34,7 @@ def _writes() -> ModuleType:
 
 
 class PeopleRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     # --- reads --------------------------------------------------------------------------
@@ -193,16 +193,17 @@ class PeopleRepository:
         with ChangeLog(self._db).recording(label, locked=True):
             erased = int(_writes().erase_many(self._db.engine, person_ids))
         self._db.checkpoint()
-        from app.store.backup_erasure import finish_pending_logged
+        if self._db.path is not None:  # a file's backups (a server's: backup_erasure)
+            from app.store.backup_erasure import finish_pending_logged
 
-        finish_pending_logged(self._db.path)
+            finish_pending_logged(self._db.path)
         return erased
 
     def backup_erasure_warning(self) -> str | None:
         """What the user must be told about copies an erasure has not yet reached."""
         from app.store.backup_erasure import warning
 
-        return warning(self._db.path)
+        return None if self._db.path is None else warning(self._db.path)
 
     def set_setting(self, key: str, value: str) -> None:
         _writes().set_setting(self._db.engine, key, value)

@@ -14,7 +14,7 @@ from typing import Any
 from app.core.errors import DomainError
 from app.core.placements import Placement, validate_placement
 from app.core.vocabulary import Outcome
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 OUTCOME_COLUMNS: dict[Outcome, str] = {o: f"out_{o.value}" for o in Outcome}
 
@@ -54,7 +54,7 @@ def _writes() -> ModuleType:
 
 
 class PlacementRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     def list(self, insats_id: int, year: int | None = None) -> list[Placement]:

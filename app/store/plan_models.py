@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.goal_kinds import MEASURE_KINDS, SERIES_FREQUENCIES
-from app.store.model_base import Base
+from app.store.model_base import Base, Versioned
 
 if TYPE_CHECKING:
     from app.core.series import SeriesRule
@@ -32,7 +32,7 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN (" + ",".join(f"'{v}'" for v in values) + ")"
 
 
-class SeriesModel(Base):
+class SeriesModel(Versioned, Base):
     """A recurring activity: every ``interval`` weeks on the first date's weekday, or
     every ``interval`` months on the ``nth`` ``weekday`` (0 = måndag; nth -1 = last),
     until a date or for a count of occurrences. The occurrences are activities with
@@ -72,7 +72,7 @@ def rule_columns(rule: SeriesRule) -> dict[str, Any]:
     }
 
 
-class EvaluationModel(Base):
+class EvaluationModel(Versioned, Base):
     """The evaluation (enkät) of one activity: how many were asked and answered."""
 
     __tablename__ = "evaluation"
@@ -92,7 +92,7 @@ class EvaluationModel(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class EvaluationQuestionModel(Base):
+class EvaluationQuestionModel(Versioned, Base):
     """One question on a 1–5 scale: how many answered each value."""
 
     __tablename__ = "evaluation_question"
@@ -114,7 +114,7 @@ class EvaluationQuestionModel(Base):
     n5: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class EvaluationQuoteModel(Base):
+class EvaluationQuoteModel(Versioned, Base):
     """A free-text answer the user chose to keep (never with who wrote it)."""
 
     __tablename__ = "evaluation_quote"
@@ -128,7 +128,7 @@ class EvaluationQuoteModel(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
-class GoalMeasureModel(Base):
+class GoalMeasureModel(Versioned, Base):
     """A measure with a target under a goal: of the year plan (``goal_id``), or of the
     insats over its whole period (``goal_id`` None). ``type_id`` narrows ACTIVITIES to
     one type; ``milestone_kind`` names the milestones POLICY_KOMMUNER counts;

@@ -24,7 +24,7 @@ from app.store.activity_facts import year_facts
 from app.store.activity_rows import Span, dated_bounds
 from app.store.attendance_values import attendance_from_values
 from app.store.columns import COUNT_COLUMNS
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 from app.store.reference import ReferenceRepository
 
 _SCOPES = {s.value: s for s in Scope}
@@ -55,7 +55,7 @@ def _writes() -> ModuleType:
 
 
 class ReachRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
         self._reference = ReferenceRepository(db)
 

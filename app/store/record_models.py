@@ -21,10 +21,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.report_texts import SECTIONS as REPORT_SECTIONS
 from app.store.columns import COUNT_COLUMNS
-from app.store.model_base import AttendanceColumns, Base
+from app.store.model_base import AttendanceColumns, Base, Versioned
 
 
-class GroupModel(Base):
+class GroupModel(Versioned, Base):
     """A local samverkansgrupp in a kommun."""
 
     __tablename__ = "samverkansgrupp"
@@ -37,7 +37,7 @@ class GroupModel(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class GroupStatusModel(Base):
+class GroupStatusModel(Versioned, Base):
     """A change of a group's status on a date, with a note on why."""
 
     __tablename__ = "samverkansgrupp_status"
@@ -54,7 +54,7 @@ class GroupStatusModel(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class GroupMemberModel(Base):
+class GroupMemberModel(Versioned, Base):
     """A member of a group: an organisation and a role; the name is optional."""
 
     __tablename__ = "samverkansgrupp_member"
@@ -76,7 +76,7 @@ class GroupMemberModel(Base):
     name: Mapped[str] = mapped_column(String(200), default="")
 
 
-class PersonModel(Base):
+class PersonModel(Versioned, Base):
     """A named participant. Names are optional and can be erased; counts never depend on them."""
 
     __tablename__ = "person"
@@ -119,7 +119,7 @@ class ActivityParticipantModel(Base):
 _REACH_COUNTS = " AND ".join(f"{c} >= 0" for c in COUNT_COLUMNS)
 
 
-class RegisteredReachModel(AttendanceColumns, Base):
+class RegisteredReachModel(Versioned, AttendanceColumns, Base):
     """People reached apart from the logged activities, with the reason.
 
     ``in_total`` False is reach kept out of the total on purpose (e.g. podcast listeners).
@@ -157,7 +157,7 @@ _PLACEMENT_COUNTS = (
 )
 
 
-class PlacementModel(Base):
+class PlacementModel(Versioned, Base):
     """Funded individual placements (individinriktade insatser), as reported."""
 
     __tablename__ = "placement"
@@ -190,7 +190,7 @@ class PlacementModel(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class CountyStatsModel(Base):
+class CountyStatsModel(Versioned, Base):
     """The county's ASF statistics for a year, totals and parts as reported."""
 
     __tablename__ = "county_stats"
@@ -223,7 +223,7 @@ class CountyStatsRegionModel(Base):
     companies: Mapped[int] = mapped_column(Integer)
 
 
-class MilestoneModel(Base):
+class MilestoneModel(Versioned, Base):
     __tablename__ = "milestone"
     __table_args__ = (
         CheckConstraint(
@@ -249,7 +249,7 @@ class MilestoneModel(Base):
     date_approximate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
-class PlanGoalModel(Base):
+class PlanGoalModel(Versioned, Base):
     """A goal of the year plan (handlingsplan); planned activities point at it."""
 
     __tablename__ = "plan_goal"
@@ -270,7 +270,7 @@ class SettingModel(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-class ReportTextModel(Base):
+class ReportTextModel(Versioned, Base):
     """The user's own text (bakgrund, analys, slutsatser) for a year or a span of years."""
 
     __tablename__ = "report_text"
@@ -289,7 +289,7 @@ class ReportTextModel(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
-class StatedFigureModel(Base):
+class StatedFigureModel(Versioned, Base):
     """A figure as another document states it (e.g. a hand-typed total), kept to be checked."""
 
     __tablename__ = "stated_figure"

@@ -18,7 +18,7 @@ from app.core.limits import FORBUND_NAME, clean, too_long
 from app.core.setup import InitialSetup, check_names, validate_setup
 from app.core.validation import validate_insats
 from app.core.vocabulary import OrgCategory
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 _INSATS_SQL = "SELECT id, forbund_id, name, start_date, end_date, goals, is_current FROM insats"
 
@@ -41,7 +41,7 @@ def _raise_if(problems: list[str]) -> None:
 
 
 class ReferenceRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     # --- reads --------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from app.core.report_texts import (
     validate_stated_figure,
 )
 from app.store.activity_rows import years_bounds
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 # The activity's clock times; for a training in steps, those of its first step.
 _FIRST_STEP = (
@@ -40,7 +40,7 @@ def _writes() -> ModuleType:
 
 
 class ReportTextRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     def texts(self, insats_id: int, first_year: int, last_year: int) -> dict[str, str]:

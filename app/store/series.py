@@ -22,7 +22,7 @@ from app.core.series import Series, SeriesRule, checked
 from app.core.validation import validate_activity
 from app.core.vocabulary import Status
 from app.store.activity_writes import _commit, _fill
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 from app.store.models import ActivityModel
 from app.store.plan_models import SeriesModel, rule_columns
 
@@ -74,7 +74,7 @@ def occurrence(template: Activity, day: date, first: bool) -> Activity:
 
 
 class SeriesRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     # --- reads --------------------------------------------------------------------------

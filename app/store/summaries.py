@@ -12,7 +12,7 @@ from app.core.summary import ActivityFact, YearSummary, compared_year
 from app.core.year_record import YearRecordInputs
 from app.store.activity_facts import outside_insats, year_facts
 from app.store.activity_rows import Span
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 from app.store.reference import ReferenceRepository
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ class RecordSources:
 class SummaryRepository:
     def __init__(
         self,
-        db: DatabaseFile,
+        db: Database,
         reference: ReferenceRepository,
         sources: RecordSources | None = None,
     ) -> None:

@@ -22,7 +22,7 @@ from app.core.year_plan import (
     validate_goals,
 )
 from app.store.activity_rows import year_bounds
-from app.store.database_file import DatabaseFile
+from app.store.database_protocol import Database
 
 _STATUSES = {s.value: s for s in Status}
 # The activities of a year's plan: those under one of its goals, and those under no goal
@@ -45,7 +45,7 @@ def _writes() -> ModuleType:
 
 
 class PlanRepository:
-    def __init__(self, db: DatabaseFile) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     # --- reads --------------------------------------------------------------------------

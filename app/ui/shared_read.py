@@ -2,7 +2,7 @@
 
 Each new ``sqlite3`` connection parses the schema again — with the change log's
 triggers, about 2 ms — so an action that reads a dozen times (a reload after an edit,
-an Ångra) shares one: ``DatabaseFile.read`` nests. The connection holds no snapshot
+an Ångra) shares one: ``Database.read`` nests. The connection holds no snapshot
 between the reads, so each sees what was committed just before it.
 """
 

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from db import rebuild
+
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
@@ -399,7 +401,7 @@ def upgrade() -> None:
     with op.batch_alter_table(
         "activity",
         copy_from=_activity_as_of_0001(sa.MetaData()),
-        recreate="always",
+        recreate=rebuild(),
         table_kwargs={"sqlite_autoincrement": True},
     ) as batch_op:
         batch_op.add_column(sa.Column("group_id", sa.Integer(), nullable=True))

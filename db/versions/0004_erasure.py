@@ -10,6 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from db import rebuild
+
 revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
@@ -54,7 +56,7 @@ def upgrade() -> None:
     with op.batch_alter_table(
         "person",
         copy_from=_person_as_of_0002(sa.MetaData()),
-        recreate="always",
+        recreate=rebuild(),
         table_kwargs={"sqlite_autoincrement": True},
     ):
         pass

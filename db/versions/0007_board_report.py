@@ -17,6 +17,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from db import rebuild
+
 revision: str = "0007"
 down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
@@ -42,7 +44,7 @@ def _check(sections: Sequence[str]) -> str:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("report_text", recreate="always") as batch:
+    with op.batch_alter_table("report_text", recreate=rebuild()) as batch:
         batch.drop_constraint(op.f("ck_report_text_section"), type_="check")
         batch.create_check_constraint(op.f("ck_report_text_section"), _check(SECTIONS))
     for table, columns in (

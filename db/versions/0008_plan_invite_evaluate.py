@@ -18,6 +18,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from db import rebuild
+
 revision: str = "0008"
 down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
@@ -74,7 +76,7 @@ def upgrade() -> None:
     )
     # Recreated with AUTOINCREMENT kept: undo puts a deleted activity back under its id.
     with op.batch_alter_table(
-        "activity", recreate="always", table_kwargs={"sqlite_autoincrement": True}
+        "activity", recreate=rebuild(), table_kwargs={"sqlite_autoincrement": True}
     ) as batch:
         batch.add_column(sa.Column("series_id", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("link", sa.String(500), nullable=False, server_default=""))

@@ -1,0 +1,89 @@
+"""The change log's triggers on PostgreSQL: the same rows in ``change_row`` as the
+SQLite triggers write (app.store.change_triggers), from one PL/pgSQL function.
+
+The row is ``to_jsonb`` of the row before and after; its key the JSON array of its
+primary key's values, written as SQLite's json_array writes it (no spaces), so keys
+compare as text on both backends. An update that changes no column records nothing.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from app.store.change_triggers import NOT_LOGGED, PREFIX, quote_name
+
+FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {PREFIX}record() RETURNS trigger LANGUAGE plpgsql AS $body$
+DECLARE
+    row_before jsonb;
+    row_after jsonb;
+    row_key text;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN row_before := to_jsonb(OLD); END IF;
+    IF TG_OP <> 'DELETE' THEN row_after := to_jsonb(NEW); END IF;
+    SELECT '[' || string_agg(coalesce(coalesce(row_after, row_before) -> k, 'null'::jsonb)::text,
+                             ',' ORDER BY n) || ']'
+      INTO row_key FROM unnest(TG_ARGV) WITH ORDINALITY AS u(k, n);
+    INSERT INTO change_row (set_id, table_name, row_key, before, after)
+    VALUES ((SELECT set_id FROM change_current WHERE id = 1), TG_TABLE_NAME, row_key,
+            row_before::text, row_after::text);
+    RETURN NULL;
+END
+$body$
+"""
+
+
+def logged_tables(connection: Connection) -> list[str]:
+    rows = connection.exec_driver_sql(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+        "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+    ).fetchall()
+    return [str(r[0]) for r in rows if str(r[0]) not in NOT_LOGGED]
+
+
+def _key(connection: Connection, table: str) -> list[str]:
+    rows = connection.exec_driver_sql(
+        "SELECT a.attname FROM pg_index i JOIN LATERAL unnest(i.indkey) WITH ORDINALITY "
+        "AS k(attnum, n) ON true JOIN pg_attribute a ON a.attrelid = i.indrelid AND "
+        "a.attnum = k.attnum WHERE i.indrelid = %s::regclass AND i.indisprimary "
+        "ORDER BY k.n",
+        (quote_name(table),),
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def install(connection: Connection) -> int:
+    """Drop and remake every change trigger from the schema as it now is."""
+    old = connection.exec_driver_sql(
+        "SELECT tgname, tgrelid::regclass::text FROM pg_trigger "
+        "WHERE NOT tgisinternal AND tgname LIKE %s",
+        (PREFIX.replace("_", "\\_") + "%",),
+    ).fetchall()
+    for trigger, table in old:
+        connection.exec_driver_sql(f"DROP TRIGGER {quote_name(str(trigger))} ON {table}")
+    tables = logged_tables(connection)
+    if "change_row" not in {
+        str(r[0])
+        for r in connection.exec_driver_sql(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+    }:
+        return 0
+    connection.exec_driver_sql(FUNCTION)
+    for table in tables:
+        key = ", ".join("'" + c.replace("'", "''") + "'" for c in _key(connection, table))
+        t = quote_name(table)
+        record = f"EXECUTE FUNCTION {PREFIX}record({key})"
+        connection.exec_driver_sql(
+            f"CREATE TRIGGER {quote_name(PREFIX + table + '_i')} AFTER INSERT ON {t} "
+            f"FOR EACH ROW {record}"
+        )
+        connection.exec_driver_sql(
+            f"CREATE TRIGGER {quote_name(PREFIX + table + '_u')} AFTER UPDATE ON {t} "
+            f"FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) {record}"
+        )
+        connection.exec_driver_sql(
+            f"CREATE TRIGGER {quote_name(PREFIX + table + '_d')} AFTER DELETE ON {t} "
+            f"FOR EACH ROW {record}"
+        )
+    return len(tables)
