@@ -9,6 +9,7 @@ refuses to run as root.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -68,7 +69,7 @@ class ScratchServer:
         return subprocess.run(command, check=True, capture_output=True, text=True)
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self._run(
                 str(self.bin / "pg_ctl"),
                 "-D",
@@ -78,8 +79,6 @@ class ScratchServer:
                 "-w",
                 "stop",
             )
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
