@@ -12,16 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine
 
-# Not the user's data: the log itself, the schema stamp, and bookkeeping of erasure.
-NOT_LOGGED = frozenset(
-    {"alembic_version", "change_set", "change_row", "change_current", "pending_backup_erasure"}
-)
-PREFIX = "chg_"
-
-
-def quote_name(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
+from app.store.change_tables import NOT_LOGGED, PREFIX, quote_name
 
 _quote = quote_name
 
