@@ -1,0 +1,54 @@
+"""The store's data version (issue 16): a colleague's commit on the same database is
+noticed, a read is not, and this store's own writes change the data version but not
+the outside one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.store.database import Store
+from tests.live_stores import an_activity, colleague_of, set_up_store
+
+
+@pytest.fixture
+def mine(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[Store]:
+    with set_up_store(request, backend, tmp_path) as store:
+        yield store
+
+
+@pytest.fixture
+def colleague(mine: Store) -> Iterator[Store]:
+    other = colleague_of(mine)
+    yield other
+    other.close()
+
+
+def test_a_colleagues_write_is_noticed(mine: Store, colleague: Store) -> None:
+    version, outside = mine.file.data_version(), mine.file.outside_version()
+    assert mine.file.data_version() == version  # nothing written: the same stamp
+    colleague.activities.add(an_activity(colleague, "Kollegans seminarium"))
+    assert mine.file.data_version() != version
+    if mine.server is not None:
+        assert mine.file.outside_version() == outside + 1
+    else:  # one program per file (the instance lock): nothing on a file is another's
+        assert mine.file.outside_version() == outside == 0
+
+
+def test_own_writes_are_not_a_colleagues(mine: Store) -> None:
+    version, outside = mine.file.data_version(), mine.file.outside_version()
+    added = mine.activities.add(an_activity(mine, "Eget seminarium"))
+    assert added.id is not None
+    mine.activities.delete(added.id)
+    assert mine.file.data_version() != version
+    assert mine.file.outside_version() == outside
+
+
+def test_reads_change_nothing(mine: Store, colleague: Store) -> None:
+    version, outside = mine.file.data_version(), mine.file.outside_version()
+    insats = colleague.reference.current_insats()
+    assert insats is not None and insats.id is not None
+    colleague.activities.rows(insats.id, 2018)
+    assert (mine.file.data_version(), mine.file.outside_version()) == (version, outside)
