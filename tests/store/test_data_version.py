@@ -52,3 +52,21 @@ def test_reads_change_nothing(mine: Store, colleague: Store) -> None:
     assert insats is not None and insats.id is not None
     colleague.activities.rows(insats.id, 2018)
     assert (mine.file.data_version(), mine.file.outside_version()) == (version, outside)
+
+
+def test_a_server_database_made_before_the_notices_gets_them_at_open(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    with set_up_store(request, "postgresql", tmp_path) as store:
+        with store.file.engine.begin() as connection:  # as a database of 0010 was made
+            connection.exec_driver_sql("DROP TRIGGER chg_notice ON change_row")
+        assert store.server is not None
+        reopened = Store.open_server(store.server)  # up to date: only the notice made
+        colleague = colleague_of(store)
+        try:
+            outside = reopened.file.outside_version()
+            colleague.activities.add(an_activity(colleague, "Kollegans seminarium"))
+            assert reopened.file.outside_version() == outside + 1
+        finally:
+            colleague.close()
+            reopened.close()
