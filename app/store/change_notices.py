@@ -35,12 +35,27 @@ class ChangeNotices:
         return self._con
 
     def read(self) -> None:
-        """Count the notices that have come since the last read."""
-        con = self._listening()
-        for notice in con.notifies(timeout=0):
+        """Count the notices that have come since the last read.
+
+        A lost connection (the server restarted, the network went) is made again at the
+        next read; what was committed meanwhile told nobody, so it counts as a change.
+        """
+        import psycopg
+
+        lost = False
+        try:
+            con = self._listening()
+            for notice in con.notifies(timeout=0):
+                self.all += 1
+                if notice.pid not in self.own:
+                    self.outside += 1
+            lost = con.closed or con.broken  # the server's goodbye read, no error raised
+        except psycopg.OperationalError:
+            lost = True
+        if lost:
+            self.close()
             self.all += 1
-            if notice.pid not in self.own:
-                self.outside += 1
+            self.outside += 1
 
     def close(self) -> None:
         if self._con is not None and not self._con.closed:

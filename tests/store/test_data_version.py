@@ -4,6 +4,7 @@ the outside one."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,3 +71,32 @@ def test_a_server_database_made_before_the_notices_gets_them_at_open(
         finally:
             colleague.close()
             reopened.close()
+
+
+def test_a_lost_listening_connection_counts_as_a_change(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """What was committed while the notices could not come is not lost: re-read."""
+    import psycopg
+
+    with set_up_store(request, "postgresql", tmp_path) as store:
+        assert store.server is not None
+        outside = store.file.outside_version()
+        with psycopg.connect(store.server.url, autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            others = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            while admin.execute(others + " AND pid <> pg_backend_pid()").fetchone() != (0,):
+                time.sleep(0.01)  # terminating is asynchronous
+        # Noticed at a later look (the window's next tick), counted once.
+        seen = [store.file.outside_version() for _ in range(5)]
+        assert seen[-1] == outside + 1, seen
+        assert set(seen) <= {outside, outside + 1}
+        colleague = colleague_of(store)
+        try:
+            colleague.activities.add(an_activity(colleague, "Kollegans seminarium"))
+        finally:
+            colleague.close()
+        assert store.file.outside_version() == outside + 2
