@@ -6,10 +6,11 @@ nor for the window's own writes, nor under an open dialog."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -75,6 +76,51 @@ def test_a_colleagues_activity_appears_within_5_s(
     shown = window.statusBar().currentMessage()
     assert shown.startswith("Uppdaterat med ändringar från en kollega (")
     assert window.live.refreshes == 1
+
+
+def test_the_scroll_and_the_current_row_are_kept(
+    qtbot: QtBot, window: MainWindow, server_store: Store, colleague: Store
+) -> None:
+    for n in range(60):
+        day = date(2018, 1 + n % 12, 1 + n % 28)
+        server_store.activities.add(an_activity(server_store, f"Mitt möte {n:02}", day))
+    window.reload()
+    table = window.activities.table
+    last = window.activities.model.activity_row(window.activities.model.rowCount() - 1)
+    assert last.id is not None
+    window.activities.select_activity(last.id)  # the last row, scrolled to
+    bar = table.verticalScrollBar()
+    assert bar.value() > 0
+    scrolled = bar.value()
+
+    colleague.activities.add(an_activity(colleague, "Kollegans seminarium", date(2018, 12, 30)))
+    qtbot.waitUntil(lambda: "Kollegans seminarium" in titles(window), timeout=5000)
+
+    assert bar.value() == scrolled
+    current = table.selectionModel().currentIndex()
+    assert window.activities.model.activity_row(current.row()).id == last.id
+    assert selected_titles(window) == [last.title]
+
+
+def held_seminars(w: MainWindow) -> str:
+    """Genomförda seminars in the year overview, as the Årsöversikt tab shows them."""
+    model = w.overview.models["aktiviteter_typ"]
+    columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    for r in range(model.rowCount()):
+        if model.data(model.index(r, 0)) == "Seminarium":
+            return str(model.data(model.index(r, columns.index("Genomförda"))))
+    return "0"
+
+
+def test_the_shown_overview_is_brought_up_to_date(
+    qtbot: QtBot, window: MainWindow, colleague: Store
+) -> None:
+    window.act_show_overview.trigger()
+    before = held_seminars(window)
+    colleague.activities.add(an_activity(colleague, "Kollegans seminarium"))
+    qtbot.waitUntil(lambda: held_seminars(window) != before, timeout=5000)
+    assert int(held_seminars(window)) == int(before or 0) + 1
+    assert window.tabs.currentWidget() is window.overview  # the user stays where they were
 
 
 def test_nothing_is_reread_when_nothing_changed(
