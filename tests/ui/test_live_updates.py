@@ -102,6 +102,18 @@ def test_the_scroll_and_the_current_row_are_kept(
     assert selected_titles(window) == [last.title]
 
 
+def test_the_users_search_is_kept(
+    qtbot: QtBot, window: MainWindow, server_store: Store, colleague: Store
+) -> None:
+    server_store.activities.add(an_activity(server_store, "Mitt seminarium"))
+    window.reload()
+    window.activities.filter_bar.search.setText("kollega")
+    qtbot.waitUntil(lambda: titles(window) == [], timeout=2000)
+    colleague.activities.add(an_activity(colleague, "Kollegans seminarium"))
+    qtbot.waitUntil(lambda: titles(window) == ["Kollegans seminarium"], timeout=5000)
+    assert window.activities.filter_bar.search.text() == "kollega"
+
+
 def held_seminars(w: MainWindow) -> str:
     """Genomförda seminars in the year overview, as the Årsöversikt tab shows them."""
     model = w.overview.models["aktiviteter_typ"]
