@@ -6,8 +6,9 @@ server's notices, read without a query). When one has, the window reads the show
 tab again (its own writes re-read already), keeping the table's selection and scroll,
 and says so in the status bar.
 
-An open editor is never interrupted: while a dialog is open, a cell is being edited or
-a field of a record page has the focus, the re-read waits for the next tick.
+An open editor is never interrupted: while a dialog is open (every editor of the
+window is one; they keep the user's edits) or a cell is being edited, the re-read
+waits for the next tick.
 
 On a file the timer is not started: only one program opens a database file (the
 instance lock, app.store.instance_lock), so no change there is another's.
@@ -19,23 +20,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QApplication,
-    QLineEdit,
-    QMainWindow,
-    QPlainTextEdit,
-    QTableView,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QTableView
 
 from app.store.database import Store
 from app.ui.activity_table_model import ActivityTableModel
 
 INTERVAL_MS = 2000
-EDITING = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
 
 def message(at: datetime) -> str:
@@ -50,13 +40,11 @@ class LiveUpdates(QObject):
         window: QMainWindow,
         store: Store,
         refresh: Callable[[], None],
-        quiet: Callable[[], QWidget | None],
     ) -> None:
         super().__init__(window)
         self._window = window
         self._store = store
         self._refresh = refresh
-        self._quiet = quiet  # the part of the window where focus does not hold a re-read
         self._seen = store.file.outside_version()
         self.refreshes = 0
         self.timer = QTimer(self)
@@ -86,18 +74,11 @@ class LiveUpdates(QObject):
         return True
 
     def editing(self) -> bool:
-        """A dialog is open, a cell is edited or a field has the focus: not now."""
+        """A dialog is open or a cell is being edited: not now."""
         if QApplication.activeModalWidget() is not None:
             return True
         views = self._window.findChildren(QAbstractItemView)
-        if any(view.state() == QAbstractItemView.State.EditingState for view in views):
-            return True
-        focus = QApplication.focusWidget()
-        quiet = self._quiet()
-        if focus is None or not isinstance(focus, EDITING):
-            return False
-        in_window = self._window.isAncestorOf(focus)
-        return in_window and not (quiet is not None and quiet.isAncestorOf(focus))
+        return any(view.state() == QAbstractItemView.State.EditingState for view in views)
 
 
 class KeptView:

@@ -114,7 +114,7 @@ class MainWindow(WindowDialogs):
         if store.server is not None:
             from app.ui.live_updates import LiveUpdates
 
-            self.live = LiveUpdates(self, store, self.refresh_from_colleague, self._quiet)
+            self.live = LiveUpdates(self, store, self.refresh_from_colleague)
 
     # --- set-up -------------------------------------------------------------------------
     def _load_insats(self) -> Insats:
@@ -296,11 +296,6 @@ class MainWindow(WindowDialogs):
         self._fill_years(self.year)
         self.reload()
         kept.restore()
-
-    def _quiet(self) -> QWidget | None:
-        """Where a field with the focus holds no edit a re-read could lose: the
-        Aktiviteter tab (its search field is kept)."""
-        return self.activities if self.tabs.currentIndex() == TAB_ACTIVITIES else None
 
     def _page_created(self, page: RecordPage) -> None:
         name = cast(QWidget, page).objectName()
