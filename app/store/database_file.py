@@ -46,6 +46,8 @@ class DatabaseFile:
         self.commits = 0
         # An erasure's checkpoint that a reader kept from finishing: tried again at close.
         self.checkpoint_owed = False
+        self._version_con: sqlite3.Connection | None = None
+        self._version_lock = threading.Lock()
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -111,7 +113,26 @@ class DatabaseFile:
         self.checkpoint_owed = not done
         return done
 
+    def data_version(self) -> int:
+        """``PRAGMA data_version`` on a connection kept for it: it changes whenever
+        another connection (this program's writes too) commits to the file."""
+        with self._version_lock:
+            if self._version_con is None:
+                uri = f"{self.path.resolve().as_uri()}?mode=rw"
+                self._version_con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            (version,) = self._version_con.execute("PRAGMA data_version").fetchone()
+            return int(version)
+
+    def outside_version(self) -> int:
+        """Always 0: only one program opens a file (app.store.instance_lock), so every
+        change to it is this program's own."""
+        return 0
+
     def dispose(self) -> None:
+        with self._version_lock:
+            if self._version_con is not None:
+                self._version_con.close()
+                self._version_con = None
         if self.checkpoint_owed and self._engine is not None:
             self.checkpoint()
         if self._engine is not None:

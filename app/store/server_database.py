@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any
 from app.store.server_location import ServerLocation
 
 if TYPE_CHECKING:
+    import psycopg
     from sqlalchemy import Engine
 
+    from app.store.change_notices import ChangeNotices
     from app.store.server_reads import ServerConnection
 
 APPLICATION_NAME = "Insatslogg"
@@ -53,15 +55,19 @@ class ServerDatabase:
         self._connections: list[ServerConnection] = []
         self.commits = 0
         self.checkpoint_owed = False
+        self._notices: ChangeNotices | None = None
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        import psycopg
+
+        return psycopg.connect(self.location.url, autocommit=True, **connect_args(self.location))
 
     def _connection(self) -> ServerConnection:
         con: ServerConnection | None = getattr(self._local, "con", None)
         if con is None or con.closed:
-            import psycopg
-
             from app.store.server_reads import ServerConnection, adapt_numbers
 
-            raw = psycopg.connect(self.location.url, autocommit=True, **connect_args(self.location))
+            raw = self._connect()
             raw.execute("SET default_transaction_read_only = on")
             adapt_numbers(raw)
             con = ServerConnection(raw)
@@ -92,8 +98,32 @@ class ServerDatabase:
 
             engine = make_server_engine(self.location)
             event.listen(engine, "commit", self._count_commit)
+            event.listen(engine, "connect", self._own_connection)
             self._engine = engine
         return self._engine
+
+    def _own_connection(self, dbapi_connection: Any, _record: object) -> None:
+        self._change_notices().own.add(int(dbapi_connection.info.backend_pid))
+
+    def _change_notices(self) -> ChangeNotices:
+        if self._notices is None:
+            from app.store.change_notices import ChangeNotices
+
+            self._notices = ChangeNotices(self._connect)
+        return self._notices
+
+    def data_version(self) -> int:
+        """Changes whenever a write to the database is committed, this store's or
+        another's, since the first call (the server's notices: no query)."""
+        notices = self._change_notices()
+        notices.read()
+        return notices.all
+
+    def outside_version(self) -> int:
+        """Changes only when another program (a colleague) commits a write."""
+        notices = self._change_notices()
+        notices.read()
+        return notices.outside
 
     def _count_commit(self, _connection: object) -> None:
         self.commits += 1
@@ -107,6 +137,9 @@ class ServerDatabase:
             if not con.closed:
                 con.close()
         self._connections.clear()
+        if self._notices is not None:
+            self._notices.close()
+            self._notices = None
         self._local = threading.local()
         if self._engine is not None:
             self._engine.dispose()

@@ -51,7 +51,7 @@ def upgrade_server(location: ServerLocation) -> bool:
     from alembic.config import Config
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.store import change_triggers
+    from app.store import change_triggers, server_triggers
     from app.store.server_database import make_server_engine
 
     engine = make_server_engine(location)
@@ -60,6 +60,7 @@ def upgrade_server(location: ServerLocation) -> bool:
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})")
             found = _revision(connection)
             if found == db.HEAD_REVISION:
+                server_triggers.ensure_notice(connection)  # made before the notices
                 return False
             if found is not None and found not in known_revisions():
                 raise DomainError(

@@ -33,6 +33,41 @@ $body$
 """
 
 
+# Every statement that writes the change log tells the database's listeners, at its
+# commit (a rolled-back write tells nobody): colleagues' windows then re-read
+# (app.store.change_notices). PostgreSQL folds a transaction's repeats into one notice.
+CHANNEL = "insatslogg_change"
+NOTICE = f"{PREFIX}notice"
+NOTICE_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {NOTICE}() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+    PERFORM pg_notify('{CHANNEL}', '');
+    RETURN NULL;
+END
+$body$
+"""
+
+
+def install_notice(connection: Connection) -> None:
+    """The change log's notice, made again (an existing database gets it at open)."""
+    connection.exec_driver_sql(NOTICE_FUNCTION)
+    connection.exec_driver_sql(
+        f"CREATE OR REPLACE TRIGGER {NOTICE} AFTER INSERT ON change_row "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {NOTICE}()"
+    )
+
+
+def ensure_notice(connection: Connection) -> None:
+    """The notice made where it is missing (only then: a user who may write but not
+    own the schema opens an up-to-date database without making anything)."""
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM pg_trigger WHERE tgname = %s AND tgrelid = 'change_row'::regclass",
+        (NOTICE,),
+    ).fetchone()
+    if found is None:
+        install_notice(connection)
+
+
 def logged_tables(connection: Connection) -> list[str]:
     rows = connection.exec_driver_sql(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = "
@@ -70,6 +105,7 @@ def install(connection: Connection) -> int:
     }:
         return 0
     connection.exec_driver_sql(FUNCTION)
+    install_notice(connection)
     for table in tables:
         key = ", ".join("'" + c.replace("'", "''") + "'" for c in _key(connection, table))
         t = quote_name(table)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -36,6 +36,9 @@ from app.ui.record_tabs import OVERVIEW_AT, PAGES, LazyPage, RecordPage, page_ta
 from app.ui.shared_read import shared_read
 from app.ui.window_dialogs import WindowDialogs
 from app.ui.window_menus import create_menus_and_toolbar
+
+if TYPE_CHECKING:
+    from app.ui.live_updates import LiveUpdates
 
 TAB_ACTIVITIES = 0
 TAB_OVERVIEW = OVERVIEW_AT  # after the record's pages (Ekonomi comes after it)
@@ -105,6 +108,13 @@ class MainWindow(WindowDialogs):
         # step of their own; then Ångra goes on from the last session.
         self.history.record()
         self.history.restore()
+        # On a server, colleagues' changes are shown as they come (a file has no other
+        # writer: app.ui.live_updates).
+        self.live: LiveUpdates | None = None
+        if store.server is not None:
+            from app.ui.live_updates import LiveUpdates
+
+            self.live = LiveUpdates(self, store, self.refresh_from_colleague)
 
     # --- set-up -------------------------------------------------------------------------
     def _load_insats(self) -> Insats:
@@ -273,6 +283,19 @@ class MainWindow(WindowDialogs):
         page = self.tabs.widget(index)
         if isinstance(page, LazyPage):
             page.shown()
+
+    @shared_read
+    def refresh_from_colleague(self) -> None:
+        """Re-read what the window shows after a colleague's change, the table's
+        selection and scroll kept (app.ui.live_updates)."""
+        from app.ui.live_updates import KeptView
+
+        kept = KeptView(self.activities.table, self.activities.model)
+        self.insats = self._load_insats()
+        self._refresh_choices()
+        self._fill_years(self.year)
+        self.reload()
+        kept.restore()
 
     def _page_created(self, page: RecordPage) -> None:
         name = cast(QWidget, page).objectName()
