@@ -285,7 +285,7 @@ class ReportTextModel(Versioned, Base):
     insats_id: Mapped[int] = mapped_column(ForeignKey("insats.id", ondelete="CASCADE"))
     first_year: Mapped[int] = mapped_column(Integer)
     last_year: Mapped[int] = mapped_column(Integer)
-    section: Mapped[str] = mapped_column(String(20))
+    section: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
 
 
