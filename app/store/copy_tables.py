@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Integer, Table, column, insert, table
 from app.store import change_models, models  # noqa: F401 - every table on the metadata
 from app.store.change_triggers import PREFIX, quote_name
 from app.store.model_base import Base
-from app.store.query import run
+from app.store.query import dialect_sql, run
 
 BATCH = 5000
 # The rows the migrations themselves put in a new database: replaced by the source's.
@@ -85,11 +85,18 @@ def _select(t: Table) -> str:
 
 
 def read_rows(connection: Connection, t: Table) -> list[tuple[Any, ...]]:
-    """The table's rows as stored, ordered by key (in Python too: the two backends may
-    collate text keys differently)."""
-    rows = [tuple(r) for r in run(connection, _select(t))]
-    positions = _key_positions(t)
-    rows.sort(key=lambda r: tuple(r[i] for i in positions))
+    """The table's rows as stored, ordered by key (a text key in Python too: the two
+    backends may collate text differently)."""
+    raw: Any = connection.connection.driver_connection  # plain tuples, in the transaction
+    cursor = raw.cursor()
+    try:
+        cursor.execute(dialect_sql(connection.dialect.name, _select(t)))
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    finally:
+        cursor.close()
+    if not all(isinstance(c.type, Integer) for c in t.primary_key.columns):
+        positions = _key_positions(t)
+        rows.sort(key=lambda r: tuple(r[i] for i in positions))
     return rows
 
 
