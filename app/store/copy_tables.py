@@ -190,5 +190,6 @@ class TableCopy:
         return self.source_rows == self.target_rows and self.source_checksum == self.target_checksum
 
     def line(self) -> str:
-        mark = "" if self.agrees else "  (SKILJER SIG)"
-        return f"{label(self.name)}: {self.source_rows} = {self.target_rows}{mark}"
+        same = "=" if self.source_rows == self.target_rows else "≠"
+        mark = "" if self.agrees else "  (innehållet skiljer sig)"
+        return f"{label(self.name)}: {self.source_rows} {same} {self.target_rows}{mark}"
