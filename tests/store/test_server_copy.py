@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from app.store import copy_tables
 from app.store.copy_tables import TableCopy
 from app.store.database import Store
 from app.store.new_database import FileExists
-from app.store.server_copy import TargetNotEmpty, copy_database
+from app.store.server_copy import CopyDiffers, TargetNotEmpty, copy_database
 from app.store.server_location import ServerLocation
 from tests.conftest import SETUP_DAY
 from tests.server_databases import ServerDatabases
@@ -196,3 +197,38 @@ def test_a_table_that_differs_is_named() -> None:
 
 def test_every_table_has_a_swedish_name() -> None:
     assert {t.name for t in copy_tables.copied_tables()} == set(copy_tables.LABELS)
+
+
+def test_a_copy_that_does_not_agree_is_not_kept(
+    demo: Store,
+    fresh_server: ServerLocation,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A row lost on the way (the writer drops the last of a table) is caught by the
+    count, named, and the copy rolled back: the server database has no tables again, and
+    no file is made."""
+    seed = random.randrange(1_000_000)
+    print(f"seed {seed}")
+    source = file_rows(demo.path)
+    # A table no other refers to: a lost parent row would break a reference first.
+    referred = {fk.column.table.name for t in copy_tables.copied_tables() for fk in t.foreign_keys}
+    table = random.Random(seed).choice(
+        sorted(n for n, rows in source.items() if rows and n not in referred)
+    )
+    write = copy_tables.write_rows
+
+    def losing(connection: Any, t: Any, rows: Any) -> None:
+        write(connection, t, rows[:-1] if t.name == table else rows)
+
+    monkeypatch.setattr(copy_tables, "write_rows", losing)
+    n = len(source[table])
+    shown = f"{copy_tables.label(table)}: {n} ≠ {n - 1}"
+    with pytest.raises(CopyDiffers, match=re.escape(f"stämmer inte med originalet ({shown}")):
+        copy_database(demo, fresh_server)
+    assert server_tables(fresh_server) == []
+    folder = tmp_path / "mål"
+    folder.mkdir()
+    with pytest.raises(CopyDiffers, match=re.escape(f"({shown}")):
+        copy_database(demo, folder / "kopia.sqlite3")
+    assert list(folder.iterdir()) == []
