@@ -221,6 +221,8 @@ class CountyStatsRegionModel(Base):
     )
     delregion: Mapped[str] = mapped_column(String(100), primary_key=True)
     companies: Mapped[int] = mapped_column(Integer)
+    # The order the regions were given in (0, 1, …): kept by a copy and on a server (0011).
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
 
 
 class MilestoneModel(Versioned, Base):
