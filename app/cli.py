@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from app import (
         cli_backup,
+        cli_copy,
         cli_costs,
         cli_demo,
         cli_export,
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_log.register(sub)
     cli_search.register(sub)  # issue 14
     cli_costs.register(sub)  # issue 15
+    cli_copy.register(sub)  # issue 16
     return parser
 
 
@@ -249,6 +251,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_summary(args)
     from app import (
         cli_backup,
+        cli_copy,
         cli_costs,
         cli_demo,
         cli_export,
@@ -271,5 +274,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         "search": cli_search.run,
         "costs": cli_costs.run_costs,
         "budget": cli_costs.run_budget,
+        "copy": cli_copy.run,
     }
     return commands[args.command](args)

@@ -6,7 +6,7 @@ Alembic at start; a test checks that it names the newest migration.
 
 from pathlib import Path
 
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 
 

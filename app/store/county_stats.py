@@ -41,7 +41,7 @@ def _stats(con: sqlite3.Connection, r: Sequence[Any]) -> CountyStats:
         name: n
         for name, n in con.execute(
             "SELECT delregion, companies FROM county_stats_region WHERE stats_id = ? "
-            "ORDER BY rowid",
+            "ORDER BY position, delregion",
             (r[0],),
         )
     }

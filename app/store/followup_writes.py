@@ -95,8 +95,12 @@ def save_county_stats(engine: Engine, st: CountyStats) -> int:
             setattr(m, f"placed_{src.value}", st.placed(src))
         s.flush()
         s.execute(delete(CountyStatsRegionModel).where(CountyStatsRegionModel.stats_id == m.id))
-        for region, n in st.companies_by_region.items():
-            s.add(CountyStatsRegionModel(stats_id=m.id, delregion=region, companies=n))
+        for position, (region, n) in enumerate(st.companies_by_region.items()):
+            s.add(
+                CountyStatsRegionModel(
+                    stats_id=m.id, delregion=region, companies=n, position=position
+                )
+            )
         _commit(s, "Länsstatistiken")
         return m.id
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 # Series, evaluations and measured goals (issue 14), and the insats's money (issue 15):
 # registered on Base.metadata too.
-from app.store import economy_models, plan_models  # noqa: F401
+from app.store import change_models, economy_models, plan_models  # noqa: F401
 from app.store.columns import COUNT_COLUMNS, ORG_COLUMNS, ROLE_COLUMNS
 from app.store.model_base import AttendanceColumns, Base, Versioned
 

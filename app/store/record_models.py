@@ -221,6 +221,8 @@ class CountyStatsRegionModel(Base):
     )
     delregion: Mapped[str] = mapped_column(String(100), primary_key=True)
     companies: Mapped[int] = mapped_column(Integer)
+    # The order the regions were given in (0, 1, …): kept by a copy and on a server (0011).
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
 
 
 class MilestoneModel(Versioned, Base):
@@ -285,7 +287,7 @@ class ReportTextModel(Versioned, Base):
     insats_id: Mapped[int] = mapped_column(ForeignKey("insats.id", ondelete="CASCADE"))
     first_year: Mapped[int] = mapped_column(Integer)
     last_year: Mapped[int] = mapped_column(Integer)
-    section: Mapped[str] = mapped_column(String(20))
+    section: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
 
 

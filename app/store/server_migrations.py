@@ -48,36 +48,44 @@ def upgrade_server(location: ServerLocation) -> bool:
     A database stamped by a newer Insatslogg is refused; a failed migration leaves the
     database as it was (PostgreSQL runs DDL in the transaction) and is a DomainError.
     """
-    from alembic.config import Config
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.store import change_triggers, server_triggers
     from app.store.server_database import make_server_engine
 
     engine = make_server_engine(location)
     try:
         with engine.begin() as connection:
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})")
-            found = _revision(connection)
-            if found == db.HEAD_REVISION:
-                server_triggers.ensure_notice(connection)  # made before the notices
-                return False
-            if found is not None and found not in known_revisions():
-                raise DomainError(
-                    "Databasen är skapad av en nyare version av Insatslogg "
-                    f"(schemaversion {found}). Uppdatera programmet för att öppna den."
-                )
-            from alembic import command
-
-            config = Config()
-            config.set_main_option("script_location", str(db.MIGRATIONS_DIR))
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            change_triggers.install(connection)
-        return True
+            return upgrade_on(connection)
     except SQLAlchemyError as exc:
         raise DomainError(
             f"Databasen {location.label} kunde inte uppgraderas ({exc}). Den har inte ändrats."
         ) from exc
     finally:
         engine.dispose()
+
+
+def upgrade_on(connection: Connection) -> bool:
+    """Apply any missing migrations in ``connection``'s transaction (which is theirs to
+    roll back), one client at a time; True when something was applied."""
+    from alembic.config import Config
+
+    from app.store import change_triggers, server_triggers
+
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})")
+    found = _revision(connection)
+    if found == db.HEAD_REVISION:
+        server_triggers.ensure_notice(connection)  # a database made before the notices
+        return False
+    if found is not None and found not in known_revisions():
+        raise DomainError(
+            "Databasen är skapad av en nyare version av Insatslogg "
+            f"(schemaversion {found}). Uppdatera programmet för att öppna den."
+        )
+    from alembic import command
+
+    config = Config()
+    config.set_main_option("script_location", str(db.MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+    change_triggers.install(connection)
+    return True

@@ -54,10 +54,11 @@ def test_every_activity_and_step_survives_with_no_times(tmp_path: Path) -> None:
             after = _rows(path, table)
             assert [r[: len(rows[0])] for r in after] == rows, table
             # The two clock times, none; for an activity then 0007's approximate flags
-            # and 0008's series (none) and invitation texts (empty).
+            # and 0008's series (none) and invitation texts (empty); then 0010's
+            # version, 1.
             kept = {
-                "activity": (None, None, 0, 0, None, "", "", ""),
-                "activity_step": (None, None),
+                "activity": (None, None, 0, 0, None, "", "", "", 1),
+                "activity_step": (None, None, 1),
             }[table]
             assert {r[len(rows[0]) :] for r in after} == {kept}, table
         insats = store.reference.current_insats()
