@@ -1,0 +1,141 @@
+"""An offline copy taken from the server, changed on both sides and merged back."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.core.attendance import Attendance
+from app.core.entities import Activity, Scope
+from app.core.people import Person
+from app.store.database import Store
+from app.store.offline_copy import origin_of, take_offline_copy
+from app.store.offline_merge import KEEP_SERVER, MERGE_LABEL, USE_MINE, apply_plan, merge_offline
+from app.store.query import run
+from tests.server_databases import ServerDatabases
+
+
+@pytest.fixture
+def server(server_databases: ServerDatabases) -> Iterator[Store]:
+    # The database's first things written directly: the shared set-up writes its
+    # change set with SQL not yet on the server in this branch.
+    with server_databases.store("empty", None) as store:
+        with store.file.engine.begin() as conn:
+            run(conn, "INSERT INTO forbund (id, name) VALUES (1, 'Förbundet')")
+            run(
+                conn,
+                "INSERT INTO insats (id, forbund_id, name, start_date, end_date, goals, "
+                "is_current) VALUES (1, 1, 'Insatsen', '2018-01-01', '2021-12-31', '', 1)",
+            )
+            run(
+                conn,
+                "INSERT INTO activity_type (id, name, sort_order, active) VALUES "
+                "(1, 'Seminarium', 0, 1)",
+            )
+        yield store
+
+
+def _activity(store: Store, title: str, day: date) -> Activity:
+    insats = store.reference.current_insats()
+    assert insats is not None and insats.id is not None
+    types = store.reference.activity_types(include_inactive=True)
+    return store.activities.add(
+        Activity(
+            id=None,
+            insats_id=insats.id,
+            type_id=types[0].id or 0,
+            title=title,
+            start=day,
+            scope=Scope.LANSOVERGRIPANDE,
+            kommun_id=None,
+            attendance=Attendance(total=5),
+        )
+    )
+
+
+def _titles(store: Store) -> dict[int, str]:
+    with store.file.engine.connect() as conn:
+        return {int(r[0]): str(r[1]) for r in run(conn, "SELECT id, title FROM activity")}
+
+
+def test_merge_adds_updates_deletes_and_shows_conflicts(server: Store, tmp_path: Path) -> None:
+    a, b, c, e = (_activity(server, t, date(2019, 3, i + 1)) for i, t in enumerate("ABCE"))
+    forbund_id = server.reference.current_insats().forbund_id  # type: ignore[union-attr]
+    person = server.people.save(Person(id=None, forbund_id=forbund_id, name="Kim Berg"))
+    target = tmp_path / "laptop.sqlite3"
+    origin = take_offline_copy(server, target)
+    assert origin.database == server.server.database  # type: ignore[union-attr]
+    copy = Store.open(target)
+    try:
+        assert origin_of(copy) == origin
+        assert _titles(copy) == _titles(server)
+        assert merge_offline(copy, server).empty
+
+        copy.activities.update(
+            dataclasses.replace(copy.activities.get(a.id or 0), title="A laptop")
+        )
+        server.activities.update(dataclasses.replace(b, title="B server"))
+        copy.activities.update(
+            dataclasses.replace(copy.activities.get(c.id or 0), title="C laptop")
+        )
+        server.activities.update(dataclasses.replace(c, title="C server"))
+        copy.activities.delete(e.id or 0)
+        d = _activity(copy, "D laptop", date(2019, 4, 2))
+        copy.activities.update(dataclasses.replace(d, participant_ids=(person.id or 0,)))
+
+        plan = merge_offline(copy, server)
+        assert [x.name for x in plan.added] == ["D laptop"]
+        assert [x.name for x in plan.updated] == ["A laptop"]
+        assert [x.name for x in plan.deleted] == ["E"]
+        assert [x.name for x in plan.kept] == ["B server"]
+        assert len(plan.conflicts) == 1
+        conflict = plan.conflicts[0]
+        assert conflict.entry.server_id == c.id
+        assert [(f.label, f.server, f.mine) for f in conflict.fields] == [
+            ("Titel", "C server", "C laptop")
+        ]
+        with pytest.raises(Exception, match="saknar beslut"):
+            apply_plan(copy, server, plan)
+        apply_plan(copy, server, plan, {conflict.key: USE_MINE})
+
+        titles = sorted(_titles(server).values())
+        assert titles == ["A laptop", "B server", "C laptop", "D laptop"]
+        new_d = next(i for i, t in _titles(server).items() if t == "D laptop")
+        assert server.activities.get(new_d).participant_ids == (person.id,)
+        labels = (
+            [s.label for s in server.changes.sets(limit=5)]
+            if hasattr(server.changes, "sets")
+            else []
+        )
+        with server.file.engine.connect() as conn:
+            (n,) = run(
+                conn,
+                "SELECT count(*) FROM change_set WHERE label = ?",
+                (MERGE_LABEL,),
+            ).fetchone()
+        assert n == 1, labels
+
+        again = merge_offline(copy, server)
+        assert again.empty and not again.kept
+    finally:
+        copy.close()
+
+
+def test_keep_server_leaves_the_server_as_it_was(server: Store, tmp_path: Path) -> None:
+    c = _activity(server, "C", date(2019, 5, 1))
+    target = tmp_path / "laptop.sqlite3"
+    take_offline_copy(server, target)
+    copy = Store.open(target)
+    try:
+        copy.activities.update(dataclasses.replace(copy.activities.get(c.id or 0), title="mine"))
+        server.activities.update(dataclasses.replace(c, title="theirs"))
+        plan = merge_offline(copy, server)
+        apply_plan(copy, server, plan, keep=KEEP_SERVER)
+        assert _titles(server) == {c.id: "theirs"}
+        assert merge_offline(copy, server).empty
+    finally:
+        copy.close()
