@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_import,
         cli_init,
         cli_log,
+        cli_offline,
         cli_search,
         cli_signin,
     )
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_log.register(sub)
     cli_search.register(sub)  # issue 14
     cli_costs.register(sub)  # issue 15
+    cli_offline.register(sub)  # issue 16
     return parser
 
 
@@ -255,6 +257,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         cli_import,
         cli_init,
         cli_log,
+        cli_offline,
         cli_search,
         cli_signin,
     )
@@ -271,5 +274,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         "search": cli_search.run,
         "costs": cli_costs.run_costs,
         "budget": cli_costs.run_budget,
+        "offline": cli_offline.run,
     }
     return commands[args.command](args)

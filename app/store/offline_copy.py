@@ -61,6 +61,10 @@ def record_tables() -> list[Table]:
     return [t for t in tables() if "id" in t.c and "version" in t.c]
 
 
+def column_names(table: Table) -> list[str]:
+    return [column.name for column in table.columns]
+
+
 def references(table: Table) -> dict[str, str]:
     """Column → the record table it refers to."""
     return {f.parent.name: f.column.table.name for f in table.foreign_keys}
@@ -121,7 +125,7 @@ def read_side(conn: Connection, to_server: dict[Key, int | str]) -> dict[Key, Re
             own = int(row[parent])
             item = [
                 to_server.get((refs[c], row[c]), row[c]) if c in refs else _plain(row[c])
-                for c in table.c.keys()
+                for c in column_names(table)
                 if c != parent
             ]
             per.setdefault(own, []).append(item)
@@ -130,7 +134,7 @@ def read_side(conn: Connection, to_server: dict[Key, int | str]) -> dict[Key, Re
     for table in record_tables():
         refs = references(table)
         for row in conn.execute(select(table)).mappings():
-            values = {c: _plain(row[c]) for c in table.c.keys()}
+            values = {c: _plain(row[c]) for c in column_names(table)}
             mapped = {
                 c: (to_server.get((refs[c], v), v) if c in refs and v is not None else v)
                 for c, v in values.items()

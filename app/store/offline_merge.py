@@ -30,6 +30,7 @@ from app.store.offline_copy import (
     BaseEntry,
     Key,
     RecordState,
+    column_names,
     origin_of,
     read_base,
     read_side,
@@ -97,7 +98,7 @@ class MergePlan:
 
 def kind_words(table: str) -> tuple[str, str]:
     kind = KINDS.get(table)
-    return (kind.singular, kind.plural) if kind is not None else (table, table)
+    return (kind.one, kind.many) if kind is not None else (table, table)
 
 
 def _name(table: str, state: RecordState | None, record_id: int) -> str:
@@ -125,7 +126,7 @@ def _differences(
 ) -> tuple[FieldDifference, ...]:
     refs = {} if mine is None and theirs is None else references(_table(table))
     out: list[FieldDifference] = []
-    columns = [c for c in _table(table).c.keys() if c not in ("id", "version")]
+    columns = [c for c in column_names(_table(table)) if c not in ("id", "version")]
     for c in columns:
         m = None if mine is None else mine.values[c]
         if mine is not None and c in refs and m is not None:
@@ -295,11 +296,10 @@ def new_base(
 
 def _open_set(conn: Connection) -> int:
     at = datetime.now().isoformat(timespec="seconds")
-    run(
+    (set_id,) = run(
         conn,
-        'INSERT INTO change_set (at, "user", label, locked) VALUES (?, ?, ?, ?)',
+        'INSERT INTO change_set (at, "user", label, locked) VALUES (?, ?, ?, ?) RETURNING id',
         (at, computer_user(), MERGE_LABEL, 0),
-    )
-    (set_id,) = run(conn, "SELECT max(id) FROM change_set").fetchone()
+    ).one()
     run(conn, "UPDATE change_current SET set_id = ? WHERE id = 1", (set_id,))
     return int(set_id)

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
-from app.store.offline_copy import LINKS, Key, RecordState, record_tables, references, tables
+from app.store.offline_copy import (
+    LINKS,
+    Key,
+    RecordState,
+    column_names,
+    record_tables,
+    references,
+    tables,
+)
 from app.store.query import run
 
 if TYPE_CHECKING:
@@ -48,7 +56,7 @@ class MergeWriter:
             self.conn,
             f"INSERT INTO {key[0]} ({columns}, version) VALUES ({marks}, 1) RETURNING id",
             list(values.values()),
-        ).fetchone()
+        ).one()
         self.ids[key] = int(new_id)
         self._linked.append((key[0], int(new_id), state))
 
@@ -68,7 +76,7 @@ class MergeWriter:
             for link, parent in LINKS.get(table, ()):
                 link_table = next(t for t in tables() if t.name == link)
                 refs = references(link_table)
-                others = [c for c in link_table.c.keys() if c != parent]
+                others = [c for c in column_names(link_table) if c != parent]
                 run(self.conn, f"DELETE FROM {link} WHERE {parent} = ?", (server_id,))
                 for item in state.links[link]:
                     row = [

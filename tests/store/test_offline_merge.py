@@ -139,3 +139,39 @@ def test_keep_server_leaves_the_server_as_it_was(server: Store, tmp_path: Path) 
         assert merge_offline(copy, server).empty
     finally:
         copy.close()
+
+
+def test_cli_takes_and_merges(
+    server: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    a = _activity(server, "A", date(2019, 6, 1))
+    c = _activity(server, "C", date(2019, 6, 2))
+    url = server.server.url  # type: ignore[union-attr]
+    target = tmp_path / "laptop.sqlite3"
+    assert main(["offline", "take", "--from", url, "--to", str(target)]) == 0
+    assert f"Offlinekopian {target} är tagen från databasen" in capsys.readouterr().out
+    copy = Store.open(target)
+    try:
+        copy.activities.update(dataclasses.replace(copy.activities.get(a.id or 0), title="A2"))
+        copy.activities.update(dataclasses.replace(copy.activities.get(c.id or 0), title="C2"))
+    finally:
+        copy.close()
+    server.activities.update(dataclasses.replace(c, title="C-server"))
+    merge = ["offline", "merge", "--from", str(target), "--to", url]
+    assert main([*merge, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Uppdateras på servern: 1 aktivitet" in out
+    assert "Konflikter: 1" in out
+    assert "Aktivitet \u201dC2\u201d (ändrad på båda håll)" in out
+    assert "Titel: servern 'C-server', min 'C2'" in out
+    assert "Inget har sparats (--dry-run)." in out
+    assert sorted(_titles(server).values()) == ["A", "C-server"]
+    assert main(merge) == 1
+    assert "konflikter saknar beslut" in capsys.readouterr().err
+    assert main([*merge, "--keep", "mine"]) == 0
+    assert "sammanslagen med servern" in capsys.readouterr().out
+    assert sorted(_titles(server).values()) == ["A2", "C2"]
+    assert main(merge) == 0
+    assert "Inget att slå ihop" in capsys.readouterr().out
