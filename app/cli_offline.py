@@ -41,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
     from app.operations import offline
 
     if args.offline_command == "take":
-        origin = offline.take(args.source, args.target)
-        print(f"Offlinekopian {args.target} är tagen från {origin.describe()}.")
+        taken = offline.take(args.source, args.target)
+        print(f"Offlinekopian {args.target} är tagen från {taken.describe()}.")
         return 0
     plan, origin, written = offline.merge(args.source, args.target, args.keep, args.dry_run)
     for line in offline.plan_lines(plan, origin):

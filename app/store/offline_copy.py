@@ -28,10 +28,11 @@ from app.store import migrations
 from app.store.database import Store
 from app.store.model_base import Base
 from app.store.new_database import refuse_existing
+from app.store.offline_origin import BASE_TABLE, ORIGIN_KEY, Origin, origin_of
 from app.store.query import run
 
-ORIGIN_KEY = "offline.origin"
-BASE_TABLE = "offline_base"
+__all__ = ["BASE_TABLE", "ORIGIN_KEY", "Origin", "origin_of"]
+
 NOT_COPIED = frozenset({"change_set", "change_row", "change_current", "pending_backup_erasure"})
 # A record's links: (link table, its column naming the record), read as part of it.
 LINKS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -68,16 +69,6 @@ def column_names(table: Table) -> list[str]:
 def references(table: Table) -> dict[str, str]:
     """Column → the record table it refers to."""
     return {f.parent.name: f.column.table.name for f in table.foreign_keys}
-
-
-@dataclass(frozen=True)
-class Origin:
-    url: str
-    database: str
-    taken_at: str
-
-    def describe(self) -> str:
-        return f"databasen {self.database} ({self.url}), tagen {self.taken_at}"
 
 
 @dataclass(frozen=True)
@@ -184,23 +175,6 @@ def read_base(copy: Store) -> dict[Key, BaseEntry]:
             f"server_digest FROM {BASE_TABLE}"
         ).fetchall()
     return {(str(r[0]), int(r[1])): BaseEntry(*r[1:]) for r in rows}
-
-
-def origin_of(store: Store) -> Origin | None:
-    """Where ``store`` was taken from, or None when it is not an offline copy."""
-    if store.server is not None:
-        return None
-    with store.file.read() as con:
-        found = con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", (BASE_TABLE,)
-        ).fetchone()
-        if found is None:
-            return None
-        row = con.execute("SELECT value FROM setting WHERE key = ?", (ORIGIN_KEY,)).fetchone()
-    if row is None:
-        return None
-    data = json.loads(row[0])
-    return Origin(str(data["url"]), str(data["database"]), str(data["taken_at"]))
 
 
 def take_offline_copy(server: Store, target: Path) -> Origin:

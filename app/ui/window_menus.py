@@ -21,6 +21,7 @@ def create_menus_and_toolbar(window: Any) -> None:
     m.addActions([window.act_new_database, window.act_open_database])
     m.addMenu(window.recent_menu)
     m.addAction(window.act_save_copy)
+    m.addActions([window.act_offline_take, window.act_offline_merge])  # issue 16
     m.addSeparator()
     m.addAction(window.act_new)
     m.addSeparator()

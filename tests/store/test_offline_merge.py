@@ -9,52 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from app.core.attendance import Attendance
-from app.core.entities import Activity, Scope
 from app.core.people import Person
 from app.store.database import Store
 from app.store.offline_copy import origin_of, take_offline_copy
 from app.store.offline_merge import KEEP_SERVER, MERGE_LABEL, USE_MINE, apply_plan, merge_offline
 from app.store.query import run
+from tests.offline_data import add_activity, server_with_basics
 from tests.server_databases import ServerDatabases
 
 
 @pytest.fixture
 def server(server_databases: ServerDatabases) -> Iterator[Store]:
-    # The database's first things written directly: the shared set-up writes its
-    # change set with SQL not yet on the server in this branch.
-    with server_databases.store("empty", None) as store:
-        with store.file.engine.begin() as conn:
-            run(conn, "INSERT INTO forbund (id, name) VALUES (1, 'Förbundet')")
-            run(
-                conn,
-                "INSERT INTO insats (id, forbund_id, name, start_date, end_date, goals, "
-                "is_current) VALUES (1, 1, 'Insatsen', '2018-01-01', '2021-12-31', '', 1)",
-            )
-            run(
-                conn,
-                "INSERT INTO activity_type (id, name, sort_order, active) VALUES "
-                "(1, 'Seminarium', 0, 1)",
-            )
+    with server_with_basics(server_databases) as store:
         yield store
-
-
-def _activity(store: Store, title: str, day: date) -> Activity:
-    insats = store.reference.current_insats()
-    assert insats is not None and insats.id is not None
-    types = store.reference.activity_types(include_inactive=True)
-    return store.activities.add(
-        Activity(
-            id=None,
-            insats_id=insats.id,
-            type_id=types[0].id or 0,
-            title=title,
-            start=day,
-            scope=Scope.LANSOVERGRIPANDE,
-            kommun_id=None,
-            attendance=Attendance(total=5),
-        )
-    )
 
 
 def _titles(store: Store) -> dict[int, str]:
@@ -63,7 +30,7 @@ def _titles(store: Store) -> dict[int, str]:
 
 
 def test_merge_adds_updates_deletes_and_shows_conflicts(server: Store, tmp_path: Path) -> None:
-    a, b, c, e = (_activity(server, t, date(2019, 3, i + 1)) for i, t in enumerate("ABCE"))
+    a, b, c, e = (add_activity(server, t, date(2019, 3, i + 1)) for i, t in enumerate("ABCE"))
     forbund_id = server.reference.current_insats().forbund_id  # type: ignore[union-attr]
     person = server.people.save(Person(id=None, forbund_id=forbund_id, name="Kim Berg"))
     target = tmp_path / "laptop.sqlite3"
@@ -84,7 +51,7 @@ def test_merge_adds_updates_deletes_and_shows_conflicts(server: Store, tmp_path:
         )
         server.activities.update(dataclasses.replace(c, title="C server"))
         copy.activities.delete(e.id or 0)
-        d = _activity(copy, "D laptop", date(2019, 4, 2))
+        d = add_activity(copy, "D laptop", date(2019, 4, 2))
         copy.activities.update(dataclasses.replace(d, participant_ids=(person.id or 0,)))
 
         plan = merge_offline(copy, server)
@@ -126,7 +93,7 @@ def test_merge_adds_updates_deletes_and_shows_conflicts(server: Store, tmp_path:
 
 
 def test_keep_server_leaves_the_server_as_it_was(server: Store, tmp_path: Path) -> None:
-    c = _activity(server, "C", date(2019, 5, 1))
+    c = add_activity(server, "C", date(2019, 5, 1))
     target = tmp_path / "laptop.sqlite3"
     take_offline_copy(server, target)
     copy = Store.open(target)
@@ -146,8 +113,8 @@ def test_cli_takes_and_merges(
 ) -> None:
     from app.cli import main
 
-    a = _activity(server, "A", date(2019, 6, 1))
-    c = _activity(server, "C", date(2019, 6, 2))
+    a = add_activity(server, "A", date(2019, 6, 1))
+    c = add_activity(server, "C", date(2019, 6, 2))
     url = server.server.url  # type: ignore[union-attr]
     target = tmp_path / "laptop.sqlite3"
     assert main(["offline", "take", "--from", url, "--to", str(target)]) == 0
