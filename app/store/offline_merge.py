@@ -14,7 +14,6 @@ same copy again adds nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -39,7 +38,11 @@ from app.store.offline_copy import (
     tables,
     write_base,
 )
+from app.store.offline_plan import Conflict, Entry, FieldDifference, MergePlan
+from app.store.offline_writes import MergeWriter
 from app.store.query import run
+
+__all__ = ["Conflict", "Entry", "FieldDifference", "MergePlan"]
 
 KEEP_SERVER = "server"
 USE_MINE = "mine"
@@ -50,50 +53,6 @@ LINK_LABELS = {
     "activity_coorganiser": "Medarrangörer",
     "county_stats_region": "Regioner",
 }
-
-
-@dataclass(frozen=True)
-class FieldDifference:
-    column: str
-    label: str
-    server: str
-    mine: str
-
-
-@dataclass(frozen=True)
-class Entry:
-    table: str
-    copy_id: int
-    server_id: int | None
-    name: str
-
-
-@dataclass(frozen=True)
-class Conflict:
-    entry: Entry
-    fields: tuple[FieldDifference, ...]
-    server_deleted: bool = False
-    copy_deleted: bool = False
-
-    @property
-    def key(self) -> Key:
-        return (self.entry.table, self.entry.copy_id)
-
-
-@dataclass
-class MergePlan:
-    added: list[Entry] = field(default_factory=list)
-    updated: list[Entry] = field(default_factory=list)
-    deleted: list[Entry] = field(default_factory=list)
-    kept: list[Entry] = field(default_factory=list)  # changed only on the server
-    conflicts: list[Conflict] = field(default_factory=list)
-    base: dict[Key, BaseEntry] = field(default_factory=dict)
-    mine: dict[Key, RecordState] = field(default_factory=dict)
-    theirs: dict[Key, RecordState] = field(default_factory=dict)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.added or self.updated or self.deleted or self.conflicts)
 
 
 def kind_words(table: str) -> tuple[str, str]:
@@ -234,8 +193,6 @@ def apply_plan(
             '"behåll serverns" eller "använd min" för varje. Inget har sparats.'
         )
     mine_wins = {c.key for c in plan.conflicts if choices[c.key] == USE_MINE}
-    from app.store.offline_writes import MergeWriter
-
     try:
         with server.file.engine.begin() as conn:
             now = read_side(conn, {})

@@ -5,7 +5,7 @@ then the updates, then the links of every written record, then the deletions
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -18,10 +18,8 @@ from app.store.offline_copy import (
     references,
     tables,
 )
+from app.store.offline_plan import MergePlan
 from app.store.query import run
-
-if TYPE_CHECKING:
-    from app.store.offline_merge import MergePlan
 
 
 class MergeWriter:
