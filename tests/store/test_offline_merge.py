@@ -142,3 +142,29 @@ def test_cli_takes_and_merges(
     assert sorted(_titles(server).values()) == ["A2", "C2"]
     assert main(merge) == 0
     assert "Inget att slå ihop" in capsys.readouterr().out
+
+
+def test_deleted_on_one_side_and_changed_on_the_other_is_a_conflict(
+    server: Store, tmp_path: Path
+) -> None:
+    gone_here = add_activity(server, "G", date(2019, 7, 1))
+    gone_there = add_activity(server, "H", date(2019, 7, 2))
+    target = tmp_path / "laptop.sqlite3"
+    take_offline_copy(server, target)
+    copy = Store.open(target)
+    try:
+        copy.activities.delete(gone_here.id or 0)
+        server.activities.update(dataclasses.replace(gone_here, title="G server"))
+        server.activities.delete(gone_there.id or 0)
+        copy.activities.update(
+            dataclasses.replace(copy.activities.get(gone_there.id or 0), title="H laptop")
+        )
+        plan = merge_offline(copy, server)
+        assert not (plan.added or plan.updated or plan.deleted)
+        found = {c.entry.name: (c.copy_deleted, c.server_deleted) for c in plan.conflicts}
+        assert found == {"G server": (True, False), "H laptop": (False, True)}
+        apply_plan(copy, server, plan, keep=USE_MINE)
+        assert sorted(_titles(server).values()) == ["H laptop"]
+        assert merge_offline(copy, server).empty
+    finally:
+        copy.close()
