@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_import,
         cli_init,
         cli_log,
+        cli_offline,
         cli_search,
         cli_signin,
     )
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_search.register(sub)  # issue 14
     cli_costs.register(sub)  # issue 15
     cli_copy.register(sub)  # issue 16
+    cli_offline.register(sub)  # issue 16
     return parser
 
 
@@ -258,6 +260,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         cli_import,
         cli_init,
         cli_log,
+        cli_offline,
         cli_search,
         cli_signin,
     )
@@ -275,5 +278,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         "costs": cli_costs.run_costs,
         "budget": cli_costs.run_budget,
         "copy": cli_copy.run,
+        "offline": cli_offline.run,
     }
     return commands[args.command](args)

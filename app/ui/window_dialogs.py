@@ -324,5 +324,34 @@ class WindowDialogs(QMainWindow):
             None,
             self.tr("Spara en kontrollerad kopia av databasen; fönstret stannar på sin fil"),
         )
+        self._create_offline_actions()
         self.recent_menu = QMenu(self.tr("Senaste &filer"), self)
         self.recent_menu.aboutToShow.connect(command("fill_recent_menu"))
+
+    def _create_offline_actions(self) -> None:
+        """Arkiv → Ta offlinekopia… (a server database) and Slå ihop offlinekopia… (a
+        file that is an offline copy); hidden otherwise (issue 16)."""
+        from app.store.offline_origin import origin_of
+
+        def command(name: str) -> Callable[[], None]:
+            def run() -> None:
+                from app.ui import offline_dialog
+
+                getattr(offline_dialog, name)(self)
+
+            return run
+
+        self.act_offline_take = self._action(
+            self.tr("Ta offlinekopia…"),
+            command("take_copy"),
+            None,
+            self.tr("Ta en kopia av serverdatabasen att arbeta i utan nätverk"),
+        )
+        self.act_offline_take.setVisible(self.store.server is not None)
+        self.act_offline_merge = self._action(
+            self.tr("Slå ihop offlinekopia…"),
+            command("merge_copy"),
+            None,
+            self.tr("Lägg till och uppdatera på servern det som ändrats i offlinekopian"),
+        )
+        self.act_offline_merge.setVisible(origin_of(self.store) is not None)

@@ -29,6 +29,7 @@ def create_menus_and_toolbar(window: Any) -> None:
     m.addActions([window.act_export_ics, window.act_mail_list])  # invitations
     m.addSeparator()
     m.addActions([window.act_backup_now, window.act_restore])
+    m.addActions([window.act_offline_take, window.act_offline_merge])  # issue 16
     m.addSeparator()
     m.addAction(window.act_quit)
     m = bar.addMenu(tr("&Redigera"))
