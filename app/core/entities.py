@@ -116,6 +116,10 @@ class Activity:
     link: str = ""
     description: str = ""
     registration: str = ""
+    # The stored version the record was read at (0: not read from the store); a save
+    # from an older version than the stored one is refused (StaleRecord). Not part of
+    # what the record says, so not compared.
+    version: int = field(default=0, compare=False)
 
     @property
     def year(self) -> int:
