@@ -214,6 +214,7 @@ class GroupDialog(QDialog):
         assert self.insats.id is not None
         return Group(
             id=self._original.id if self._original else None,
+            version=self._original.version if self._original else 0,
             insats_id=self._original.insats_id if self._original else self.insats.id,
             kommun_id=self.kommun_combo.currentData(),
             name=self.name_edit.text(),

@@ -14,6 +14,9 @@ from datetime import date
 import pytest
 
 from app.core.errors import StaleRecord
+from app.core.groups import Group, GroupMember, GroupStatusChange
+from app.core.people import Person
+from app.core.vocabulary import GroupStatus, Role
 from app.store.database import Store
 
 
@@ -76,3 +79,62 @@ def test_a_change_of_only_the_co_organisers_is_a_new_version(
     with pytest.raises(StaleRecord):
         store.activities.update(replace(stored, place="Här"))
     assert store.activities.get(stored.id).coorganiser_ids == (org_ids["Arbetsförmedlingen"],)
+
+
+def test_a_save_over_a_colleagues_newer_person_is_refused(store, colleague, insats, org_ids):
+    assert insats.forbund_id is not None
+    stored = store.people.save(Person(None, insats.forbund_id, "Anna Ärlig", None, "a@x.se"))
+    assert stored.version == 1
+    theirs = colleague.people.save(
+        replace(colleague.people.get(stored.id), organisation_id=org_ids["Arbetsförmedlingen"])
+    )
+    assert theirs.version == 2
+    with pytest.raises(StaleRecord) as refused:
+        store.people.save(replace(stored, email="anna@af.se"))
+    assert (refused.value.my_version, refused.value.their_version) == (1, 2)
+    assert str(refused.value).startswith("Personen ”Anna Ärlig” har ändrats")
+    assert refused.value.theirs == theirs
+    assert store.people.get(stored.id) == theirs  # A's e-mail is not kept
+    assert store.people.save(theirs).version == 2  # reloaded and saved unchanged
+
+
+def _group(insats, kommun_ids, org_ids) -> Group:
+    return Group(
+        id=None,
+        insats_id=insats.id,
+        kommun_id=kommun_ids["Hofors"],
+        name="Samverkansgrupp Hofors",
+        formed=date(2017, 5, 15),
+        statuses=(GroupStatusChange(date(2018, 1, 10), GroupStatus.AKTIV, ""),),
+        members=(GroupMember(None, org_ids["Arbetsförmedlingen"], Role.TJANSTEPERSON, "Eva"),),
+    )
+
+
+def test_a_colleagues_new_member_or_status_makes_a_save_from_before_stale(
+    store, colleague, insats, kommun_ids, org_ids
+):
+    stored = store.groups.save(_group(insats, kommun_ids, org_ids))
+    assert stored.version == 1
+    assert store.groups.save(stored).version == 1  # unchanged: the same version
+    theirs = colleague.groups.save(
+        replace(stored, members=(*stored.members, GroupMember(None, None, Role.CHEF, "Per")))
+    )
+    assert theirs.version == 2
+    with pytest.raises(StaleRecord) as refused:
+        store.groups.save(replace(stored, notes="Mina anteckningar"))
+    assert (refused.value.my_version, refused.value.their_version) == (1, 2)
+    assert [m.name for m in store.groups.get(stored.id).members] == ["Eva", "Per"]
+    assert store.groups.get(stored.id).notes == ""
+    later = colleague.groups.save(
+        replace(
+            theirs,
+            statuses=(
+                *theirs.statuses,
+                GroupStatusChange(date(2019, 2, 1), GroupStatus.VILANDE, "Paus"),
+            ),
+        )
+    )
+    assert later.version == 3
+    with pytest.raises(StaleRecord):
+        store.groups.save(replace(theirs, name="Hofors grupp"))
+    assert store.groups.get(stored.id) == later
