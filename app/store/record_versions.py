@@ -10,9 +10,10 @@ stored record, and who saved it and when from the change log.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any, TypeVar, cast
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -21,6 +22,9 @@ from app.core.changes import encode_key
 from app.core.errors import StaleRecord
 from app.store.database_protocol import Database
 from app.store.query import run
+
+
+T = TypeVar("T")
 
 
 class VersionConflict(Exception):
@@ -68,10 +72,11 @@ def last_change(db: Database, table: str, record_id: int) -> tuple[str | None, s
         ).fetchone()
     if row is None:
         return None, None
-    who = row[0] or row[2]
-    if row[1] is None:
+    user, written_at, writer = cast(tuple[str | None, str | None, str | None], tuple(row))
+    who = user or writer
+    if written_at is None:
         return who, None
-    at = datetime.fromisoformat(str(row[1]))
+    at = datetime.fromisoformat(str(written_at))
     shown = at.strftime("%H:%M") if at.date() == datetime.now().date() else f"{at:%Y-%m-%d %H:%M}"
     return who, shown
 
@@ -92,3 +97,22 @@ def stale_record(
         their_version = stored_version(db, table, record_id)
     by, at = last_change(db, table, record_id)
     return StaleRecord(what, mine, theirs, my_version, their_version, by, at)
+
+
+def save_checked(
+    db: Database,
+    table: str,
+    what: str,
+    entity: Any,
+    write: Callable[[], int],
+    reread: Callable[[int], T],
+) -> T:
+    """``write()`` ``entity`` (its ``id`` and ``version``) and read it back by the id it
+    returns; a VersionConflict becomes the user's StaleRecord naming ``what``."""
+    try:
+        return reread(write())
+    except VersionConflict as conflict:
+        record_id = int(entity.id)
+        raise stale_record(
+            db, table, record_id, what, entity, reread(record_id), conflict, entity.version
+        ) from None

@@ -13,10 +13,13 @@ from datetime import date
 
 import pytest
 
+from app.core.county_stats import CountyStats
 from app.core.errors import StaleRecord
+from app.core.milestones import Milestone
+from app.core.placements import Placement
 from app.core.groups import Group, GroupMember, GroupStatusChange
 from app.core.people import Person
-from app.core.vocabulary import GroupStatus, Role
+from app.core.vocabulary import GroupStatus, MilestoneKind, Role
 from app.store.database import Store
 
 
@@ -138,3 +141,43 @@ def test_a_colleagues_new_member_or_status_makes_a_save_from_before_stale(
     with pytest.raises(StaleRecord):
         store.groups.save(replace(theirs, name="Hofors grupp"))
     assert store.groups.get(stored.id) == later
+
+
+@pytest.mark.parametrize("kind", ["milestone", "placement"])
+def test_a_follow_up_record_saved_over_a_colleagues_newer_one_is_refused(
+    store, colleague, insats, kommun_ids, kind
+):
+    """Milstolpar and placeringar: A's save from version 1 after B's
+    save is refused, B's stays, and A's reloaded record saves as version 3."""
+    assert insats.forbund_id is not None
+    repository = {
+        "milestone": lambda st: st.milestones,
+        "placement": lambda st: st.placements,
+        "county_stats": lambda st: st.county_stats,
+    }[kind]
+    first = {
+        "milestone": Milestone(None, insats.id, date(2019, 5, 2), MilestoneKind.POLICY, "Policy"),
+        "placement": Placement(None, insats.id, 2019, kommun_ids["Hofors"], granted=4, used=1),
+        "county_stats": CountyStats(None, insats.forbund_id, 2019, companies_total=28),
+    }[kind]
+    stored = repository(store).save(first)
+    assert stored.version == 1
+    assert repository(store).save(stored).version == 1  # unchanged: the same version
+    theirs = repository(colleague).save(
+        replace(stored, notes="B") if kind != "milestone" else replace(stored, text="B:s policy")
+    )
+    assert theirs.version == 2
+    mine = (
+        replace(stored, link="https://a.se") if kind == "milestone" else replace(stored, notes="A")
+    )
+    with pytest.raises(StaleRecord) as refused:
+        repository(store).save(mine)
+    assert (refused.value.my_version, refused.value.their_version) == (1, 2)
+    assert refused.value.theirs == theirs and refused.value.mine == mine
+    assert repository(store).get(stored.id) == theirs
+    again = repository(store).save(
+        replace(refused.value.theirs, link="https://a.se")
+        if kind == "milestone"
+        else replace(refused.value.theirs, notes="A")
+    )
+    assert again.version == 3
