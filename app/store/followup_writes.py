@@ -13,13 +13,13 @@ from app.core.milestones import Milestone
 from app.core.placements import Placement
 from app.core.vocabulary import Outcome, PlacedSource
 from app.store.commits import commit
-from app.store.record_versions import check, checked
 from app.store.record_models import (
     CountyStatsModel,
     CountyStatsRegionModel,
     MilestoneModel,
     PlacementModel,
 )
+from app.store.record_versions import check, checked
 
 M = TypeVar("M", PlacementModel, CountyStatsModel, MilestoneModel)
 

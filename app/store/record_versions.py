@@ -23,7 +23,6 @@ from app.core.errors import StaleRecord
 from app.store.database_protocol import Database
 from app.store.query import run
 
-
 T = TypeVar("T")
 
 

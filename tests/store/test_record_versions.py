@@ -15,10 +15,10 @@ import pytest
 
 from app.core.county_stats import CountyStats
 from app.core.errors import StaleRecord
-from app.core.milestones import Milestone
-from app.core.placements import Placement
 from app.core.groups import Group, GroupMember, GroupStatusChange
+from app.core.milestones import Milestone
 from app.core.people import Person
+from app.core.placements import Placement
 from app.core.vocabulary import GroupStatus, MilestoneKind, Role
 from app.store.database import Store
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from app.core.setup import gavleborg_defaults
-from app.store.change_log import computer_user
 from app.store.database import Store
 from app.ui.activity_dialog import ActivityDialog
 from app.ui.main_window import MainWindow
