@@ -142,7 +142,8 @@ def _replace_list(
 ) -> None:
     """Make the rows ``existing`` exactly ``wanted``: update, add, and delete unused rows.
 
-    Kept rows first get temporary names, so that names may be swapped between them.
+    Kept rows whose name changes first get temporary names, so that names may be swapped
+    between them; a row that keeps its name is not written (its version stays).
     """
     kept = {w.id for w in wanted if w.id is not None}
     if kept - existing.keys():
@@ -157,8 +158,10 @@ def _replace_list(
             raise DomainError(refusal(existing[row_id], _uses_text(counts)))
         s.delete(existing[row_id])
     s.flush()
+    names = {w.id: w.name.strip() for w in wanted if w.id is not None}
     for row_id in kept:
-        existing[row_id].name = f"\x00{row_id}"
+        if existing[row_id].name != names[row_id]:
+            existing[row_id].name = f"\x00{row_id}"
     s.flush()
     for i, w in enumerate(wanted):
         m = existing[w.id] if w.id is not None else new()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from app.core.setup import gavleborg_defaults
+from app.store.change_log import computer_user
 from app.store.database import Store
 from app.ui.activity_dialog import ActivityDialog
 from app.ui.main_window import MainWindow
@@ -100,9 +101,10 @@ def test_a_save_over_a_colleagues_change_shows_both_versions(
     def stale(dialog: QDialog) -> bool:
         assert isinstance(dialog, StaleRecordDialog)
         compared.append(dialog.rows())
-        assert (
-            "Din version: 1. Deras version: 2." in dialog.findChild(QLabel, "staleMessage").text()
-        )
+        message = dialog.findChild(QLabel, "staleMessage").text()
+        assert "Din version: 1. Deras version: 2." in message
+        # B's save is a change set of the log: the message names who saved it.
+        assert message.startswith(f"Aktiviteten ”A:s titel” har ändrats av {computer_user()} ")
         return answer == "reload"
 
     reopened: list[str] = []
