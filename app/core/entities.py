@@ -39,6 +39,8 @@ class Kommun:
     id: int | None
     name: str
     delregion: str = ""
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Organisation:
     id: int | None
     name: str
     category: OrgCategory
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class ActivityType:
     id: int | None
     name: str
     active: bool = True
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,8 +29,9 @@ T = TypeVar("T")
 class VersionConflict(Exception):
     """The stored version is not the one the save started from (None: not known)."""
 
-    def __init__(self, stored: int | None) -> None:
+    def __init__(self, stored: int | None, record_id: int | None = None) -> None:
         self.stored = stored
+        self.record_id = record_id  # which of a list's records, when a list was saved
         super().__init__(f"stored version {stored}")
 
 

@@ -181,3 +181,23 @@ def test_a_follow_up_record_saved_over_a_colleagues_newer_one_is_refused(
         else replace(refused.value.theirs, notes="A")
     )
     assert again.version == 3
+
+
+def test_a_list_saved_over_a_colleagues_renamed_kommun_is_refused(store, colleague, insats):
+    """Inställningar's lists: A's list still holds a kommun B renamed since A read it;
+    A's save (another kommun renamed) is refused naming B's kommun, and nothing of A's
+    list is written."""
+    forbund = insats.forbund_id
+    mine = store.reference.kommuner(forbund)
+    assert {k.version for k in mine} == {1}
+    theirs = [replace(k, name="Gävle kommun") if k.name == "Gävle" else k for k in mine]
+    after_b = colleague.reference.save_kommuner(forbund, theirs)
+    assert [k.version for k in after_b if k.name == "Gävle kommun"] == [2]
+    assert {k.version for k in after_b if k.name != "Gävle kommun"} == {1}  # kept as they were
+    with pytest.raises(StaleRecord) as refused:
+        store.reference.save_kommuner(
+            forbund, [replace(k, name="Hofors kommun") if k.name == "Hofors" else k for k in mine]
+        )
+    assert str(refused.value).startswith("Kommunen ”Gävle” har ändrats")
+    assert (refused.value.my_version, refused.value.their_version) == (1, 2)
+    assert store.reference.kommuner(forbund) == after_b
