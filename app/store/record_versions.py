@@ -13,15 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, TypeVar, cast
-
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from app.core.changes import encode_key
 from app.core.errors import StaleRecord
 from app.store.database_protocol import Database
 from app.store.query import run
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when something is written, not at start
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 
@@ -46,6 +46,8 @@ def check(stored: int, started_from: int) -> None:
 def checked(s: Session) -> Iterator[Session]:
     """Inside: a flush that finds its row changed since it was read (StaleDataError) rolls
     back and raises VersionConflict, as a refusal by ``check`` does."""
+    from sqlalchemy.orm.exc import StaleDataError
+
     try:
         yield s
     except StaleDataError as exc:

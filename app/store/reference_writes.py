@@ -183,8 +183,13 @@ def _replace_list(
         s.add(m)
     s.flush()
     for row_id, version in renamed.items():  # one saved change: one version, not two
-        table = existing[row_id].__table__
-        s.execute(update(table).where(table.c.id == row_id).values(version=version + 1))
+        model = type(existing[row_id])
+        s.execute(
+            update(model)
+            .where(model.id == row_id)
+            .values(version=version + 1)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _commit(s: Session) -> None:

@@ -19,7 +19,8 @@ from app.core.groups import Group, GroupMember, GroupStatusChange
 from app.core.milestones import Milestone
 from app.core.people import Person
 from app.core.placements import Placement
-from app.core.vocabulary import GroupStatus, MilestoneKind, Role
+from app.core.reach import RegisteredReach
+from app.core.vocabulary import GroupStatus, MilestoneKind, Role, Scope
 from app.store.database import Store
 
 
@@ -143,44 +144,63 @@ def test_a_colleagues_new_member_or_status_makes_a_save_from_before_stale(
     assert store.groups.get(stored.id) == later
 
 
-@pytest.mark.parametrize("kind", ["milestone", "placement"])
+def _follow_up(kind: str, insats, kommun_ids):
+    """A record of ``kind``: its repository, a new one, B's change and A's change."""
+    assert insats.forbund_id is not None
+    return {
+        "milestone": (
+            lambda st: st.milestones,
+            Milestone(None, insats.id, date(2019, 5, 2), MilestoneKind.POLICY, "Policy"),
+            {"text": "B:s policy"},
+            {"link": "https://a.se"},
+        ),
+        "placement": (
+            lambda st: st.placements,
+            Placement(None, insats.id, 2019, kommun_ids["Hofors"], granted=4, used=1),
+            {"notes": "B"},
+            {"used": 2},
+        ),
+        "county_stats": (
+            lambda st: st.county_stats,
+            CountyStats(None, insats.forbund_id, 2019, companies_total=28),
+            {"notes": "B"},
+            {"companies_total": 30},
+        ),
+        "reach": (
+            lambda st: st.reach,
+            RegisteredReach(None, insats.id, 2019, Scope.NATIONELLT, None, "Podd", False),
+            {"reason": "Poddavsnitt"},
+            {"in_total": True},
+        ),
+    }[kind]
+
+
+# county_stats reads its delregioner "ORDER BY rowid", which PostgreSQL has not (the
+# foundation's; not this change's): on SQLite only until that is fixed.
+FOLLOW_UPS = ["milestone", "placement", "reach"]
+
+
+@pytest.mark.parametrize("kind", FOLLOW_UPS)
 def test_a_follow_up_record_saved_over_a_colleagues_newer_one_is_refused(
     store, colleague, insats, kommun_ids, kind
 ):
-    """Milstolpar and placeringar: A's save from version 1 after B's
-    save is refused, B's stays, and A's reloaded record saves as version 3."""
-    assert insats.forbund_id is not None
-    repository = {
-        "milestone": lambda st: st.milestones,
-        "placement": lambda st: st.placements,
-        "county_stats": lambda st: st.county_stats,
-    }[kind]
-    first = {
-        "milestone": Milestone(None, insats.id, date(2019, 5, 2), MilestoneKind.POLICY, "Policy"),
-        "placement": Placement(None, insats.id, 2019, kommun_ids["Hofors"], granted=4, used=1),
-        "county_stats": CountyStats(None, insats.forbund_id, 2019, companies_total=28),
-    }[kind]
+    """Milstolpar, placeringar, registrerad nåbarhet: A's save from version 1 after B's
+    save is refused, B's stays, and A's change on the reloaded record is version 3."""
+    repository, first, their_change, my_change = _follow_up(kind, insats, kommun_ids)
     stored = repository(store).save(first)
     assert stored.version == 1
     assert repository(store).save(stored).version == 1  # unchanged: the same version
-    theirs = repository(colleague).save(
-        replace(stored, notes="B") if kind != "milestone" else replace(stored, text="B:s policy")
-    )
+    theirs = repository(colleague).save(replace(stored, **their_change))
     assert theirs.version == 2
-    mine = (
-        replace(stored, link="https://a.se") if kind == "milestone" else replace(stored, notes="A")
-    )
+    mine = replace(stored, **my_change)
     with pytest.raises(StaleRecord) as refused:
         repository(store).save(mine)
     assert (refused.value.my_version, refused.value.their_version) == (1, 2)
     assert refused.value.theirs == theirs and refused.value.mine == mine
     assert repository(store).get(stored.id) == theirs
-    again = repository(store).save(
-        replace(refused.value.theirs, link="https://a.se")
-        if kind == "milestone"
-        else replace(refused.value.theirs, notes="A")
-    )
+    again = repository(store).save(replace(refused.value.theirs, **my_change))
     assert again.version == 3
+    assert again == replace(theirs, **my_change)
 
 
 def test_a_list_saved_over_a_colleagues_renamed_kommun_is_refused(store, colleague, insats):
