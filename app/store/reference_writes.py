@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from app.core.entities import ActivityType, Insats, Kommun, Organisation
 from app.core.errors import DomainError, ValidationError
 from app.core.setup import InitialSetup
-from app.store.record_versions import VersionConflict
 from app.store.models import (
     ActivityCoorganiserModel,
     ActivityModel,
@@ -30,6 +29,7 @@ from app.store.record_models import (
     PlacementModel,
     RegisteredReachModel,
 )
+from app.store.record_versions import VersionConflict
 
 M = TypeVar("M", ForbundModel, InsatsModel)
 

@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from app.core.county_stats import CountyStats
+from app.core.economy_entities import Cost
 from app.core.errors import StaleRecord
 from app.core.groups import Group, GroupMember, GroupStatusChange
 from app.core.milestones import Milestone
@@ -144,10 +145,17 @@ def test_a_colleagues_new_member_or_status_makes_a_save_from_before_stale(
     assert store.groups.get(stored.id) == later
 
 
-def _follow_up(kind: str, insats, kommun_ids):
+def _follow_up(kind: str, insats, kommun_ids, store):
     """A record of ``kind``: its repository, a new one, B's change and A's change."""
     assert insats.forbund_id is not None
+    material = next(x.id for x in store.economy.lines() if x.name == "Material")
     return {
+        "cost": (
+            lambda st: _Costs(st),
+            Cost(None, insats.id, date(2019, 1, 2), 10000, material, "Papper"),
+            {"amount": 12000},
+            {"text": "Papper och pennor"},
+        ),
         "milestone": (
             lambda st: st.milestones,
             Milestone(None, insats.id, date(2019, 5, 2), MilestoneKind.POLICY, "Policy"),
@@ -177,16 +185,29 @@ def _follow_up(kind: str, insats, kommun_ids):
 
 # county_stats reads its delregioner "ORDER BY rowid", which PostgreSQL has not (the
 # foundation's; not this change's): on SQLite only until that is fixed.
-FOLLOW_UPS = ["milestone", "placement", "reach"]
+FOLLOW_UPS = ["milestone", "placement", "reach", "cost"]
+
+
+class _Costs:
+    """The economy's costs as a repository of save and get."""
+
+    def __init__(self, store: Store) -> None:
+        self.economy = store.economy
+
+    def save(self, cost: Cost) -> Cost:
+        return self.economy.save_cost(cost)
+
+    def get(self, cost_id: int) -> Cost:
+        return self.economy.cost(cost_id)
 
 
 @pytest.mark.parametrize("kind", FOLLOW_UPS)
 def test_a_follow_up_record_saved_over_a_colleagues_newer_one_is_refused(
     store, colleague, insats, kommun_ids, kind
 ):
-    """Milstolpar, placeringar, registrerad nåbarhet: A's save from version 1 after B's
+    """Milstolpar, placeringar, registrerad nåbarhet, kostnader: A's save from version 1 after B's
     save is refused, B's stays, and A's change on the reloaded record is version 3."""
-    repository, first, their_change, my_change = _follow_up(kind, insats, kommun_ids)
+    repository, first, their_change, my_change = _follow_up(kind, insats, kommun_ids, store)
     stored = repository(store).save(first)
     assert stored.version == 1
     assert repository(store).save(stored).version == 1  # unchanged: the same version
