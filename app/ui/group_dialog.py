@@ -225,7 +225,13 @@ class GroupDialog(QDialog):
         )
 
     def accept(self) -> None:
-        if self.error_label.attempt(self._save):
+        if self.error_label.attempt(self._save, self._take_theirs):
+            super().accept()
+
+    def _take_theirs(self, theirs: object) -> None:
+        """A colleague's newer version read in instead of mine: the page shows it."""
+        if isinstance(theirs, Group):
+            self.result_group = theirs
             super().accept()
 
     def _save(self) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import StaleRecord
-from app.ui.form_widgets import run_modal
 
 # The fields as the editors name them; a field not named here is shown by its own name.
 FIELD_NAMES = {
@@ -141,4 +140,8 @@ class StaleRecordDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, error: StaleRecord) -> bool:
         """Show the dialog; True: read their version in, False: go on editing yours."""
-        return run_modal(cls(error, parent))
+        dialog = cls(error, parent)
+        try:  # as form_widgets.run_modal, which uses this dialog (no import circle)
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()

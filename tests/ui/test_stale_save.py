@@ -7,6 +7,7 @@ refused save is written."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -129,3 +130,40 @@ def test_a_save_over_a_colleagues_change_shows_both_versions(
     assert "B:s titel" in _titles(wb)
     if answer == "keep editing":
         assert reopened == ["A:s titel"]
+
+
+@pytest.mark.parametrize("answer", ["reload", "keep editing"])
+def test_the_group_editor_refuses_a_stale_save_with_the_same_dialog(
+    store, colleague, insats, kommun_ids, qtbot, monkeypatch, answer
+):
+    """Editors that save themselves (here Samverkansgrupp) show the same dialog:
+    reload closes the editor with their group, Avbryt keeps mine in the form."""
+    from app.core.groups import Group
+    from app.ui.group_dialog import GroupDialog
+
+    stored = store.groups.save(Group(None, insats.id, kommun_ids["Hofors"], "Grupp Hofors"))
+    dialog = GroupDialog(store, insats, stored)
+    qtbot.addWidget(dialog)
+    theirs = colleague.groups.save(replace(stored, notes="B:s anteckning"))
+    compared: list[list[tuple[str, str, str]]] = []
+
+    def stale(shown: QDialog) -> bool:
+        assert isinstance(shown, StaleRecordDialog)
+        compared.append(shown.rows())
+        return answer == "reload"
+
+    _script(monkeypatch, [stale])
+    dialog.name_edit.setText("Min grupp")
+    dialog.accept()
+
+    assert compared == [
+        [("Namn", "Min grupp", "Grupp Hofors"), ("Anteckningar", "–", "B:s anteckning")]
+    ]
+    assert store.groups.get(stored.id) == theirs
+    if answer == "reload":
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        assert dialog.result_group == theirs
+    else:
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert dialog.name_edit.text() == "Min grupp"
+        assert "Din version: 1. Deras version: 2." in dialog.error_label.text()
