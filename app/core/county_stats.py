@@ -61,6 +61,8 @@ class CountyStats:
     placed_total: int | None = None
     placed_by_source: Mapping[PlacedSource, int] = field(default_factory=dict)
     notes: str = ""
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
     def __hash__(self) -> int:  # the mappings are not hashable themselves
         return hash((self.id, self.forbund_id, self.year))

@@ -11,7 +11,7 @@ booked, a hall hired): the forecast is the booked costs plus the planned ones.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -71,6 +71,8 @@ class Cost:
     kontonamn: str = ""
     source: str = SOURCE_BY_HAND
     planned: bool = False
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
     @property
     def year(self) -> int:

@@ -39,6 +39,8 @@ class Kommun:
     id: int | None
     name: str
     delregion: str = ""
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Organisation:
     id: int | None
     name: str
     category: OrgCategory
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class ActivityType:
     id: int | None
     name: str
     active: bool = True
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +122,10 @@ class Activity:
     link: str = ""
     description: str = ""
     registration: str = ""
+    # The stored version the record was read at (0: not read from the store); a save
+    # from an older version than the stored one is refused (StaleRecord). Not part of
+    # what the record says, so not compared.
+    version: int = field(default=0, compare=False)
 
     @property
     def year(self) -> int:

@@ -5,7 +5,7 @@ rest: status over time, the tables and the findings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import NamedTuple
 
@@ -43,6 +43,9 @@ class Group:
     notes: str = ""
     statuses: tuple[GroupStatusChange, ...] = ()
     members: tuple[GroupMember, ...] = ()
+    # The stored version it was read at (0: not read); its statuses and members are
+    # part of it. See Activity.version.
+    version: int = field(default=0, compare=False)
 
 
 class MeetingCount(NamedTuple):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -29,6 +29,8 @@ class Milestone:
     link: str = ""
     # The source does not give the date exactly ("datum ungefärligt" in the reports).
     date_approximate: bool = False
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
     @property
     def year(self) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from app.core import limits
@@ -42,6 +42,8 @@ class Person:
     name: str
     organisation_id: int | None = None
     email: str = ""
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,8 @@ class Placement:
     length_months: int | None = None
     outcomes: Mapping[Outcome, int] = field(default_factory=_no_outcomes)
     notes: str = ""
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
     def outcome(self, outcome: Outcome) -> int:
         return self.outcomes.get(outcome, 0)

@@ -66,6 +66,8 @@ class RegisteredReach:
     reason: str
     in_total: bool = True
     attendance: Attendance = field(default_factory=Attendance)
+    # The stored version it was read at (0: not read); see Activity.version.
+    version: int = field(default=0, compare=False)
 
 
 def validate_registered_reach(entry: RegisteredReach) -> RegisteredReach:

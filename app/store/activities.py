@@ -166,7 +166,21 @@ class ActivityRepository:
             raise ValueError("update needs an activity with an id")
         activity_id = activity.id
         activity = validate_activity(activity)
-        _writes().update(self._db.engine, activity)
+        from app.store.record_versions import VersionConflict, stale_record
+
+        try:
+            _writes().update(self._db.engine, activity)
+        except VersionConflict as conflict:
+            raise stale_record(
+                self._db,
+                "activity",
+                activity_id,
+                f"Aktiviteten ”{activity.title}”",
+                activity,
+                self.get(activity_id),
+                conflict,
+                activity.version,
+            ) from None
         return self.get(activity_id)
 
     def delete(self, activity_id: int) -> Activity:

@@ -137,8 +137,9 @@ def _update(conn: Any, activities: Sequence[Activity]) -> None:
     links = cast(Table, ActivityCoorganiserModel.__table__)
     for a in activities:
         assert a.id is not None
-        values = _row(a.id, a)
+        values: dict[str, Any] = _row(a.id, a)
         del values["id"]
+        values["version"] = table.c.version + 1  # a saved change: a new version
         done = conn.execute(table.update().where(table.c.id == a.id).values(values))
         if done.rowcount != 1:
             raise DomainError(

@@ -64,7 +64,7 @@ ACTIVITY_SQL = (
     "SELECT a.id, a.insats_id, a.type_id, a.title, a.start_date, a.end_date, a.start_time, "
     "a.end_time, a.scope, a.kommun_id, a.place, a.format, a.status, a.notes, a.group_id, "
     "a.goal_id, a.highlight, a.date_approximate, a.counts_approximate, a.series_id, "
-    f"a.link, a.description, a.registration, {COUNTS_SQL} FROM activity a"
+    f"a.link, a.description, a.registration, a.version, {COUNTS_SQL} FROM activity a"
 )
 STEPS_SQL = (
     "SELECT s.activity_id, s.step_date, s.start_time, s.end_time FROM activity_step s "
@@ -123,6 +123,7 @@ def activity_from_row(
         description=row["description"],
         registration=row["registration"],
         attendance=attendance_from_values([row[c] for c in COUNT_COLUMNS]),
+        version=row["version"],
     )
 
 

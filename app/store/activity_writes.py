@@ -15,6 +15,7 @@ from app.core.vocabulary import OrgCategory, Role
 from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
 from app.store.models import ActivityCoorganiserModel, ActivityModel, ActivityStepModel
 from app.store.record_models import ActivityParticipantModel
+from app.store.record_versions import check, checked
 
 
 def _fill(m: ActivityModel, a: Activity) -> None:
@@ -75,11 +76,24 @@ def insert(engine: Engine, activities: Sequence[Activity]) -> list[int]:
         return [m.id for m in models]
 
 
+def _children(m: ActivityModel) -> tuple[object, ...]:
+    """What an activity holds in rows of its own: a change there is a change of it."""
+    return (
+        sorted((s.step_date, s.start_time, s.end_time) for s in m.steps),
+        sorted(c.organisation_id for c in m.coorganisers),
+        sorted(p.person_id for p in m.participants_named),
+    )
+
+
 def update(engine: Engine, activity: Activity) -> None:
-    with Session(engine) as s:
+    """Write ``activity`` over the stored one; VersionConflict when it was read at an
+    older version. An unchanged activity is not written (its version stays)."""
+    with Session(engine) as s, checked(s):
         m = s.get(ActivityModel, activity.id)
         if m is None:
             raise DomainError("Aktiviteten finns inte längre; den kan ha tagits bort.")
+        check(m.version, activity.version)
+        before = _children(m)
         # Remove the old steps and co-organisers first: the new lists may repeat them,
         # and the unit of work would otherwise insert before it deletes.
         m.steps.clear()
@@ -87,6 +101,8 @@ def update(engine: Engine, activity: Activity) -> None:
         m.participants_named.clear()
         s.flush()
         _fill(m, activity)
+        if _children(m) != before:  # the row itself may be as it was: still a change
+            m.version = m.version + 1
         _commit(s)
 
 

@@ -17,12 +17,13 @@ from app.core.county_stats import CountyStats, validate_county_stats
 from app.core.errors import DomainError
 from app.core.vocabulary import PlacedSource
 from app.store.database_protocol import Database
+from app.store.record_versions import save_checked
 
 PLACED_COLUMNS: dict[PlacedSource, str] = {s: f"placed_{s.value}" for s in PlacedSource}
 
 _SQL = (
     "SELECT id, forbund_id, year, snapshot_date, source, companies_total, employees_total, "
-    "employees_women, employees_men, placed_total, notes, "
+    "employees_women, employees_men, placed_total, notes, version, "
     + ", ".join(PLACED_COLUMNS.values())
     + " FROM county_stats"
 )
@@ -45,7 +46,7 @@ def _stats(con: sqlite3.Connection, r: Sequence[Any]) -> CountyStats:
             (r[0],),
         )
     }
-    placed = {src: n for src, n in zip(PLACED_COLUMNS, r[11:], strict=True) if n is not None}
+    placed = {src: n for src, n in zip(PLACED_COLUMNS, r[12:], strict=True) if n is not None}
     return CountyStats(
         id=r[0],
         forbund_id=r[1],
@@ -60,6 +61,7 @@ def _stats(con: sqlite3.Connection, r: Sequence[Any]) -> CountyStats:
         placed_total=r[9],
         placed_by_source=placed,
         notes=r[10],
+        version=r[11],
     )
 
 
@@ -104,7 +106,14 @@ class CountyStatsRepository:
         A förbund has one set of statistics per year: a second one is refused.
         """
         checked = validate_county_stats(stats)
-        return self.get(_writes().save_county_stats(self._db.engine, checked))
+        return save_checked(
+            self._db,
+            "county_stats",
+            f"Länsstatistiken för {checked.year}",
+            checked,
+            lambda: _writes().save_county_stats(self._db.engine, checked),
+            self.get,
+        )
 
     def delete(self, stats_id: int) -> CountyStats:
         """Remove a year's statistics; returns them as they were."""

@@ -34,10 +34,11 @@ from app.store.economy_models import (
     CostNoteModel,
     KontoMappingModel,
 )
+from app.store.record_versions import check, checked, save_checked
 
 _COST_COLUMNS = (
     "id, insats_id, day, amount, line_id, text, activity_id, verifikation, konto, "
-    "kontonamn, source, planned"
+    "kontonamn, source, planned, version"
 )
 _GONE = "Kostnaden finns inte längre; den kan ha tagits bort."
 
@@ -56,6 +57,7 @@ def _cost(r: Sequence[Any]) -> Cost:
         kontonamn=r[9] or "",
         source=r[10] or "",
         planned=bool(r[11]),
+        version=r[12],
     )
 
 
@@ -199,16 +201,22 @@ class EconomyRepository:
         return _cost(row)
 
     def save_cost(self, cost: Cost) -> Cost:
-        """Add (id None) or change one cost; an unchanged save writes nothing."""
-        with Session(self._db.engine) as s:
-            row = CostModel() if cost.id is None else s.get(CostModel, cost.id)
-            if row is None:
-                raise DomainError(_GONE)
-            _apply(row, cost)
-            s.add(row)
-            commit(s, "Kostnaden")
-            cost_id = row.id
-        return self.cost(cost_id)
+        """Add (id None) or change one cost; an unchanged save writes nothing; a save
+        from an older version than the stored one is refused (StaleRecord)."""
+
+        def write() -> int:
+            with Session(self._db.engine) as s, checked(s):
+                row = CostModel() if cost.id is None else s.get(CostModel, cost.id)
+                if row is None:
+                    raise DomainError(_GONE)
+                if cost.id is not None:
+                    check(row.version, cost.version)
+                _apply(row, cost)
+                s.add(row)
+                commit(s, "Kostnaden")
+                return row.id
+
+        return save_checked(self._db, "cost", f"Kostnaden ”{cost.text}”", cost, write, self.cost)
 
     def delete_costs(self, cost_ids: Iterable[int]) -> int:
         ids = list(cost_ids)

@@ -19,6 +19,7 @@ from app.store.record_models import (
     MilestoneModel,
     PlacementModel,
 )
+from app.store.record_versions import check, checked
 
 M = TypeVar("M", PlacementModel, CountyStatsModel, MilestoneModel)
 
@@ -29,8 +30,9 @@ _MODELS: dict[str, tuple[type[PlacementModel | CountyStatsModel | MilestoneModel
 }
 
 
-def _get(s: Session, model: type[M], row_id: int | None, what: str) -> M:
-    """The row to update (a new one when ``row_id`` is None)."""
+def _get(s: Session, model: type[M], row_id: int | None, what: str, version: int = 0) -> M:
+    """The row to update (a new one when ``row_id`` is None); VersionConflict when it is
+    stored at another version than ``version``, the one the save started from."""
     if row_id is None:
         m = model()
         s.add(m)
@@ -38,6 +40,7 @@ def _get(s: Session, model: type[M], row_id: int | None, what: str) -> M:
     found = s.get(model, row_id)
     if found is None:
         raise DomainError(f"{what} finns inte längre; den kan ha tagits bort.")
+    check(found.version, version)
     return found
 
 
@@ -53,8 +56,8 @@ def _commit(s: Session, what: str) -> None:
 
 def save_placement(engine: Engine, p: Placement) -> int:
     """Insert or update a validated placement; returns its id."""
-    with Session(engine) as s:
-        m = _get(s, PlacementModel, p.id, "Placeringen")
+    with Session(engine) as s, checked(s):
+        m = _get(s, PlacementModel, p.id, "Placeringen", p.version)
         m.insats_id, m.year = p.insats_id, p.year
         m.kommun_id, m.huvudman, m.target_group = p.kommun_id, p.huvudman, p.target_group
         m.granted, m.used, m.women, m.men = p.granted, p.used, p.women, p.men
@@ -71,7 +74,7 @@ def save_county_stats(engine: Engine, st: CountyStats) -> int:
 
     Refuses a second set of statistics for the same förbund and year.
     """
-    with Session(engine) as s:
+    with Session(engine) as s, checked(s):
         clash = s.scalar(
             select(CountyStatsModel.id).where(
                 CountyStatsModel.forbund_id == st.forbund_id,
@@ -84,7 +87,7 @@ def save_county_stats(engine: Engine, st: CountyStats) -> int:
                 f"Det finns redan länsstatistik för {st.year}. "
                 "Redigera den i stället för att lägga till en ny."
             )
-        m = _get(s, CountyStatsModel, st.id, "Länsstatistiken")
+        m = _get(s, CountyStatsModel, st.id, "Länsstatistiken", st.version)
         m.forbund_id, m.year = st.forbund_id, st.year
         m.snapshot_date, m.source, m.notes = st.snapshot_date, st.source, st.notes
         m.companies_total = st.companies_total
@@ -107,8 +110,8 @@ def save_county_stats(engine: Engine, st: CountyStats) -> int:
 
 def save_milestone(engine: Engine, ms: Milestone) -> int:
     """Insert or update a validated milestone; returns its id."""
-    with Session(engine) as s:
-        m = _get(s, MilestoneModel, ms.id, "Milstolpen")
+    with Session(engine) as s, checked(s):
+        m = _get(s, MilestoneModel, ms.id, "Milstolpen", ms.version)
         m.insats_id, m.milestone_date, m.kind = ms.insats_id, ms.day, ms.kind.value
         m.text, m.link, m.date_approximate = ms.text, ms.link, ms.date_approximate
         m.kommun_id, m.organisation_id = ms.kommun_id, ms.organisation_id

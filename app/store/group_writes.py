@@ -11,8 +11,29 @@ from app.core.errors import DomainError
 from app.core.groups import Group
 from app.store.child_rows import sync_rows
 from app.store.record_models import GroupMemberModel, GroupModel, GroupStatusModel
+from app.store.record_versions import check, checked
 
 _GONE = "Samverkansgruppen finns inte längre; den kan ha tagits bort."
+
+
+def _children(s: Session, group_id: int) -> tuple[object, ...]:
+    """A group's statuses and members as stored: a change there is a change of it."""
+    statuses = s.execute(
+        select(GroupStatusModel.status_date, GroupStatusModel.status, GroupStatusModel.note)
+        .where(GroupStatusModel.group_id == group_id)
+        .order_by(GroupStatusModel.id)
+    ).all()
+    members = s.execute(
+        select(
+            GroupMemberModel.id,
+            GroupMemberModel.organisation_id,
+            GroupMemberModel.role,
+            GroupMemberModel.name,
+        )
+        .where(GroupMemberModel.group_id == group_id)
+        .order_by(GroupMemberModel.id)
+    ).all()
+    return tuple(sorted(map(tuple, statuses), key=repr)), tuple(map(tuple, members))
 
 
 def save(engine: Engine, group: Group) -> int:
@@ -25,7 +46,7 @@ def save(engine: Engine, group: Group) -> int:
     if group.kommun_id is None:
         raise DomainError("Välj vilken kommun gruppen finns i.")
     try:
-        with Session(engine) as s, s.begin():
+        with Session(engine) as s, checked(s), s.begin():
             if group.id is None:
                 m = GroupModel()
                 s.add(m)
@@ -33,11 +54,14 @@ def save(engine: Engine, group: Group) -> int:
                 found = s.get(GroupModel, group.id)
                 if found is None:
                     raise DomainError(_GONE)
+                check(found.version, group.version)
                 m = found
             m.insats_id, m.kommun_id, m.name = group.insats_id, group.kommun_id, group.name
             m.formed, m.notes = group.formed, group.notes
+            row_changed = group.id is not None and s.is_modified(m)
             s.flush()
             group_id = m.id
+            children_before = _children(s, group_id)
             sync_rows(
                 s,
                 s.scalars(select(GroupStatusModel).where(GroupStatusModel.group_id == group_id)),
@@ -72,6 +96,13 @@ def save(engine: Engine, group: Group) -> int:
                 row.name = member.name
                 s.add(row)
             s.flush()
+            if (
+                group.id is not None
+                and not row_changed
+                and _children(s, group_id) != children_before
+            ):
+                m.version = m.version + 1  # a status or a member changed: the group did
+                s.flush()
             return m.id
     except IntegrityError as exc:
         raise DomainError(

@@ -21,7 +21,8 @@ from app.store.activity_rows import Span, dated_bounds, place_label
 from app.store.database_protocol import Database
 
 _GROUP_SQL = (
-    "SELECT g.id, g.insats_id, g.kommun_id, g.name, g.formed, g.notes FROM samverkansgrupp g "
+    "SELECT g.id, g.insats_id, g.kommun_id, g.name, g.formed, g.notes, g.version "
+    "FROM samverkansgrupp g "
     "LEFT JOIN kommun k ON k.id = g.kommun_id"
 )
 _ORDER = " ORDER BY k.sort_order, k.name, g.name, g.id"
@@ -73,6 +74,7 @@ def _load(con: sqlite3.Connection, rows: Sequence[Sequence[Any]]) -> list[Group]
             notes=r[5],
             statuses=tuple(statuses[r[0]]),
             members=tuple(members[r[0]]),
+            version=r[6],
         )
         for r in rows
     ]
@@ -159,7 +161,22 @@ class GroupRepository:
         """Insert (id None) or update a group with its statuses and members, in one
         transaction. Raises ValidationError (Swedish) on bad input."""
         group = validate_group(group)
-        return self.get(_writes().save(self._db.engine, group))
+        from app.store.record_versions import VersionConflict, stale_record
+
+        try:
+            return self.get(_writes().save(self._db.engine, group))
+        except VersionConflict as conflict:
+            assert group.id is not None
+            raise stale_record(
+                self._db,
+                "samverkansgrupp",
+                group.id,
+                f"Samverkansgruppen ”{group.name}”",
+                group,
+                self.get(group.id),
+                conflict,
+                group.version,
+            ) from None
 
     def delete(self, group_id: int) -> Group:
         """Remove a group with its statuses and members; returns it as it was.

@@ -17,10 +17,11 @@ from app.core.milestones import Milestone, validate_milestone
 from app.core.vocabulary import MilestoneKind
 from app.store.activity_rows import Span, dated_bounds
 from app.store.database_protocol import Database
+from app.store.record_versions import save_checked
 
 _SQL = (
     "SELECT id, insats_id, milestone_date, kind, text, kommun_id, organisation_id, link, "
-    "date_approximate FROM milestone"
+    "date_approximate, version FROM milestone"
 )
 
 NOT_FOUND = "Milstolpen finns inte längre; den kan ha tagits bort."
@@ -37,6 +38,7 @@ def _milestone(r: Sequence[Any]) -> Milestone:
         organisation_id=r[6],
         link=r[7],
         date_approximate=bool(r[8]),
+        version=r[9],
     )
 
 
@@ -74,7 +76,14 @@ class MilestoneRepository:
     def save(self, milestone: Milestone) -> Milestone:
         """Insert (id None) or update a milestone in one transaction; returns it as stored."""
         checked = validate_milestone(milestone)
-        return self.get(_writes().save_milestone(self._db.engine, checked))
+        return save_checked(
+            self._db,
+            "milestone",
+            "Milstolpen",
+            checked,
+            lambda: _writes().save_milestone(self._db.engine, checked),
+            self.get,
+        )
 
     def delete(self, milestone_id: int) -> Milestone:
         """Remove a milestone; returns it as it was."""

@@ -4,8 +4,10 @@ app.store.record_models both build on it without importing each other."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Integer, MetaData
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -40,6 +42,15 @@ class AttendanceColumns:
 
 
 class Versioned:
-    """A record's version: 1 when made, one more at each saved change (0010)."""
+    """A record's version: 1 when made, one more at each saved change (0010).
+
+    It is the mapper's ``version_id_col``: every UPDATE the ORM writes says
+    ``WHERE id = ? AND version = ?`` (the version it read) and sets ``version + 1``, so
+    a row a colleague changed in between is not written over (StaleDataError); an
+    object whose columns did not change is not written, and keeps its version."""
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}

@@ -19,12 +19,14 @@ from app.core.vocabulary import Status
 from app.store.activity_rows import place_label, year_bounds
 from app.store.database_protocol import Database
 
-_PERSON_SQL = "SELECT p.id, p.forbund_id, p.name, p.organisation_id, p.email FROM person p"
+_PERSON_SQL = (
+    "SELECT p.id, p.forbund_id, p.name, p.organisation_id, p.email, p.version FROM person p"
+)
 _STATUSES = {s.value: s for s in Status}
 
 
-def _person(r: Sequence[Any]) -> Person:
-    return Person(r[0], r[1], r[2], r[3], r[4])
+def _person(r: Sequence[Any], version: int = 0) -> Person:
+    return Person(r[0], r[1], r[2], r[3], r[4], version=version)
 
 
 def _writes() -> ModuleType:
@@ -70,7 +72,7 @@ class PeopleRepository:
             rows = con.execute(
                 f"{_PERSON_SQL} WHERE p.id IN ({marks}) AND p.name <> ''", tuple(person_ids)
             ).fetchall()
-        by_id = {r[0]: _person(r) for r in rows}
+        by_id = {r[0]: _person(r, r[5]) for r in rows}
         return [by_id[i] for i in dict.fromkeys(person_ids) if i in by_id]
 
     def listing(self, forbund_id: int) -> list[PersonListing]:
@@ -78,7 +80,7 @@ class PeopleRepository:
         with self._db.read() as con:
             rows = con.execute(
                 "SELECT p.id, p.forbund_id, p.name, p.organisation_id, p.email, o.name, "
-                "count(ap.activity_id), max(a.start_date) FROM person p "
+                "count(ap.activity_id), max(a.start_date), p.version FROM person p "
                 "LEFT JOIN organisation o ON o.id = p.organisation_id "
                 "LEFT JOIN activity_participant ap ON ap.person_id = p.id "
                 "LEFT JOIN activity a ON a.id = ap.activity_id "
@@ -87,7 +89,7 @@ class PeopleRepository:
             ).fetchall()
         found = [
             PersonListing(
-                _person(r),
+                _person(r, r[8]),
                 r[5] or "",
                 r[6],
                 date.fromisoformat(r[7]) if r[7] else None,
@@ -172,7 +174,22 @@ class PeopleRepository:
     def save(self, person: Person) -> Person:
         """Insert (id None) or update a person; returns it as stored."""
         person = core.validate_person(person)
-        return self.get(_writes().save(self._db.engine, person))
+        from app.store.record_versions import VersionConflict, stale_record
+
+        try:
+            return self.get(_writes().save(self._db.engine, person))
+        except VersionConflict as conflict:
+            assert person.id is not None
+            raise stale_record(
+                self._db,
+                "person",
+                person.id,
+                f"Personen ”{person.name}”",
+                person,
+                self.get(person.id),
+                conflict,
+                person.version,
+            ) from None
 
     def erase(self, person_id: int) -> None:
         """Remove the person and their links to activities. No count changes."""

@@ -24,11 +24,12 @@ from app.store.record_models import (
     PersonModel,
     SettingModel,
 )
+from app.store.record_versions import check, checked
 
 
 def save(engine: Engine, person: Person) -> int:
     """Insert (id None) or update a validated person; returns its id."""
-    with Session(engine) as s:
+    with Session(engine) as s, checked(s):
         if s.get(ForbundModel, person.forbund_id) is None:
             raise DomainError("Förbundet finns inte längre.")
         if person.organisation_id is not None:
@@ -44,6 +45,7 @@ def save(engine: Engine, person: Person) -> int:
             found = s.get(PersonModel, person.id)
             if found is None:
                 raise DomainError("Personen finns inte längre; den kan ha raderats.")
+            check(found.version, person.version)
             m = found
         m.name, m.organisation_id, m.email = person.name, person.organisation_id, person.email
         s.flush()
@@ -76,7 +78,9 @@ def erase_many(engine: Engine, person_ids: Sequence[int]) -> int:
         s.execute(
             update(PersonModel)
             .where(PersonModel.id.in_(linked))
-            .values(name=ERASED_NAME, email="", organisation_id=None)
+            .values(
+                name=ERASED_NAME, email="", organisation_id=None, version=PersonModel.version + 1
+            )
         )
         s.execute(delete(PersonModel).where(PersonModel.id.in_(set(found) - linked)))
         if found:

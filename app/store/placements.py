@@ -15,12 +15,13 @@ from app.core.errors import DomainError
 from app.core.placements import Placement, validate_placement
 from app.core.vocabulary import Outcome
 from app.store.database_protocol import Database
+from app.store.record_versions import save_checked
 
 OUTCOME_COLUMNS: dict[Outcome, str] = {o: f"out_{o.value}" for o in Outcome}
 
 _SQL = (
     "SELECT id, insats_id, year, kommun_id, huvudman, target_group, granted, used, women, "
-    "men, unique_individuals, length_months, notes, "
+    "men, unique_individuals, length_months, notes, version, "
     + ", ".join(OUTCOME_COLUMNS.values())
     + " FROM placement"
 )
@@ -43,7 +44,8 @@ def _placement(r: Sequence[Any]) -> Placement:
         unique_individuals=r[10],
         length_months=r[11],
         notes=r[12],
-        outcomes=dict(zip(OUTCOME_COLUMNS, r[13:], strict=True)),
+        version=r[13],
+        outcomes=dict(zip(OUTCOME_COLUMNS, r[14:], strict=True)),
     )
 
 
@@ -86,7 +88,14 @@ class PlacementRepository:
     def save(self, placement: Placement) -> Placement:
         """Insert (id None) or update a placement in one transaction; returns it as stored."""
         checked = validate_placement(placement)
-        return self.get(_writes().save_placement(self._db.engine, checked))
+        return save_checked(
+            self._db,
+            "placement",
+            "Placeringen",
+            checked,
+            lambda: _writes().save_placement(self._db.engine, checked),
+            self.get,
+        )
 
     def delete(self, placement_id: int) -> Placement:
         """Remove a placement; returns it as it was."""

@@ -30,7 +30,7 @@ from app.store.reference import ReferenceRepository
 _SCOPES = {s.value: s for s in Scope}
 _COUNTS_SQL = ", ".join(COUNT_COLUMNS)
 _ENTRY_SQL = (
-    f"SELECT id, insats_id, year, scope, kommun_id, reason, in_total, {_COUNTS_SQL} "
+    f"SELECT id, insats_id, year, scope, kommun_id, reason, in_total, version, {_COUNTS_SQL} "
     "FROM registered_reach"
 )
 
@@ -44,7 +44,8 @@ def _entry(r: Sequence[Any]) -> RegisteredReach:
         kommun_id=r[4],
         reason=r[5],
         in_total=bool(r[6]),
-        attendance=attendance_from_values(r[7:]),
+        version=r[7],
+        attendance=attendance_from_values(r[8:]),
     )
 
 
@@ -122,7 +123,16 @@ class ReachRepository:
     def save(self, entry: RegisteredReach) -> RegisteredReach:
         """Insert (id None) or update a registered figure; returns it as stored."""
         entry = validate_registered_reach(entry)
-        return self.get(_writes().save_reach(self._db.engine, entry))
+        from app.store.record_versions import save_checked
+
+        return save_checked(
+            self._db,
+            "registered_reach",
+            f"Antalet ”{entry.reason}”",
+            entry,
+            lambda: _writes().save_reach(self._db.engine, entry),
+            self.get,
+        )
 
     def delete(self, entry_id: int) -> RegisteredReach:
         """Remove a registered figure; returns it as it was."""

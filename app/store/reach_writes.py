@@ -15,13 +15,14 @@ from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
 from app.store.commits import commit
 from app.store.models import ActivityModel
 from app.store.record_models import PlanGoalModel, RegisteredReachModel
+from app.store.record_versions import check, checked
 
 _GONE = "Det registrerade antalet finns inte längre; det kan ha tagits bort."
 
 
 def save_reach(engine: Engine, entry: RegisteredReach) -> int:
     """Insert (id None) or update a validated entry in one transaction; returns its id."""
-    with Session(engine) as s:
+    with Session(engine) as s, checked(s):
         if entry.id is None:
             m = RegisteredReachModel()
             s.add(m)
@@ -29,6 +30,7 @@ def save_reach(engine: Engine, entry: RegisteredReach) -> int:
             found = s.get(RegisteredReachModel, entry.id)
             if found is None:
                 raise DomainError(_GONE)
+            check(found.version, entry.version)
             m = found
         m.insats_id, m.year, m.scope = entry.insats_id, entry.year, entry.scope.value
         m.kommun_id, m.reason, m.in_total = entry.kommun_id, entry.reason, entry.in_total

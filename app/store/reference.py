@@ -6,7 +6,7 @@ reference_writes, imported when first needed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from types import ModuleType
@@ -76,27 +76,29 @@ class ReferenceRepository:
     def kommuner(self, forbund_id: int) -> list[Kommun]:
         with self._db.read() as con:
             rows = con.execute(
-                "SELECT id, name, delregion FROM kommun WHERE forbund_id = ? "
+                "SELECT id, name, delregion, version FROM kommun WHERE forbund_id = ? "
                 "ORDER BY sort_order, name",
                 (forbund_id,),
             ).fetchall()
-        return [Kommun(r[0], r[1], r[2]) for r in rows]
+        return [Kommun(r[0], r[1], r[2], version=r[3]) for r in rows]
 
     def organisations(self, forbund_id: int) -> list[Organisation]:
         with self._db.read() as con:
             rows = con.execute(
-                "SELECT id, name, category FROM organisation WHERE forbund_id = ? ORDER BY name",
+                "SELECT id, name, category, version FROM organisation WHERE forbund_id = ? "
+                "ORDER BY name",
                 (forbund_id,),
             ).fetchall()
-        return [Organisation(r[0], r[1], OrgCategory(r[2])) for r in rows]
+        return [Organisation(r[0], r[1], OrgCategory(r[2]), version=r[3]) for r in rows]
 
     def activity_types(self, *, include_inactive: bool = False) -> list[ActivityType]:
         where = "" if include_inactive else "WHERE active = 1"
         with self._db.read() as con:
             rows = con.execute(
-                f"SELECT id, name, active FROM activity_type {where} ORDER BY sort_order, id"
+                f"SELECT id, name, active, version FROM activity_type {where} "
+                "ORDER BY sort_order, id"
             ).fetchall()
-        return [ActivityType(r[0], r[1], bool(r[2])) for r in rows]
+        return [ActivityType(r[0], r[1], bool(r[2]), version=r[3]) for r in rows]
 
     # --- writes -------------------------------------------------------------------------
     def set_up(self, setup: InitialSetup) -> Insats:
@@ -127,7 +129,13 @@ class ReferenceRepository:
         """
         kommuner = [replace(k, name=clean(k.name), delregion=clean(k.delregion)) for k in kommuner]
         _raise_if(check_names("kommun", [k.name for k in kommuner]))
-        _writes().save_kommuner(self._db.engine, forbund_id, kommuner)
+        self._save_list(
+            "kommun",
+            "Kommunen",
+            kommuner,
+            lambda: _writes().save_kommuner(self._db.engine, forbund_id, kommuner),
+            lambda: self.kommuner(forbund_id),
+        )
         return self.kommuner(forbund_id)
 
     def save_organisations(
@@ -136,7 +144,13 @@ class ReferenceRepository:
         """Make the förbund's organisations exactly ``organisations``."""
         organisations = [replace(o, name=clean(o.name)) for o in organisations]
         _raise_if(check_names("organisation", [o.name for o in organisations]))
-        _writes().save_organisations(self._db.engine, forbund_id, organisations)
+        self._save_list(
+            "organisation",
+            "Organisationen",
+            organisations,
+            lambda: _writes().save_organisations(self._db.engine, forbund_id, organisations),
+            lambda: self.organisations(forbund_id),
+        )
         return self.organisations(forbund_id)
 
     def save_activity_types(self, types: Sequence[ActivityType]) -> list[ActivityType]:
@@ -146,5 +160,40 @@ class ReferenceRepository:
         """
         types = [replace(t, name=clean(t.name)) for t in types]
         _raise_if(check_names("aktivitetstyp", [t.name for t in types]))
-        _writes().save_activity_types(self._db.engine, types)
+        self._save_list(
+            "activity_type",
+            "Aktivitetstypen",
+            types,
+            lambda: _writes().save_activity_types(self._db.engine, types),
+            lambda: self.activity_types(include_inactive=True),
+        )
         return self.activity_types(include_inactive=True)
+
+    def _save_list(
+        self,
+        table: str,
+        what: str,
+        wanted: Sequence[Kommun] | Sequence[Organisation] | Sequence[ActivityType],
+        write: Callable[[], None],
+        stored: Callable[[], Sequence[Kommun | Organisation | ActivityType]],
+    ) -> None:
+        """``write()`` the list; a kept row a colleague saved after the list was read is
+        refused as StaleRecord naming it (nothing of the list is written)."""
+        from app.store.record_versions import VersionConflict, stale_record
+
+        try:
+            write()
+        except VersionConflict as conflict:
+            mine = next(w for w in wanted if w.id == conflict.record_id)
+            assert mine.id is not None
+            theirs = next((r for r in stored() if r.id == mine.id), None)
+            raise stale_record(
+                self._db,
+                table,
+                mine.id,
+                f"{what} ”{mine.name}”",
+                mine,
+                theirs,
+                conflict,
+                mine.version,
+            ) from None

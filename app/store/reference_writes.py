@@ -29,6 +29,7 @@ from app.store.record_models import (
     PlacementModel,
     RegisteredReachModel,
 )
+from app.store.record_versions import VersionConflict
 
 M = TypeVar("M", ForbundModel, InsatsModel)
 
@@ -114,16 +115,26 @@ def save_insats(engine: Engine, insats: Insats) -> int:
         m.name, m.goals = insats.name, insats.goals
         m.start_date, m.end_date = insats.start, insats.end
         if insats.is_current:
-            s.execute(update(InsatsModel).values(is_current=False))
+            _no_longer_current(s, insats.id)
         m.is_current = insats.is_current
         s.flush()
         return m.id
 
 
+def _no_longer_current(s: Session, keep: int | None) -> None:
+    """The current insats (other than ``keep``) is current no longer: a change of it, so
+    a new version; the others are not written."""
+    others = update(InsatsModel).where(InsatsModel.is_current.in_([True]))
+    if keep is not None:
+        others = others.where(InsatsModel.id != keep)
+    s.execute(others.values(is_current=False, version=InsatsModel.version + 1))
+
+
 def set_current_insats(engine: Engine, insats_id: int) -> None:
     with Session(engine) as s, s.begin():
-        _get(s, InsatsModel, insats_id, "Insatsen")
-        s.execute(update(InsatsModel).values(is_current=InsatsModel.id == insats_id))
+        m = _get(s, InsatsModel, insats_id, "Insatsen")
+        _no_longer_current(s, insats_id)
+        m.is_current = True
 
 
 Row = TypeVar("Row", KommunModel, OrganisationModel, ActivityTypeModel)
@@ -142,11 +153,15 @@ def _replace_list(
 ) -> None:
     """Make the rows ``existing`` exactly ``wanted``: update, add, and delete unused rows.
 
-    Kept rows first get temporary names, so that names may be swapped between them.
+    Kept rows whose name changes first get temporary names, so that names may be swapped
+    between them; a row that keeps its name is not written (its version stays).
     """
     kept = {w.id for w in wanted if w.id is not None}
     if kept - existing.keys():
         raise DomainError("Listan har ändrats av någon annan. Stäng fönstret och försök igen.")
+    for w in wanted:
+        if w.id is not None and w.version and existing[w.id].version != w.version:
+            raise VersionConflict(existing[w.id].version, w.id)
     for row_id in existing.keys() - kept:
         counts = [
             (n, one, many)
@@ -157,13 +172,24 @@ def _replace_list(
             raise DomainError(refusal(existing[row_id], _uses_text(counts)))
         s.delete(existing[row_id])
     s.flush()
-    for row_id in kept:
-        existing[row_id].name = f"\x00{row_id}"
+    names = {w.id: w.name.strip() for w in wanted if w.id is not None}
+    renamed = {i: existing[i].version for i in kept if existing[i].name != names[i]}
+    for row_id in renamed:
+        existing[row_id].name = f"\x01{row_id}"  # no NUL: PostgreSQL refuses it
     s.flush()
     for i, w in enumerate(wanted):
         m = existing[w.id] if w.id is not None else new()
         apply(m, w, i)
         s.add(m)
+    s.flush()
+    for row_id, version in renamed.items():  # one saved change: one version, not two
+        model = type(existing[row_id])
+        s.execute(
+            update(model)
+            .where(model.id == row_id)
+            .values(version=version + 1)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _commit(s: Session) -> None:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.core.activity_columns import table_columns
 from app.core.changes import ACTIVITIES_TAB
-from app.core.entities import Insats
-from app.core.errors import DomainError
+from app.core.entities import Activity, Insats
+from app.core.errors import DomainError, StaleRecord
 from app.core.wording import count_noun
 from app.store.database import Store
 from app.ui import series_edits
@@ -204,12 +204,27 @@ class ActivitiesPage(QWidget):
         self.history.record()  # a change made outside the window is a step of its own
         try:
             selected = write()
+        except StaleRecord as exc:
+            self._stale(exc)
+            return
         except DomainError as exc:
             self._show_error(str(exc))
             self._after_change(None)
             return
         self.history.record(ACTIVITIES_TAB, label)
         self._after_change(selected)
+
+    def _stale(self, error: StaleRecord) -> None:
+        """A colleague saved the activity after it was opened: show both versions; read
+        theirs in (the table shows it), or go back to editing mine."""
+        from app.ui.stale_record_dialog import StaleRecordDialog
+
+        theirs, mine = error.theirs, error.mine
+        if StaleRecordDialog.ask(self, error) or not isinstance(mine, Activity):
+            self._after_change(theirs.id if isinstance(theirs, Activity) else None)
+        elif isinstance(theirs, Activity):
+            self._after_change(theirs.id)
+            self._edit(theirs, mine)
 
     def new_activity(self) -> None:
         activity = ActivityDialog.ask(self, self._choices(), default_date=self._default_date())
@@ -226,7 +241,12 @@ class ActivitiesPage(QWidget):
             self._show_error(str(exc))
             self._after_change(None)
             return
-        after = ActivityDialog.ask(self, self._choices(), before)
+        self._edit(before)
+
+    def _edit(self, before: Activity, mine: Activity | None = None) -> None:
+        """Open ``before`` in the editor (or ``mine``, the user's refused edit of it) and
+        save what changed."""
+        after = ActivityDialog.ask(self, self._choices(), mine if mine is not None else before)
         if after is not None and after != before:
             if before.series_id is not None:
                 series_edits.save_occurrence(self, before, after)

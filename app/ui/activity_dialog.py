@@ -312,6 +312,7 @@ class ActivityDialog(QDialog):
         coorganisers = self._coorganiser_ids()
         draft = Activity(
             id=self._original.id if self._original else None,
+            version=self._original.version if self._original else 0,
             insats_id=self._original.insats_id if self._original else self._choices.insats_id,
             series_id=self._original.series_id if self._original else None,
             type_id=type_id if type_id is not None else 0,

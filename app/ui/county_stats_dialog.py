@@ -248,6 +248,7 @@ class CountyStatsDialog(QDialog):
         on_date = self.date_check.isChecked()
         return CountyStats(
             id=self._original.id if self._original else None,
+            version=self._original.version if self._original else 0,
             forbund_id=self._original.forbund_id if self._original else self._forbund_id,
             year=self.year_spin.value(),
             snapshot_date=from_qdate(self.date_edit.date()) if on_date else None,

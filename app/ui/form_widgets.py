@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core import limits
 from app.core.entities import Insats, Kommun, Organisation
-from app.core.errors import DomainError, ValidationError
+from app.core.errors import DomainError, StaleRecord, ValidationError
 from app.ui.formatting import DATE_FORMAT, SWEDISH, from_qdate, to_qdate
 
 T = TypeVar("T")
@@ -84,11 +84,24 @@ class ErrorLabel(QLabel):
         self.clear()
         self.hide()
 
-    def attempt(self, action: Callable[[], object]) -> bool:
+    def attempt(
+        self, action: Callable[[], object], reload: Callable[[object], None] | None = None
+    ) -> bool:
         """Run ``action`` (e.g. a save); False with what stopped it shown when it raises a
-        DomainError, True with nothing shown when it goes through."""
+        DomainError, True with nothing shown when it goes through.
+
+        A save refused as stale (a colleague saved the record after it was opened) shows
+        both versions (StaleRecordDialog); "Läs in deras version" hands theirs to
+        ``reload``, "Avbryt" goes back to the form, the refusal shown under it."""
         try:
             action()
+        except StaleRecord as exc:
+            from app.ui.stale_record_dialog import StaleRecordDialog
+
+            self.show_problems([str(exc)])
+            if StaleRecordDialog.ask(self.window(), exc) and reload is not None:
+                reload(exc.theirs)
+            return False
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return False

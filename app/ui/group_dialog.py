@@ -214,6 +214,7 @@ class GroupDialog(QDialog):
         assert self.insats.id is not None
         return Group(
             id=self._original.id if self._original else None,
+            version=self._original.version if self._original else 0,
             insats_id=self._original.insats_id if self._original else self.insats.id,
             kommun_id=self.kommun_combo.currentData(),
             name=self.name_edit.text(),
@@ -224,7 +225,13 @@ class GroupDialog(QDialog):
         )
 
     def accept(self) -> None:
-        if self.error_label.attempt(self._save):
+        if self.error_label.attempt(self._save, self._take_theirs):
+            super().accept()
+
+    def _take_theirs(self, theirs: object) -> None:
+        """A colleague's newer version read in instead of mine: the page shows it."""
+        if isinstance(theirs, Group):
+            self.result_group = theirs
             super().accept()
 
     def _save(self) -> None:

@@ -133,6 +133,7 @@ class MilestoneDialog(QDialog):
         return validate_milestone(
             Milestone(
                 id=self._original.id if self._original else None,
+                version=self._original.version if self._original else 0,
                 insats_id=self._original.insats_id if self._original else self._insats_id,
                 day=from_qdate(self.date_edit.date()),
                 kind=MilestoneKind(self.kind_combo.currentData()),

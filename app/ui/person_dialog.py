@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.entities import Organisation
-from app.core.errors import DomainError, ValidationError
+from app.core.errors import DomainError, StaleRecord, ValidationError
 from app.core.people import EMAIL_MAX, NAME_MAX, Person
 from app.ui.combo_data import find_data
 from app.ui.form_widgets import ErrorLabel, choice_combo, ok_cancel_buttons, run_modal
@@ -109,6 +109,14 @@ class PersonDialog(QDialog):
     def accept(self) -> None:
         try:
             self.result_person = self._save(self.person())
+        except StaleRecord as exc:
+            from app.ui.stale_record_dialog import StaleRecordDialog
+
+            self.error_label.show_problems([str(exc)])
+            if StaleRecordDialog.ask(self, exc) and isinstance(exc.theirs, Person):
+                self.result_person = exc.theirs  # theirs read in: the list shows it
+                super().accept()
+            return
         except ValidationError as exc:
             self.error_label.show_problems(exc.problems)
             return

@@ -208,6 +208,7 @@ class PlacementDialog(QDialog):
         other = kommun == OTHER_PARTY or kommun is None
         return Placement(
             id=self._original.id if self._original else None,
+            version=self._original.version if self._original else 0,
             insats_id=self._original.insats_id if self._original else self._insats_id,
             year=self.year_spin.value(),
             kommun_id=None if other else int(kommun),

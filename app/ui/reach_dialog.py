@@ -134,6 +134,7 @@ class ReachDialog(QDialog):
         scope = Scope.KOMMUN if kommun_id is not None else Scope(where)
         draft = RegisteredReach(
             id=self._original.id if self._original else None,
+            version=self._original.version if self._original else 0,
             insats_id=self._original.insats_id if self._original else self._insats_id,
             year=self.year_spin.value(),
             scope=scope,
