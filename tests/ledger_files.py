@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import random
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -298,11 +297,8 @@ def sums_by_line(rows: Sequence[Row]) -> dict[str, int]:
 
 def tables(store: Store) -> tuple[list[tuple[object, ...]], ...]:
     """The whole cost and konto_mapping tables as the database holds them."""
-    con = sqlite3.connect(store.path)
-    try:
+    with store.file.read() as con:  # the file or the server, as the store is on
         return tuple(
-            con.execute(f"SELECT * FROM {name} ORDER BY 1").fetchall()  # noqa: S608
+            [tuple(row) for row in con.execute(f"SELECT * FROM {name} ORDER BY 1")]  # noqa: S608
             for name in ("cost", "konto_mapping")
         )
-    finally:
-        con.close()

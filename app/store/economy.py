@@ -120,7 +120,7 @@ class EconomyRepository:
                 s.delete(existing[line_id])
             s.flush()
             for line_id in kept:
-                existing[line_id].name = f"\x00{line_id}"
+                existing[line_id].name = f"\x01{line_id}"  # no NUL: PostgreSQL refuses it
             s.flush()
             for i, x in enumerate(lines):
                 m = existing[x.id] if x.id is not None else BudgetLineModel()

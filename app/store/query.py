@@ -23,6 +23,9 @@ _WORDS = (
     (re.compile(r"\bIS\s+NOT\s+\?", re.IGNORECASE), "IS DISTINCT FROM %s"),
     (re.compile(r"\bIS\s+\?", re.IGNORECASE), "IS NOT DISTINCT FROM %s"),
     (re.compile(r"\bgroup_concat\s*\(", re.IGNORECASE), "string_agg("),
+    # SQLite's CROSS JOIN … ON (an inner join in the order written: a planner hint) is
+    # PostgreSQL's JOIN.
+    (re.compile(r"\bCROSS\s+JOIN(\s+\w+(?:\s+\w+)?\s+ON)\b", re.IGNORECASE), r"JOIN\1"),
 )
 # A quoted string or name (SQL doubles a quote inside it), or anything else up to one.
 _PIECES = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|[^'\"]+")

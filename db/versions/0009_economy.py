@@ -136,6 +136,11 @@ def upgrade() -> None:
             for i, (name, p) in enumerate(LINES, start=1)
         ],
     )
+    if op.get_bind().dialect.name == "postgresql":  # its sequence past the ids given here
+        op.execute(
+            "SELECT setval(pg_get_serial_sequence('budget_line', 'id'), "
+            "(SELECT max(id) FROM budget_line))"
+        )
 
 
 def downgrade() -> None:

@@ -3,7 +3,6 @@ nothing, a ledger import is all or nothing, and a line in use cannot be removed.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 
@@ -16,14 +15,11 @@ from app.store.database import Store
 
 
 def _all_rows(store: Store) -> dict[str, list[tuple[object, ...]]]:
-    con = sqlite3.connect(store.path)
-    try:
+    with store.file.read() as con:
         return {
             t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
             for t in ("budget_line", "budget", "cost", "konto_mapping", "cost_note")
         }
-    finally:
-        con.close()
 
 
 def _line(store: Store, name: str) -> int:

@@ -3,32 +3,30 @@ span — the one figure a goal's evaluation mean and the charts read."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from app.core.evaluation_scale import Distribution, combined
 from app.core.vocabulary import Status
 from app.store.database import Store
 from app.store.evaluation_totals import span_distribution
+from app.store.query import run
 
 
 def _evaluate(store: Store, activity_id: int, *questions: tuple[int, ...]) -> None:
-    con = sqlite3.connect(store.path)
-    try:
-        with con:
-            cur = con.execute(
-                "INSERT INTO evaluation (activity_id, asked, answered, source, notes) "
-                "VALUES (?, NULL, ?, '', '')",
-                (activity_id, max(sum(q) for q in questions)),
+    with store.file.engine.begin() as con:
+        evaluation_id = run(
+            con,
+            "INSERT INTO evaluation (activity_id, asked, answered, source, notes) "
+            "VALUES (?, NULL, ?, '', '') RETURNING id",
+            (activity_id, max(sum(q) for q in questions)),
+        ).scalar()
+        for i, counts in enumerate(questions):
+            run(
+                con,
+                "INSERT INTO evaluation_question (evaluation_id, sort_order, text, "
+                "n1, n2, n3, n4, n5) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (evaluation_id, i, f"Fråga {i + 1}", *counts),
             )
-            for i, counts in enumerate(questions):
-                con.execute(
-                    "INSERT INTO evaluation_question (evaluation_id, sort_order, text, "
-                    "n1, n2, n3, n4, n5) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (cur.lastrowid, i, f"Fråga {i + 1}", *counts),
-                )
-    finally:
-        con.close()
 
 
 def test_only_held_activities_within_the_span_count(store, insats, add_activity, type_ids):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 
@@ -42,11 +41,8 @@ def stats_2018(forbund_id: int) -> CountyStats:
 
 
 def count(store: Store, table: str) -> int:
-    con = sqlite3.connect(store.path)
-    try:
+    with store.file.read() as con:
         return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-    finally:
-        con.close()
 
 
 # --- placements --------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -42,11 +41,8 @@ def hofors(insats: Insats, kommun_ids: dict[str, int], org_ids: dict[str, int]) 
 
 
 def count_rows(store: Store, table: str) -> int:
-    con = sqlite3.connect(store.path)
-    try:
+    with store.file.read() as con:
         return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-    finally:
-        con.close()
 
 
 def test_save_and_get_a_group_with_statuses_and_members(store: Store, hofors: Group) -> None:
