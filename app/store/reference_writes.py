@@ -32,6 +32,10 @@ from app.store.record_models import (
 
 M = TypeVar("M", ForbundModel, InsatsModel)
 
+# A kept row's name while a list is saved, so that names may be swapped: no name a user
+# types starts with it, and both backends store it (PostgreSQL's text takes no NUL).
+PLACEHOLDER = "\x01"
+
 
 def _get(s: Session, model: type[M], row_id: int, what: str) -> M:
     m = s.get(model, row_id)
@@ -123,7 +127,9 @@ def save_insats(engine: Engine, insats: Insats) -> int:
 def set_current_insats(engine: Engine, insats_id: int) -> None:
     with Session(engine) as s, s.begin():
         _get(s, InsatsModel, insats_id, "Insatsen")
-        s.execute(update(InsatsModel).values(is_current=InsatsModel.id == insats_id))
+        others = update(InsatsModel).where(InsatsModel.id != insats_id)
+        s.execute(others.values(is_current=False))
+        s.execute(update(InsatsModel).where(InsatsModel.id == insats_id).values(is_current=True))
 
 
 Row = TypeVar("Row", KommunModel, OrganisationModel, ActivityTypeModel)
@@ -158,7 +164,7 @@ def _replace_list(
         s.delete(existing[row_id])
     s.flush()
     for row_id in kept:
-        existing[row_id].name = f"\x00{row_id}"
+        existing[row_id].name = f"{PLACEHOLDER}{row_id}"
     s.flush()
     for i, w in enumerate(wanted):
         m = existing[w.id] if w.id is not None else new()

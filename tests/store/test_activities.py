@@ -8,7 +8,7 @@ from app.core.attendance import Attendance
 from app.core.entities import Activity
 from app.core.errors import DomainError, ValidationError
 from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
-from app.store.database import Store
+from tests.store.reopening import reopen
 
 STEPS = (date(2018, 9, 12), date(2018, 2, 7), date(2018, 5, 3), date(2018, 11, 20))
 
@@ -226,7 +226,7 @@ def test_dangling_reference_on_update_is_a_domain_error(store, add_activity):
     assert store.activities.get(a.id) == a
 
 
-def test_edits_survive_closing_and_reopening(db_path, store, insats, add_activity, training):
+def test_edits_survive_closing_and_reopening(store, insats, add_activity, training):
     kept = add_activity("Temadag", "Nordanstig", date(2018, 10, 1), attendance=Attendance.build(5))
     edited = store.activities.update(
         replace(kept, title="Temadag om ASF", attendance=Attendance.build(17, women=9))
@@ -236,7 +236,7 @@ def test_edits_survive_closing_and_reopening(db_path, store, insats, add_activit
     store.activities.delete(gone.id)
     store.close()
 
-    reopened = Store.open(db_path)
+    reopened = reopen(store)
     try:
         assert reopened.activities.get(kept.id) == edited
         assert reopened.activities.get(steps.id) == steps
