@@ -34,7 +34,7 @@ def take_ids(conn: Connection, table: str, count: int) -> range:
     highest = run(conn, f'SELECT max(id) FROM "{table}"').scalar() or 0
     if on_server:
         sequence = run(conn, "SELECT pg_get_serial_sequence(?, 'id')", (table,)).scalar()
-        taken, called = run(conn, f"SELECT last_value, is_called FROM {sequence}").one()
+        taken, called = tuple(run(conn, f"SELECT last_value, is_called FROM {sequence}").one())
         first = max(highest, taken if called else taken - 1) + 1
         if count:
             run(conn, "SELECT setval(?, ?)", (sequence, first + count - 1))
