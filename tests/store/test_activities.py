@@ -343,3 +343,21 @@ def test_an_import_stores_the_times_of_activities_and_steps(store, training):
     first, second = store.activities.get_many(ids)
     assert (first.start_time, first.end_time) == (time(8, 30), time(10))
     assert second.timed_steps[1] == Step(date(2018, 5, 3), time(9), time(15))
+
+
+def test_an_import_takes_ids_that_neither_it_nor_a_later_add_gives_again(store, make_activity):
+    first = store.activities.add(make_activity(title="Före importen"))
+    store.activities.delete(first.id)  # its id is never given again
+    imported = store.activities.import_many([make_activity(title=f"Import {n}") for n in range(3)])
+    added = store.activities.add(make_activity(title="Efter importen"))
+    again = store.activities.import_many([make_activity(title="Import igen")])
+
+    ids = [first.id, *imported, added.id, *again]
+    assert ids == sorted(set(ids))  # each new, in the order taken
+    assert [store.activities.get(i).title for i in (*imported, added.id, *again)] == [
+        "Import 0",
+        "Import 1",
+        "Import 2",
+        "Efter importen",
+        "Import igen",
+    ]
