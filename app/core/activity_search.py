@@ -38,8 +38,10 @@ SHOWN_FIELDS = frozenset({"Titel", "Typ", "Kommun"})
 EXCERPT_LENGTH = 60
 
 # Between the folded fields of one activity in the store's haystack: no term holds it
-# (parse_terms drops control characters), so no term is found across two fields.
-FIELD_SEPARATOR = "\x00"
+# (parse_terms drops control characters), so no term is found across two fields. Not
+# NUL, which PostgreSQL's text cannot hold, nor one of the controls str.split() takes
+# for white space (fold would make it a space).
+FIELD_SEPARATOR = "\x01"
 
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|([^\s"]+)')
 # Typographic quotes count as ": ”goda exempel” and “goda exempel” are phrases too.

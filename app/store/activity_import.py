@@ -5,8 +5,8 @@ transaction as the inserts, so that either all of it is stored or nothing.
 
 The insert is SQLAlchemy Core ``executemany`` in one transaction, in batches so that
 progress can be shown and Cancel honoured between them; the ORM would take minutes and
-gigabytes for the sizes a spreadsheet import reaches. Ids are given explicitly (the
-transaction is BEGIN IMMEDIATE, so nobody else can take them meanwhile), which lets the
+gigabytes for the sizes a spreadsheet import reaches. Ids are given explicitly (taken
+ahead by app.store.row_ids, so that nobody else can take them meanwhile), which lets the
 steps and co-organisers refer to their activity without reading anything back.
 """
 
@@ -25,6 +25,7 @@ from app.core.vocabulary import OrgCategory, Role
 from app.store.activity_rows import ACTIVITY_SQL, STEPS_SQL, activity_from_row, named, step_from_row
 from app.store.columns import ORG_COLUMNS, ROLE_COLUMNS
 from app.store.database_protocol import Database
+from app.store.row_ids import take_ids
 
 BATCH = 1000
 
@@ -193,7 +194,6 @@ def import_activities(
     Nothing is stored when any of them is refused, when the disk fails, or when the user
     cancels (``progress`` raises Cancelled between batches).
     """
-    from sqlalchemy import func, select
     from sqlalchemy.exc import IntegrityError
 
     from app.store.models import ActivityCoorganiserModel, ActivityModel, ActivityStepModel
@@ -210,12 +210,7 @@ def import_activities(
     total = len(checked)
     try:
         with db.engine.begin() as conn:
-            sequence = conn.exec_driver_sql(
-                "SELECT seq FROM sqlite_sequence WHERE name = 'activity'"
-            ).scalar()
-            highest = conn.execute(select(func.max(ActivityModel.id))).scalar()
-            first_id = max(sequence or 0, highest or 0) + 1
-            ids = list(range(first_id, first_id + total))
+            ids = list(take_ids(conn, "activity", total))
             series = _make_series(conn, checked)
             progress.step(0, total)
             for at in range(0, total, BATCH):

@@ -5,20 +5,25 @@ SQLite's LIKE folds the case of ASCII letters only (not å ä ö), and a Python 
 called from SQL, or reading every activity's texts on each search, costs several
 hundred milliseconds on 100 000 activities. So the searched texts are read once, folded
 in Python (app.core.activity_search.fold), and kept with what the filters need; each
-search is then a scan of those strings in memory. What is kept is read again when the
-database has changed: the search has a connection of its own, whose ``PRAGMA
-data_version`` changes whenever another connection (this program's writes, undo, a
-command run meanwhile) has committed. The hits themselves are read fresh from the
-database.
+search is then a scan of those strings in memory. The folding is Python's on both
+backends (PostgreSQL's lower() would leave ß and ligatures as they are and not compose
+decomposed letters), so a search finds the same on both. What is kept is read again when
+the database has changed: in the file, the search has a connection of its own, whose
+``PRAGMA data_version`` changes whenever another connection (this program's writes,
+undo, a command run meanwhile) has committed; on a server it reads with the server's
+connections and asks ``ServerDatabase.data_version`` (which a colleague's commit
+changes too). The hits themselves are read fresh from the database.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any, cast
 
 from app.core.activity_search import (
     DEFAULT_CAP,
@@ -32,12 +37,15 @@ from app.core.activity_search import (
 from app.store.activity_rows import STATUSES, named, place_label, range_bounds
 from app.store.database_protocol import Database
 
+if TYPE_CHECKING:
+    from app.store.server_database import ServerDatabase
+
 # Every activity of the insats within the years Insatslogg takes, newest first, with its
-# own searched texts as one string (FIELD_SEPARATOR between them); the type's and the
-# kommun's names are looked up in Python (a few dozen rows, folded once).
-_OWN_TEXTS = " || char(0) || ".join(
-    ("a.title", "a.place", "a.notes", "coalesce(a.highlight, '')", "a.description")
-)
+# own searched texts as one string (FIELD_SEPARATOR, a parameter, between them); the
+# type's and the kommun's names are looked up in Python (a few dozen rows, folded once).
+_OWN_FIELDS = ("a.title", "a.place", "a.notes", "coalesce(a.highlight, '')", "a.description")
+_OWN_TEXTS = " || ? || ".join(_OWN_FIELDS)
+_SEPARATORS = (FIELD_SEPARATOR,) * (len(_OWN_FIELDS) - 1)
 _KEPT_SQL = (
     f"SELECT a.id, a.type_id, a.scope, a.kommun_id, a.status, {_OWN_TEXTS} FROM activity a "
     "WHERE a.insats_id = ? AND a.start_date >= ? AND a.start_date < ? "
@@ -90,19 +98,32 @@ class ActivitySearch:
         self._folded: dict[str, str] = {}
 
     # --- the kept texts -------------------------------------------------------------------
-    def _connection(self) -> sqlite3.Connection:
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        """The connection the search reads with: in the file its own (kept open, so that
+        its data_version tells of every other connection's commits); on a server the
+        server's read connection of this thread."""
+        if self._db.path is None:
+            with self._db.read() as con:
+                yield con
+            return
         if self._con is None:
-            assert self._db.path is not None, "the server's search: see data_version"
             uri = f"{self._db.path.resolve().as_uri()}?mode=rw"
             con = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False)
             con.execute("PRAGMA query_only = ON")
             self._con = con
-        return self._con
+        yield self._con
 
-    def _current(self, insats_id: int) -> _Kept:
-        """What is kept for ``insats_id``, read again if the database has changed."""
-        con = self._connection()
+    def _data_version(self, con: Any) -> int:
+        """A stamp that changes whenever the database has changed since it was read."""
+        if self._db.path is None:
+            return cast("ServerDatabase", self._db).written_version()
         (version,) = con.execute("PRAGMA data_version").fetchone()
+        return int(version)
+
+    def _current(self, con: Any, insats_id: int) -> _Kept:
+        """What is kept for ``insats_id``, read again if the database has changed."""
+        version = self._data_version(con)
         if version != self._version:
             self._kept.clear()
             self._version = version
@@ -111,13 +132,13 @@ class ActivitySearch:
             kept = self._kept[insats_id] = self._read(con, insats_id)
         return kept
 
-    def _read(self, con: sqlite3.Connection, insats_id: int) -> _Kept:
+    def _read(self, con: Any, insats_id: int) -> _Kept:
         kept = _Kept([], [], [], [], [])
         before, now = self._folded, {}
         types = dict(con.execute("SELECT id, name FROM activity_type").fetchall())
         kommuner = dict(con.execute("SELECT id, name FROM kommun").fetchall())
         folded: dict[str, str] = {name: fold(name) for name in types.values()}
-        rows = con.execute(_KEPT_SQL, (insats_id, *range_bounds())).fetchall()
+        rows = con.execute(_KEPT_SQL, (*_SEPARATORS, insats_id, *range_bounds())).fetchall()
         sep = FIELD_SEPARATOR
         for activity_id, type_id, scope, kommun_id, status, own in rows:
             type_name = types[type_id]
@@ -141,8 +162,8 @@ class ActivitySearch:
     def prepare(self, insats_id: int) -> None:
         """Read what is kept for ``insats_id`` now, if not already (the window does it
         in the background when the search is opened)."""
-        with self._lock:
-            self._current(insats_id)
+        with self._lock, self._reading() as con:
+            self._current(con, insats_id)
 
     def forget(self) -> None:
         """Drop what is kept and close the connection (``Store.close``)."""
@@ -162,16 +183,16 @@ class ActivitySearch:
         if query.is_empty:
             return SearchResult(cap=cap)
         terms = query.terms
-        with self._lock:
-            found = _matching(self._current(insats_id), query, terms)
-            hits = self._hits(found[:cap], terms)
+        with self._lock, self._reading() as con:
+            found = _matching(self._current(con, insats_id), query, terms)
+            hits = self._hits(con, found[:cap], terms)
         return SearchResult(hits, len(found), cap)
 
-    def _hits(self, ids: Sequence[int], terms: Sequence[str]) -> tuple[SearchHit, ...]:
+    def _hits(self, con: Any, ids: Sequence[int], terms: Sequence[str]) -> tuple[SearchHit, ...]:
         if not ids:
             return ()
         sql = _HIT_SQL.format(marks=", ".join("?" * len(ids)))
-        rows = {r["id"]: r for r in named(self._connection(), sql, tuple(ids))}
+        rows = {r["id"]: r for r in named(con, sql, tuple(ids))}
         hits = []
         for activity_id in ids:
             row = rows.get(activity_id)

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Integer, Table, column, insert, table
 
 from app.store import change_models, models  # noqa: F401 - every table on the metadata
-from app.store.change_triggers import PREFIX, quote_name
+from app.store.change_tables import PREFIX, quote_name
 from app.store.model_base import Base
 from app.store.query import dialect_sql, run
 

@@ -144,7 +144,7 @@ class ExportReadRepository:
         with self._db.read() as con:
             (n,) = con.execute(
                 "SELECT count(*) FROM activity a WHERE a.insats_id = ? AND a.status = ? "
-                "AND a.counts_approximate AND a.start_date >= ? AND a.start_date <= ?",
+                "AND a.counts_approximate = 1 AND a.start_date >= ? AND a.start_date <= ?",
                 (insats_id, Status.GENOMFORD.value, first_day.isoformat(), last_day.isoformat()),
             ).fetchone()
         return int(n)

@@ -84,7 +84,7 @@ class PeopleRepository:
                 "LEFT JOIN organisation o ON o.id = p.organisation_id "
                 "LEFT JOIN activity_participant ap ON ap.person_id = p.id "
                 "LEFT JOIN activity a ON a.id = ap.activity_id "
-                "WHERE p.forbund_id = ? AND p.name <> '' GROUP BY p.id",
+                "WHERE p.forbund_id = ? AND p.name <> '' GROUP BY p.id, o.name",
                 (forbund_id,),
             ).fetchall()
         found = [

@@ -33,6 +33,10 @@ from app.store.record_versions import VersionConflict
 
 M = TypeVar("M", ForbundModel, InsatsModel)
 
+# A kept row's name while a list is saved, so that names may be swapped: no name a user
+# types starts with it, and both backends store it (PostgreSQL's text takes no NUL).
+PLACEHOLDER = "\x01"
+
 
 def _get(s: Session, model: type[M], row_id: int, what: str) -> M:
     m = s.get(model, row_id)
@@ -175,7 +179,7 @@ def _replace_list(
     names = {w.id: w.name.strip() for w in wanted if w.id is not None}
     renamed = {i: existing[i].version for i in kept if existing[i].name != names[i]}
     for row_id in renamed:
-        existing[row_id].name = f"\x01{row_id}"  # no NUL: PostgreSQL refuses it
+        existing[row_id].name = f"{PLACEHOLDER}{row_id}"
     s.flush()
     for i, w in enumerate(wanted):
         m = existing[w.id] if w.id is not None else new()

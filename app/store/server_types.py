@@ -31,13 +31,19 @@ def _boolean_ddl(_type: Any, _compiler: Any, **_kw: Any) -> str:
 
 
 @compiles(True_, "postgresql")
-def _true(_element: Any, _compiler: Any, **_kw: Any) -> str:
-    return "1"
+def _true(element: Any, compiler: Any, **kw: Any) -> str:
+    """1 on the store's engine (no native booleans, see store_as_sqlite); ``true`` on any
+    other, whose own queries (the dialect's reflection of pg_catalog) compare booleans."""
+    return (
+        "1" if not compiler.dialect.supports_native_boolean else compiler.visit_true(element, **kw)
+    )
 
 
 @compiles(False_, "postgresql")
-def _false(_element: Any, _compiler: Any, **_kw: Any) -> str:
-    return "0"
+def _false(element: Any, compiler: Any, **kw: Any) -> str:
+    return (
+        "0" if not compiler.dialect.supports_native_boolean else compiler.visit_false(element, **kw)
+    )
 
 
 class _IntegerBoolean(sqltypes.Boolean):

@@ -8,7 +8,7 @@ from app.core.attendance import Attendance
 from app.core.entities import Activity
 from app.core.errors import DomainError, ValidationError
 from app.core.vocabulary import Format, OrgCategory, Role, Scope, Status
-from app.store.database import Store
+from tests.store.reopening import reopen
 
 STEPS = (date(2018, 9, 12), date(2018, 2, 7), date(2018, 5, 3), date(2018, 11, 20))
 
@@ -226,7 +226,7 @@ def test_dangling_reference_on_update_is_a_domain_error(store, add_activity):
     assert store.activities.get(a.id) == a
 
 
-def test_edits_survive_closing_and_reopening(db_path, store, insats, add_activity, training):
+def test_edits_survive_closing_and_reopening(store, insats, add_activity, training):
     kept = add_activity("Temadag", "Nordanstig", date(2018, 10, 1), attendance=Attendance.build(5))
     edited = store.activities.update(
         replace(kept, title="Temadag om ASF", attendance=Attendance.build(17, women=9))
@@ -236,7 +236,7 @@ def test_edits_survive_closing_and_reopening(db_path, store, insats, add_activit
     store.activities.delete(gone.id)
     store.close()
 
-    reopened = Store.open(db_path)
+    reopened = reopen(store)
     try:
         assert reopened.activities.get(kept.id) == edited
         assert reopened.activities.get(steps.id) == steps
@@ -343,3 +343,21 @@ def test_an_import_stores_the_times_of_activities_and_steps(store, training):
     first, second = store.activities.get_many(ids)
     assert (first.start_time, first.end_time) == (time(8, 30), time(10))
     assert second.timed_steps[1] == Step(date(2018, 5, 3), time(9), time(15))
+
+
+def test_an_import_takes_ids_that_neither_it_nor_a_later_add_gives_again(store, make_activity):
+    first = store.activities.add(make_activity(title="Före importen"))
+    store.activities.delete(first.id)  # its id is never given again
+    imported = store.activities.import_many([make_activity(title=f"Import {n}") for n in range(3)])
+    added = store.activities.add(make_activity(title="Efter importen"))
+    again = store.activities.import_many([make_activity(title="Import igen")])
+
+    ids = [first.id, *imported, added.id, *again]
+    assert ids == sorted(set(ids))  # each new, in the order taken
+    assert [store.activities.get(i).title for i in (*imported, added.id, *again)] == [
+        "Import 0",
+        "Import 1",
+        "Import 2",
+        "Efter importen",
+        "Import igen",
+    ]

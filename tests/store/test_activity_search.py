@@ -19,6 +19,7 @@ from app.core.vocabulary import Scope, Status
 from app.store.database import Store
 from tests.conftest import MakeActivity
 from tests.rich_data import build_rich_database
+from tests.store.reopening import reopen
 
 
 def _insats(store: Store) -> Insats:
@@ -177,7 +178,7 @@ def test_a_hit_shows_the_activity_as_stored(demo: Store) -> None:
 
 
 def test_a_search_sees_every_change_since_the_last(
-    store: Store, insats: Insats, make_activity: MakeActivity, db_path: Path
+    store: Store, insats: Insats, make_activity: MakeActivity
 ) -> None:
     assert insats.id is not None
 
@@ -192,8 +193,8 @@ def test_a_search_sees_every_change_since_the_last(
     store.activities.update(replace(added, title="Frukostmöte om ÅTERBRUK"))
     assert ids("älgjakt") == []
     assert ids("återbruk") == [added.id]
-    # Another program (a command) writes to the file meanwhile.
-    other = Store.open(db_path)
+    # Another program (a command, a colleague) writes to the database meanwhile.
+    other = reopen(store)
     try:
         other.activities.update(replace(other.activities.get(added.id), notes="Om sågverket"))
     finally:

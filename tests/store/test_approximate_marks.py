@@ -9,12 +9,10 @@ from datetime import date
 from app.core.attendance import Attendance
 from app.core.milestones import Milestone
 from app.core.vocabulary import MilestoneKind, Scope, Status
-from app.store.database import Store
+from tests.store.reopening import reopen
 
 
-def test_an_activitys_marks_are_stored_and_read_back_everywhere(
-    db_path, store, insats, add_activity
-):
+def test_an_activitys_marks_are_stored_and_read_back_everywhere(store, insats, add_activity):
     marked = add_activity(
         "Temadag",
         "Ljusdal",
@@ -41,7 +39,7 @@ def test_an_activitys_marks_are_stored_and_read_back_everywhere(
     edited = store.activities.update(replace(marked, counts_approximate=False))
     assert (edited.date_approximate, edited.counts_approximate) == (True, False)
     store.close()
-    reopened = Store.open(db_path)
+    reopened = reopen(store)
     try:
         assert reopened.activities.get(marked.id) == edited
         assert reopened.activities.get(exact.id) == exact
@@ -96,7 +94,7 @@ def test_an_import_keeps_the_marks(store, insats, make_activity):
     ]
 
 
-def test_a_milestones_approximate_date_is_stored(db_path, store, insats):
+def test_a_milestones_approximate_date_is_stored(store, insats):
     saved = store.milestones.save(
         Milestone(
             None, insats.id, date(2016, 7, 1), MilestoneKind.POLICY, "Policy antagen",
@@ -113,7 +111,7 @@ def test_a_milestones_approximate_date_is_stored(db_path, store, insats):
     changed = store.milestones.save(replace(saved, date_approximate=False))
     assert changed.date_approximate is False
     store.close()
-    reopened = Store.open(db_path)
+    reopened = reopen(store)
     try:
         assert reopened.milestones.get(saved.id) == changed
         assert reopened.milestones.get(exact.id) == exact

@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine
+from sqlalchemy import Boolean, Date, create_engine
+from sqlalchemy.dialects import postgresql
 
 import db
 from app.core.errors import DomainError
@@ -13,6 +14,8 @@ from app.store import (
 )
 from app.store.database import Store
 from app.store.models import Base
+from app.store.server_database import connect_args
+from app.store.server_migrations import server_revision, upgrade_server
 from tests.conftest import stamp_revision
 
 
@@ -32,6 +35,39 @@ def test_migrating_an_empty_file_gives_the_models_schema(db_path):
     assert diff == []
     assert tables == set(Base.metadata.tables) | {"alembic_version"}
     assert migrations.current_revision(db_path) == db.HEAD_REVISION
+
+
+def _as_stored(_context, _inspected, _column, inspected_type, metadata_type):
+    """On the server a date is VARCHAR(10) and a yes/no SMALLINT (app.store.server_types):
+    those columns are compared as the server stores them, the rest as Alembic does."""
+    if isinstance(metadata_type, Date | Boolean):
+        dialect = postgresql.dialect()
+        return inspected_type.compile(dialect=dialect) != metadata_type.compile(dialect=dialect)
+    return None
+
+
+def test_migrating_an_empty_server_database_gives_the_models_schema(server_databases):
+    location = server_databases.new()
+    try:
+        assert server_revision(location) is None
+
+        assert upgrade_server(location) is True
+
+        # A plain engine: the dialect's reflection compares booleans of pg_catalog.
+        engine = create_engine(location.engine_url, connect_args=connect_args(location))
+        try:
+            with engine.connect() as connection:
+                context = MigrationContext.configure(connection, opts={"compare_type": _as_stored})
+                diff = compare_metadata(context, Base.metadata)
+                tables = set(engine.dialect.get_table_names(connection))
+        finally:
+            engine.dispose()
+        assert diff == []
+        assert tables == set(Base.metadata.tables) | {"alembic_version"}
+        assert server_revision(location) == db.HEAD_REVISION
+        assert upgrade_server(location) is False  # up to date: nothing done
+    finally:
+        server_databases.drop(location)
 
 
 def test_upgrading_an_up_to_date_file_does_nothing(db_path):
@@ -67,6 +103,7 @@ def test_a_file_that_is_not_a_database_is_refused(db_path):
         Store.open(db_path)
 
 
+@pytest.mark.file_only
 def test_the_app_engine_enforces_foreign_keys_and_uses_wal(store):
     with store.file.engine.connect() as connection:
         foreign_keys = connection.exec_driver_sql("PRAGMA foreign_keys").scalar()
@@ -78,6 +115,7 @@ def test_the_app_engine_enforces_foreign_keys_and_uses_wal(store):
     assert synchronous == 2  # FULL
 
 
+@pytest.mark.file_only
 def test_backup_before_migration_is_a_full_copy(store, add_activity, db_path):
     add_activity("Workshop", "Gävle", date(2018, 5, 1), title="Före uppgraderingen")
     backup = migrations.backup_before_migration(db_path, "0001")
@@ -97,6 +135,7 @@ def test_a_new_file_gets_no_backup(db_path):
     assert not (db_path.parent / "säkerhetskopior").exists()
 
 
+@pytest.mark.file_only
 def test_the_copy_before_an_upgrade_falls_back_beside_the_database_when_the_usb_is_out(
     store, db_path, tmp_path
 ) -> None:

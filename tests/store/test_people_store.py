@@ -208,7 +208,6 @@ def test_erasing_a_person_leaves_every_count_as_it_was(
     forbund_id: int,
     add_activity: MakeActivity,
     person: Person,
-    db_path: Path,
 ) -> None:
     assert insats.id is not None and person.id is not None
     other = add_person(store, forbund_id, "Bo Ek")
@@ -236,7 +235,19 @@ def test_erasing_a_person_leaves_every_count_as_it_was(
     assert store.people.get_many([person.id]) == []
     assert people_of(store, forbund_id) == ["Bo Ek"]
     assert store.people.attended(person.id) == []
-    # The name is gone from the database file itself, not only from the table.
+
+
+@pytest.mark.file_only
+def test_an_erased_name_is_gone_from_the_file_itself(
+    store: Store, add_activity: MakeActivity, person: Person, db_path: Path
+) -> None:
+    assert person.id is not None
+    add_activity(attendance=counts(12), participant_ids=(person.id,))
+
+    store.people.erase(person.id)
+
+    # Not only from the table: from the database file and its -wal.
+    assert db_path.exists()
     for path in (db_path, db_path.with_name(db_path.name + "-wal")):
         if path.exists():
             assert "Anna Ärlig".encode() not in path.read_bytes()

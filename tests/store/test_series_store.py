@@ -3,7 +3,6 @@ changing exactly the following ones, cancelling and deleting, and undone as one 
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date, time
 
@@ -32,7 +31,7 @@ def template(make_activity):
 
 
 def _series_rows(store) -> int:
-    with sqlite3.connect(store.path) as con:
+    with store.file.read() as con:
         return con.execute("SELECT count(*) FROM activity_series").fetchone()[0]
 
 
