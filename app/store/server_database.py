@@ -129,14 +129,13 @@ class ServerDatabase:
         self.commits += 1
 
     def written_version(self) -> int:
-        """For what must see this store's own write at once (the search's cache;
-        data_version's notices arrive just after a commit). A stamp that changes
-        whenever anyone has committed a change to the records (this program, a colleague, a command): every write of a record table leaves a
-        row in change_row (app.store.server_triggers). The highest committed row's id,
-        not the sequence's last value, which a colleague's transaction moves on before
-        it commits (what is read then would be kept under a stamp that does not change
-        at the commit); and the count of change sets, which an undo's or a removal's
-        bookkeeping changes. Read with one small query on the thread's connection."""
+        """A stamp that changes whenever anyone (this program, a colleague, a command)
+        has committed a change to the records, read with one small query: for what must
+        see this store's own write at once (the search's cache), where data_version's
+        notices arrive just after the commit. Every write of a record table leaves a row
+        in change_row (app.store.server_triggers): the highest committed row's id (not
+        the sequence's last value, which a colleague's transaction moves on before it
+        commits), plus the count of change sets, which an undo's bookkeeping changes."""
         with self.read() as con:
             row, sets = con.execute(
                 "SELECT (SELECT coalesce(max(id), 0) FROM change_row), "
