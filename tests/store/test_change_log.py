@@ -133,7 +133,7 @@ def test_undo_of_an_edit_changed_since_is_refused_and_changes_nothing(demo: Stor
     a = demo.activities.get(5)
     demo.activities.update(replace(a, title="Första"))
     first = demo.changes.collect()
-    demo.activities.update(replace(a, title="Andra"))
+    demo.activities.update(replace(demo.activities.get(5), title="Andra"))  # as saved now
     second = demo.changes.collect()
     assert first is not None and second is not None
     before = data_dump(demo.path)
