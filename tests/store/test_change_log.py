@@ -7,7 +7,9 @@ included), and redo the rows as after the edit.
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -18,10 +20,16 @@ import pytest
 from app.core.errors import DomainError
 from app.core.people import Person
 from app.core.placements import Placement
+from app.core.setup import gavleborg_defaults
 from app.store import backups, change_triggers
+from app.store.change_log import computer_user
 from app.store.database import Store
+from tests.conftest import SETUP_DAY
+from tests.scratch_server import SUPERUSER
+from tests.server_databases import ServerDatabases
 from tests.ui.unchanged_save import Dump, differences
 
+SETUP = gavleborg_defaults(SETUP_DAY)
 LOG_TABLES = {"change_set", "change_row", "change_current"}
 
 
@@ -268,3 +276,85 @@ def test_the_log_lists_by_record_and_by_day(demo: Store) -> None:
     assert all(s.id < first.id for s in by_record[1:])
     assert {first.id, second.id} <= {s.id for s in today}
     assert yesterday == []
+
+
+def test_a_set_names_the_database_user_on_a_server_and_the_computer_user_in_a_file(
+    store: Store,
+) -> None:
+    add_placement(store)
+    done = store.changes.collect()
+
+    assert done is not None
+    # The tests' server user (tests.scratch_server) is another than this computer's.
+    expected = computer_user() if store.server is None else SUPERUSER
+    assert expected != (SUPERUSER if store.server is None else computer_user())
+    assert store.changes.get(done.id).user == expected
+
+
+def test_two_stores_writing_at_once_on_one_server_each_collect_only_their_own(
+    server_databases: ServerDatabases,
+) -> None:
+    """Two users' windows on one server database: each writes in a thread of its own,
+    at the same time, edit after edit (collected after each, as the window does), one
+    of them inside a recording; every set holds that store's rows only."""
+    seed = random.randrange(2**32)
+    print(f"seed {seed}")
+    rng = random.Random(seed)
+    location = server_databases.new(server_databases.template("setup", SETUP))
+    stores = [Store.open_server(location), Store.open_server(location)]
+    try:
+        insats_id = _insats_id(stores[0])
+        kommun_ids = [k.id for k in stores[0].reference.kommuner(1) if k.id is not None]
+        years = list(range(2018, 2022))
+        # Each store its own placements (kommun, year), so neither's edit touches the other's.
+        pairs = [(k, y) for k in kommun_ids for y in years]
+        rng.shuffle(pairs)
+        own = [pairs[0::2][:6], pairs[1::2][:6]]
+        made: list[list[int]] = [[], []]
+        sets: list[list[int]] = [[], []]
+        barrier = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def work(n: int) -> None:
+            try:
+                s = stores[n]
+                barrier.wait()
+                for i, (kommun_id, year) in enumerate(own[n]):
+                    p = Placement(id=None, insats_id=insats_id, year=year, kommun_id=kommun_id)
+                    if n == 1 and i % 2 == 0:
+                        with s.changes.recording(f"inspelad {i}"):
+                            saved = s.placements.save(replace(p, granted=i + 1))
+                    else:
+                        saved = s.placements.save(replace(p, granted=i + 1))
+                    assert saved.id is not None
+                    made[n].append(saved.id)
+                    done = s.changes.collect()
+                    if done is not None:
+                        sets[n].append(done.id)
+                    else:  # the recording made the set
+                        label = f"inspelad {i}"
+                        sets[n].append(next(x.id for x in s.changes.sets() if x.label == label))
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(n,)) for n in (0, 1)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+
+        for n in (0, 1):
+            assert len(sets[n]) == len(own[n])
+            touched = {
+                c.key[0]
+                for set_id in sets[n]
+                for c in stores[n].changes.changes(set_id)
+                if c.table == "placement"
+            }
+            assert touched == set(made[n]), f"store {n}"
+            assert stores[n].changes.pending() == 0
+    finally:
+        for s in stores:
+            s.close()
+        server_databases.drop(location)
