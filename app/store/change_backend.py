@@ -26,8 +26,17 @@ from app.store.query import run
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+# Not the user's data: the log itself, the schema stamp, and bookkeeping of erasure.
+NOT_LOGGED = frozenset(
+    {"alembic_version", "change_set", "change_row", "change_current", "pending_backup_erasure"}
+)
+PREFIX = "chg_"  # the change triggers' names (app.store.change_triggers, server_triggers)
 SET_SETTING = "insatslogg.set_id"
 WRITER_SETTING = "insatslogg.writer"
+
+
+def quote_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def computer_user() -> str:

@@ -12,17 +12,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine
 
-# Not the user's data: the log itself, the schema stamp, and bookkeeping of erasure.
-NOT_LOGGED = frozenset(
-    {"alembic_version", "change_set", "change_row", "change_current", "pending_backup_erasure"}
-)
-PREFIX = "chg_"
+from app.store.change_backend import NOT_LOGGED, PREFIX, quote_name
 
-
-def quote_name(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
+__all__ = ["NOT_LOGGED", "PREFIX", "close_left_open", "install", "quote_name", "trigger_sql"]
 _quote = quote_name
 
 

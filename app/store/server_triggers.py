@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from app.store.change_triggers import NOT_LOGGED, PREFIX, quote_name
+from app.store.change_backend import NOT_LOGGED, PREFIX, quote_name
 
 FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {PREFIX}record() RETURNS trigger LANGUAGE plpgsql AS $body$
