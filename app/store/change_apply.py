@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 
 from app.core.changes import RowChange, kind_of
 from app.core.errors import DomainError
+from app.store.query import run
 
 KeyColumns = Callable[[Connection, str], list[str]]
 
@@ -27,7 +28,7 @@ def current_row(
     conn: Connection, table: str, key: tuple[Any, ...], columns: list[str]
 ) -> dict[str, Any] | None:
     where = " AND ".join(f"{_quote(c)} IS ?" for c in columns)
-    result = conn.exec_driver_sql(f"SELECT * FROM {_quote(table)} WHERE {where}", tuple(key))
+    result = run(conn, f"SELECT * FROM {_quote(table)} WHERE {where}", tuple(key))
     row = result.mappings().fetchone()
     return None if row is None else dict(row)
 
@@ -54,12 +55,13 @@ def apply(conn: Connection, change: RowChange, key: list[str]) -> None:
     table = _quote(change.table)
     where = " AND ".join(f"{_quote(c)} IS ?" for c in key)
     if change.after is None:
-        conn.exec_driver_sql(f"DELETE FROM {table} WHERE {where}", tuple(change.key))
+        run(conn, f"DELETE FROM {table} WHERE {where}", tuple(change.key))
     elif change.before is None:
         columns = list(change.after)
         names = ", ".join(_quote(c) for c in columns)
         marks = ", ".join("?" for _ in columns)
-        conn.exec_driver_sql(
+        run(
+            conn,
             f"INSERT INTO {table} ({names}) VALUES ({marks})",
             tuple(change.after[c] for c in columns),
         )
@@ -68,7 +70,8 @@ def apply(conn: Connection, change: RowChange, key: list[str]) -> None:
         if not columns:
             return
         sets = ", ".join(f"{_quote(c)} = ?" for c in columns)
-        conn.exec_driver_sql(
+        run(
+            conn,
             f"UPDATE {table} SET {sets} WHERE {where}",
             (*(change.after[c] for c in columns), *change.key),
         )

@@ -10,7 +10,6 @@ refuses when the rows have changed since (a later edit builds on them).
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -28,12 +27,22 @@ from app.core.changes import (
     net_changes,
 )
 from app.core.errors import DomainError
+from app.store.change_backend import (
+    computer_user,
+    defer_foreign_keys,
+    key_columns,
+    log_user,
+    open_set,
+)
 from app.store.database_protocol import Database
+from app.store.query import run
+
+__all__ = ["DESCRIBED_ROW_BY_ROW", "ChangeLog", "computer_user"]
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when something is written, not at start
     from sqlalchemy import Connection
 
-_SET_COLUMNS = "id, at, user, label, tab, record_table, record_key, undoes, undone_by, locked"
+_SET_COLUMNS = 'id, at, "user", label, tab, record_table, record_key, undoes, undone_by, locked'
 # A set of more rows than this is named from counts per table, without reading each row.
 DESCRIBED_ROW_BY_ROW = 2000
 _NAMED = {
@@ -48,11 +57,8 @@ _NAMED = {
 }
 
 
-def computer_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no name for the uid (a container, a service)
-        return "okänd användare"
+# The rows of this store's that no set owns yet (on SQLite every writer is NULL).
+_MINE = "set_id IS NULL AND writer IS ?"
 
 
 def _set(r: Sequence[Any]) -> ChangeSet:
@@ -77,6 +83,8 @@ def _row_change(r: Sequence[Any]) -> RowChange:
 class ChangeLog:
     def __init__(self, db: Database) -> None:
         self._db = db
+        # On a server: this store's own rows (a colleague's wait for the colleague).
+        self._writer = db.writer
         self._keys: dict[str, list[str]] = {}
 
     # --- reading ------------------------------------------------------------------
@@ -146,15 +154,17 @@ class ChangeLog:
             return {r[0]: str(r[1]) for r in con.execute(f"SELECT id, {column} FROM {table}")}
 
     def pending(self) -> int:
-        """Recorded rows no change set owns yet."""
+        """Recorded rows of this store's that no change set owns yet."""
         with self._db.read() as con:
-            (n,) = con.execute("SELECT count(*) FROM change_row WHERE set_id IS NULL").fetchone()
+            found = con.execute(f"SELECT count(*) FROM change_row WHERE {_MINE}", (self._writer,))
+            (n,) = found.fetchone()
         return int(n)
 
     def pending_any(self) -> bool:
-        """Whether any recorded row waits for a change set."""
+        """Whether a recorded row of this store's waits for a change set."""
         with self._db.read() as con:
-            row = con.execute("SELECT 1 FROM change_row WHERE set_id IS NULL LIMIT 1").fetchone()
+            found = con.execute(f"SELECT 1 FROM change_row WHERE {_MINE} LIMIT 1", (self._writer,))
+            row = found.fetchone()
         return row is not None
 
     # --- making sets --------------------------------------------------------------
@@ -166,13 +176,13 @@ class ChangeLog:
         if not self.pending_any():  # a plain read: no engine (nor SQLAlchemy) for nothing
             return None
         with self._db.engine.begin() as conn:
-            waiting = conn.exec_driver_sql(
-                "SELECT 1 FROM change_row WHERE set_id IS NULL LIMIT 1"
+            waiting = run(
+                conn, f"SELECT 1 FROM change_row WHERE {_MINE} LIMIT 1", (self._writer,)
             ).fetchone()
             if waiting is None:
                 return None
             set_id = self._new_set(conn, "", locked=locked)
-            conn.exec_driver_sql("UPDATE change_row SET set_id = ? WHERE set_id IS NULL", (set_id,))
+            run(conn, f"UPDATE change_row SET set_id = ? WHERE {_MINE}", (set_id, self._writer))
             if not self._finish(conn, set_id, tab, label):
                 return None
         return self.get(set_id)
@@ -186,12 +196,12 @@ class ChangeLog:
         self.collect()
         with self._db.engine.begin() as conn:
             set_id = self._new_set(conn, label or "", locked=locked)
-            conn.exec_driver_sql("UPDATE change_current SET set_id = ? WHERE id = 1", (set_id,))
+            open_set(conn, self._db, set_id)
         try:
             yield
         finally:
             with self._db.engine.begin() as conn:
-                conn.exec_driver_sql("UPDATE change_current SET set_id = NULL WHERE id = 1")
+                open_set(conn, self._db, None)
                 self._finish(conn, set_id, tab, label)
 
     def revert(self, set_id: int, label: str, tab: str | None = None) -> ChangeSet:
@@ -216,22 +226,20 @@ class ChangeLog:
             raise DomainError("Ändringen kan inte ångras: den lade upp databasen.")
         try:
             with self._db.engine.begin() as conn:
-                conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+                defer_foreign_keys(conn)
                 change_apply.check_current(conn, changes, self._key_columns)
                 new_id = self._new_set(conn, label, undoes=set_id)
-                conn.exec_driver_sql("UPDATE change_current SET set_id = ? WHERE id = 1", (new_id,))
+                open_set(conn, self._db, new_id, transaction=True)
                 for change in reversed(changes):
                     change_apply.apply(
                         conn, change.inverse(), self._key_columns(conn, change.table)
                     )
-                conn.exec_driver_sql("UPDATE change_current SET set_id = NULL WHERE id = 1")
+                open_set(conn, self._db, None, transaction=True)
                 self._fold(conn, new_id)
                 kept = self._raw(conn, new_id)
                 change_apply.check_exact(kept, [c.inverse() for c in changes])
                 self._name(conn, new_id, tab or original.tab, label, record=original)
-                conn.exec_driver_sql(
-                    "UPDATE change_set SET undone_by = ? WHERE id = ?", (new_id, set_id)
-                )
+                run(conn, "UPDATE change_set SET undone_by = ? WHERE id = ?", (new_id, set_id))
         except IntegrityError as exc:
             raise DomainError(
                 "Ändringen kan inte ångras: den skulle lämna en hänvisning till något som "
@@ -242,15 +250,14 @@ class ChangeLog:
     # --- inside a transaction -----------------------------------------------------
     def _key_columns(self, conn: Connection, table: str) -> list[str]:
         if table not in self._keys:
-            info = conn.exec_driver_sql(f'PRAGMA table_info("{table}")').fetchall()
-            keyed = sorted((int(r[5]), str(r[1])) for r in info if int(r[5]) > 0)
-            self._keys[table] = [name for _, name in keyed] or ["rowid"]
+            self._keys[table] = key_columns(conn, table)
         return self._keys[table]
 
     def _raw(self, conn: Connection, set_id: int | None) -> list[RowChange]:
-        where = "set_id IS NULL" if set_id is None else "set_id = ?"
-        params = () if set_id is None else (set_id,)
-        rows = conn.exec_driver_sql(
+        where = _MINE if set_id is None else "set_id = ?"
+        params = (self._writer,) if set_id is None else (set_id,)
+        rows = run(
+            conn,
             f"SELECT table_name, row_key, before, after FROM change_row WHERE {where} ORDER BY id",
             params,
         ).fetchall()
@@ -260,22 +267,21 @@ class ChangeLog:
         self, conn: Connection, label: str, *, undoes: int | None = None, locked: bool = False
     ) -> int:
         at = datetime.now().isoformat(timespec="seconds")
-        result = conn.exec_driver_sql(
-            "INSERT INTO change_set (at, user, label, undoes, locked) VALUES (?, ?, ?, ?, ?)",
-            (at, computer_user(), label, undoes, int(locked)),
-        )
-        new_id = result.lastrowid
+        new_id = run(
+            conn,
+            'INSERT INTO change_set (at, "user", label, undoes, locked) VALUES (?, ?, ?, ?, ?) '
+            "RETURNING id",
+            (at, log_user(conn), label, undoes, int(locked)),
+        ).scalar()
         assert new_id is not None
         return int(new_id)
 
     def _finish(self, conn: Connection, set_id: int, tab: str | None, label: str | None) -> bool:
         """Fold and name the set; a set left with no rows is removed (False)."""
         self._fold(conn, set_id)
-        left = conn.exec_driver_sql(
-            "SELECT 1 FROM change_row WHERE set_id = ? LIMIT 1", (set_id,)
-        ).fetchone()
+        left = run(conn, "SELECT 1 FROM change_row WHERE set_id = ? LIMIT 1", (set_id,)).fetchone()
         if left is None:
-            conn.exec_driver_sql("DELETE FROM change_set WHERE id = ?", (set_id,))
+            run(conn, "DELETE FROM change_set WHERE id = ?", (set_id,))
             return False
         self._name(conn, set_id, tab, label)
         return True
@@ -284,7 +290,8 @@ class ChangeLog:
         """One net change per row in the set: only rows written more than once in it
         (a list saved by delete and re-insert) are read and folded, in place of the
         first (so the order rows were first touched in is kept)."""
-        rows = conn.exec_driver_sql(
+        rows: Sequence[Any] = run(
+            conn,
             "SELECT id, table_name, row_key, before, after FROM change_row "
             "WHERE set_id = ? AND (table_name, row_key) IN (SELECT table_name, row_key "
             "FROM change_row WHERE set_id = ? GROUP BY table_name, row_key "
@@ -298,11 +305,10 @@ class ChangeLog:
             raw.append(_row_change(r[1:]))
         if not rows:
             return
-        conn.exec_driver_sql(
-            f"DELETE FROM change_row WHERE id IN ({','.join(str(int(r[0])) for r in rows)})"
-        )
+        run(conn, f"DELETE FROM change_row WHERE id IN ({','.join(str(int(r[0])) for r in rows)})")
         for c in net_changes(raw):
-            conn.exec_driver_sql(
+            run(
+                conn,
                 "INSERT INTO change_row (id, set_id, table_name, row_key, before, after) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (
@@ -323,17 +329,17 @@ class ChangeLog:
         label: str | None,
         record: ChangeSet | None = None,
     ) -> None:
-        count = conn.exec_driver_sql(
-            "SELECT count(*) FROM change_row WHERE set_id = ?", (set_id,)
-        ).scalar()
+        count = run(conn, "SELECT count(*) FROM change_row WHERE set_id = ?", (set_id,)).scalar()
         main: tuple[str, tuple[Any, ...]] | None = None
         if int(count or 0) <= DESCRIBED_ROW_BY_ROW:
             auto_label, auto_tab, main = describe_set(
                 self._raw(conn, set_id), self._name_in(conn), self._row_in(conn)
             )
         else:
-            counts = conn.exec_driver_sql(
-                "SELECT table_name, count(*), sum(before IS NULL), sum(after IS NULL) "
+            counts: Sequence[Any] = run(
+                conn,
+                "SELECT table_name, count(*), sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END), "
+                "sum(CASE WHEN after IS NULL THEN 1 ELSE 0 END) "
                 "FROM change_row WHERE set_id = ? GROUP BY table_name",
                 (set_id,),
             ).fetchall()
@@ -342,7 +348,8 @@ class ChangeLog:
             )
         record_table = record.record_table if record else main[0] if main else None
         record_key = record.record_key if record else main[1] if main else None
-        conn.exec_driver_sql(
+        run(
+            conn,
             "UPDATE change_set SET label = ?, tab = ?, record_table = ?, record_key = ? "
             "WHERE id = ?",
             (
@@ -368,9 +375,7 @@ class ChangeLog:
             column = _NAMED.get(table)
             if column is None or record_id is None:
                 return None
-            found = conn.exec_driver_sql(
-                f"SELECT {column} FROM {table} WHERE id = ?", (record_id,)
-            ).fetchone()
+            found = run(conn, f"SELECT {column} FROM {table} WHERE id = ?", (record_id,)).fetchone()
             return None if found is None else str(found[0])
 
         return name_of

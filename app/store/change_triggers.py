@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine
 
 from app.store.change_tables import NOT_LOGGED, PREFIX, quote_name
 
+__all__ = ["NOT_LOGGED", "PREFIX", "close_left_open", "install", "quote_name", "trigger_sql"]
 _quote = quote_name
 
 
@@ -92,7 +93,13 @@ def install(connection: Connection) -> int:
 
 def close_left_open(engine: Engine) -> None:
     """A change set a killed program left open owns no later writes: they wait to be
-    collected as an edit of their own. Run before the engine's first write."""
+    collected as an edit of their own. Run before the engine's first write.
+
+    On a server there is nothing to close, and nothing of a colleague's is touched: a
+    set is open only in the transactions of the Store that opened it
+    (app.store.change_backend), and ends with them."""
+    if engine.dialect.name == "postgresql":
+        return
     with engine.begin() as conn:
         has_log = conn.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_current'"

@@ -36,6 +36,8 @@ def checkpoint(path: Path) -> bool:
 
 class DatabaseFile:
     dialect = "sqlite"
+    writer: str | None = None  # one program writes the file: its rows are unnamed
+    open_set: int | None = None  # the file's open set is its change_current row
 
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -15,6 +15,10 @@ class Database(Protocol):
     dialect: str
     commits: int
     checkpoint_owed: bool
+    # The change log's: who writes (a server's Store, None in a file) and the set this
+    # Store has open on a server (app.store.change_backend).
+    writer: str | None
+    open_set: int | None
 
     @property
     def path(self) -> Path | None: ...

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Engine, delete, select, update
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError
 from app.core.people import ERASED_NAME, Person
+from app.store.change_backend import has_table
 from app.store.change_scrub import scrub_people
 from app.store.commits import commit
 from app.store.models import ForbundModel, OrganisationModel
+from app.store.query import run
 from app.store.record_models import (
     ActivityParticipantModel,
     PendingBackupErasureModel,
@@ -85,20 +86,22 @@ def erase_many(engine: Engine, person_ids: Sequence[int]) -> int:
         s.execute(delete(PersonModel).where(PersonModel.id.in_(set(found) - linked)))
         if found:
             conn = s.connection()
-            has_log = conn.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_row'"
-            ).fetchone()
             scrub_people(
-                lambda sql, params: conn.exec_driver_sql(sql, tuple(params)),
-                has_log is not None,
+                lambda sql, params: run(conn, sql, params),
+                has_table(conn, "change_row"),
                 found,
                 ERASED_NAME,
             )
-            s.execute(
-                insert(PendingBackupErasureModel)
-                .values([{"person_id": i} for i in found])
-                .on_conflict_do_nothing()
+            already = set(
+                s.scalars(
+                    select(PendingBackupErasureModel.person_id).where(
+                        PendingBackupErasureModel.person_id.in_(found)
+                    )
+                )
             )
+            waiting = [{"person_id": i} for i in found if i not in already]
+            if waiting:
+                s.execute(insert(PendingBackupErasureModel).values(waiting))
         commit(s, "Raderingen")
     return len(found)
 

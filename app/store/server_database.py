@@ -8,6 +8,7 @@ engine on the same server. Both take the store's one SQL (app.store.query).
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -61,6 +62,9 @@ class ServerDatabase:
         import psycopg
 
         return psycopg.connect(self.location.url, autocommit=True, **connect_args(self.location))
+        # This Store's own id in the change log, and its open set (app.store.server_writer).
+        self.writer: str | None = uuid.uuid4().hex
+        self.open_set: int | None = None
 
     def _connection(self) -> ServerConnection:
         con: ServerConnection | None = getattr(self._local, "con", None)
@@ -96,7 +100,10 @@ class ServerDatabase:
         if self._engine is None:
             from sqlalchemy import event
 
+            from app.store import server_writer
+
             engine = make_server_engine(self.location)
+            server_writer.attach(engine, self)
             event.listen(engine, "commit", self._count_commit)
             event.listen(engine, "connect", self._own_connection)
             self._engine = engine

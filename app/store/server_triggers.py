@@ -4,6 +4,13 @@ SQLite triggers write (app.store.change_triggers), from one PL/pgSQL function.
 The row is ``to_jsonb`` of the row before and after; its key the JSON array of its
 primary key's values, written as SQLite's json_array writes it (no spaces), so keys
 compare as text on both backends. An update that changes no column records nothing.
+
+Several users write at once, so the open set is not the shared ``change_current`` row
+but the writing transaction's own setting ``insatslogg.set_id``, and each row names its
+writer (``insatslogg.writer``, the Store's id): see app.store.change_backend. Every
+foreign key is made DEFERRABLE INITIALLY IMMEDIATE here too (checked per statement as
+before, unless a transaction defers them): an undo writes rows back in an order only
+its end satisfies.
 """
 
 from __future__ import annotations
@@ -24,9 +31,10 @@ BEGIN
     SELECT '[' || string_agg(coalesce(coalesce(row_after, row_before) -> k, 'null'::jsonb)::text,
                              ',' ORDER BY n) || ']'
       INTO row_key FROM unnest(TG_ARGV) WITH ORDINALITY AS u(k, n);
-    INSERT INTO change_row (set_id, table_name, row_key, before, after)
-    VALUES ((SELECT set_id FROM change_current WHERE id = 1), TG_TABLE_NAME, row_key,
-            row_before::text, row_after::text);
+    INSERT INTO change_row (set_id, table_name, row_key, before, after, writer)
+    VALUES (nullif(current_setting('insatslogg.set_id', true), '')::integer, TG_TABLE_NAME,
+            row_key, row_before::text, row_after::text,
+            nullif(current_setting('insatslogg.writer', true), ''));
     RETURN NULL;
 END
 $body$
@@ -87,6 +95,19 @@ def _key(connection: Connection, table: str) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
+def make_foreign_keys_deferrable(connection: Connection) -> None:
+    rows = connection.exec_driver_sql(
+        "SELECT conrelid::regclass::text, conname FROM pg_constraint "
+        "WHERE contype = 'f' AND NOT condeferrable "
+        "AND connamespace = current_schema()::regnamespace"
+    ).fetchall()
+    for table, name in rows:
+        connection.exec_driver_sql(
+            f"ALTER TABLE {table} ALTER CONSTRAINT {quote_name(str(name))} "
+            "DEFERRABLE INITIALLY IMMEDIATE"
+        )
+
+
 def install(connection: Connection) -> int:
     """Drop and remake every change trigger from the schema as it now is."""
     old = connection.exec_driver_sql(
@@ -106,6 +127,7 @@ def install(connection: Connection) -> int:
         return 0
     connection.exec_driver_sql(FUNCTION)
     install_notice(connection)
+    make_foreign_keys_deferrable(connection)
     for table in tables:
         key = ", ".join("'" + c.replace("'", "''") + "'" for c in _key(connection, table))
         t = quote_name(table)

@@ -7,7 +7,9 @@ included), and redo the rows as after the edit.
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -18,11 +20,35 @@ import pytest
 from app.core.errors import DomainError
 from app.core.people import Person
 from app.core.placements import Placement
+from app.core.setup import gavleborg_defaults
 from app.store import backups, change_triggers
+from app.store.change_log import computer_user
 from app.store.database import Store
+from tests.conftest import SETUP_DAY
+from tests.scratch_server import SUPERUSER
+from tests.server_databases import ServerDatabases
 from tests.ui.unchanged_save import Dump, differences
 
+SETUP = gavleborg_defaults(SETUP_DAY)
 LOG_TABLES = {"change_set", "change_row", "change_current"}
+
+
+def dump(store: Store) -> Dump:
+    """Every row of the user's data, on either backend. A server's sequences are left
+    out: one never goes back (an undone insert's id is not given again), by design."""
+    if store.server is None:
+        return data_dump(store.path)
+    with store.file.read() as con:
+        names = [
+            str(r[0])
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+            )
+            if str(r[0]) not in LOG_TABLES
+        ]
+        out = {n: sorted(con.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
+        return out
 
 
 def data_dump(path: Path) -> Dump:
@@ -94,9 +120,9 @@ EDITS: list[Callable[[Store], str]] = [
 def test_an_edit_is_one_named_set_that_undo_and_redo_write_back_exactly(
     demo: Store, edit: Callable[[Store], str]
 ) -> None:
-    before = data_dump(demo.path)
+    before = dump(demo)
     label = edit(demo)
-    after = data_dump(demo.path)
+    after = dump(demo)
     assert differences(before, after), "the edit changed nothing"
 
     done = demo.changes.collect()
@@ -104,12 +130,12 @@ def test_an_edit_is_one_named_set_that_undo_and_redo_write_back_exactly(
     assert done is not None and done.label == label
     assert demo.changes.pending() == 0
     undone = demo.changes.revert(done.id, f"ångra {label}")
-    assert differences(before, data_dump(demo.path)) == []
+    assert differences(before, dump(demo)) == []
     assert demo.changes.get(done.id).undone_by == undone.id
     redone = demo.changes.revert(undone.id, f"gör om {label}")
-    assert differences(after, data_dump(demo.path)) == []
+    assert differences(after, dump(demo)) == []
     demo.changes.revert(redone.id, f"ångra {label}")
-    assert differences(before, data_dump(demo.path)) == []
+    assert differences(before, dump(demo)) == []
     # Every step is in the log, newest first.
     assert [s.label for s in demo.changes.sets(limit=4)] == [
         f"ångra {label}",
@@ -136,12 +162,12 @@ def test_undo_of_an_edit_changed_since_is_refused_and_changes_nothing(demo: Stor
     demo.activities.update(replace(demo.activities.get(5), title="Andra"))  # as saved now
     second = demo.changes.collect()
     assert first is not None and second is not None
-    before = data_dump(demo.path)
+    before = dump(demo)
 
     with pytest.raises(DomainError, match="aktivitet har ändrats efter den"):
         demo.changes.revert(first.id, "ångra")
 
-    assert differences(before, data_dump(demo.path)) == []
+    assert differences(before, dump(demo)) == []
     assert demo.changes.get(first.id).undone_by is None
     demo.changes.revert(second.id, "ångra")
     demo.changes.revert(first.id, "ångra")
@@ -160,14 +186,15 @@ def test_undo_that_would_take_later_data_with_it_is_refused(demo: Store) -> None
     a = demo.activities.get(1)
     demo.activities.update(replace(a, group_id=g.id))
     demo.changes.collect()
-    before = data_dump(demo.path)
+    before = dump(demo)
 
     with pytest.raises(DomainError, match="senare ändringar bygger på den"):
         demo.changes.revert(undo.id, "gör om")
 
-    assert differences(before, data_dump(demo.path)) == []
+    assert differences(before, dump(demo)) == []
 
 
+@pytest.mark.file_only  # the file's own tables, change_current, bytes
 def test_every_table_of_the_users_data_is_recorded(demo: Store) -> None:
     with sqlite3.connect(demo.path) as con:
         tables = {
@@ -198,6 +225,7 @@ def test_a_column_added_by_a_later_migration_is_recorded(demo: Store) -> None:
     assert [(f.column, f.before, f.after) for f in change.fields()] == [("extra", None, "ny")]
 
 
+@pytest.mark.file_only  # the file's own tables, change_current, bytes
 def test_a_set_left_open_by_a_killed_program_owns_no_later_writes(demo: Store) -> None:
     with demo.file.engine.begin() as conn:
         conn.exec_driver_sql(
@@ -216,6 +244,7 @@ def test_a_set_left_open_by_a_killed_program_owns_no_later_writes(demo: Store) -
         store.close()
 
 
+@pytest.mark.file_only  # the file's own tables, change_current, bytes
 def test_erasure_leaves_no_name_in_the_log_and_its_sets_cannot_be_undone(
     demo: Store,
 ) -> None:
@@ -268,3 +297,111 @@ def test_the_log_lists_by_record_and_by_day(demo: Store) -> None:
     assert all(s.id < first.id for s in by_record[1:])
     assert {first.id, second.id} <= {s.id for s in today}
     assert yesterday == []
+
+
+def test_a_set_names_the_database_user_on_a_server_and_the_computer_user_in_a_file(
+    store: Store,
+) -> None:
+    add_placement(store)
+    done = store.changes.collect()
+
+    assert done is not None
+    # The tests' server user (tests.scratch_server) is another than this computer's.
+    expected = computer_user() if store.server is None else SUPERUSER
+    assert expected != (SUPERUSER if store.server is None else computer_user())
+    assert store.changes.get(done.id).user == expected
+
+
+def test_two_stores_writing_at_once_on_one_server_each_collect_only_their_own(
+    server_databases: ServerDatabases,
+) -> None:
+    """Two users' windows on one server database: each writes in a thread of its own,
+    at the same time, edit after edit (collected after each, as the window does), one
+    of them inside a recording; every set holds that store's rows only."""
+    seed = random.randrange(2**32)
+    print(f"seed {seed}")
+    rng = random.Random(seed)
+    location = server_databases.new(server_databases.template("setup", SETUP))
+    stores = [Store.open_server(location), Store.open_server(location)]
+    try:
+        insats_id = _insats_id(stores[0])
+        kommun_ids = [k.id for k in stores[0].reference.kommuner(1) if k.id is not None]
+        years = list(range(2018, 2022))
+        # Each store its own placements (kommun, year), so neither's edit touches the other's.
+        pairs = [(k, y) for k in kommun_ids for y in years]
+        rng.shuffle(pairs)
+        own = [pairs[0::2][:6], pairs[1::2][:6]]
+        made: list[list[int]] = [[], []]
+        sets: list[list[int]] = [[], []]
+        barrier = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def work(n: int) -> None:
+            try:
+                s = stores[n]
+                barrier.wait()
+                for i, (kommun_id, year) in enumerate(own[n]):
+                    p = Placement(id=None, insats_id=insats_id, year=year, kommun_id=kommun_id)
+                    if n == 1 and i % 2 == 0:
+                        with s.changes.recording(f"inspelad {i}"):
+                            saved = s.placements.save(replace(p, granted=i + 1))
+                    else:
+                        saved = s.placements.save(replace(p, granted=i + 1))
+                    assert saved.id is not None
+                    made[n].append(saved.id)
+                    done = s.changes.collect()
+                    if done is not None:
+                        sets[n].append(done.id)
+                    else:  # the recording made the set
+                        label = f"inspelad {i}"
+                        sets[n].append(next(x.id for x in s.changes.sets() if x.label == label))
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(n,)) for n in (0, 1)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+
+        for n in (0, 1):
+            assert len(sets[n]) == len(own[n])
+            touched = {
+                c.key[0]
+                for set_id in sets[n]
+                for c in stores[n].changes.changes(set_id)
+                if c.table == "placement"
+            }
+            assert touched == set(made[n]), f"store {n}"
+            assert stores[n].changes.pending() == 0
+    finally:
+        for s in stores:
+            s.close()
+        server_databases.drop(location)
+
+
+def test_undo_and_redo_write_back_exactly_on_either_backend(store: Store) -> None:
+    """Adding and then editing a placement, each undone and redone: every row of the
+    user's data as before and after each step (on a server too: the foreign keys
+    deferred to the undo's commit, the open set the undo's own transaction's)."""
+    for edit in (add_placement, edit_placement):
+        before = dump(store)
+        label = edit(store)
+        after = dump(store)
+        assert differences(before, after), "the edit changed nothing"
+        done = store.changes.collect()
+        assert done is not None and done.label == label
+
+        undone = store.changes.revert(done.id, f"ångra {label}")
+        assert differences(before, dump(store)) == []
+        assert store.changes.get(done.id).undone_by == undone.id
+        redone = store.changes.revert(undone.id, f"gör om {label}")
+        assert differences(after, dump(store)) == []
+        assert [s.label for s in store.changes.sets(limit=3)] == [
+            f"gör om {label}",
+            f"ångra {label}",
+            label,
+        ]
+        assert redone.undoes == undone.id
+        assert store.changes.pending() == 0
