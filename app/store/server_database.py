@@ -57,14 +57,14 @@ class ServerDatabase:
         self.commits = 0
         self.checkpoint_owed = False
         self._notices: ChangeNotices | None = None
+        # This Store's own id in the change log, and its open set (app.store.server_writer).
+        self.writer: str | None = uuid.uuid4().hex
+        self.open_set: int | None = None
 
     def _connect(self) -> psycopg.Connection[Any]:
         import psycopg
 
         return psycopg.connect(self.location.url, autocommit=True, **connect_args(self.location))
-        # This Store's own id in the change log, and its open set (app.store.server_writer).
-        self.writer: str | None = uuid.uuid4().hex
-        self.open_set: int | None = None
 
     def _connection(self) -> ServerConnection:
         con: ServerConnection | None = getattr(self._local, "con", None)

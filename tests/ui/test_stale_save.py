@@ -17,7 +17,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from app.core.setup import gavleborg_defaults
-from app.store.change_log import computer_user
 from app.store.database import Store
 from app.ui.activity_dialog import ActivityDialog
 from app.ui.main_window import MainWindow
@@ -104,8 +103,11 @@ def test_a_save_over_a_colleagues_change_shows_both_versions(
         compared.append(dialog.rows())
         message = dialog.findChild(QLabel, "staleMessage").text()
         assert "Din version: 1. Deras version: 2." in message
-        # B's save is a change set of the log: the message names who saved it.
-        assert message.startswith(f"Aktiviteten ”A:s titel” har ändrats av {computer_user()} ")
+        # B's save is a change set of the log: the message names who saved it, on a
+        # server the database user.
+        with b.file.read() as con:
+            (who,) = con.execute("SELECT current_user").fetchone()
+        assert message.startswith(f"Aktiviteten ”A:s titel” har ändrats av {who} ")
         return answer == "reload"
 
     reopened: list[str] = []
