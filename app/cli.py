@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import __version__
@@ -238,10 +239,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
-        from app.store.database import resolve_path
+        from app.store.database import resolve_where
         from app.store.opening import EarlyCheck
 
-        early = EarlyCheck(resolve_path(getattr(args, "db", None)))
+        where = resolve_where(getattr(args, "db", None))
+        # A file's integrity check runs while Qt loads; a server has no file to check.
+        early = None if not isinstance(where, Path) else EarlyCheck(where)
         from app.ui.application import run  # Qt loads while the file is checked
 
         return run(getattr(args, "db", None), early)

@@ -18,9 +18,10 @@ from app import APP_NAME
 from app.core.errors import DomainError
 from app.core.wording import count_noun
 from app.store import restore
-from app.store.database import Store, resolve_path
+from app.store.database import Store, resolve_where
 from app.store.instance_lock import DatabaseInUse
 from app.store.opening import DamagedDatabase, EarlyCheck, OpenDatabase, open_database
+from app.store.server_location import ServerLocation
 from app.ui import open_windows
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def install_swedish(app: QApplication) -> list[QTranslator]:
     return installed
 
 
-def open_store(path: Path, early: EarlyCheck | None = None) -> OpenDatabase | None:
+def open_store(path: Path | ServerLocation, early: EarlyCheck | None = None) -> OpenDatabase | None:
     """Open the database with every check, or explain in Swedish why not and return None.
 
     A damaged file is never opened: the user is offered the newest good backup, and the
@@ -233,7 +234,7 @@ class Session:
         """Put the file first in Arkiv → Senaste filer (after the window is up)."""
         from app.ui.recent_files import add_recent
 
-        if self.window is not None:
+        if self.window is not None and self.store.server is None:  # a file, not a server
             add_recent(self.window.settings, self.store.path)
 
     def _window_closed(self) -> None:
@@ -333,7 +334,12 @@ def open_in_new_window(path: Path, parent: QWidget | None = None) -> Session | N
 def run(db: str | None = None, early: EarlyCheck | None = None) -> int:
     app = make_application()
     install_excepthook()
-    opened = open_store(resolve_path(db), early)
+    try:
+        where = resolve_where(db)
+    except DomainError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    opened = open_store(where, early)
     if opened is None:
         return 1
     session = Session(opened)

@@ -254,7 +254,8 @@ class MainWindow(WindowDialogs):
         for lazy in self.record_pages:
             lazy.set_context(self.insats, self.year)
         self._tab_changed(self.tabs.currentIndex())
-        title = f"{self.insats.name} – {self.year} – {self.store.path.name} – {APP_NAME}"
+        where = self.store.label if self.store.server is not None else self.store.path.name
+        title = f"{self.insats.name} – {self.year} – {where} – {APP_NAME}"
         self.setWindowTitle(title)
         if select_id is not None:
             self.activities.select_activity(select_id)
