@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from app import (
         cli_backup,
+        cli_connect,
         cli_costs,
         cli_demo,
         cli_export,
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_log.register(sub)
     cli_search.register(sub)  # issue 14
     cli_costs.register(sub)  # issue 15
+    cli_connect.register(sub)  # issue 16
     return parser
 
 
@@ -252,6 +254,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_summary(args)
     from app import (
         cli_backup,
+        cli_connect,
         cli_costs,
         cli_demo,
         cli_export,
@@ -274,5 +277,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         "search": cli_search.run,
         "costs": cli_costs.run_costs,
         "budget": cli_costs.run_budget,
+        "connect": cli_connect.run,
     }
     return commands[args.command](args)
