@@ -9,12 +9,7 @@ from typing import Any
 
 from app.cli_parser import failed
 from app.core.errors import DomainError
-
-NO_KEYRING = (
-    "Datorn har ingen nyckelring där lösenordet kan sparas. Lägg det i stället i din "
-    "pgpass-fil (~/.pgpass, på Windows %APPDATA%\\postgresql\\pgpass.conf) med raden "
-    "server:5432:databas:användare:lösenord, läsbar bara för dig."
-)
+from app.store.server_opening import NO_KEYRING
 
 
 def register(subparsers: Any) -> None:

@@ -53,3 +53,10 @@ def test_restore_on_a_server_is_not_offered(location, capsys, tmp_path):
     copy.write_bytes(b"")
     assert main(["restore", str(copy), "--db", location.url]) == 1
     assert "återställs inte från programmet" in capsys.readouterr().err
+
+
+def test_without_pg_dump_the_server_backups_are_named(location, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pg_dump on this computer
+    with pytest.raises(server_backups.BackupError, match="serverns egna säkerhetskopior gäller"):
+        server_backups.make_dump(location)
+    assert server_backups.list_dumps(location) == []

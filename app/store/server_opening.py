@@ -16,6 +16,12 @@ from app.store.server_location import ServerLocation
 
 log = logging.getLogger(__name__)
 
+NO_KEYRING = (
+    "Datorn har ingen nyckelring där lösenordet kan sparas. Lägg det i stället i din "
+    "pgpass-fil (~/.pgpass, på Windows %APPDATA%\\postgresql\\pgpass.conf) med raden "
+    "server:5432:databas:användare:lösenord, läsbar bara för dig."
+)
+
 _NO_ACCESS = (
     "password authentication failed",
     "no password supplied",
@@ -46,14 +52,18 @@ def connection_problem(location: ServerLocation, detail: str) -> str:
     )
 
 
-def check_reachable(location: ServerLocation) -> None:
-    """Connect once; DomainError (Swedish) naming what is wrong when that fails."""
+def check_reachable(location: ServerLocation, password: str | None = None) -> None:
+    """Connect once (with ``password`` when given, else the keyring's or pgpass's);
+    DomainError (Swedish) naming what is wrong when that fails."""
     import psycopg
 
     from app.store.server_database import connect_args
 
+    args = connect_args(location)
+    if password is not None:
+        args["password"] = password
     try:
-        psycopg.connect(location.url, **connect_args(location)).close()
+        psycopg.connect(location.url, **args).close()
     except psycopg.Error as exc:
         log.info("Servern %s kunde inte nås: %s", location.label, type(exc).__name__)
         raise DomainError(connection_problem(location, str(exc))) from exc

@@ -251,7 +251,7 @@ class Session:
             self.window.deleteLater()
             self.window = None
 
-    def open_database(self, path: Path) -> Session | None:
+    def open_database(self, path: Path | ServerLocation) -> Session | None:
         """Open ``path`` in a window of its own; this window stays on its file."""
         return open_in_new_window(path, self.window)
 
@@ -302,24 +302,29 @@ class Session:
             )
 
 
-def open_in_new_window(path: Path, parent: QWidget | None = None) -> Session | None:
+def open_in_new_window(
+    path: Path | ServerLocation, parent: QWidget | None = None
+) -> Session | None:
     """Open the existing database ``path`` in a window of its own, with every check the
     start makes (damaged, empty, newer, in use elsewhere: told in Swedish, nothing
     changed). A file open here already has its window brought forward. None when it was
     not opened."""
     from app.ui.open_windows import bring_forward, find_session
 
-    path = path.expanduser()
-    found = find_session(path)
-    if found is not None:
-        bring_forward(found)
-        return cast(Session, found)
-    if not path.exists():
-        QMessageBox.warning(parent, APP_NAME, f"Filen {path} finns inte. Ingenting har öppnats.")
-        return None
-    if path.is_dir():
-        QMessageBox.warning(parent, APP_NAME, f"{path} är en mapp, inte en databasfil.")
-        return None
+    if not isinstance(path, ServerLocation):  # a file: its checks first
+        path = path.expanduser()
+        found = find_session(path)
+        if found is not None:
+            bring_forward(found)
+            return cast(Session, found)
+        if not path.exists():
+            QMessageBox.warning(
+                parent, APP_NAME, f"Filen {path} finns inte. Ingenting har öppnats."
+            )
+            return None
+        if path.is_dir():
+            QMessageBox.warning(parent, APP_NAME, f"{path} är en mapp, inte en databasfil.")
+            return None
     opened = open_store(path)
     if opened is None:
         return None
