@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import __version__
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from app import (
         cli_backup,
+        cli_connect,
         cli_copy,
         cli_costs,
         cli_demo,
@@ -72,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_costs.register(sub)  # issue 15
     cli_copy.register(sub)  # issue 16
     cli_offline.register(sub)  # issue 16
+    cli_connect.register(sub)  # issue 16
     return parser
 
 
@@ -242,10 +245,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
-        from app.store.database import resolve_path
+        from app.store.database import resolve_where
         from app.store.opening import EarlyCheck
 
-        early = EarlyCheck(resolve_path(getattr(args, "db", None)))
+        where = resolve_where(getattr(args, "db", None))
+        # A file's integrity check runs while Qt loads; a server has no file to check.
+        early = None if not isinstance(where, Path) else EarlyCheck(where)
         from app.ui.application import run  # Qt loads while the file is checked
 
         return run(getattr(args, "db", None), early)
@@ -253,6 +258,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_summary(args)
     from app import (
         cli_backup,
+        cli_connect,
         cli_copy,
         cli_costs,
         cli_demo,
@@ -279,5 +285,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         "budget": cli_costs.run_budget,
         "copy": cli_copy.run,
         "offline": cli_offline.run,
+        "connect": cli_connect.run,
     }
     return commands[args.command](args)

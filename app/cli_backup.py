@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli_parser import add_db_option
 from app.core.errors import DomainError
+
+if TYPE_CHECKING:
+    from app.store.server_location import ServerLocation
 
 
 def register(subparsers: Any) -> None:
@@ -44,9 +47,12 @@ def register(subparsers: Any) -> None:
 
 def run_backup(args: argparse.Namespace) -> int:
     from app.operations import backups
-    from app.store.database import resolve_path
+    from app.store.database import resolve_where
 
-    path = resolve_path(getattr(args, "db", None))
+    where = resolve_where(getattr(args, "db", None))
+    if not isinstance(where, Path):
+        return _server_backup(args, where)
+    path = where
     folder = Path(args.folder).expanduser() if args.folder else None
     if args.remember:
         if folder is None:
@@ -75,10 +81,15 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from app.operations.backups import restore_closed
-    from app.store.database import resolve_path
+    from app.store.database import resolve_where
     from app.store.instance_lock import as_command
 
-    path = resolve_path(getattr(args, "db", None))
+    where = resolve_where(getattr(args, "db", None))
+    if not isinstance(where, Path):
+        from app.store.server_backups import RESTORE_NOTE
+
+        raise DomainError(RESTORE_NOTE)
+    path = where
     source = Path(args.file).expanduser()
     with as_command("insatslogg restore"):
         result = restore_closed(source, path)
@@ -87,4 +98,26 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"Läget före återställningen sparades som {result.previous_backup.path}.")
     if result.damaged_kept_as is not None:
         print(f"Den skadade databasen sparades åt sidan som {result.damaged_kept_as}.")
+    return 0
+
+
+def _server_backup(args: argparse.Namespace, location: ServerLocation) -> int:
+    """On a server: a checked pg_dump copy in this computer's folder, or the list."""
+    from app.store import server_backups
+
+    if args.folder or args.remember:
+        raise DomainError(
+            "På en server sparas kopiorna i programmets egen mapp "
+            f"({server_backups.dump_folder(location)}); --folder gäller bara en databasfil."
+        )
+    if args.list:
+        listed = server_backups.list_dumps(location)
+        if not listed:
+            print(f"Inga egna kopior av {location.label} på den här datorn.")
+        for b in listed:
+            print(f"  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.size_text:>9}  {b.path}")
+        return 0
+    made = server_backups.make_dump(location)
+    print(f"Kopian (pg_dump) är sparad och kontrollerad: {made.path} ({made.size_text}).")
+    print("Serverns egna säkerhetskopior gäller som förut (fråga IT).")
     return 0

@@ -97,12 +97,12 @@ def _writing(args: argparse.Namespace, label: str) -> Iterator[tuple[Store, Insa
     is one change set ``label``."""
     from app.cli_period import NO_INSATS
     from app.core.changes import ECONOMY_TAB
-    from app.store.database import resolve_path
+    from app.store.database import resolve_where
     from app.store.instance_lock import as_command
     from app.store.opening import open_database
 
     with as_command(f"insatslogg {args.command}"):
-        opened = open_database(resolve_path(getattr(args, "db", None)), must_exist=True)
+        opened = open_database(resolve_where(getattr(args, "db", None)), must_exist=True)
     try:
         insats = opened.store.reference.current_insats()
         if insats is None or insats.id is None:

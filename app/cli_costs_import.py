@@ -112,7 +112,7 @@ def run_costs(args: argparse.Namespace) -> int:
     from app.importers.ledger import read_ledger
     from app.operations.cost_import import apply_plan, plan_import
     from app.operations.imports import import_insats
-    from app.store.database import resolve_path
+    from app.store.database import resolve_where
     from app.store.instance_lock import as_command
     from app.store.opening import open_database
 
@@ -120,7 +120,7 @@ def run_costs(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise DomainError(f"Filen {path} finns inte.")
     extract = read_ledger(path)
-    db_path = resolve_path(getattr(args, "db", None))
+    db_path = resolve_where(getattr(args, "db", None))
     with as_command("insatslogg import"):
         opened = open_database(db_path, exclusive=True, must_exist=True)
     store = opened.store

@@ -41,7 +41,7 @@ def add_evaluation_options(parser: Any) -> None:
 
 def run_evaluation(args: argparse.Namespace) -> int:
     from app.operations.evaluations import import_lines, read_evaluation, save_evaluation
-    from app.store.database import resolve_path
+    from app.store.database import resolve_where
     from app.store.instance_lock import as_command
     from app.store.opening import open_database
 
@@ -51,7 +51,7 @@ def run_evaluation(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise DomainError(f"Filen {path} finns inte.")
     with as_command("insatslogg import"):
-        opened = open_database(resolve_path(getattr(args, "db", None)), must_exist=True)
+        opened = open_database(resolve_where(getattr(args, "db", None)), must_exist=True)
     store = opened.store
     try:
         loaded = read_evaluation(store, args.activity, path, args.asked, args.quotes)

@@ -111,14 +111,14 @@ def _run(args: argparse.Namespace) -> int:
     from app.importers.table import n_of
     from app.importers.text_report import report_lines
     from app.operations.imports import commit_import, import_insats, read_import
-    from app.store.database import resolve_path
+    from app.store.database import resolve_where
     from app.store.instance_lock import as_command
     from app.store.opening import open_database
 
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise DomainError(f"Filen {path} finns inte.")
-    db_path = resolve_path(getattr(args, "db", None))
+    db_path = resolve_where(getattr(args, "db", None))
     with as_command("insatslogg import"):
         opened = open_database(db_path, exclusive=True, must_exist=True)
     store = opened.store

@@ -55,18 +55,18 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from app.operations.change_log import export_log, lines_of
-    from app.store.database import resolve_path
+    from app.store.database import file_of, resolve_where
     from app.store.opening import open_database
 
     try:
-        path = resolve_path(getattr(args, "db", None))
+        path = resolve_where(getattr(args, "db", None))
         output = None if args.output is None else Path(args.output).expanduser()
         if output is not None:
             from app.store.protected_files import check_export_target
 
             if output.suffix.lower() != ".xlsx":
                 raise DomainError(f"Filen ska sluta på .xlsx: {output}")
-            check_export_target(output, path)
+            check_export_target(output, file_of(path))
         if args.antal < 1:
             raise DomainError("Antalet ska vara minst 1.")
         opened = open_database(path, exclusive=False, must_exist=True)

@@ -37,13 +37,13 @@ def reading_insats(
     """The database of ``--db`` opened to read (shared, no backup when closed) and its
     current insats; an ``output`` is first checked not to be the database or a copy of
     it. DomainError when the database has no insats."""
-    from app.store.database import resolve_path
+    from app.store.database import file_of, resolve_where
     from app.store.opening import open_database
     from app.store.protected_files import check_export_target
 
-    path = resolve_path(getattr(args, "db", None))
+    path = resolve_where(getattr(args, "db", None))
     if output is not None:
-        check_export_target(output, path)
+        check_export_target(output, file_of(path))
     opened = open_database(path, exclusive=False, must_exist=True)
     try:
         insats = opened.store.reference.current_insats()

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     """Write the sheet and print one Swedish line; 1 with a message on stderr on failure."""
     from app.operations.reports import signin_sheet_for
     from app.reports.signin_sheet import MAX_ROWS, signin_rows, write_signin_sheet
-    from app.store.database import resolve_path
+    from app.store.database import file_of, resolve_where
     from app.store.opening import open_database
     from app.store.protected_files import check_export_target
 
@@ -54,8 +54,8 @@ def run(args: argparse.Namespace) -> int:
             raise DomainError(f"Filen ska sluta på .pdf: {output}")
         if args.rows is not None and not 1 <= args.rows <= MAX_ROWS:
             raise DomainError(f"Antalet rader ska vara mellan 1 och {MAX_ROWS}.")
-        path = resolve_path(getattr(args, "db", None))
-        check_export_target(output, path)
+        path = resolve_where(getattr(args, "db", None))
+        check_export_target(output, file_of(path))
         opened = open_database(path, exclusive=False, must_exist=True)
         store = opened.store
         try:

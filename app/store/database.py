@@ -13,7 +13,7 @@ from app.store.activities import ActivityRepository
 from app.store.database_file import DatabaseFile
 from app.store.file_checks import make_private
 from app.store.reference import ReferenceRepository
-from app.store.server_location import ServerLocation
+from app.store.server_location import ServerLocation, is_server_url
 
 if TYPE_CHECKING:
     from app.store.activity_search import ActivitySearch
@@ -53,6 +53,23 @@ def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_path()
+
+
+def resolve_where(explicit: str | os.PathLike[str] | None = None) -> Path | ServerLocation:
+    """Like ``resolve_path``, but a ``postgresql://`` URL (given or in $INSATSLOGG_DB)
+    is a database on a server. DomainError (Swedish) for a malformed URL."""
+    text = explicit if explicit else os.environ.get(DB_ENV)
+    if isinstance(text, str) and is_server_url(text):
+        try:
+            return ServerLocation.parse(text)
+        except ValueError as exc:
+            raise DomainError(str(exc)) from exc
+    return resolve_path(explicit)
+
+
+def file_of(where: Path | ServerLocation) -> Path | None:
+    """The database file, or None for a database on a server."""
+    return None if isinstance(where, ServerLocation) else where
 
 
 class Store:

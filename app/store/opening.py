@@ -28,6 +28,7 @@ from app.store.file_checks import (
     version_problem,
 )
 from app.store.instance_lock import InstanceLock
+from app.store.server_location import ServerLocation
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,8 @@ class OpenDatabase:
         return self.store.path
 
     def needs_backup(self) -> bool:
+        if self.store.server is not None:
+            return False  # the server's own backups (see close)
         return self.store.file.commits > 0 or not backups.list_backups(self.path)
 
     def close(
@@ -98,6 +101,8 @@ class OpenDatabase:
             return None
         self.closed = True
         made: backups.BackupInfo | None = None
+        if backup and self.store.server is not None:
+            log.info(SERVER_BACKUP_NOTE)
         try:
             wanted = backup and self.needs_backup()
             self.store.close()
@@ -112,6 +117,12 @@ class OpenDatabase:
             if self.lock is not None:
                 self.lock.release()
         return made
+
+
+SERVER_BACKUP_NOTE = (
+    "Ingen säkerhetskopia vid stängning: databasen ligger på en server, och serverns egna "
+    "säkerhetskopior gäller (fråga IT). En kopia med pg_dump kan tas från Arkiv."
+)
 
 
 class EarlyCheck:
@@ -167,7 +178,7 @@ def remove_left_overs(path: Path) -> None:
 
 
 def open_database(
-    path: Path,
+    path: Path | ServerLocation,
     *,
     exclusive: bool = True,
     must_exist: bool = False,
@@ -176,10 +187,15 @@ def open_database(
     """Check, lock (when ``exclusive``) and open ``path``, creating it if missing (and
     only then: an empty or unreadable file is DamagedDatabase).
 
+    A ServerLocation is a database on a server (app.store.server_opening).
     ``early`` is an integrity check already under way for ``path``.
     ``exclusive=False`` is for commands that only read (a summary, an export): they may
     run while the program has the file open.
     """
+    if isinstance(path, ServerLocation):  # no file: no file checks, no lock
+        from app.store.server_opening import open_server_store
+
+        return OpenDatabase(open_server_store(path), None)
     path = path.expanduser()
     if must_exist and not path.exists():
         raise DomainError(f"Databasfilen {path} finns inte.")

@@ -38,6 +38,7 @@ def _writes() -> ModuleType:
 class PeopleRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._server_note: str | None = None  # copies removed after an erasure on a server
 
     # --- reads --------------------------------------------------------------------------
     def all(self, forbund_id: int) -> list[Person]:
@@ -214,13 +215,20 @@ class PeopleRepository:
             from app.store.backup_erasure import finish_pending_logged
 
             finish_pending_logged(self._db.path)
+        else:  # a server: this computer's pg_dump copies that still hold them go
+            from app.store.server_backups import forget_erased
+
+            self._server_note = forget_erased(getattr(self._db, "location"))  # noqa: B009
         return erased
 
     def backup_erasure_warning(self) -> str | None:
         """What the user must be told about copies an erasure has not yet reached."""
         from app.store.backup_erasure import warning
 
-        return None if self._db.path is None else warning(self._db.path)
+        if self._db.path is None:
+            note, self._server_note = self._server_note, None
+            return note
+        return warning(self._db.path)
 
     def set_setting(self, key: str, value: str) -> None:
         _writes().set_setting(self._db.engine, key, value)

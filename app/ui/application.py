@@ -18,9 +18,10 @@ from app import APP_NAME
 from app.core.errors import DomainError
 from app.core.wording import count_noun
 from app.store import restore
-from app.store.database import Store, resolve_path
+from app.store.database import Store, resolve_where
 from app.store.instance_lock import DatabaseInUse
 from app.store.opening import DamagedDatabase, EarlyCheck, OpenDatabase, open_database
+from app.store.server_location import ServerLocation
 from app.ui import open_windows
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def install_swedish(app: QApplication) -> list[QTranslator]:
     return installed
 
 
-def open_store(path: Path, early: EarlyCheck | None = None) -> OpenDatabase | None:
+def open_store(path: Path | ServerLocation, early: EarlyCheck | None = None) -> OpenDatabase | None:
     """Open the database with every check, or explain in Swedish why not and return None.
 
     A damaged file is never opened: the user is offered the newest good backup, and the
@@ -233,7 +234,7 @@ class Session:
         """Put the file first in Arkiv → Senaste filer (after the window is up)."""
         from app.ui.recent_files import add_recent
 
-        if self.window is not None:
+        if self.window is not None and self.store.server is None:  # a file, not a server
             add_recent(self.window.settings, self.store.path)
 
     def _window_closed(self) -> None:
@@ -250,7 +251,7 @@ class Session:
             self.window.deleteLater()
             self.window = None
 
-    def open_database(self, path: Path) -> Session | None:
+    def open_database(self, path: Path | ServerLocation) -> Session | None:
         """Open ``path`` in a window of its own; this window stays on its file."""
         return open_in_new_window(path, self.window)
 
@@ -301,24 +302,29 @@ class Session:
             )
 
 
-def open_in_new_window(path: Path, parent: QWidget | None = None) -> Session | None:
+def open_in_new_window(
+    path: Path | ServerLocation, parent: QWidget | None = None
+) -> Session | None:
     """Open the existing database ``path`` in a window of its own, with every check the
     start makes (damaged, empty, newer, in use elsewhere: told in Swedish, nothing
     changed). A file open here already has its window brought forward. None when it was
     not opened."""
     from app.ui.open_windows import bring_forward, find_session
 
-    path = path.expanduser()
-    found = find_session(path)
-    if found is not None:
-        bring_forward(found)
-        return cast(Session, found)
-    if not path.exists():
-        QMessageBox.warning(parent, APP_NAME, f"Filen {path} finns inte. Ingenting har öppnats.")
-        return None
-    if path.is_dir():
-        QMessageBox.warning(parent, APP_NAME, f"{path} är en mapp, inte en databasfil.")
-        return None
+    if not isinstance(path, ServerLocation):  # a file: its checks first
+        path = path.expanduser()
+        found = find_session(path)
+        if found is not None:
+            bring_forward(found)
+            return cast(Session, found)
+        if not path.exists():
+            QMessageBox.warning(
+                parent, APP_NAME, f"Filen {path} finns inte. Ingenting har öppnats."
+            )
+            return None
+        if path.is_dir():
+            QMessageBox.warning(parent, APP_NAME, f"{path} är en mapp, inte en databasfil.")
+            return None
     opened = open_store(path)
     if opened is None:
         return None
@@ -333,7 +339,12 @@ def open_in_new_window(path: Path, parent: QWidget | None = None) -> Session | N
 def run(db: str | None = None, early: EarlyCheck | None = None) -> int:
     app = make_application()
     install_excepthook()
-    opened = open_store(resolve_path(db), early)
+    try:
+        where = resolve_where(db)
+    except DomainError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    opened = open_store(where, early)
     if opened is None:
         return 1
     session = Session(opened)

@@ -7,7 +7,7 @@ The dialog only chooses; the window restores (it has to close the database first
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
@@ -35,6 +35,9 @@ from app.ui.file_dialogs import existing_directory, open_file_name
 from app.ui.form_widgets import run_modal
 from app.ui.row_table_model import RowTableModel
 from app.ui.screen_fit import resize_to_fit
+
+if TYPE_CHECKING:
+    from app.store.server_location import ServerLocation
 
 
 class BackupListModel(RowTableModel[BackupInfo]):
@@ -69,6 +72,40 @@ def take_backup(parent: QWidget | None, db_path: Path) -> BackupInfo | None:
     if made is None:
         QMessageBox.warning(parent, "Säkerhetskopior", error)
     return made
+
+
+def take_server_backup(parent: QWidget | None, location: ServerLocation) -> BackupInfo | None:
+    """A pg_dump copy of the server database (app.store.server_backups); when it cannot
+    be made (no pg_dump here, the server refused), the user is told why and that the
+    server's own backups apply."""
+    from app.store.server_backups import make_dump
+
+    error = ""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        made: BackupInfo | None = make_dump(location)
+    except DomainError as exc:
+        made, error = None, str(exc)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if made is None:
+        QMessageBox.information(parent, "Säkerhetskopior", error)
+    return made
+
+
+def show_server_backups(parent: QWidget | None, location: ServerLocation) -> None:
+    """The copies made here of the server database, and how IT restores one."""
+    from app.store.server_backups import RESTORE_NOTE, dump_folder, list_dumps
+
+    dumps = list_dumps(location)
+    shown = "\n".join(f"{b.taken_at:%Y-%m-%d %H:%M}  {b.size_text}" for b in dumps[:10])
+    QMessageBox.information(
+        parent,
+        "Säkerhetskopior",
+        f"Databasen {location.label} ligger på en server; serverns egna säkerhetskopior "
+        f"gäller (fråga IT).\n\nEgna kopior (pg_dump) på den här datorn, i "
+        f"{dump_folder(location)}:\n{shown or 'inga ännu'}\n\n{RESTORE_NOTE}",
+    )
 
 
 def confirm_restore(parent: QWidget | None, chosen: Path, taken: str) -> bool:

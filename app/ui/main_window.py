@@ -26,6 +26,7 @@ from app.core.errors import DomainError
 from app.core.limits import FIRST_YEAR, LAST_YEAR, year_in_range
 from app.core.year_choice import opening_year
 from app.store.database import Store
+from app.store.server_location import ServerLocation
 from app.ui import chart_menu, economy_actions, evaluation_actions, window_state
 from app.ui.activities_page import ActivitiesPage
 from app.ui.combo_data import find_data
@@ -55,7 +56,7 @@ class MainWindow(WindowDialogs):
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Set by the application: opens another database file in a window of its own.
-        self.open_database: Callable[[Path], object] | None = None
+        self.open_database: Callable[[Path | ServerLocation], object] | None = None
         # Set by the application: closes this window and restores a backup into the file.
         self.restore_database: Callable[[Path], None] | None = None
         # Set by the application: the window has closed (its database is closed then).
@@ -264,7 +265,8 @@ class MainWindow(WindowDialogs):
         for lazy in self.record_pages:
             lazy.set_context(self.insats, self.year)
         self._tab_changed(self.tabs.currentIndex())
-        title = f"{self.insats.name} – {self.year} – {self.store.path.name} – {APP_NAME}"
+        where = self.store.label if self.store.server is not None else self.store.path.name
+        title = f"{self.insats.name} – {self.year} – {where} – {APP_NAME}"
         self.setWindowTitle(title)
         if select_id is not None:
             self.activities.select_activity(select_id)

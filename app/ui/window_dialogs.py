@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
@@ -16,6 +17,7 @@ from app import APP_NAME, __version__
 from app.core.changes import ChangeSet
 from app.core.entities import Insats
 from app.store.database import Store
+from app.store.server_location import ServerLocation
 from app.ui import economy_actions
 
 if TYPE_CHECKING:
@@ -29,8 +31,9 @@ class WindowDialogs(QMainWindow):
     insats: Insats
     year: int
     undo_stack: QUndoStack
+    settings: QSettings
     # Set by the application: opens another database file in a window of its own.
-    open_database: Callable[[Path], object] | None
+    open_database: Callable[[Path | ServerLocation], object] | None
     # Set by the application: closes this window and restores a backup into the file.
     restore_database: Callable[[Path], None] | None
     # After a change to the insats or its lists: re-read them and reload (MainWindow's).
@@ -104,6 +107,7 @@ class WindowDialogs(QMainWindow):
             self.tr("Bilden på rapportens försättsblad"),
         )
         self.act_privacy = self._action(self.tr("&Personuppgifter…"), self._privacy)
+        self.act_server = self._action(self.tr("&Databasserver…"), self._choose_server)
         self.act_backups = self._action(
             self.tr("&Säkerhetskopior…"),
             self.manage_backups,
@@ -268,11 +272,22 @@ class WindowDialogs(QMainWindow):
             self._after_reference_change()
         self._record_pending()
 
+    def _choose_server(self) -> None:
+        """Inställningar → Databasserver…: connect, and open it in a window of its own."""
+        from app.ui.server_dialog import ServerDialog
+
+        chosen = ServerDialog.ask(self, self.settings)
+        if chosen is not None and self.open_database is not None:
+            self.open_database(chosen)
+
     def backup_now(self) -> None:
         """Arkiv → Säkerhetskopiera nu."""
-        from app.ui.backup_dialog import take_backup
+        from app.ui.backup_dialog import take_backup, take_server_backup
 
-        made = take_backup(self, self.store.path)
+        if self.store.server is not None:  # a pg_dump copy, or why the server's apply
+            made = take_server_backup(self, self.store.server)
+        else:
+            made = take_backup(self, self.store.path)
         if made is None:
             return
         self.statusBar().showMessage(
@@ -282,8 +297,11 @@ class WindowDialogs(QMainWindow):
 
     def manage_backups(self) -> None:
         """The backups dialog; a chosen backup is restored by the application."""
-        from app.ui.backup_dialog import BackupDialog
+        from app.ui.backup_dialog import BackupDialog, show_server_backups
 
+        if self.store.server is not None:  # no restore from the program on a server
+            show_server_backups(self, self.store.server)
+            return
         chosen = BackupDialog.ask(self, self.store.path)
         if chosen is not None and self.restore_database is not None:
             self.restore_database(chosen)

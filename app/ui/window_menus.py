@@ -54,6 +54,7 @@ def create_menus_and_toolbar(window: Any) -> None:
     m.addAction(window.act_budget_lines)  # issue 15
     m.addSeparator()
     m.addActions([window.act_privacy, window.act_backups])
+    m.addAction(window.act_server)  # issue 16
     m = bar.addMenu(tr("&Hjälp"))
     m.addAction(window.act_demo)
     m.addSeparator()

@@ -24,6 +24,9 @@ from app.store.opening import open_database
 from tests.conftest import MakeActivity
 from tests.store.damage import damage_an_index, overwrite_header
 
+# The file's own backups, checks and locks: a server has none (app.store.server_backups).
+pytestmark = pytest.mark.file_only
+
 GRETA = "Greta Gömd".encode()
 
 

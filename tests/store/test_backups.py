@@ -15,6 +15,9 @@ from app.store.database import Store
 from tests.conftest import stamp_revision
 from tests.store.damage import overwrite_header, smash_pages, stored_titles
 
+# The file's own backups, checks and locks: a server has none (app.store.server_backups).
+pytestmark = pytest.mark.file_only
+
 
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)

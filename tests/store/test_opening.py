@@ -23,6 +23,9 @@ from tests.conftest import stamp_revision
 from tests.store.damage import smash_pages
 from tests.unprivileged import as_unprivileged
 
+# The file's own backups, checks and locks: a server has none (app.store.server_backups).
+pytestmark = pytest.mark.file_only
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
