@@ -51,7 +51,10 @@ from app.store.database import Store
 from tests.store import crash_writer
 from tests.store.crash_writer import import_title, import_total
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX"),
+    pytest.mark.file_only,  # a killed writer of the file; a server has its own log
+]
 
 # Several fixed seeds (INSATSLOGG_CRASH_SEED adds one), 17 kills each: 51 kills a run.
 SEEDS = [20240606, 1, 777] + (
