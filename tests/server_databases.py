@@ -34,7 +34,7 @@ class ServerDatabases:
     def new(self, template: str | None = None) -> ServerLocation:
         """An empty database (no schema), or a clone of ``template``."""
         name = f"test_{next(_numbers)}"
-        clone = f" TEMPLATE {template}" if template else ""
+        clone = f" TEMPLATE {template} STRATEGY FILE_COPY" if template else ""
         self._admin(f"CREATE DATABASE {name}{clone}")
         return self.location(name)
 

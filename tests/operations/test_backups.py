@@ -21,6 +21,10 @@ from app.store.instance_lock import DatabaseInUse, InstanceLock
 from tests.conftest import MakeActivity
 from tests.store.damage import stored_titles
 
+pytestmark = (
+    pytest.mark.file_only
+)  # file backups and restore (a server: tests/test_server_backups.py)
+
 
 def test_a_backup_taken_now_is_listed_as_manual(store: Store, db_path: Path) -> None:
     assert backups_of(db_path).backups == []

@@ -19,6 +19,8 @@ from tests.store.damage import damage_an_index, quick_and_full_check, stored_tit
 
 T0 = datetime(2026, 11, 2, 9, 0)
 
+pytestmark = pytest.mark.file_only  # the file's checks and its backups
+
 
 def _whole(path: Path) -> bool:
     return quick_and_full_check(path) == (["ok"], ["ok"])

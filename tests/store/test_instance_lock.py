@@ -20,6 +20,8 @@ from app.store.opening import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.file_only  # one program per file (a server takes many)
+
 
 def other_name(kind: str, db_path: Path) -> Path:
     """``db_path`` by another name, in another folder."""

@@ -1,4 +1,5 @@
 from datetime import date
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -46,6 +47,20 @@ def _as_stored(_context, _inspected, _column, inspected_type, metadata_type):
     return None
 
 
+def _fk_shape(fk: Any) -> tuple[str, tuple[str, ...], str, str | None]:
+    return (fk.parent.name, tuple(c.name for c in fk.columns), fk.referred_table.name, fk.ondelete)
+
+
+def _but_deferrable(diff: list[Any]) -> list[Any]:
+    """The differences but the foreign keys made DEFERRABLE on a server for undo
+    (app.store.server_triggers): a removed and an added key of the same shape."""
+    removed = [d[1] for d in diff if d[0] == "remove_fk"]
+    added = [d[1] for d in diff if d[0] == "add_fk"]
+    assert sorted(map(_fk_shape, removed)) == sorted(map(_fk_shape, added))
+    assert all(fk.deferrable for fk in removed)
+    return [d for d in diff if d[0] not in ("remove_fk", "add_fk")]
+
+
 def test_migrating_an_empty_server_database_gives_the_models_schema(server_databases):
     location = server_databases.new()
     try:
@@ -62,7 +77,7 @@ def test_migrating_an_empty_server_database_gives_the_models_schema(server_datab
                 tables = set(engine.dialect.get_table_names(connection))
         finally:
             engine.dispose()
-        assert diff == []
+        assert _but_deferrable(diff) == []
         assert tables == set(Base.metadata.tables) | {"alembic_version"}
         assert server_revision(location) == db.HEAD_REVISION
         assert upgrade_server(location) is False  # up to date: nothing done

@@ -17,6 +17,8 @@ from app.store.database_copy import save_copy
 from app.store.new_database import FileExists, create_database
 from tests.conftest import SETUP_DAY, MakeActivity
 
+pytestmark = pytest.mark.file_only  # a new database file, made whole under a temporary name
+
 
 def test_a_new_database_holds_the_set_up_and_nothing_else_is_left(tmp_path: Path) -> None:
     path = tmp_path / "ny.sqlite3"

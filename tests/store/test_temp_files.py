@@ -30,7 +30,10 @@ from app.store import backups
 from app.store.opening import DamagedDatabase, open_database
 from tests.store.damage import damage_an_index
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and file modes are POSIX")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="SIGKILL and file modes are POSIX"),
+    pytest.mark.file_only,  # temporary files beside the database file
+]
 ROOT = Path(__file__).resolve().parents[2]
 
 _CHILD = """
