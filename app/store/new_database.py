@@ -74,7 +74,7 @@ def create_database(path: Path, setup: InitialSetup) -> Insats:
             insats = set_up(store, setup)
         finally:
             store.close()
-        _make_self_contained(work)
+        make_self_contained(work)
         rename_without_replacing(work, path)
     finally:
         for extra in _COMPANIONS:
@@ -83,7 +83,7 @@ def create_database(path: Path, setup: InitialSetup) -> Insats:
     return insats
 
 
-def _make_self_contained(path: Path) -> None:
+def make_self_contained(path: Path) -> None:
     """One file: the write-ahead log emptied into it and switched off, synced."""
     con = sqlite3.connect(path)
     try:

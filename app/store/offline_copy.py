@@ -1,14 +1,15 @@
 """An offline copy: a SQLite file taken from a server database, and its base.
 
-The copy is made here on SQLAlchemy Core over ``Base.metadata.sorted_tables`` (the
-shared ``server_copy.copy_database`` had not landed when this was written). It is
-stamped in ``setting`` (``offline.origin``: the server's URL without password, the
-database and the time) and carries its base in a table only offline copies have,
-``offline_base``, made by this module (not by a migration): per record (every table
-with ``id`` and ``version``) its id here, its id on the server, and its version and
-digest on both sides as they were when taken (or last merged). The digest is of the
-record's values with its references written as server ids and its links (named
-participants, coorganisers, regions) as part of it, so a change on either side shows.
+The copy is ``insatslogg copy``'s (app.store.server_copy: every table, verified count
+by count, made under a temporary name), with the server's change log left out: the
+copy's own log starts empty. It is stamped in ``setting`` (``offline.origin``: the
+server's URL without password, the database and the time) and carries its base in a
+table only offline copies have, ``offline_base``, made by this module (not by a
+migration): per record (every table with ``id`` and ``version``) its id here, its id
+on the server, and its version and digest on both sides as they were when taken (or
+last merged). The digest is of the record's values with its references written as
+server ids and its links (named participants, coorganisers, regions) as part of it,
+so a change on either side shows.
 """
 
 from __future__ import annotations
@@ -24,16 +25,15 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 
 from app.core.errors import DomainError
-from app.store import migrations
+from app.store.copy_tables import copied_tables
 from app.store.database import Store
-from app.store.model_base import Base
 from app.store.new_database import refuse_existing
 from app.store.offline_origin import BASE_TABLE, ORIGIN_KEY, Origin, origin_of
 from app.store.query import run
+from app.store.server_copy import copy_database
 
 __all__ = ["BASE_TABLE", "ORIGIN_KEY", "Origin", "origin_of"]
 
-NOT_COPIED = frozenset({"change_set", "change_row", "change_current", "pending_backup_erasure"})
 # A record's links: (link table, its column naming the record), read as part of it.
 LINKS: dict[str, tuple[tuple[str, str], ...]] = {
     "activity": (("activity_participant", "activity_id"), ("activity_coorganiser", "activity_id")),
@@ -44,17 +44,8 @@ LINK_TABLES = frozenset(t for links in LINKS.values() for t, _ in links)
 Key = tuple[str, int]  # (table, id)
 
 
-def _models() -> None:
-    import app.store.change_models  # noqa: F401
-    import app.store.economy_models  # noqa: F401
-    import app.store.models  # noqa: F401
-    import app.store.plan_models  # noqa: F401
-    import app.store.record_models  # noqa: F401
-
-
 def tables() -> list[Table]:
-    _models()
-    return list(Base.metadata.sorted_tables)
+    return copied_tables()
 
 
 def record_tables() -> list[Table]:
@@ -186,27 +177,19 @@ def take_offline_copy(server: Store, target: Path) -> Origin:
         raise DomainError("En offlinekopia tas från en databas på en server, inte från en fil.")
     target = Path(target).expanduser()
     refuse_existing(target, "En offlinekopia sparas bara i en ny fil")
-    migrations.create_database(target)
-    copy = Store(target)
+    origin = Origin(
+        server.server.url, server.server.database, datetime.now().isoformat(timespec="seconds")
+    )
+    copy_database(server, target)
+    copy = Store.open(target)
     try:
-        origin = Origin(
-            server.server.url,
-            server.server.database,
-            datetime.now().isoformat(timespec="seconds"),
-        )
-        with server.file.engine.connect() as source, copy.file.engine.begin() as conn:
-            for table in reversed(tables()):
-                if table.name not in NOT_COPIED:
-                    conn.execute(table.delete())
-            for table in tables():
-                if table.name in NOT_COPIED:
-                    continue
-                rows = [dict(r) for r in source.execute(select(table)).mappings()]
-                if rows:
-                    conn.execute(table.insert(), rows)
-            states = read_side(source, {})
+        with copy.file.engine.begin() as conn:
+            # The copy holds the server's records as they were copied: their state is
+            # the base on both sides.
+            states = read_side(conn, {})
             run(conn, "DELETE FROM change_row")
             run(conn, "DELETE FROM change_set")
+            run(conn, "DELETE FROM pending_backup_erasure")
             _create_base(conn)
             write_base(conn, (_entry(key, s, s) for key, s in states.items()))
             stamp = json.dumps(origin.__dict__, ensure_ascii=False)

@@ -134,7 +134,11 @@ def _to_file(reading: Connection, path: Path) -> tuple[TableCopy, ...]:
     from app.store import migrations
     from app.store.engine import make_engine
     from app.store.file_checks import check_location, make_private
-    from app.store.new_database import refuse_existing, rename_without_replacing
+    from app.store.new_database import (
+        make_self_contained,
+        refuse_existing,
+        rename_without_replacing,
+    )
 
     refuse_existing(path, _FILE_LEAD)
     check_location(path)
@@ -155,28 +159,13 @@ def _to_file(reading: Connection, path: Path) -> tuple[TableCopy, ...]:
                     )
         finally:
             engine.dispose()
-        _self_contained(work)
+        make_self_contained(work)
         rename_without_replacing(work, path, _FILE_LEAD)
     finally:
         for extra in ("", "-wal", "-shm", "-journal"):
             Path(f"{work}{extra}").unlink(missing_ok=True)
     fsync_folder(path.parent)
     return copied
-
-
-def _self_contained(path: Path) -> None:
-    """One file, to be renamed whole: the write-ahead log emptied into it, synced."""
-    import sqlite3
-
-    from app.core.atomic_file import fsync_file
-
-    con = sqlite3.connect(path)
-    try:
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        con.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        con.close()
-    fsync_file(path)
 
 
 def _copy_into(reading: Connection, writing: Connection, name: str) -> tuple[TableCopy, ...]:
