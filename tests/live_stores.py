@@ -15,7 +15,7 @@ from app.core.entities import Activity
 from app.core.setup import gavleborg_defaults
 from app.core.vocabulary import Scope, Status
 from app.store.database import Store
-from app.store.new_database import create_database
+from app.store.new_database import create_database, set_up
 from tests.conftest import SETUP_DAY
 from tests.server_databases import ServerDatabases
 
@@ -31,11 +31,7 @@ def set_up_store(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -
         databases: ServerDatabases = request.getfixturevalue("server_databases")
         location = databases.new()
         store = Store.open_server(location)
-        store.reference.set_up(gavleborg_defaults(SETUP_DAY))
-        # The set-up's change rows taken as one collected set (the change log's sets are
-        # written on a server by its own port of app.store.change_log).
-        with store.file.engine.begin() as connection:
-            connection.exec_driver_sql("DELETE FROM change_row WHERE set_id IS NULL")
+        set_up(store, gavleborg_defaults(SETUP_DAY))  # the program's one set-up path
     try:
         yield store
     finally:

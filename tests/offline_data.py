@@ -1,5 +1,4 @@
-"""A server database with a förbund, an insats and a type written directly (the
-shared set-up writes its change set with SQL not yet on the server in this branch),
+"""A server database set up the program's way (Gävleborg's defaults, insats 2018–2021),
 and activities added through the store, for the offline copy's tests."""
 
 from __future__ import annotations
@@ -10,28 +9,15 @@ from datetime import date
 
 from app.core.attendance import Attendance
 from app.core.entities import Activity, Scope
+from app.core.setup import gavleborg_defaults
 from app.store.database import Store
-from app.store.query import run
+from tests.conftest import SETUP_DAY
 from tests.server_databases import ServerDatabases
 
 
 @contextmanager
 def server_with_basics(server_databases: ServerDatabases) -> Iterator[Store]:
-    # The database's first things written directly: the shared set-up writes its
-    # change set with SQL not yet on the server in this branch.
-    with server_databases.store("empty", None) as store:
-        with store.file.engine.begin() as conn:
-            run(conn, "INSERT INTO forbund (id, name) VALUES (1, 'Förbundet')")
-            run(
-                conn,
-                "INSERT INTO insats (id, forbund_id, name, start_date, end_date, goals, "
-                "is_current) VALUES (1, 1, 'Insatsen', '2018-01-01', '2021-12-31', '', 1)",
-            )
-            run(
-                conn,
-                "INSERT INTO activity_type (id, name, sort_order, active) VALUES "
-                "(1, 'Seminarium', 0, 1)",
-            )
+    with server_databases.store("setup", gavleborg_defaults(SETUP_DAY)) as store:
         yield store
 
 
