@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.core.changes import FIELD_LABELS, KINDS
 from app.core.errors import DomainError
-from app.store.change_log import computer_user
+from app.store.change_backend import log_user, open_set
 from app.store.database import Store
 from app.store.offline_copy import (
     LINKS,
@@ -203,10 +203,10 @@ def apply_plan(
                     "Servern har ändrats sedan sammanslagningen förbereddes. Inget har "
                     "sparats; förbered sammanslagningen igen."
                 )
-            set_id = _open_set(conn)
+            set_id = _open_set(conn, server)
             writer = MergeWriter(conn, plan, mine_wins)
             writer.write()
-            run(conn, "UPDATE change_current SET set_id = NULL WHERE id = 1")
+            open_set(conn, server.file, None, transaction=True)
             after = read_side(conn, {})
             ids = writer.ids
     except IntegrityError as exc:
@@ -251,12 +251,14 @@ def new_base(
     return out
 
 
-def _open_set(conn: Connection) -> int:
+def _open_set(conn: Connection, server: Store) -> int:
+    """The merge's one change set, named for the database user, open in this
+    transaction (app.store.change_backend)."""
     at = datetime.now().isoformat(timespec="seconds")
     (set_id,) = run(
         conn,
         'INSERT INTO change_set (at, "user", label, locked) VALUES (?, ?, ?, ?) RETURNING id',
-        (at, computer_user(), MERGE_LABEL, 0),
+        (at, log_user(conn), MERGE_LABEL, 0),
     ).one()
-    run(conn, "UPDATE change_current SET set_id = ? WHERE id = 1", (set_id,))
+    open_set(conn, server.file, int(set_id), transaction=True)
     return int(set_id)

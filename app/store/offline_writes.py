@@ -92,6 +92,12 @@ class MergeWriter:
     def write(self) -> None:
         plan = self.plan
         wins = {c.key: c for c in plan.conflicts if c.key in self.mine_wins}
+        # Deletions first: what the copy removed may hold a unique value (a step's date)
+        # that a record the copy added takes over; nothing the copy keeps refers to it.
+        deletes = [(e.table, e.copy_id) for e in plan.deleted]
+        deletes += [k for k, c in wins.items() if c.copy_deleted and not c.server_deleted]
+        for key in sorted(deletes, key=lambda k: (-self._order.index(k[0]), k[1])):
+            run(self.conn, f"DELETE FROM {key[0]} WHERE id = ?", (self.ids[key],))
         adds = [(e.table, e.copy_id) for e in plan.added]
         adds += [k for k, c in wins.items() if c.server_deleted and not c.copy_deleted]
         for key in sorted(adds, key=lambda k: (self._order.index(k[0]), k[1])):
@@ -101,7 +107,3 @@ class MergeWriter:
         for key in updates:
             self._update(key, plan.mine[key], self.ids[key])
         self._links()
-        deletes = [(e.table, e.copy_id) for e in plan.deleted]
-        deletes += [k for k, c in wins.items() if c.copy_deleted and not c.server_deleted]
-        for key in sorted(deletes, key=lambda k: (-self._order.index(k[0]), k[1])):
-            run(self.conn, f"DELETE FROM {key[0]} WHERE id = ?", (self.ids[key],))

@@ -168,3 +168,53 @@ def test_deleted_on_one_side_and_changed_on_the_other_is_a_conflict(
         assert merge_offline(copy, server).empty
     finally:
         copy.close()
+
+
+def test_an_activity_in_steps_edited_on_the_laptop_merges_into_one_set_of_the_user(
+    server: Store, tmp_path: Path
+) -> None:
+    """Saving an activity in steps writes its steps anew (new ids, the same days): the
+    merge removes the server's old steps before it adds the copy's, and the merge's
+    rows are its one change set, named for the database user."""
+    days = (date(2019, 3, 1), date(2019, 3, 8), date(2019, 3, 15))
+    training = add_activity(server, "Utbildning i steg", days[0])
+    training = server.activities.update(dataclasses.replace(training, steps=days))
+    later = add_activity(server, "Senare utbildning", date(2019, 5, 1))
+    # Steps of its own after the training's, so that those written anew get new ids.
+    server.activities.update(dataclasses.replace(later, steps=(date(2019, 5, 1), date(2019, 5, 8))))
+    target = tmp_path / "laptop.sqlite3"
+    take_offline_copy(server, target)
+    copy = Store.open(target)
+    try:
+        mine = copy.activities.get(training.id or 0)
+        copy.activities.update(dataclasses.replace(mine, title="Utbildning i steg, ändrad"))
+        plan = merge_offline(copy, server)
+        assert [x.name for x in plan.updated] == ["Utbildning i steg, ändrad"]
+        assert len(plan.deleted) == len(plan.added) == len(days)
+
+        def unowned() -> int:
+            with server.file.read() as con:
+                (n,) = con.execute(
+                    "SELECT count(*) FROM change_row WHERE set_id IS NULL"
+                ).fetchone()
+            return int(n)
+
+        waiting = unowned()  # the set-up's own writes, not yet collected
+        set_id = apply_plan(copy, server, plan)
+
+        merged = server.activities.get(training.id or 0)
+        assert merged.title == "Utbildning i steg, ändrad"
+        assert merged.steps == days
+        with server.file.read() as con:
+            (who,) = con.execute("SELECT current_user").fetchone()
+            user, label = con.execute(
+                'SELECT "user", label FROM change_set WHERE id = ?', (set_id,)
+            ).fetchone()
+            (owned,) = con.execute(
+                "SELECT count(*) FROM change_row WHERE set_id = ?", (set_id,)
+            ).fetchone()
+        assert (user, label) == (who, MERGE_LABEL)
+        assert unowned() == waiting and owned >= 1 + 2 * len(days)
+        assert merge_offline(copy, server).empty
+    finally:
+        copy.close()
