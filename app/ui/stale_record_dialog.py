@@ -13,6 +13,7 @@ from enum import Enum
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -117,8 +118,14 @@ class StaleRecordDialog(QDialog):
         for i, row in enumerate(rows):
             for j, text in enumerate(row):
                 self.table.setItem(i, j, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):  # yours and theirs, side by side, each half of the rest
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
         layout.addWidget(self.table)
+        self.resize(760, 420)  # both versions readable; fits a 1366×768 screen
         buttons = QDialogButtonBox()
         self.reload_button = buttons.addButton(
             "Läs in deras version", QDialogButtonBox.ButtonRole.AcceptRole
