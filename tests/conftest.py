@@ -18,6 +18,9 @@ from app.store.database import Store
 from app.store.new_database import create_database
 from tests.server_databases import ServerDatabases
 
+# Fixtures shared across folders: the in-process keyring (memory_keyring).
+pytest_plugins = ("tests.memory_keyring",)
+
 SETUP_DAY = date(2018, 1, 1)
 
 MakeActivity = Callable[..., Activity]

@@ -1,24 +1,12 @@
 """Inställningar → Databasserver…: the address remembered without a password, the
 password in the keyring only when asked, a refused connection told in Swedish."""
 
-import keyring
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from app.store.server_location import KEYRING_SERVICE
 from app.ui.server_dialog import KEEP_LABEL, SERVER_KEY, ServerDialog
-from tests.test_cli_connect import MemoryKeyring
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch):
-    before = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    monkeypatch.delenv("INSATSLOGG_NO_KEYRING", raising=False)
-    yield ring
-    keyring.set_keyring(before)
 
 
 @pytest.fixture
